@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+// Bundles source/cli.tsx into one self-contained ESM file, dist/smsdeck.mjs.
+// `--if-stale` skips the build when the bundle is newer than every file under source/.
+import {build} from 'esbuild';
+import {readdirSync, statSync, mkdirSync, writeFileSync, chmodSync, readFileSync} from 'node:fs';
+import {join, dirname} from 'node:path';
+import {fileURLToPath} from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const outfile = join(root, 'dist', 'smsdeck.mjs');
+
+function newestMtime(dir) {
+	let newest = 0;
+	for (const entry of readdirSync(dir, {withFileTypes: true})) {
+		const path = join(dir, entry.name);
+		const t = entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs;
+		if (t > newest) newest = t;
+	}
+	return newest;
+}
+
+if (process.argv.includes('--if-stale')) {
+	try {
+		const built = statSync(outfile).mtimeMs;
+		const inputs = Math.max(newestMtime(join(root, 'source')), statSync(join(root, 'package.json')).mtimeMs);
+		if (built > inputs) process.exit(0);
+	} catch {
+		// no bundle yet: build it
+	}
+}
+
+const stubDir = join(root, 'build', 'stubs');
+mkdirSync(stubDir, {recursive: true});
+// Ink loads react-devtools-core only when DEV=true; the bundle never needs it.
+writeFileSync(join(stubDir, 'devtools.mjs'), 'export default {initialize() {}, connectToDevTools() {}};\n');
+// The console decides itself whether the terminal is interactive; a stray CI=true in a bastion shell must not
+// switch Ink into its non-interactive mode.
+writeFileSync(join(stubDir, 'is-in-ci.mjs'), 'export default false;\n');
+
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const started = Date.now();
+await build({
+	entryPoints: [join(root, 'source', 'cli.tsx')],
+	bundle: true,
+	minify: true,
+	platform: 'node',
+	format: 'esm',
+	target: 'node22',
+	jsx: 'automatic',
+	outfile,
+	legalComments: 'none',
+	define: {
+		'process.env.NODE_ENV': '"production"',
+		SMSDECK_VERSION: JSON.stringify(pkg.version),
+	},
+	alias: {
+		'react-devtools-core': join(stubDir, 'devtools.mjs'),
+		'is-in-ci': join(stubDir, 'is-in-ci.mjs'),
+	},
+	banner: {
+		js: "import {createRequire as __smsdeckRequire} from 'node:module'; const require = __smsdeckRequire(import.meta.url);",
+	},
+	logLevel: 'warning',
+});
+chmodSync(outfile, 0o755);
+const size = statSync(outfile).size;
+if (!process.argv.includes('--quiet')) {
+	process.stderr.write(`built ${outfile.slice(root.length + 1)} (${(size / 1024).toFixed(0)} KiB) in ${Date.now() - started} ms\n`);
+}
