@@ -38,7 +38,7 @@ describe('SIMULATOR_DESTINATIONS', () => {
 	});
 	it('cannot be mutated', () => {
 		assert.throws(() => {
-			(SIMULATOR_DESTINATIONS as {success: string}[])[0].success = '+1';
+			(SIMULATOR_DESTINATIONS as unknown as {success: string}[])[0].success = '+1';
 		});
 	});
 });
