@@ -1,0 +1,238 @@
+// The console: header, crumbs, the current screen, status line and footer, sized to the terminal (rows - 1).
+import React, {useCallback, useEffect, useMemo, useReducer, useRef, useState} from 'react';
+import {Box, useApp, useWindowSize} from 'ink';
+import {appReducer, currentRoute, type AppState, type Route} from './state.js';
+import {parseCommandLine} from './commandLine.js';
+import {KeypressProvider, Priority, useActiveBindings, useKeypress} from '../input/KeypressProvider.js';
+import {useCommands} from '../input/useCommands.js';
+import {COMMANDS, type CommandId, type Keymap} from '../input/keymap.js';
+import {Header} from '../components/Header.js';
+import {Crumbs} from '../components/Crumbs.js';
+import {KeyHints} from '../components/KeyHints.js';
+import {StatusLine} from '../components/StatusLine.js';
+import {CommandBar} from '../components/CommandBar.js';
+import {FilterBar} from '../components/FilterBar.js';
+import {RegionsView} from '../views/RegionsView.js';
+import {HelpView} from '../views/HelpView.js';
+import {ErrorLogView} from '../views/ErrorLogView.js';
+import {findRegion} from '../domain/regions.js';
+import type {PreferenceStore} from '../config/prefs.js';
+
+export interface AppProps {
+	keymap: Keymap;
+	prefs: PreferenceStore;
+	initial: Pick<AppState, 'region' | 'profile' | 'endpoint' | 'local' | 'readOnly'>;
+	/** Shown once at start (ignored key overrides, an unreadable preferences file …). */
+	warnings?: string[];
+	/** Called once when the user quits; the caller restores the terminal. */
+	onQuit?: () => void;
+}
+
+const TOAST_MS = 4000;
+
+const routeTitles: Record<Route['name'], string> = {regions: 'Regions', help: 'Help', errors: 'Error log'};
+
+export function App(props: AppProps) {
+	const [state, dispatch] = useReducer(appReducer, undefined, () => ({
+		...props.initial,
+		stack: [{name: 'regions'} as Route],
+		filters: {},
+		errors: [],
+		history: [],
+	}));
+	const onBlocked = useCallback(
+		(id: CommandId) =>
+			dispatch({type: 'toast', kind: 'warn', text: `Read-only: "${COMMANDS[id].hint}" is disabled (started with --read-only)`}),
+		[],
+	);
+	return (
+		<KeypressProvider keymap={props.keymap} readOnly={state.readOnly} onBlocked={onBlocked}>
+			<Shell {...props} state={state} dispatch={dispatch} />
+		</KeypressProvider>
+	);
+}
+
+function Shell({state, dispatch, prefs, warnings, onQuit}: AppProps & {state: AppState; dispatch: React.Dispatch<Parameters<typeof appReducer>[1]>}) {
+	const {exit} = useApp();
+	const {columns, rows} = useWindowSize();
+	const width = Math.max(20, columns);
+	const height = Math.max(8, rows - 1);
+	const mainHeight = height - 4;
+	const route = currentRoute(state);
+	const filter = state.filters[route.name] ?? '';
+
+	const quit = useCallback(() => {
+		onQuit?.();
+		exit();
+	}, [exit, onQuit]);
+
+	// Warnings from start-up, once.
+	useEffect(() => {
+		if (warnings && warnings.length > 0) dispatch({type: 'toast', kind: 'warn', text: warnings.join('; ')});
+	}, []); // eslint-disable-line react-hooks/exhaustive-deps
+
+	// Toasts go away by themselves.
+	useEffect(() => {
+		const toast = state.toast;
+		if (!toast) return;
+		const timer = setTimeout(() => dispatch({type: 'clearToast', id: toast.id}), TOAST_MS);
+		return () => clearTimeout(timer);
+	}, [state.toast, dispatch]);
+
+	const setRegion = useCallback(
+		(code: string) => {
+			const region = findRegion(code);
+			if (!region) return;
+			dispatch({type: 'region', region: region.code});
+			try {
+				prefs.update({lastRegion: region.code});
+			} catch (error) {
+				dispatch({type: 'error', entry: {time: Date.now(), source: 'preferences', message: (error as Error).message}});
+			}
+			dispatch({type: 'toast', kind: 'ok', text: `Region set to ${region.code} — ${region.name}`});
+		},
+		[dispatch, prefs],
+	);
+
+	const runCommand = (line: string) => {
+		dispatch({type: 'bar'});
+		dispatch({type: 'history', line});
+		const parsed = parseCommandLine(line);
+		if (!parsed.ok) {
+			dispatch({type: 'toast', kind: 'error', text: parsed.reason});
+			return;
+		}
+		switch (parsed.name) {
+			case 'regions':
+				dispatch({type: 'goto', route: {name: 'regions'}});
+				break;
+			case 'region':
+				setRegion(parsed.arg!);
+				break;
+			case 'help':
+				openHelp();
+				break;
+			case 'errors':
+				dispatch({type: 'overlay', overlay: 'errors'});
+				break;
+			case 'quit':
+				quit();
+				break;
+		}
+	};
+
+	// The help overlay lists what the screen below binds, so remember that when it opens.
+	const bindings = useActiveBindings();
+	const [helpFor, setHelpFor] = useState<CommandId[]>([]);
+	const bindingsRef = useRef(bindings);
+	bindingsRef.current = bindings;
+	const openHelp = () => {
+		setHelpFor(bindingsRef.current.map(b => b.id));
+		dispatch({type: 'overlay', overlay: 'help'});
+	};
+
+	// ctrl-c always quits, whatever has focus.
+	useKeypress(
+		event => {
+			if (event.ctrl && event.name === 'c') {
+				quit();
+				return true;
+			}
+			return false;
+		},
+		{priority: Priority.Critical},
+	);
+
+	// Overlays are modal: their close keys come first.
+	useCommands(
+		{
+			'app.back': () => dispatch({type: 'overlay'}),
+			'app.help': state.overlay === 'help' ? () => dispatch({type: 'overlay'}) : undefined,
+			'app.errors': state.overlay === 'errors' ? () => dispatch({type: 'overlay'}) : undefined,
+			'app.quit': state.overlay === 'help' ? () => dispatch({type: 'overlay'}) : undefined,
+		},
+		{priority: Priority.Dialog, isActive: state.overlay !== undefined && state.bar === undefined},
+	);
+
+	const hasTable = state.overlay !== 'help';
+	useCommands(
+		{
+			'app.quit': quit,
+			'app.help': openHelp,
+			'app.command': () => dispatch({type: 'bar', bar: 'command'}),
+			'app.filter': hasTable ? () => dispatch({type: 'bar', bar: 'filter'}) : undefined,
+			'app.errors': () => dispatch({type: 'overlay', overlay: 'errors'}),
+			'app.back':
+				filter || state.stack.length > 1
+					? () => (filter ? dispatch({type: 'filter', text: ''}) : dispatch({type: 'back'}))
+					: undefined,
+		},
+		{priority: Priority.Global, isActive: state.bar === undefined},
+	);
+
+	const crumbs = useMemo(() => {
+		const items = [state.region, ...state.stack.map(r => routeTitles[r.name])];
+		if (state.overlay) items.push(routeTitles[state.overlay]);
+		return items;
+	}, [state.region, state.stack, state.overlay]);
+
+	let main: React.ReactNode;
+	if (state.overlay === 'help') {
+		main = <HelpView width={width} height={mainHeight} bindings={helpFor} />;
+	} else if (state.overlay === 'errors') {
+		main = <ErrorLogView width={width} height={mainHeight} errors={state.errors} filter={filter} />;
+	} else {
+		switch (route.name) {
+			default:
+				main = (
+					<RegionsView
+						width={width}
+						height={mainHeight}
+						filter={filter}
+						current={state.region}
+						isActive={state.bar === undefined}
+						onSelect={region => setRegion(region.code)}
+					/>
+				);
+		}
+	}
+
+	let footer: React.ReactNode;
+	if (state.bar === 'command') {
+		footer = <CommandBar width={width} history={state.history} onSubmit={runCommand} onCancel={() => dispatch({type: 'bar'})} />;
+	} else if (state.bar === 'filter') {
+		footer = (
+			<FilterBar
+				width={width}
+				initial={filter}
+				onChange={text => dispatch({type: 'filter', text})}
+				onDone={keep => {
+					if (!keep) dispatch({type: 'filter', text: ''});
+					dispatch({type: 'bar'});
+				}}
+			/>
+		);
+	} else {
+		footer = <KeyHints width={width} />;
+	}
+
+	return (
+		<Box flexDirection="column" width={width} height={height}>
+			<Header
+				width={width}
+				profile={state.profile}
+				region={state.region}
+				account={state.account}
+				endpoint={state.endpoint}
+				local={state.local}
+				readOnly={state.readOnly}
+			/>
+			<Crumbs items={crumbs} width={width} />
+			<Box height={mainHeight} width={width} flexDirection="column">
+				{main}
+			</Box>
+			<StatusLine toast={state.toast} width={width} />
+			{footer}
+		</Box>
+	);
+}

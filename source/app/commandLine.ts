@@ -1,0 +1,71 @@
+// The `:` command language: parsing and completion. Pure functions, shared by the bar and its tests.
+import {SMS_REGIONS, findRegion} from '../domain/regions.js';
+
+export interface CommandLineDef {
+	name: string;
+	aliases: string[];
+	/** Kind of argument the command takes, for completion. */
+	arg?: 'region';
+	argRequired?: boolean;
+	help: string;
+}
+
+export const COMMAND_LINE: readonly CommandLineDef[] = [
+	{name: 'regions', aliases: ['rg'], help: 'List the End User Messaging SMS Regions'},
+	{name: 'region', aliases: [], arg: 'region', argRequired: true, help: 'Switch to a Region: :region eu-west-2'},
+	{name: 'help', aliases: ['h'], help: 'Show the keys and commands'},
+	{name: 'errors', aliases: ['log'], help: 'Show the error log'},
+	{name: 'quit', aliases: ['q', 'q!', 'exit'], help: 'Quit smsdeck'},
+];
+
+export type ParsedCommand =
+	| {ok: true; name: string; arg?: string}
+	| {ok: false; reason: string};
+
+export function findCommand(word: string): CommandLineDef | undefined {
+	const w = word.toLowerCase();
+	return COMMAND_LINE.find(c => c.name === w || c.aliases.includes(w));
+}
+
+export function parseCommandLine(text: string): ParsedCommand {
+	const [word = '', ...rest] = text.trim().replace(/^:/, '').split(/\s+/);
+	if (word === '') return {ok: false, reason: 'Type a command, e.g. :regions (tab completes)'};
+	const def = findCommand(word);
+	if (!def) return {ok: false, reason: `Unknown command ":${word}". Try :help`};
+	const arg = rest.join(' ').trim() || undefined;
+	if (def.argRequired && !arg) return {ok: false, reason: `:${def.name} needs an argument — ${def.help}`};
+	if (!def.arg && arg) return {ok: false, reason: `:${def.name} takes no argument`};
+	if (def.arg === 'region' && arg && !findRegion(arg)) {
+		return {ok: false, reason: `"${arg}" is not an End User Messaging SMS Region (see :regions)`};
+	}
+	return {ok: true, name: def.name, arg: arg?.toLowerCase()};
+}
+
+/** Full-line candidates for what has been typed so far, best first. */
+export function completeCommandLine(text: string): string[] {
+	const trimmed = text.replace(/^:/, '').trimStart();
+	const space = trimmed.indexOf(' ');
+	if (space < 0) {
+		const w = trimmed.toLowerCase();
+		return COMMAND_LINE.filter(c => c.name.startsWith(w)).map(c => (c.arg ? `${c.name} ` : c.name));
+	}
+	const def = findCommand(trimmed.slice(0, space));
+	if (!def?.arg) return [];
+	const partial = trimmed.slice(space + 1).trim().toLowerCase();
+	if (def.arg === 'region') {
+		return SMS_REGIONS.filter(r => r.code.startsWith(partial) || r.name.toLowerCase().includes(partial)).map(
+			r => `${def.name} ${r.code}`,
+		);
+	}
+	return [];
+}
+
+/** The longest prefix shared by all candidates (what tab inserts when there are several). */
+export function commonPrefix(candidates: string[]): string {
+	if (candidates.length === 0) return '';
+	let prefix = candidates[0];
+	for (const c of candidates.slice(1)) {
+		while (!c.startsWith(prefix)) prefix = prefix.slice(0, -1);
+	}
+	return prefix;
+}

@@ -1,0 +1,73 @@
+// Starts the interactive console: preferences, theme, keymap, the alternate screen, and the guards that restore
+// the terminal on every exit path.
+import React from 'react';
+import {render} from 'ink';
+import {App} from './App.js';
+import {ThemeProvider} from '../theme/ThemeContext.js';
+import {createTheme} from '../theme/theme.js';
+import {buildKeymap} from '../input/keymap.js';
+import {openPreferences, profileMatches} from '../config/prefs.js';
+import {DEFAULT_REGION, findRegion} from '../domain/regions.js';
+import {guardTerminal} from './terminal.js';
+import {UsageError, type CommandIO, type GlobalOptions} from '../commands/types.js';
+
+export const SCRIPTABLE = 'regions, emulator';
+
+export async function runConsole(globals: GlobalOptions, io: CommandIO): Promise<number> {
+	const stdin = process.stdin;
+	const stdout = process.stdout;
+	if (!stdin.isTTY || !stdout.isTTY) {
+		const which = !stdin.isTTY && !stdout.isTTY ? 'stdin and stdout are' : !stdin.isTTY ? 'stdin is' : 'stdout is';
+		io.stderr.write(
+			`smsdeck: the console needs a terminal, but ${which} not a TTY; use a scriptable subcommand instead (${SCRIPTABLE}; see smsdeck --help), or ssh -t\n`,
+		);
+		return 2;
+	}
+	const env = io.env;
+	if (globals.region && !findRegion(globals.region)) {
+		throw new UsageError(`--region ${globals.region} is not an End User Messaging SMS Region (see smsdeck regions)`);
+	}
+	const prefs = openPreferences(env);
+	const stored = prefs.get();
+	const warnings: string[] = [];
+	if (prefs.problem) warnings.push(prefs.problem);
+	const envRegion = env.AWS_REGION || env.AWS_DEFAULT_REGION;
+	const region =
+		globals.region ??
+		(envRegion && findRegion(envRegion) ? envRegion : undefined) ??
+		(stored.lastRegion && findRegion(stored.lastRegion) ? stored.lastRegion : undefined) ??
+		DEFAULT_REGION;
+	const profile = globals.profile ?? env.AWS_PROFILE ?? stored.lastProfile;
+	const readOnly = globals.readOnly || stored.readOnlyProfiles.some(p => profileMatches(p, profile ?? 'default'));
+	const {keymap, problems} = buildKeymap(stored.keys);
+	warnings.push(...problems);
+	const theme = createTheme({noColor: globals.noColor || stored.theme === 'mono', ascii: globals.ascii, env});
+
+	let unmount = () => {};
+	const unguard = guardTerminal(() => unmount());
+	const instance = render(
+		<ThemeProvider theme={theme}>
+			<App
+				keymap={keymap}
+				prefs={prefs}
+				warnings={warnings}
+				initial={{region, profile, endpoint: globals.endpointUrl, local: globals.local, readOnly}}
+			/>
+		</ThemeProvider>,
+		{
+			exitOnCtrlC: false,
+			alternateScreen: true,
+			interactive: true,
+			incrementalRendering: true,
+			maxFps: 30,
+			patchConsole: true,
+		},
+	);
+	unmount = () => instance.unmount();
+	try {
+		await instance.waitUntilExit();
+	} finally {
+		unguard();
+	}
+	return 0;
+}

@@ -1,0 +1,105 @@
+// The console's state: where you are (a stack of screens), what is open on top, and session facts.
+// A plain reducer; views read it and dispatch, nothing else writes it.
+
+export type Route = {name: 'regions'} | {name: 'help'} | {name: 'errors'};
+
+export type RouteName = Route['name'];
+
+export interface ErrorEntry {
+	time: number;
+	source: string;
+	message: string;
+	requestId?: string;
+}
+
+export interface Toast {
+	id: number;
+	text: string;
+	kind: 'info' | 'ok' | 'warn' | 'error';
+}
+
+export interface AppState {
+	stack: Route[];
+	overlay?: 'help' | 'errors';
+	bar?: 'command' | 'filter';
+	/** Filter text per screen (by route name). */
+	filters: Partial<Record<RouteName, string>>;
+	region: string;
+	profile?: string;
+	account?: string;
+	endpoint?: string;
+	local: boolean;
+	readOnly: boolean;
+	toast?: Toast;
+	errors: ErrorEntry[];
+	history: string[];
+}
+
+export type AppAction =
+	| {type: 'push'; route: Route}
+	| {type: 'back'}
+	| {type: 'goto'; route: Route}
+	| {type: 'overlay'; overlay?: 'help' | 'errors'}
+	| {type: 'bar'; bar?: 'command' | 'filter'}
+	| {type: 'filter'; text: string}
+	| {type: 'region'; region: string}
+	| {type: 'account'; account?: string}
+	| {type: 'toast'; text: string; kind?: Toast['kind']}
+	| {type: 'clearToast'; id: number}
+	| {type: 'error'; entry: ErrorEntry}
+	| {type: 'history'; line: string};
+
+const MAX_ERRORS = 500;
+const MAX_HISTORY = 100;
+let toastIds = 0;
+
+export function currentRoute(state: AppState): Route {
+	return state.stack[state.stack.length - 1];
+}
+
+export function appReducer(state: AppState, action: AppAction): AppState {
+	switch (action.type) {
+		case 'push':
+			return {...state, stack: [...state.stack, action.route], overlay: undefined, bar: undefined};
+		case 'back':
+			if (state.overlay) return {...state, overlay: undefined};
+			if (state.stack.length <= 1) return state;
+			return {...state, stack: state.stack.slice(0, -1)};
+		case 'goto': {
+			// Jumping to a screen already on the stack returns to it; otherwise it becomes the new root.
+			const at = state.stack.findIndex(r => r.name === action.route.name);
+			const stack = at >= 0 ? state.stack.slice(0, at + 1) : [action.route];
+			return {...state, stack, overlay: undefined, bar: undefined};
+		}
+		case 'overlay':
+			return {...state, overlay: state.overlay === action.overlay ? undefined : action.overlay, bar: undefined};
+		case 'bar':
+			return {...state, bar: action.bar};
+		case 'filter': {
+			const name = currentRoute(state).name;
+			return {...state, filters: {...state.filters, [name]: action.text}};
+		}
+		case 'region':
+			return {...state, region: action.region, account: state.account};
+		case 'account':
+			return {...state, account: action.account};
+		case 'toast':
+			return {...state, toast: {id: ++toastIds, text: action.text, kind: action.kind ?? 'info'}};
+		case 'clearToast':
+			return state.toast?.id === action.id ? {...state, toast: undefined} : state;
+		case 'error': {
+			const errors = [...state.errors, action.entry];
+			return {
+				...state,
+				errors: errors.length > MAX_ERRORS ? errors.slice(-MAX_ERRORS) : errors,
+				toast: {id: ++toastIds, text: action.entry.message, kind: 'error'},
+			};
+		}
+		case 'history': {
+			const line = action.line.trim();
+			if (!line) return state;
+			const history = [...state.history.filter(h => h !== line), line];
+			return {...state, history: history.slice(-MAX_HISTORY)};
+		}
+	}
+}

@@ -1,0 +1,98 @@
+#!/usr/bin/env node
+// smsdeck: the console when run alone in a terminal, or a scriptable subcommand (smsdeck <command> …).
+// Everything heavy is imported lazily, after the Node version check, so the check can speak first.
+import type {CommandIO, SubcommandRun} from './commands/types.js';
+
+declare const SMSDECK_VERSION: string | undefined;
+
+const MIN_NODE = 22;
+
+const SUBCOMMANDS: Record<string, {about: string; load: () => Promise<{run: SubcommandRun}>}> = {
+	regions: {about: 'list the End User Messaging SMS Regions', load: () => import('./commands/regions.js')},
+};
+
+const USAGE = `smsdeck — a terminal console for AWS End User Messaging SMS
+
+Usage:
+  smsdeck [options]                 open the console (needs a terminal)
+  smsdeck <command> [options]       run one command and print the result
+
+Commands:
+${Object.entries(SUBCOMMANDS)
+	.map(([name, c]) => `  ${name.padEnd(30)} ${c.about}`)
+	.join('\n')}
+
+Options:
+  --profile NAME        AWS profile (default: AWS_PROFILE, then the last one used)
+  --region CODE         Region (default: AWS_REGION, then the last one used, then us-east-1)
+  --endpoint-url URL    send requests to this endpoint instead of AWS
+  --local               use the built-in emulator (no AWS account needed)
+  --read-only           refuse every change to the account
+  --json                JSON output for commands
+  --no-color            no colours (NO_COLOR is honoured too)
+  --ascii               ASCII borders and symbols only
+  -h, --help            this help
+  -v, --version         print the version
+
+Keys in the console: ? help, : command, / filter, esc back, q quit.
+`;
+
+function version(): string {
+	return typeof SMSDECK_VERSION === 'string' ? SMSDECK_VERSION : 'dev';
+}
+
+async function main(argv: string[]): Promise<number> {
+	const major = Number(process.versions.node.split('.')[0]);
+	if (major < MIN_NODE) {
+		process.stderr.write(`smsdeck: needs Node.js ${MIN_NODE} or newer (this is ${process.version})\n`);
+		return 2;
+	}
+	const io: CommandIO = {stdout: process.stdout, stderr: process.stderr, env: process.env};
+	const {parseGlobalArgs} = await import('./commands/globalArgs.js');
+	const {UsageError} = await import('./commands/types.js');
+	try {
+		const parsed = parseGlobalArgs(argv);
+		if (parsed.version) {
+			io.stdout.write(`smsdeck ${version()}\n`);
+			return 0;
+		}
+		if (parsed.help) {
+			io.stdout.write(USAGE);
+			return 0;
+		}
+		if (parsed.subcommand !== undefined) {
+			const sub = SUBCOMMANDS[parsed.subcommand];
+			if (!sub) throw new UsageError(`unknown command '${parsed.subcommand}'`);
+			const {run} = await sub.load();
+			return await run(parsed.rest, parsed.globals, io);
+		}
+		const {runConsole} = await import('./app/runConsole.js');
+		return await runConsole(parsed.globals, io);
+	} catch (error) {
+		if (error instanceof UsageError) {
+			io.stderr.write(`smsdeck: ${error.message}. Try 'smsdeck --help'.\n`);
+			return 2;
+		}
+		const {describeError, writeCrashReport, restoreTerminal} = await import('./app/terminal.js');
+		restoreTerminal();
+		const file = writeCrashReport(error);
+		io.stderr.write(`smsdeck: ${describeError(error)}${file ? ` (details in ${file})` : ''}\n`);
+		return 1;
+	}
+}
+
+main(process.argv.slice(2)).then(
+	code => {
+		process.exitCode = code;
+		// Quit promptly even if a socket or timer is still open.
+		setTimeout(() => process.exit(code), 50).unref();
+	},
+	() => {
+		process.exitCode = 1;
+	},
+);
+
+// Writing to a closed pipe (smsdeck regions | head -1) is not an error worth a stack trace.
+process.stdout.on('error', error => {
+	if ((error as NodeJS.ErrnoException).code === 'EPIPE') process.exit(0);
+});

@@ -1,0 +1,22 @@
+// smsdeck regions [--json]: the End User Messaging SMS Regions, with SMS/MMS and voice support.
+import {SMS_REGIONS} from '../domain/regions.js';
+import {writeRows} from './printTable.js';
+import {UsageError, type SubcommandRun} from './types.js';
+
+export const run: SubcommandRun = async (args, globals, io) => {
+	if (args.length > 0) throw new UsageError(`regions takes no arguments (got "${args[0]}")`);
+	writeRows(
+		io.stdout,
+		globals.json,
+		[
+			{title: 'Code', value: r => r.code},
+			{title: 'Name', value: r => r.name},
+			{title: 'SMS/MMS', value: r => (r.sms ? 'yes' : 'no')},
+			{title: 'Voice', value: r => (r.voice ? 'yes' : 'no')},
+			{title: 'FIPS', value: r => (r.fips ? 'yes' : 'no')},
+		],
+		SMS_REGIONS,
+		rows => rows.map(r => ({code: r.code, name: r.name, sms: r.sms, mms: r.sms, voice: r.voice, fips: r.fips})),
+	);
+	return 0;
+};

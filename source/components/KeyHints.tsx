@@ -1,0 +1,43 @@
+// The footer: the keys that work right now, from the same keymap table that handles them.
+import React from 'react';
+import {Text} from 'ink';
+import {useTheme} from '../theme/ThemeContext.js';
+import {useActiveBindings, useKeypressContext} from '../input/KeypressProvider.js';
+import {COMMANDS} from '../input/keymap.js';
+import {keyLabel} from '../input/keys.js';
+import {cellWidth} from '../domain/textWidth.js';
+
+// Navigation keys are everywhere and known; the footer spends its room on what is specific to the screen.
+const HIDDEN = new Set(['nav.up', 'nav.down', 'nav.pageUp', 'nav.pageDown', 'nav.top', 'nav.bottom', 'table.sortReverse']);
+
+export function KeyHints({width}: {width: number}) {
+	const theme = useTheme();
+	const {keymap} = useKeypressContext();
+	const bindings = useActiveBindings();
+	const items: {key: string; hint: string}[] = [];
+	let used = 1;
+	for (const b of bindings) {
+		if (HIDDEN.has(b.id)) continue;
+		const key = keymap[b.id][0];
+		if (!key) continue;
+		const label = `<${keyLabel(key, theme.ascii)}>`;
+		const hint = COMMANDS[b.id].hint;
+		const w = cellWidth(label) + 1 + hint.length + 2;
+		if (used + w > width) break;
+		used += w;
+		items.push({key: label, hint});
+	}
+	return (
+		<Text wrap="truncate">
+			{' '}
+			{items.map(item => (
+				<Text key={item.key + item.hint}>
+					<Text color={theme.colors.key} bold>
+						{item.key}
+					</Text>
+					<Text color={theme.colors.muted}> {item.hint}  </Text>
+				</Text>
+			))}
+		</Text>
+	);
+}

@@ -1,0 +1,196 @@
+// A windowed table: renders only the rows that fit, keeps the selection on screen, sorts, filters and counts.
+import React, {useEffect, useMemo, useReducer, useRef} from 'react';
+import {Box, Text} from 'ink';
+import {useTheme} from '../theme/ThemeContext.js';
+import {fit, truncate} from '../domain/textWidth.js';
+import {Priority} from '../input/KeypressProvider.js';
+import {useCommands} from '../input/useCommands.js';
+import type {CommandId} from '../input/keymap.js';
+import {clamp, filterRows, layoutColumns, sortRows, windowOffset, type Column, type SortState} from './tableModel.js';
+
+export interface TableProps<Row> {
+	title: string;
+	columns: readonly Column<Row>[];
+	rows: readonly Row[];
+	rowKey: (row: Row) => string;
+	width: number;
+	/** Lines available, including the title and header lines. */
+	height: number;
+	filter?: string;
+	isActive?: boolean;
+	/** Called on enter (or openCommand). */
+	onOpen?: (row: Row) => void;
+	openCommand?: CommandId;
+	onSelectionChange?: (row: Row | undefined) => void;
+	initialSort?: SortState;
+	/** Rows for which this returns true get a marker (e.g. the Region in use). */
+	isMarked?: (row: Row) => boolean;
+	/** Selects this row (by key) when it first appears. */
+	initialSelectedKey?: string;
+	emptyText?: string;
+	/** Shown at the right of the title line (loading, cache age …). */
+	status?: string;
+}
+
+interface State {
+	selectedKey?: string;
+	offset: number;
+	sort?: SortState;
+}
+
+type Action =
+	| {type: 'select'; key?: string}
+	| {type: 'offset'; offset: number}
+	| {type: 'sortNext'; columns: number}
+	| {type: 'sortReverse'};
+
+function reducer(state: State, action: Action): State {
+	switch (action.type) {
+		case 'select':
+			return state.selectedKey === action.key ? state : {...state, selectedKey: action.key};
+		case 'offset':
+			return state.offset === action.offset ? state : {...state, offset: action.offset};
+		case 'sortNext': {
+			const column = state.sort ? (state.sort.column + 1) % action.columns : 0;
+			return {...state, sort: {column, descending: false}};
+		}
+		case 'sortReverse':
+			return {...state, sort: {column: state.sort?.column ?? 0, descending: !(state.sort?.descending ?? false)}};
+	}
+}
+
+const SAMPLE_LIMIT = 2000;
+
+export function Table<Row>(props: TableProps<Row>) {
+	const {columns, rows, rowKey, width, height, filter = '', isActive = true, isMarked} = props;
+	const theme = useTheme();
+	const [state, dispatch] = useReducer(reducer, {
+		selectedKey: props.initialSelectedKey,
+		offset: 0,
+		sort: props.initialSort,
+	});
+
+	const visibleRows = useMemo(() => sortRows(filterRows(rows, columns, filter), columns, state.sort), [rows, columns, filter, state.sort]);
+	const count = visibleRows.length;
+	let selected = state.selectedKey === undefined ? 0 : visibleRows.findIndex(r => rowKey(r) === state.selectedKey);
+	if (selected < 0) selected = 0;
+	selected = clamp(selected, 0, Math.max(0, count - 1));
+	const bodyHeight = Math.max(1, height - 2);
+	const offset = windowOffset(selected, state.offset, bodyHeight, count);
+	const window = visibleRows.slice(offset, offset + bodyHeight);
+	const selectedRow = visibleRows[selected];
+
+	const markWidth = isMarked ? 2 : 0;
+	const sample = useMemo(
+		() => (visibleRows.length > SAMPLE_LIMIT ? visibleRows.slice(0, SAMPLE_LIMIT) : visibleRows),
+		[visibleRows],
+	);
+	const widths = useMemo(() => layoutColumns(columns, sample, width - markWidth - 1), [columns, sample, width, markWidth]);
+
+	// Keep the stored offset and the reported selection in step with what is shown.
+	useEffect(() => {
+		if (offset !== state.offset) dispatch({type: 'offset', offset});
+	});
+	const lastReported = useRef<Row | undefined>(undefined);
+	useEffect(() => {
+		if (lastReported.current !== selectedRow) {
+			lastReported.current = selectedRow;
+			props.onSelectionChange?.(selectedRow);
+		}
+	});
+
+	const moveTo = (index: number) => {
+		const row = visibleRows[clamp(index, 0, count - 1)];
+		if (row) dispatch({type: 'select', key: rowKey(row)});
+	};
+	const openCommand = props.openCommand ?? 'view.open';
+	useCommands(
+		{
+			'nav.up': () => moveTo(selected - 1),
+			'nav.down': () => moveTo(selected + 1),
+			'nav.pageUp': () => moveTo(selected - bodyHeight),
+			'nav.pageDown': () => moveTo(selected + bodyHeight),
+			'nav.top': () => moveTo(0),
+			'nav.bottom': () => moveTo(count - 1),
+			'table.sortNext': () => dispatch({type: 'sortNext', columns: columns.length}),
+			'table.sortReverse': () => dispatch({type: 'sortReverse'}),
+			[openCommand]: props.onOpen && selectedRow ? () => props.onOpen!(selectedRow) : undefined,
+		},
+		{priority: Priority.Table, isActive},
+	);
+
+	const c = theme.colors;
+	const countText = filter.trim() && count !== rows.length ? `${fmt(count)} of ${fmt(rows.length)}` : fmt(rows.length);
+	const sortColumn = state.sort ? columns[state.sort.column] : undefined;
+	const left = ` ${props.title} [${countText}]`;
+	const right = [
+		filter.trim() ? `/${filter.trim()}` : '',
+		sortColumn ? `sort: ${sortColumn.title} ${state.sort!.descending ? theme.glyphs.sortDesc : theme.glyphs.sortAsc}` : '',
+		props.status ?? '',
+	]
+		.filter(Boolean)
+		.join('  ');
+
+	const header = columns
+		.map((col, i) => {
+			const arrow = state.sort?.column === i ? (state.sort.descending ? theme.glyphs.sortDesc : theme.glyphs.sortAsc) : '';
+			return fit(col.title.toUpperCase() + (arrow ? ' ' + arrow : ''), widths[i], col.align, theme.glyphs.ellipsis);
+		})
+		.join(' ');
+
+	return (
+		<Box flexDirection="column" width={width} height={height}>
+			<Box width={width} justifyContent="space-between">
+				<Text bold color={c.title}>
+					{truncate(left, Math.max(10, width - right.length - 2), theme.glyphs.ellipsis)}
+				</Text>
+				<Text color={c.muted}>{truncate(right, Math.max(0, width - left.length - 2), theme.glyphs.ellipsis)} </Text>
+			</Box>
+			<Text bold color={c.muted}>
+				{' '.repeat(markWidth + 1)}
+				{header}
+			</Text>
+			{count === 0 ? (
+				<Text color={c.muted}> {props.emptyText ?? (filter.trim() ? `No rows match /${filter.trim()}` : 'Nothing here')}</Text>
+			) : (
+				window.map((row, i) => {
+					const isSelected = offset + i === selected && isActive;
+					const mark = isMarked ? (isMarked(row) ? theme.glyphs.current + ' ' : '  ') : '';
+					const cells = columns.map((col, ci) => fit(col.value(row), widths[ci], col.align, theme.glyphs.ellipsis));
+					if (isSelected) {
+						const line = fit(' ' + mark + cells.join(' '), width, 'left');
+						return theme.color ? (
+							<Text key={rowKey(row)} color={c.selectionFg} backgroundColor={c.selectionBg}>
+								{line}
+							</Text>
+						) : (
+							<Text key={rowKey(row)} inverse>
+								{line}
+							</Text>
+						);
+					}
+					return (
+						<Text key={rowKey(row)}>
+							{' '}
+							<Text color={c.accent}>{mark}</Text>
+							{cells.map((cell, ci) => (
+								<Text key={columns[ci].id} color={tokenColor(c, columns[ci].color?.(row))}>
+									{cell}
+									{ci < cells.length - 1 ? ' ' : ''}
+								</Text>
+							))}
+						</Text>
+					);
+				})
+			)}
+		</Box>
+	);
+}
+
+function fmt(n: number): string {
+	return n.toLocaleString('en-US');
+}
+
+function tokenColor(colors: Record<string, string | undefined>, token: string | undefined): string | undefined {
+	return token ? colors[token] : undefined;
+}

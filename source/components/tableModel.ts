@@ -1,0 +1,115 @@
+// Pure table logic: filtering, sorting, column layout and the visible window. No React here.
+import {cellWidth} from '../domain/textWidth.js';
+import type {ColorToken} from '../theme/theme.js';
+
+export interface Column<Row> {
+	id: string;
+	title: string;
+	value: (row: Row) => string;
+	/** Defaults to value(); numbers sort numerically. */
+	sortValue?: (row: Row) => string | number;
+	align?: 'left' | 'right';
+	minWidth?: number;
+	maxWidth?: number;
+	/** Columns with grow > 0 share the room left over (and give it back first when narrow). */
+	grow?: number;
+	color?: (row: Row) => ColorToken | undefined;
+}
+
+export interface SortState {
+	column: number;
+	descending: boolean;
+}
+
+/**
+ * Keeps rows where any column contains the query (case-insensitive). A leading "!" inverts the match.
+ * Returns the original rows array when the query is empty.
+ */
+export function filterRows<Row>(rows: readonly Row[], columns: readonly Column<Row>[], query: string): readonly Row[] {
+	let q = query.trim();
+	if (q === '' || q === '!') return rows;
+	const invert = q.startsWith('!');
+	if (invert) q = q.slice(1);
+	const needle = q.toLowerCase();
+	return rows.filter(row => {
+		const hit = columns.some(c => c.value(row).toLowerCase().includes(needle));
+		return invert ? !hit : hit;
+	});
+}
+
+const collator = new Intl.Collator(undefined, {numeric: true, sensitivity: 'base'});
+
+export function sortRows<Row>(rows: readonly Row[], columns: readonly Column<Row>[], sort: SortState | undefined): readonly Row[] {
+	if (!sort) return rows;
+	const column = columns[sort.column];
+	if (!column) return rows;
+	const key = column.sortValue ?? column.value;
+	const keyed = rows.map((row, index) => ({row, index, k: key(row)}));
+	keyed.sort((a, b) => {
+		let c: number;
+		if (typeof a.k === 'number' && typeof b.k === 'number') c = a.k - b.k;
+		else c = collator.compare(String(a.k), String(b.k));
+		if (c === 0) c = a.index - b.index; // stable
+		else if (sort.descending) c = -c;
+		return c;
+	});
+	return keyed.map(k => k.row);
+}
+
+/** Widths for each column so the row fits `width` cells, given one space between columns. */
+export function layoutColumns<Row>(columns: readonly Column<Row>[], sample: readonly Row[], width: number): number[] {
+	const gap = 1;
+	const natural = columns.map(c => {
+		let w = cellWidth(c.title) + 2; // room for a sort arrow
+		for (const row of sample) {
+			const cw = cellWidth(c.value(row));
+			if (cw > w) w = cw;
+		}
+		if (c.maxWidth !== undefined) w = Math.min(w, c.maxWidth);
+		return Math.max(w, c.minWidth ?? 1);
+	});
+	const room = width - gap * (columns.length - 1);
+	let total = natural.reduce((a, b) => a + b, 0);
+	const widths = [...natural];
+	if (total > room) {
+		// Shrink the widest shrinkable column one cell at a time until it fits or nothing can give.
+		let excess = total - room;
+		while (excess > 0) {
+			let widest = -1;
+			for (let i = 0; i < widths.length; i++) {
+				const min = columns[i].minWidth ?? Math.min(6, natural[i]);
+				if (widths[i] > min && (widest === -1 || widths[i] > widths[widest])) widest = i;
+			}
+			if (widest === -1) break;
+			widths[widest]--;
+			excess--;
+		}
+	} else if (total < room) {
+		const growers = columns.map((c, i) => ({i, g: c.grow ?? 0})).filter(x => x.g > 0);
+		const targets = growers.length > 0 ? growers : [{i: columns.length - 1, g: 1}];
+		const sum = targets.reduce((a, t) => a + t.g, 0);
+		let spare = room - total;
+		for (const t of targets) {
+			const share = Math.floor(((room - total) * t.g) / sum);
+			widths[t.i] += share;
+			spare -= share;
+		}
+		widths[targets[targets.length - 1].i] += spare;
+	}
+	total = widths.reduce((a, b) => a + b, 0);
+	return widths;
+}
+
+/** The first visible row index so that `selected` is on screen, moving the window as little as possible. */
+export function windowOffset(selected: number, offset: number, height: number, count: number): number {
+	if (height <= 0 || count <= 0) return 0;
+	let next = offset;
+	if (selected < next) next = selected;
+	if (selected >= next + height) next = selected - height + 1;
+	next = Math.min(next, Math.max(0, count - height));
+	return Math.max(0, next);
+}
+
+export function clamp(value: number, min: number, max: number): number {
+	return Math.max(min, Math.min(max, value));
+}

@@ -1,0 +1,138 @@
+// The one owner of keyboard input. Ink's useInput is called here and nowhere else; every key press is
+// normalised (see keys.ts) and offered to subscribers from the highest priority down until one consumes it.
+import React, {createContext, useContext, useEffect, useMemo, useRef, useSyncExternalStore} from 'react';
+import {useInput, usePaste} from 'ink';
+import {toKeyEvents, type KeyEvent} from './keys.js';
+import type {CommandId, Keymap} from './keymap.js';
+
+export const Priority = {
+	/** Global shortcuts (: / ? q): asked last. */
+	Global: 10,
+	/** Tables and lists. */
+	Table: 30,
+	/** The current view's own actions. */
+	View: 40,
+	/** Text entry bars (command, filter): they take every printable key. */
+	Bar: 60,
+	/** Overlays and dialogs: modal. */
+	Dialog: 80,
+	/** Always first (ctrl-c). */
+	Critical: 100,
+} as const;
+
+type KeyHandler = (event: KeyEvent) => boolean | void;
+
+interface Subscriber {
+	id: number;
+	priority: number;
+	handler: {current: KeyHandler};
+}
+
+export interface ActiveBinding {
+	id: CommandId;
+	priority: number;
+}
+
+class KeyBus {
+	private subscribers: Subscriber[] = [];
+	private nextId = 1;
+	private bindings = new Map<number, ActiveBinding[]>();
+	private listeners = new Set<() => void>();
+	private snapshot: ActiveBinding[] = [];
+
+	subscribe(priority: number, handler: {current: KeyHandler}): () => void {
+		const sub = {id: this.nextId++, priority, handler};
+		this.subscribers.push(sub);
+		// Highest priority first; among equals the most recent subscriber first (the innermost view).
+		this.subscribers.sort((a, b) => b.priority - a.priority || b.id - a.id);
+		return () => {
+			this.subscribers = this.subscribers.filter(s => s !== sub);
+		};
+	}
+
+	dispatch(event: KeyEvent): boolean {
+		for (const sub of [...this.subscribers]) {
+			if (sub.handler.current(event) === true) return true;
+		}
+		return false;
+	}
+
+	/** Commands currently bound by mounted components, for the footer and the help overlay. */
+	publish(owner: number, bindings: ActiveBinding[] | undefined): void {
+		if (bindings) this.bindings.set(owner, bindings);
+		else this.bindings.delete(owner);
+		const seen = new Set<string>();
+		this.snapshot = [...this.bindings.values()]
+			.flat()
+			.sort((a, b) => b.priority - a.priority)
+			.filter(b => (seen.has(b.id) ? false : (seen.add(b.id), true)));
+		for (const listener of this.listeners) listener();
+	}
+
+	onBindings = (listener: () => void) => {
+		this.listeners.add(listener);
+		return () => this.listeners.delete(listener);
+	};
+
+	getBindings = () => this.snapshot;
+
+	newOwner(): number {
+		return this.nextId++;
+	}
+}
+
+interface KeypressContextValue {
+	bus: KeyBus;
+	keymap: Keymap;
+	readOnly: boolean;
+	onBlocked: (id: CommandId) => void;
+}
+
+const KeypressContext = createContext<KeypressContextValue | undefined>(undefined);
+
+export function useKeypressContext(): KeypressContextValue {
+	const value = useContext(KeypressContext);
+	if (!value) throw new Error('KeypressProvider is missing');
+	return value;
+}
+
+export function KeypressProvider({
+	keymap,
+	readOnly = false,
+	onBlocked = () => {},
+	children,
+}: {
+	keymap: Keymap;
+	readOnly?: boolean;
+	onBlocked?: (id: CommandId) => void;
+	children: React.ReactNode;
+}) {
+	const bus = useMemo(() => new KeyBus(), []);
+	useInput((input, key) => {
+		for (const event of toKeyEvents(input, key)) bus.dispatch(event);
+	});
+	usePaste(text => {
+		bus.dispatch({name: 'paste', text, ctrl: false, meta: false, shift: false});
+	});
+	const value = useMemo(() => ({bus, keymap, readOnly, onBlocked}), [bus, keymap, readOnly, onBlocked]);
+	return <KeypressContext.Provider value={value}>{children}</KeypressContext.Provider>;
+}
+
+/** Subscribes a raw key handler; return true to consume the key. The latest handler is always used. */
+export function useKeypress(handler: KeyHandler, {priority, isActive = true}: {priority: number; isActive?: boolean}) {
+	const {bus} = useKeypressContext();
+	const ref = useRef(handler);
+	ref.current = handler;
+	useEffect(() => {
+		if (!isActive) return;
+		return bus.subscribe(priority, ref);
+	}, [bus, priority, isActive]);
+}
+
+/** The commands currently bound, highest priority first (read by the footer and the help overlay). */
+export function useActiveBindings(): ActiveBinding[] {
+	const {bus} = useKeypressContext();
+	return useSyncExternalStore(bus.onBindings, bus.getBindings, bus.getBindings);
+}
+
+export {KeyBus};

@@ -1,0 +1,70 @@
+// The one table of commands and their keys. It drives key handling, the footer hints and the `?` help,
+// so what the help says is what the keys do. Users override keys in preferences ("keys": {"nav.down": ["n"]}).
+import {normalizeKeySpec} from './keys.js';
+
+export interface CommandSpec {
+	keys: string[];
+	/** Short label for the footer. */
+	hint: string;
+	/** Longer text for the help overlay. */
+	help: string;
+	group: 'General' | 'Navigation' | 'Table' | 'View' | 'Edit';
+	/** Changes the account: hidden and refused in read-only mode. */
+	mutates?: boolean;
+}
+
+export const COMMANDS = {
+	'app.quit': {keys: ['q', 'ctrl+c'], hint: 'quit', help: 'Quit smsdeck (ctrl-c always quits)', group: 'General'},
+	'app.help': {keys: ['?'], hint: 'help', help: 'Show or hide this help', group: 'General'},
+	'app.command': {keys: [':'], hint: 'command', help: 'Command mode (:regions, :region <code>, :help …)', group: 'General'},
+	'app.filter': {keys: ['/'], hint: 'filter', help: 'Filter the current table; esc clears', group: 'General'},
+	'app.errors': {keys: ['!'], hint: 'errors', help: 'Show the error log', group: 'General'},
+	'app.back': {keys: ['escape'], hint: 'back', help: 'Back to the previous screen, or close the overlay', group: 'General'},
+	'app.refresh': {keys: ['r', 'ctrl+r'], hint: 'refresh', help: 'Reload the current view from the service', group: 'General'},
+	'nav.up': {keys: ['k', 'up'], hint: 'up', help: 'Move up', group: 'Navigation'},
+	'nav.down': {keys: ['j', 'down'], hint: 'down', help: 'Move down', group: 'Navigation'},
+	'nav.pageUp': {keys: ['pageup', 'ctrl+b'], hint: 'page up', help: 'One page up', group: 'Navigation'},
+	'nav.pageDown': {keys: ['pagedown', 'ctrl+f'], hint: 'page down', help: 'One page down', group: 'Navigation'},
+	'nav.top': {keys: ['g', 'home'], hint: 'top', help: 'First row', group: 'Navigation'},
+	'nav.bottom': {keys: ['G', 'end'], hint: 'bottom', help: 'Last row', group: 'Navigation'},
+	'table.sortNext': {keys: ['s'], hint: 'sort', help: 'Sort by the next column', group: 'Table'},
+	'table.sortReverse': {keys: ['S'], hint: 'reverse', help: 'Reverse the sort order', group: 'Table'},
+	'view.open': {keys: ['enter'], hint: 'open', help: 'Open the selected row', group: 'View'},
+	'regions.select': {keys: ['enter'], hint: 'use region', help: 'Switch the console to the selected Region', group: 'View'},
+} satisfies Record<string, CommandSpec>;
+
+export type CommandId = keyof typeof COMMANDS;
+
+export type Keymap = Record<CommandId, string[]>;
+
+export interface KeymapResult {
+	keymap: Keymap;
+	/** Overrides that were ignored, with the reason (shown once as a warning). */
+	problems: string[];
+}
+
+/** Default keys merged with user overrides; unknown commands or unreadable keys are reported, not fatal. */
+export function buildKeymap(overrides: Record<string, string[]> = {}): KeymapResult {
+	const problems: string[] = [];
+	const keymap = Object.fromEntries(
+		Object.entries(COMMANDS).map(([id, spec]) => [id, spec.keys.map(k => normalizeKeySpec(k)!)]),
+	) as Keymap;
+	for (const [id, keys] of Object.entries(overrides)) {
+		if (!(id in COMMANDS)) {
+			problems.push(`keys: unknown command "${id}"`);
+			continue;
+		}
+		const normalized: string[] = [];
+		for (const k of keys) {
+			const n = normalizeKeySpec(k);
+			if (n) normalized.push(n);
+			else problems.push(`keys: cannot read key "${k}" for ${id}`);
+		}
+		if (normalized.length > 0) keymap[id as CommandId] = normalized;
+	}
+	return {keymap, problems};
+}
+
+export function commandSpec(id: CommandId): CommandSpec {
+	return COMMANDS[id];
+}

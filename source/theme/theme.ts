@@ -1,0 +1,123 @@
+// Semantic colour tokens and glyphs. Components ask for a meaning ("ok", "muted"), never for a colour.
+// With colour off (NO_COLOR, --no-color) every token is undefined and emphasis comes from bold/inverse only.
+
+export type ColorToken =
+	| 'text'
+	| 'muted'
+	| 'accent'
+	| 'title'
+	| 'border'
+	| 'ok'
+	| 'warn'
+	| 'error'
+	| 'info'
+	| 'key'
+	| 'selectionFg'
+	| 'selectionBg'
+	| 'badgeRead'
+	| 'badgeWrite'
+	| 'local';
+
+export interface Glyphs {
+	ellipsis: string;
+	crumb: string;
+	ok: string;
+	fail: string;
+	pending: string;
+	bullet: string;
+	current: string;
+	sortAsc: string;
+	sortDesc: string;
+	yes: string;
+	no: string;
+	hRule: string;
+}
+
+export interface Theme {
+	name: string;
+	color: boolean;
+	ascii: boolean;
+	colors: Record<ColorToken, string | undefined>;
+	glyphs: Glyphs;
+}
+
+// 16-colour names only, so the palette survives basic terminals, tmux and ssh.
+const palette: Record<ColorToken, string> = {
+	text: 'white',
+	muted: 'gray',
+	accent: 'cyan',
+	title: 'cyanBright',
+	border: 'gray',
+	ok: 'green',
+	warn: 'yellow',
+	error: 'red',
+	info: 'blue',
+	key: 'magenta',
+	selectionFg: 'black',
+	selectionBg: 'cyan',
+	badgeRead: 'yellow',
+	badgeWrite: 'green',
+	local: 'magenta',
+};
+
+const unicodeGlyphs: Glyphs = {
+	ellipsis: '…',
+	crumb: '›',
+	ok: '✓',
+	fail: '✗',
+	pending: '…',
+	bullet: '●',
+	current: '▸',
+	sortAsc: '▲',
+	sortDesc: '▼',
+	yes: '✓',
+	no: '–',
+	hRule: '─',
+};
+
+const asciiGlyphs: Glyphs = {
+	ellipsis: '~',
+	crumb: '>',
+	ok: '+',
+	fail: 'x',
+	pending: '.',
+	bullet: '*',
+	current: '>',
+	sortAsc: '^',
+	sortDesc: 'v',
+	yes: 'y',
+	no: '-',
+	hRule: '-',
+};
+
+export interface ThemeChoice {
+	noColor?: boolean;
+	ascii?: boolean;
+	env?: NodeJS.ProcessEnv;
+}
+
+/** NO_COLOR (any non-empty value, per no-color.org) turns colour off; --no-color too. */
+export function colorEnabled(choice: ThemeChoice): boolean {
+	const env = choice.env ?? process.env;
+	if (choice.noColor) return false;
+	if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+	return true;
+}
+
+/** ASCII when asked, or when the locale does not promise UTF-8. */
+export function asciiWanted(choice: ThemeChoice): boolean {
+	if (choice.ascii) return true;
+	const env = choice.env ?? process.env;
+	const locale = env.LC_ALL || env.LC_CTYPE || env.LANG || '';
+	// No locale at all means the POSIX locale, which is not UTF-8.
+	return !/utf-?8/i.test(locale);
+}
+
+export function createTheme(choice: ThemeChoice = {}): Theme {
+	const color = colorEnabled(choice);
+	const ascii = asciiWanted(choice);
+	const colors = Object.fromEntries(
+		Object.entries(palette).map(([token, value]) => [token, color ? value : undefined]),
+	) as Record<ColorToken, string | undefined>;
+	return {name: color ? 'default' : 'mono', color, ascii, colors, glyphs: ascii ? asciiGlyphs : unicodeGlyphs};
+}
