@@ -1,0 +1,62 @@
+// The CloudWatch Logs service of the emulator (awsJson 1.1, Logs_20140328.*), and the LogsWriter the
+// sms-voice service uses to write event records.
+import type {EmulatedService, EmulatorWorld, LogsWriter} from '../types.js';
+import {eventHandlers} from './eventHandlers.js';
+import {groupHandlers} from './groupHandlers.js';
+import {LiveTailHub} from './liveTail.js';
+import {LogsStore} from './store.js';
+
+export interface LogsService {
+	service: EmulatedService;
+	writer: LogsWriter;
+	store: LogsStore;
+	liveTail: LiveTailHub;
+	/** Ends every live tail session. */
+	close(): void;
+}
+
+export function createLogsService(world: EmulatorWorld): LogsService {
+	const store = new LogsStore();
+	const liveTail = new LiveTailHub(store, world);
+
+	const writer: LogsWriter = {
+		ensureLogGroup(region, logGroupName) {
+			if (store.findGroup(region, logGroupName)) return;
+			store.createGroup(region, logGroupName, world.clock.now());
+			world.markDirty();
+		},
+		appendEvents(region, logGroupName, logStreamName, events) {
+			const group = store.findGroup(region, logGroupName);
+			if (!group) return false;
+			const now = world.clock.now();
+			const stream = group.streams.get(logStreamName) ?? store.createStream(group, logStreamName, now);
+			store.append(group, stream, events, now);
+			world.markDirty();
+			return true;
+		},
+	};
+
+	const service: EmulatedService = {
+		targetPrefix: 'Logs_20140328',
+		handlers: {
+			...groupHandlers(store, world),
+			...eventHandlers(store, world),
+			StartLiveTail: (input, ctx) => liveTail.start(input, ctx),
+		},
+		admin: {
+			dropLiveTail: () => ({dropped: liveTail.dropAll()}),
+			denyLiveTail: (body: {enabled?: unknown}) => {
+				liveTail.denied = body.enabled !== false;
+				return {denied: liveTail.denied};
+			},
+			liveTailError: (body: {message?: unknown}) => ({
+				failed: liveTail.failAll(typeof body.message === 'string' ? body.message : undefined),
+			}),
+			liveTailSessions: () => ({active: liveTail.activeSessions}),
+		},
+		snapshot: () => store.snapshot(),
+		restore: data => store.restore(data),
+	};
+
+	return {service, writer, store, liveTail, close: () => liveTail.close()};
+}

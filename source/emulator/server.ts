@@ -1,0 +1,232 @@
+// The emulator's HTTP front: one node:http server that routes awsJson requests on X-Amz-Target to the
+// emulated services, validates them against the model first, and serves the /_smsdeck admin routes.
+import http, {type IncomingMessage, type ServerResponse} from 'node:http';
+import type {AddressInfo} from 'node:net';
+import {modelForPrefix, type ServiceFlavor, type ServiceModel} from './model/serviceModel.js';
+import {validate} from './model/validate.js';
+import {
+	contentTypeFor,
+	internalError,
+	newRequestId,
+	regionFromAuthorization,
+	sendError,
+	sendJson,
+	type JsonVersion,
+	type MessageMember,
+} from './protocol.js';
+import {RequestThrottle} from './throttle.js';
+import {ApiError, type EmulatedService, type EmulatorWorld, type RequestContext, type StreamingResult} from './types.js';
+
+/** Larger than any valid request (PutLogEvents tops out near 1 MB of JSON-escaped text). */
+const MAX_BODY_BYTES = 8 * 1024 * 1024;
+const ADMIN_PREFIX = '/_smsdeck/';
+
+export interface ServerOptions {
+	/** Awaited after a successful request and before its answer is sent (used to flush --state). */
+	beforeRespond?: () => Promise<void> | void;
+	/** Reports unexpected handler failures (default: one line on stderr). */
+	onInternalError?: (error: unknown, operation: string) => void;
+}
+
+export interface EmulatorServer {
+	readonly http: http.Server;
+	readonly throttle: RequestThrottle;
+	listen(port: number, host: string): Promise<number>;
+	close(): Promise<void>;
+}
+
+interface Route {
+	service: EmulatedService | undefined;
+	model: ServiceModel;
+	flavor: ServiceFlavor;
+}
+
+function messageMemberFor(flavor: ServiceFlavor): MessageMember {
+	return flavor === 'logs' ? 'message' : 'Message';
+}
+
+/** Guess which service a request that cannot be routed meant, so its error has the right shape. */
+function flavorFromContentType(contentType: string | undefined): {flavor: ServiceFlavor; version: JsonVersion} {
+	return contentType?.includes('x-amz-json-1.1') ? {flavor: 'logs', version: '1.1'} : {flavor: 'sms-voice', version: '1.0'};
+}
+
+function isStreamingResult(value: unknown): value is StreamingResult {
+	return typeof value === 'object' && value !== null && (value as {kind?: unknown}).kind === 'stream' && typeof (value as {start?: unknown}).start === 'function';
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
+	return new Promise((resolve, reject) => {
+		const chunks: Buffer[] = [];
+		let size = 0;
+		let tooLarge = false;
+		req.on('data', (chunk: Buffer) => {
+			size += chunk.length;
+			if (size > MAX_BODY_BYTES) tooLarge = true;
+			else chunks.push(chunk);
+		});
+		req.on('end', () => resolve(tooLarge ? 'too-large' : Buffer.concat(chunks)));
+		req.on('error', reject);
+	});
+}
+
+/** `{}` for an empty body; throws SerializationException for anything that is not a JSON object. */
+function parseJsonObject(body: Buffer): Record<string, unknown> {
+	const text = body.toString('utf8').trim();
+	if (text === '') return {};
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(text);
+	} catch {
+		throw new ApiError('SerializationException', 'The request body is not valid JSON.');
+	}
+	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+		throw new ApiError('SerializationException', 'Start of structure or map expected: the request body must be a JSON object.');
+	}
+	return parsed as Record<string, unknown>;
+}
+
+export function createServer(services: EmulatedService[], world: EmulatorWorld, options: ServerOptions = {}): EmulatorServer {
+	const throttle = new RequestThrottle(() => world.clock.now(), () => world.options.throttle);
+	const byPrefix = new Map(services.map(s => [s.targetPrefix, s]));
+	const serverAdmin: Record<string, (body: any) => unknown> = {
+		throttleNext(body: {count?: unknown; operation?: unknown}) {
+			const count = body.count === undefined ? 1 : body.count;
+			if (typeof count !== 'number') throw new ApiError('ValidationException', 'count must be a number');
+			if (body.operation !== undefined && typeof body.operation !== 'string') throw new ApiError('ValidationException', 'operation must be a string');
+			throttle.throttleNext(count, body.operation as string | undefined);
+			return {ok: true};
+		},
+	};
+	const onInternalError =
+		options.onInternalError ??
+		((error: unknown, operation: string) => {
+			process.stderr.write(`smsdeck emulator: ${operation} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+		});
+
+	function route(target: string): {route: Route; operation: string} | undefined {
+		const dot = target.indexOf('.');
+		if (dot <= 0) return undefined;
+		const prefix = target.slice(0, dot);
+		const found = modelForPrefix(prefix);
+		if (!found) return undefined;
+		return {route: {service: byPrefix.get(prefix), model: found.model, flavor: found.flavor}, operation: target.slice(dot + 1)};
+	}
+
+	async function handleApi(req: IncomingMessage, res: ServerResponse, body: Buffer | 'too-large'): Promise<void> {
+		const requestId = newRequestId();
+		const target = req.headers['x-amz-target'];
+		const requestType = req.headers['content-type'];
+		const guessed = flavorFromContentType(requestType);
+		const found = typeof target === 'string' ? route(target) : undefined;
+		const flavor = found?.route.flavor ?? guessed.flavor;
+		const version = (found?.route.model.service.jsonVersion as JsonVersion | undefined) ?? guessed.version;
+		const contentType = contentTypeFor(version);
+		const messageMember = messageMemberFor(flavor);
+		const operation = found?.operation ?? String(target ?? '');
+		try {
+			if (req.method !== 'POST') throw new ApiError('UnknownOperationException', `${req.method} is not supported; awsJson requests are POST /.`);
+			if (typeof target !== 'string' || target === '') throw new ApiError('UnknownOperationException', 'Missing X-Amz-Target header.');
+			if (!found) throw new ApiError('UnknownOperationException', `Unknown target ${target}.`);
+			const {route: r} = found;
+			if (!Object.hasOwn(r.model.operations, found.operation)) {
+				throw new ApiError('UnknownOperationException', `Unknown operation ${found.operation}.`);
+			}
+			const handler = r.service && Object.hasOwn(r.service.handlers, found.operation) ? r.service.handlers[found.operation] : undefined;
+			if (!handler) {
+				throw new ApiError('UnknownOperationException', `Operation ${found.operation} is not implemented by the smsdeck emulator.`);
+			}
+			if (requestType !== undefined && !/^application\/(x-amz-json-1\.[01]|json)\s*(;.*)?$/i.test(requestType)) {
+				throw new ApiError('SerializationException', `Content-Type ${requestType} is not supported; use ${contentType}.`);
+			}
+			if (body === 'too-large') throw new ApiError('SerializationException', 'The request body is too large.', {}, 413);
+			const input = parseJsonObject(body);
+			const ctx: RequestContext = {region: regionFromAuthorization(req.headers.authorization), accountId: world.accountId, requestId};
+			throttle.admit(r.model.service.targetPrefix, ctx.region, found.operation);
+			validate(input, found.operation, flavor);
+			const output = await handler(input, ctx);
+			if (isStreamingResult(output)) {
+				output.start(res);
+				return;
+			}
+			await options.beforeRespond?.();
+			sendJson(res, 200, output ?? {}, contentType, requestId);
+		} catch (error) {
+			let apiError: ApiError;
+			if (error instanceof ApiError) apiError = error;
+			else {
+				onInternalError(error, operation);
+				apiError = internalError(requestId);
+				if (flavor === 'logs') apiError = new ApiError(apiError.code, apiError.message, {}, 500);
+			}
+			sendError(res, apiError, messageMember, contentType, requestId);
+		}
+	}
+
+	async function handleAdmin(req: IncomingMessage, res: ServerResponse, path: string, body: Buffer | 'too-large'): Promise<void> {
+		const requestId = newRequestId();
+		const action = decodeURIComponent(path.slice(ADMIN_PREFIX.length));
+		const json = 'application/json';
+		try {
+			if (action === 'health' && (req.method === 'GET' || req.method === 'POST')) {
+				sendJson(res, 200, {ok: true}, json, requestId);
+				return;
+			}
+			if (req.method !== 'POST') throw new ApiError('NotFound', `No admin route ${req.method} ${path}.`, {}, 404);
+			const fn = Object.hasOwn(serverAdmin, action)
+				? serverAdmin[action]
+				: services.find(s => Object.hasOwn(s.admin, action))?.admin[action];
+			if (!fn) throw new ApiError('NotFound', `Unknown admin action ${action}.`, {}, 404);
+			if (body === 'too-large') throw new ApiError('SerializationException', 'The request body is too large.', {}, 413);
+			const input = parseJsonObject(body);
+			const output = await fn(input);
+			await options.beforeRespond?.();
+			sendJson(res, 200, output ?? {ok: true}, json, requestId);
+		} catch (error) {
+			let apiError: ApiError;
+			if (error instanceof ApiError) apiError = error;
+			else {
+				onInternalError(error, `admin ${action}`);
+				apiError = internalError(requestId);
+			}
+			sendError(res, apiError, 'message', json, requestId);
+		}
+	}
+
+	const server = http.createServer({keepAlive: true}, (req, res) => {
+		const path = (req.url ?? '/').split('?')[0];
+		readBody(req)
+			.then(body => (path.startsWith(ADMIN_PREFIX) ? handleAdmin(req, res, path, body) : handleApi(req, res, body)))
+			.catch(error => {
+				// Only reachable when the request stream itself fails (client gone): nothing left to answer.
+				if (!res.headersSent && !res.destroyed) sendError(res, internalError('-'), 'Message', 'application/json', '-');
+				void error;
+			});
+	});
+	server.keepAliveTimeout = 65_000;
+	server.headersTimeout = 66_000;
+	server.requestTimeout = 0; // live tail responses stay open for hours
+	server.on('clientError', (_error, socket) => {
+		if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+		else socket.destroy();
+	});
+
+	return {
+		http: server,
+		throttle,
+		listen(port, host) {
+			return new Promise((resolve, reject) => {
+				server.once('error', reject);
+				server.listen(port, host, () => {
+					server.off('error', reject);
+					resolve((server.address() as AddressInfo).port);
+				});
+			});
+		},
+		close() {
+			return new Promise(resolve => {
+				server.close(() => resolve());
+				server.closeAllConnections();
+			});
+		},
+	};
+}
