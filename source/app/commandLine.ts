@@ -53,9 +53,10 @@ export function completeCommandLine(text: string): string[] {
 	if (!def?.arg) return [];
 	const partial = trimmed.slice(space + 1).trim().toLowerCase();
 	if (def.arg === 'region') {
-		return SMS_REGIONS.filter(r => r.code.startsWith(partial) || r.name.toLowerCase().includes(partial)).map(
-			r => `${def.name} ${r.code}`,
-		);
+		// Codes that start with what was typed win; otherwise match the Region's name ("london").
+		const byCode = SMS_REGIONS.filter(r => r.code.startsWith(partial));
+		const matches = byCode.length > 0 ? byCode : SMS_REGIONS.filter(r => r.name.toLowerCase().includes(partial));
+		return matches.map(r => `${def.name} ${r.code}`);
 	}
 	return [];
 }

@@ -1,0 +1,122 @@
+import {afterEach, test} from 'node:test';
+import assert from 'node:assert/strict';
+import React from 'react';
+import {cleanup, render} from 'ink-testing-library';
+import {App} from '../../source/app/App.js';
+import {ThemeProvider} from '../../source/theme/ThemeContext.js';
+import {createTheme} from '../../source/theme/theme.js';
+import {buildKeymap} from '../../source/input/keymap.js';
+import {memoryPreferences} from '../../source/config/prefs.js';
+import {KEYS, press, tick, type, waitForFrame} from '../helpers/ink.js';
+
+afterEach(() => cleanup());
+
+function renderApp(options: {readOnly?: boolean; keys?: Record<string, string[]>} = {}) {
+	const prefs = memoryPreferences();
+	let quits = 0;
+	const ui = render(
+		<ThemeProvider theme={createTheme({env: {LANG: 'C.UTF-8'}})}>
+			<App
+				keymap={buildKeymap(options.keys).keymap}
+				prefs={prefs}
+				initial={{region: 'us-east-1', profile: 'test', local: false, readOnly: options.readOnly ?? false}}
+				onQuit={() => quits++}
+			/>
+		</ThemeProvider>,
+	);
+	return {ui, prefs, quits: () => quits};
+}
+
+test('starts on the Regions screen with the header and key hints', async () => {
+	const {ui} = renderApp();
+	const frame = await waitForFrame(ui, 'Regions [29]');
+	assert.match(frame, /smsdeck/);
+	assert.match(frame, /profile test/);
+	assert.match(frame, /region us-east-1/);
+	assert.match(frame, /RW/);
+	assert.match(frame, /<\?> help/);
+	assert.match(frame, /▸ us-east-1/);
+});
+
+test('read-only shows RO', async () => {
+	const {ui} = renderApp({readOnly: true});
+	assert.match(await waitForFrame(ui, 'Regions'), /\bRO$/m);
+});
+
+test('j/k move, enter selects the Region, which is remembered', async () => {
+	const {ui, prefs} = renderApp();
+	await waitForFrame(ui, 'Regions [29]');
+	await tick();
+	await press(ui, 'j', 'j', KEYS.enter);
+	const frame = await waitForFrame(ui, 'Region set to us-west-1');
+	assert.match(frame, /region us-west-1/);
+	assert.equal(prefs.get().lastRegion, 'us-west-1');
+});
+
+test('/ filters the table and shows the count; esc clears it', async () => {
+	const {ui} = renderApp();
+	await waitForFrame(ui, 'Regions [29]');
+	await tick();
+	await press(ui, '/');
+	await type(ui, 'eu-');
+	let frame = await waitForFrame(ui, 'Regions [8 of 29]');
+	assert.doesNotMatch(frame, /us-east-1 +US East/);
+	await press(ui, KEYS.enter);
+	frame = await waitForFrame(ui, '<?> help');
+	assert.match(frame, /8 of 29/, 'enter keeps the filter');
+	await press(ui, KEYS.escape);
+	await waitForFrame(ui, 'Regions [29]');
+});
+
+test('? opens help built from the keymap, esc closes it', async () => {
+	const {ui} = renderApp({keys: {'nav.down': ['n']}});
+	await waitForFrame(ui, 'Regions [29]');
+	await tick();
+	await press(ui, '?');
+	const frame = await waitForFrame(ui, 'Help');
+	assert.match(frame, /Switch the console to the selected Region/);
+	assert.match(frame, /n +Move down/, 'overridden keys show in help');
+	assert.match(frame, /:region <region>/);
+	await press(ui, KEYS.escape);
+	await waitForFrame(ui, 'Regions [29]');
+});
+
+test(': command with tab completion switches Region; unknown commands explain themselves', async () => {
+	const {ui} = renderApp();
+	await waitForFrame(ui, 'Regions [29]');
+	await tick();
+	await press(ui, ':');
+	await type(ui, 'region lond');
+	await press(ui, KEYS.tab);
+	await waitForFrame(ui, ':region eu-west-2');
+	await press(ui, KEYS.enter);
+	await waitForFrame(ui, 'region eu-west-2');
+	await press(ui, ':');
+	await type(ui, 'nope');
+	await press(ui, KEYS.enter);
+	await waitForFrame(ui, 'Unknown command ":nope"');
+	await press(ui, ':', KEYS.up);
+	await waitForFrame(ui, ':nope', 1000);
+});
+
+test('q quits; ctrl-c quits even from the command bar', async () => {
+	const a = renderApp();
+	await waitForFrame(a.ui, 'Regions');
+	await tick();
+	await press(a.ui, 'q');
+	assert.equal(a.quits(), 1);
+	cleanup();
+	const b = renderApp();
+	await waitForFrame(b.ui, 'Regions');
+	await tick();
+	await press(b.ui, ':', KEYS.ctrlC);
+	assert.equal(b.quits(), 1);
+});
+
+test('! shows the error log', async () => {
+	const {ui} = renderApp();
+	await waitForFrame(ui, 'Regions');
+	await tick();
+	await press(ui, '!');
+	await waitForFrame(ui, 'No errors in this session');
+});

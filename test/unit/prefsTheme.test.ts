@@ -1,0 +1,57 @@
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {openPreferences, profileMatches, PREFS_SCHEMA_VERSION} from '../../source/config/prefs.js';
+import {asciiWanted, colorEnabled, createTheme} from '../../source/theme/theme.js';
+
+test('preferences persist across runs in the chosen folder, versioned', () => {
+	const dir = mkdtempSync(join(tmpdir(), 'smsdeck-prefs-'));
+	const env = {SMSDECK_CONFIG_DIR: dir};
+	const first = openPreferences(env);
+	first.update({lastRegion: 'eu-west-2', lastProfile: 'ops'});
+	const second = openPreferences(env);
+	assert.equal(second.get().lastRegion, 'eu-west-2');
+	assert.equal(second.get().lastProfile, 'ops');
+	const file = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'));
+	assert.equal(file.schemaVersion, PREFS_SCHEMA_VERSION);
+});
+
+test('the schema refuses bad values', () => {
+	const dir = mkdtempSync(join(tmpdir(), 'smsdeck-prefs-'));
+	const prefs = openPreferences({SMSDECK_CONFIG_DIR: dir});
+	assert.throws(() => prefs.update({lastRegion: 'not a region'}), /lastRegion/);
+});
+
+test('an unreadable file falls back to memory and says why', () => {
+	const dir = mkdtempSync(join(tmpdir(), 'smsdeck-prefs-'));
+	writeFileSync(join(dir, 'config.json'), '{ not json');
+	const prefs = openPreferences({SMSDECK_CONFIG_DIR: dir});
+	assert.equal(prefs.path, undefined);
+	assert.match(prefs.problem ?? '', /preferences not saved/);
+	prefs.update({lastRegion: 'us-west-2'});
+	assert.equal(prefs.get().lastRegion, 'us-west-2');
+});
+
+test('read-only profile patterns', () => {
+	assert.ok(profileMatches('prod-*', 'prod-eu'));
+	assert.ok(!profileMatches('prod-*', 'staging'));
+	assert.ok(profileMatches('*', 'default'));
+	assert.ok(profileMatches('acct.?', 'acct.1'));
+	assert.ok(!profileMatches('acct.?', 'acctx1'));
+});
+
+test('NO_COLOR and --no-color turn colours off; non-UTF-8 locales get ASCII', () => {
+	assert.equal(colorEnabled({env: {NO_COLOR: '1'}}), false);
+	assert.equal(colorEnabled({env: {NO_COLOR: ''}}), true);
+	assert.equal(colorEnabled({noColor: true, env: {}}), false);
+	assert.equal(asciiWanted({env: {LANG: 'en_US.UTF-8'}}), false);
+	assert.equal(asciiWanted({env: {LANG: 'C'}}), true);
+	assert.equal(asciiWanted({env: {}}), true);
+	assert.equal(asciiWanted({env: {LC_ALL: 'C.utf8', LANG: 'C'}}), false);
+	const mono = createTheme({noColor: true, ascii: true, env: {}});
+	assert.equal(mono.colors.ok, undefined);
+	assert.equal(mono.glyphs.ellipsis, '~');
+	assert.ok(Object.values(createTheme({env: {LANG: 'C.UTF-8'}}).colors).every(Boolean));
+});

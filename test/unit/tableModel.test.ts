@@ -1,0 +1,60 @@
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {filterRows, layoutColumns, sortRows, windowOffset, type Column} from '../../source/components/tableModel.js';
+import {cellWidth, fit, truncate} from '../../source/domain/textWidth.js';
+
+type Row = {name: string; n: number};
+const columns: Column<Row>[] = [
+	{id: 'name', title: 'Name', value: r => r.name},
+	{id: 'n', title: 'N', value: r => String(r.n), sortValue: r => r.n, align: 'right'},
+];
+const rows: Row[] = [
+	{name: 'Beta', n: 10},
+	{name: 'alpha', n: 2},
+	{name: 'Gamma', n: 10},
+	{name: 'delta', n: 1},
+];
+
+test('filter is case-insensitive across columns; "!" inverts', () => {
+	assert.deepEqual(filterRows(rows, columns, 'AL').map(r => r.name), ['alpha']);
+	assert.deepEqual(filterRows(rows, columns, '10').map(r => r.name), ['Beta', 'Gamma']);
+	assert.deepEqual(filterRows(rows, columns, '!a').map(r => r.name), []);
+	assert.deepEqual(filterRows(rows, columns, '!eta').map(r => r.name), ['alpha', 'Gamma', 'delta']);
+	assert.equal(filterRows(rows, columns, '  '), rows);
+});
+
+test('sort numerically and stably, both ways', () => {
+	assert.deepEqual(sortRows(rows, columns, {column: 1, descending: false}).map(r => r.name), ['delta', 'alpha', 'Beta', 'Gamma']);
+	assert.deepEqual(sortRows(rows, columns, {column: 1, descending: true}).map(r => r.name), ['Beta', 'Gamma', 'alpha', 'delta']);
+	assert.deepEqual(sortRows(rows, columns, {column: 0, descending: false}).map(r => r.name), ['alpha', 'Beta', 'delta', 'Gamma']);
+});
+
+test('columns always fit the width, shrinking the widest first', () => {
+	const long: Row[] = [{name: 'x'.repeat(200), n: 123456}];
+	for (const width of [20, 40, 80, 200]) {
+		const widths = layoutColumns(columns, long, width);
+		assert.ok(widths.reduce((a, b) => a + b, 0) + (widths.length - 1) <= width, `fits in ${width}`);
+	}
+	const widths = layoutColumns(columns, rows, 60);
+	assert.equal(widths.reduce((a, b) => a + b, 0) + 1, 60, 'spare room is handed out');
+});
+
+test('the window follows the selection and never runs past the end', () => {
+	assert.equal(windowOffset(0, 0, 10, 100), 0);
+	assert.equal(windowOffset(15, 0, 10, 100), 6);
+	assert.equal(windowOffset(3, 6, 10, 100), 3);
+	assert.equal(windowOffset(99, 0, 10, 100), 90);
+	assert.equal(windowOffset(5, 50, 10, 8), 0, 'a shrunk list pulls the window back');
+});
+
+test('wide characters count two cells and are never cut in half', () => {
+	assert.equal(cellWidth('日本語'), 6);
+	assert.equal(cellWidth('abc'), 3);
+	const cut = truncate('日本語テキスト', 7);
+	assert.ok(cellWidth(cut) <= 7);
+	assert.equal(cut, '日本語…');
+	assert.equal(truncate('short', 10), 'short');
+	assert.equal(cellWidth(fit('日本', 7)), 7);
+	assert.equal(cellWidth(fit('👍🏽 ok', 4)), 4);
+	assert.equal(fit('12', 5, 'right'), '   12');
+});
