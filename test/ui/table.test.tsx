@@ -59,7 +59,7 @@ test('G jumps to the last row and keeps it on screen; g back to the top', async 
 	await press(ui, 'g');
 	frame = await waitForFrame(ui, /row 1 *$/m);
 	await press(ui, KEYS.pageDown);
-	await waitForFrame(ui, 'row 20');
+	await waitForFrame(ui, /row 11 *$/m);
 });
 
 test('enter opens the selected row', async () => {
