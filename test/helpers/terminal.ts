@@ -178,6 +178,10 @@ export class TerminalSession {
 				this.#notify();
 			});
 		});
+		// Answers to the program's queries (cursor position, device attributes) go back to it, as from a terminal.
+		this.term.onData((reply) => {
+			if (!this.#exit) this.pty.write(reply);
+		});
 		this.exited = new Promise<ExitInfo>((resolveExit) => {
 			this.pty.onExit(({exitCode, signal}) => {
 				this.#exit = signal ? {exitCode, signal} : {exitCode};
