@@ -1,0 +1,111 @@
+// The real binary in a real pseudo-terminal: keys in, screen out.
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {readFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {spawnShell, spawnTerminal} from '../helpers/terminal.js';
+
+test('start, open help, filter the regions, select one, quit; the choice is remembered', async () => {
+	const app = spawnTerminal({cols: 110, rows: 32});
+	try {
+		// Key hints appear once input is live: the signal that the console is ready for keys.
+		await app.waitForText('<?> help');
+		assert.ok(app.isAltScreen(), 'runs in the alternate screen');
+		assert.match(app.line(0), /smsdeck .*region us-east-1/);
+		assert.match(app.screen(), /Regions \[29\]/);
+
+		await app.press('?');
+		await app.waitForText('Help — esc or ? closes');
+		assert.match(app.screen(), /Switch the console to the selected Region/);
+		await app.press('escape');
+		await app.waitForText('Regions [29]');
+
+		await app.press('/');
+		await app.type('europe');
+		await app.waitForText('Regions [8 of 29]');
+		await app.press('enter', 'j', 'j');
+		await app.press('enter');
+		await app.waitForText('Region set to eu-west-2');
+		assert.match(app.line(0), /region eu-west-2/);
+
+		await app.press('q');
+		const exit = await app.exited;
+		assert.equal(exit.exitCode, 0);
+		assert.ok(!app.isAltScreen(), 'main screen restored');
+		assert.ok(app.isCursorVisible(), 'cursor visible again');
+		const prefs = JSON.parse(readFileSync(join(app.env.XDG_CONFIG_HOME, 'smsdeck', 'config.json'), 'utf8'));
+		assert.equal(prefs.lastRegion, 'eu-west-2');
+	} finally {
+		app.dispose();
+	}
+});
+
+test('the last Region is used on the next start', async () => {
+	const first = spawnTerminal({cols: 100, rows: 30});
+	try {
+		await first.waitForText('<?> help');
+		await first.press(':');
+		await first.type('region ap-northeast-1');
+		await first.press('enter');
+		await first.waitForText('Region set to ap-northeast-1');
+		await first.press('q');
+		await first.exited;
+		const second = spawnTerminal({cols: 100, rows: 30, env: {HOME: first.env.HOME, XDG_CONFIG_HOME: first.env.XDG_CONFIG_HOME}});
+		try {
+			await second.waitForText('Regions [29]');
+			assert.match(second.line(0), /region ap-northeast-1/);
+		} finally {
+			second.dispose();
+		}
+	} finally {
+		first.dispose();
+	}
+});
+
+test('SIGTERM restores the terminal: main screen, cursor, cooked mode', async () => {
+	const shell = spawnShell({cols: 100, rows: 30});
+	try {
+		await shell.startApp();
+		await shell.waitForText('Regions [29]');
+		assert.ok(shell.isAltScreen());
+		shell.killForeground('SIGTERM');
+		const code = await shell.waitForExit();
+		assert.equal(code, 143);
+		assert.ok(!shell.isAltScreen(), 'back on the main screen');
+		assert.ok(shell.isCursorVisible(), 'cursor visible');
+		const stty = await shell.stty();
+		assert.ok(stty.icanon && stty.echo, `terminal sane after SIGTERM:\n${stty.text}`);
+	} finally {
+		shell.dispose();
+	}
+});
+
+test('resizing redraws to the new size', async () => {
+	const app = spawnTerminal({cols: 120, rows: 40});
+	try {
+		await app.waitForText('Regions [29]');
+		app.resize(60, 16);
+		await app.waitFor(() => app.lines().filter(l => l.trim()).length <= 15 && /RW\s*$/.test(app.line(0)), 'redraw at 60x16');
+		for (const line of app.lines()) assert.ok(line.length <= 60);
+		assert.match(app.screen(), /<\?> help|<q> quit/);
+	} finally {
+		app.dispose();
+	}
+});
+
+test('not a terminal: one line naming the subcommands, exit 2', async () => {
+	const shell = spawnShell({cols: 200, rows: 20});
+	try {
+		let result = await shell.run('echo | smsdeck; echo "code=$?"');
+		assert.match(result.output, /needs a terminal, but stdin is not a TTY; use a scriptable subcommand instead \(regions/);
+		assert.match(result.output, /code=2/);
+		assert.doesNotMatch(result.output, /at .*\.mjs:\d+/, 'no stack trace');
+		result = await shell.run('smsdeck | cat; echo "code=${PIPESTATUS[0]}"');
+		assert.match(result.output, /stdout is not a TTY/);
+		assert.match(result.output, /code=2/);
+		const stty = await shell.stty();
+		assert.ok(stty.icanon && stty.echo, 'terminal left sane');
+	} finally {
+		shell.dispose();
+	}
+});
