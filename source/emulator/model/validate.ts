@@ -136,8 +136,10 @@ class Checker {
 		if (shape.enum && !shape.enum.includes(value)) {
 			return this.add(path, value, `Member must satisfy enum value set: [${shape.enum.join(', ')}]`);
 		}
+		const before = this.problems.length;
 		this.checkLength(shape, [...value].length, value, path);
-		if (shape.pattern !== undefined) {
+		// One problem per field: a value of the wrong length is not also reported against the pattern.
+		if (shape.pattern !== undefined && this.problems.length === before) {
 			const regex = compilePattern(shape.pattern);
 			if (regex && !regex.test(value)) this.add(path, value, `Member must satisfy regular expression pattern: ${shape.pattern}`);
 		}
