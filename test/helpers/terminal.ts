@@ -171,6 +171,7 @@ export class TerminalSession {
 		this.term = new xterm.Terminal({cols, rows, allowProposedApi: true, scrollback: 1000, logLevel: 'off'});
 		this.pty = pty.spawn(file, args, {name: 'xterm-256color', cols, rows, cwd: opts.cwd ?? repoRoot, env});
 		this.pty.onData((data) => {
+			if (this.#disposed) return;
 			this.#raw += data;
 			this.#chunks += 1;
 			this.term.write(data, () => {
@@ -189,7 +190,7 @@ export class TerminalSession {
 				// and parsed, so output() and the screen are complete when `exited` resolves.
 				void (async () => {
 					let seen = -1;
-					while (seen !== this.#chunks || this.#parsedChunks !== this.#chunks) {
+					while (!this.#disposed && (seen !== this.#chunks || this.#parsedChunks !== this.#chunks)) {
 						seen = this.#chunks;
 						await sleep(30);
 					}
@@ -513,7 +514,8 @@ export class ShellSession extends TerminalSession {
 		const n = ++this.#marker;
 		// The quotes split the markers in the echoed command line, so only the shell's output matches them.
 		const begin = `@@BEGIN_${n}@@`;
-		await this.type(`echo "@@BEG""IN_${n}@@"; ${commandLine}; echo "@@EXI""T_${n}_$?@@"\r`);
+		// One write: readline takes the whole line (typing it key by key is slow when a test left echo off).
+		this.write(`echo "@@BEG""IN_${n}@@"; ${commandLine}; echo "@@EXI""T_${n}_$?@@"\r`);
 		const end = new RegExp(`@@EXIT_${n}_(\\d+)@@`, 'u');
 		await this.waitForOutput(end, {timeoutMs});
 		const raw = this.output();
@@ -531,7 +533,7 @@ export class ShellSession extends TerminalSession {
 		await this.#whenReady();
 		const n = ++this.#marker;
 		this.#started = n;
-		await this.type(`${commandLine}; echo "@@EXI""T_${n}_$?@@"\r`);
+		this.write(`${commandLine}; echo "@@EXI""T_${n}_$?@@"\r`);
 	}
 
 	/** Starts the app (`smsdeck ARGS`) as a foreground job of the shell. */
