@@ -1,0 +1,140 @@
+// smsdeck emulator [--port N] [--host 127.0.0.1] [--seed default|big|empty] [--state FILE] [--throttle] [--event-delay MS]
+// Runs the local End User Messaging SMS + CloudWatch Logs emulator until SIGINT/SIGTERM.
+import {parseArgs} from 'node:util';
+import type {CommandIO, GlobalOptions, SubcommandRun} from './types.js';
+
+export const DEFAULT_EMULATOR_PORT = 4747;
+const SEEDS = ['default', 'big', 'empty'] as const;
+type Seed = (typeof SEEDS)[number];
+
+export interface EmulatorFlags {
+	port: number;
+	host: string;
+	seed: Seed;
+	statePath?: string;
+	throttle: boolean;
+	eventDelayMs?: number;
+}
+
+/** Parses the command's own flags; returns an error line instead of throwing. */
+export function parseEmulatorFlags(args: string[]): EmulatorFlags | {error: string} {
+	let values: Record<string, string | boolean | undefined>;
+	try {
+		({values} = parseArgs({
+			args,
+			strict: true,
+			allowPositionals: false,
+			options: {
+				port: {type: 'string'},
+				host: {type: 'string'},
+				seed: {type: 'string'},
+				state: {type: 'string'},
+				throttle: {type: 'boolean'},
+				'event-delay': {type: 'string'},
+			},
+		}));
+	} catch (error) {
+		return {error: (error as Error).message.split('\n')[0]};
+	}
+	const port = values.port === undefined ? DEFAULT_EMULATOR_PORT : Number(values.port);
+	if (!Number.isInteger(port) || port < 0 || port > 65535 || (typeof values.port === 'string' && !/^\d+$/.test(values.port))) {
+		return {error: `--port must be a whole number from 0 to 65535 (got "${values.port}")`};
+	}
+	const seed = (values.seed ?? 'default') as string;
+	if (!SEEDS.includes(seed as Seed)) return {error: `--seed must be one of ${SEEDS.join(', ')} (got "${seed}")`};
+	let eventDelayMs: number | undefined;
+	if (values['event-delay'] !== undefined) {
+		const text = values['event-delay'] as string;
+		eventDelayMs = Number(text);
+		if (!/^\d+$/.test(text) || eventDelayMs > 3_600_000) return {error: `--event-delay must be milliseconds from 0 to 3600000 (got "${text}")`};
+	}
+	const host = (values.host as string | undefined) ?? '127.0.0.1';
+	if (host.trim() === '') return {error: '--host must not be empty'};
+	const statePath = values.state as string | undefined;
+	if (statePath !== undefined && statePath.trim() === '') return {error: '--state needs a file name'};
+	return {port, host, seed: seed as Seed, statePath, throttle: values.throttle === true, eventDelayMs};
+}
+
+export function isLoopback(host: string): boolean {
+	return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+function instructions(url: string, region: string): string {
+	return [
+		'Point the AWS CLI or an SDK at it:',
+		`  export AWS_ENDPOINT_URL=${url}`,
+		'  export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test',
+		`  export AWS_REGION=${region}`,
+		`  aws --endpoint-url ${url} pinpoint-sms-voice-v2 describe-pools`,
+		'For `aws logs start-live-tail`, also export AWS_DISABLE_HOST_PREFIX_INJECTION=true',
+		'(the CLI would otherwise send it to the host "stream-127.0.0.1").',
+		'Press Ctrl-C to stop.',
+		'',
+	].join('\n');
+}
+
+/** Resolves when SIGINT or SIGTERM arrives, or when `stop` aborts. */
+function untilStopped(stop?: AbortSignal): Promise<void> {
+	return new Promise(resolve => {
+		const done = () => {
+			process.off('SIGINT', done);
+			process.off('SIGTERM', done);
+			stop?.removeEventListener('abort', done);
+			resolve();
+		};
+		process.on('SIGINT', done);
+		process.on('SIGTERM', done);
+		stop?.addEventListener('abort', done);
+		if (stop?.aborted) done();
+	});
+}
+
+/** The command body; `stop` lets tests end it without a signal. */
+export async function runEmulator(args: string[], globals: GlobalOptions, io: CommandIO, stop?: AbortSignal): Promise<number> {
+	const flags = parseEmulatorFlags(args);
+	if ('error' in flags) {
+		io.stderr.write(`smsdeck emulator: ${flags.error}\n`);
+		return 2;
+	}
+	if (!isLoopback(flags.host)) {
+		io.stderr.write(`smsdeck emulator: warning: listening on ${flags.host}, not loopback; anyone who can reach it can use it (it accepts any credentials)\n`);
+	}
+	const {startEmulator} = await import('../emulator/index.js');
+	const {StateError} = await import('../emulator/persistence.js');
+	let emulator: Awaited<ReturnType<typeof startEmulator>>;
+	try {
+		emulator = await startEmulator({
+			port: flags.port,
+			host: flags.host,
+			seed: flags.seed,
+			statePath: flags.statePath,
+			throttle: flags.throttle,
+			eventDelayMs: flags.eventDelayMs,
+		});
+	} catch (error) {
+		if (error instanceof StateError) {
+			io.stderr.write(`smsdeck emulator: ${error.message}\n`);
+			return 2;
+		}
+		const code = (error as NodeJS.ErrnoException).code;
+		if (code === 'EADDRINUSE') io.stderr.write(`smsdeck emulator: port ${flags.port} on ${flags.host} is already in use (try --port 0 for a free one)\n`);
+		else if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') io.stderr.write(`smsdeck emulator: cannot listen on ${flags.host}\n`);
+		else io.stderr.write(`smsdeck emulator: cannot start: ${(error as Error).message}\n`);
+		return 1;
+	}
+	const region = globals.region ?? io.env.AWS_REGION ?? 'us-east-1';
+	if (globals.json) {
+		io.stdout.write(JSON.stringify({url: emulator.url, port: emulator.port, region, seed: flags.seed, state: flags.statePath ?? null}) + '\n');
+	} else {
+		const details = [`seed ${flags.statePath ? `from ${flags.statePath} or ${flags.seed}` : flags.seed}`, flags.throttle ? 'throttling on' : undefined]
+			.filter(Boolean)
+			.join(', ');
+		io.stdout.write(`smsdeck emulator listening on ${emulator.url} (${details})\n${instructions(emulator.url, region)}`);
+	}
+	await untilStopped(stop);
+	await emulator.close();
+	if (!globals.json) io.stdout.write('smsdeck emulator stopped\n');
+	return 0;
+}
+
+export const run: SubcommandRun = (args, globals, io) => runEmulator(args, globals, io);
