@@ -10,7 +10,7 @@ import {startEmulator, type RunningEmulator} from '../../source/emulator/index.j
 import {logsModel, smsVoiceModel, type ServiceModel, type ShapeDef} from '../../source/emulator/model/serviceModel.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 1_000_000);
-const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 3000);
+const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 8000);
 const credentials = {accessKeyId: 'test', secretAccessKey: 'test'};
 
 /** mulberry32: small, seeded, reproducible. */
@@ -167,7 +167,10 @@ test(`fuzz: ${REQUESTS} random requests (seed ${SEED}) — no 5xx, well-formed e
 	const logs = new CloudWatchLogsClient({region: 'us-east-1', endpoint: emulator.url, credentials});
 	await logs.send(new CreateLogGroupCommand({logGroupName: '/fuzz/group'}));
 	await logs.send(new CreateLogStreamCommand({logGroupName: '/fuzz/group', logStreamName: 's'}));
-	await logs.send(new PutLogEventsCommand({logGroupName: '/fuzz/group', logStreamName: 's', logEvents: [{timestamp: Date.now(), message: 'before the storm'}]}));
+	// A sentinel the fuzzer never names: it must come through untouched.
+	await logs.send(new CreateLogGroupCommand({logGroupName: '/sentinel/untouched'}));
+	await logs.send(new CreateLogStreamCommand({logGroupName: '/sentinel/untouched', logStreamName: 'keep'}));
+	await logs.send(new PutLogEventsCommand({logGroupName: '/sentinel/untouched', logStreamName: 'keep', logEvents: [{timestamp: Date.now(), message: 'before the storm'}]}));
 
 	const failures: string[] = [];
 	let next = 0;
@@ -208,7 +211,7 @@ test(`fuzz: ${REQUESTS} random requests (seed ${SEED}) — no 5xx, well-formed e
 	for await (const page of paginateDescribeLogGroups({client: logs, pageSize: 50}, {})) names.push(...(page.logGroups ?? []).map(g => g.logGroupName!));
 	assert.equal(new Set(names).size, names.length, 'log group names are unique');
 	assert.deepEqual([...names].sort(), names, 'log groups are listed in name order');
-	const events = await logs.send(new FilterLogEventsCommand({logGroupName: '/fuzz/group', logStreamNames: ['s']}));
+	const events = await logs.send(new FilterLogEventsCommand({logGroupName: '/sentinel/untouched', logStreamNames: ['keep']}));
 	assert.ok(events.events?.some(e => e.message === 'before the storm'));
 	assert.ok((await logs.send(new DescribeLogGroupsCommand({limit: 1}))).$metadata.httpStatusCode === 200);
 	const sms = new PinpointSMSVoiceV2Client({region: 'us-east-1', endpoint: emulator.url, credentials});

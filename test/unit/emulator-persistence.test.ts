@@ -6,8 +6,12 @@ import {mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'nod
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {CloudWatchLogsClient, CreateLogGroupCommand, DescribeLogGroupsCommand, FilterLogEventsCommand, PutLogEventsCommand, CreateLogStreamCommand} from '@aws-sdk/client-cloudwatch-logs';
+import {PinpointSMSVoiceV2Client, CreateOptOutListCommand, DescribeOptOutListsCommand} from '@aws-sdk/client-pinpoint-sms-voice-v2';
 import {loadState, StateError, StatePersistence, writeFileAtomic} from '../../source/emulator/persistence.js';
 import {startEmulator} from '../../source/emulator/index.js';
+import {runEmulator} from '../../source/commands/emulator.js';
+import type {GlobalOptions} from '../../source/commands/types.js';
+import {PassThrough} from 'node:stream';
 
 const dir = mkdtempSync(join(tmpdir(), 'smsdeck-state-'));
 after(() => rmSync(dir, {recursive: true, force: true}));
@@ -61,6 +65,9 @@ describe('emulator restart', () => {
 		await client.send(new CreateLogStreamCommand({logGroupName: '/kept', logStreamName: 's'}));
 		await client.send(new PutLogEventsCommand({logGroupName: '/kept', logStreamName: 's', logEvents: [{timestamp: Date.now(), message: 'survives'}]}));
 		const before = await client.send(new FilterLogEventsCommand({logGroupName: '/kept'}));
+		const sms = new PinpointSMSVoiceV2Client({region: 'eu-west-1', endpoint: first.url, credentials});
+		await sms.send(new CreateOptOutListCommand({OptOutListName: 'kept-list'}));
+		sms.destroy();
 		await first.close();
 		client.destroy();
 
@@ -69,6 +76,10 @@ describe('emulator restart', () => {
 		try {
 			const after = await again.send(new FilterLogEventsCommand({logGroupName: '/kept'}));
 			assert.deepEqual(after.events, before.events);
+			const sms = new PinpointSMSVoiceV2Client({region: 'eu-west-1', endpoint: second.url, credentials});
+			const lists = await sms.send(new DescribeOptOutListsCommand({}));
+			sms.destroy();
+			assert.ok(lists.OptOutLists?.some(l => l.OptOutListName === 'kept-list'), 'sms-voice state survives too');
 		} finally {
 			again.destroy();
 			await second.close();
@@ -110,5 +121,56 @@ describe('emulator restart', () => {
 			check.destroy();
 			await restarted.close();
 		}
+	});
+});
+
+describe('smsdeck emulator command', () => {
+	const globals: GlobalOptions = {local: false, readOnly: false, noColor: true, ascii: true, json: false};
+	function io() {
+		const stdout = new PassThrough();
+		const stderr = new PassThrough();
+		let out = '';
+		let err = '';
+		stdout.on('data', c => (out += c));
+		stderr.on('data', c => (err += c));
+		return {io: {stdout, stderr, env: {}}, out: () => out, err: () => err};
+	}
+
+	test('bad flags and values are one-line errors with exit code 2', async () => {
+		for (const args of [['--bogus'], ['--port', 'abc'], ['--port', '70000'], ['--seed', 'huge'], ['--event-delay', '-5'], ['stray']]) {
+			const t = io();
+			assert.equal(await runEmulator(args, globals, t.io), 2, args.join(' '));
+			assert.equal(t.err().trim().split('\n').length, 1, t.err());
+			assert.match(t.err(), /^smsdeck emulator: /);
+		}
+	});
+
+	test('prints what to export, serves requests, and on stop flushes --state and returns 0', async () => {
+		const statePath = join(dir, 'command.json');
+		const t = io();
+		const stop = new AbortController();
+		const done = runEmulator(['--port', '0', '--seed', 'empty', '--state', statePath, '--host', '127.0.0.1'], globals, t.io, stop.signal);
+		const deadline = Date.now() + 10_000;
+		while (!/listening on (http:\S+)/.test(t.out()) && Date.now() < deadline) await new Promise(r => setTimeout(r, 10));
+		const url = /listening on (http:\S+)/.exec(t.out())![1];
+		assert.match(t.out(), new RegExp(`export AWS_ENDPOINT_URL=${url.replace(/[.:/]/g, '\\$&')}`));
+		assert.match(t.out(), /AWS_ACCESS_KEY_ID=test/);
+		assert.match(t.out(), /aws --endpoint-url \S+ pinpoint-sms-voice-v2 describe-pools/);
+		assert.match(t.out(), /AWS_DISABLE_HOST_PREFIX_INJECTION=true/);
+		const client = new CloudWatchLogsClient({region: 'us-east-1', endpoint: url, credentials});
+		await client.send(new CreateLogGroupCommand({logGroupName: '/from/command'}));
+		client.destroy();
+		stop.abort();
+		assert.equal(await done, 0);
+		const saved = await loadState(statePath);
+		assert.match(JSON.stringify(saved?.services), /\/from\/command/);
+	});
+
+	test('a non-loopback host is warned about, not refused', async () => {
+		const t = io();
+		const stop = new AbortController();
+		stop.abort();
+		assert.equal(await runEmulator(['--port', '0', '--host', '0.0.0.0', '--seed', 'empty'], globals, t.io, stop.signal), 0);
+		assert.match(t.err(), /warning: .*not loopback/);
 	});
 });
