@@ -12,7 +12,7 @@ import {
 } from '@aws-sdk/client-pinpoint-sms-voice-v2';
 import {CloudWatchLogsClient, CreateLogGroupCommand, InvalidParameterException} from '@aws-sdk/client-cloudwatch-logs';
 import {createServer, type EmulatorServer} from '../../source/emulator/server.js';
-import {createWorld} from '../../source/emulator/world.js';
+import {createWorld, realClock} from '../../source/emulator/world.js';
 import {createLogsService} from '../../source/emulator/logs/index.js';
 import {ApiError, type EmulatedService} from '../../source/emulator/types.js';
 
@@ -130,6 +130,36 @@ describe('sms-voice protocol through SDK v3', () => {
 		assert.ok(error instanceof ThrottlingException);
 		const out = await client.send(new DescribePoolsCommand({}));
 		assert.equal(out.Pools?.length, 1);
+	});
+});
+
+describe('request-rate quotas (options.throttle)', () => {
+	test('1 rps per operation and region by default, 10 rps for PutOptedOutNumber; off means unlimited', async () => {
+		// A frozen clock: buckets do not refill while the test runs, however slow the machine.
+		const world = createWorld({options: {throttle: true}, clock: {now: () => 1_800_000_000_000, setTimeout: realClock.setTimeout}});
+		const service = fakeSmsVoice();
+		service.handlers.PutOptedOutNumber = () => ({});
+		const limited = createServer([service], world, {onInternalError: () => {}});
+		const port = await limited.listen(0, '127.0.0.1');
+		const endpoint = `http://127.0.0.1:${port}`;
+		const client = new PinpointSMSVoiceV2Client({region: 'us-east-1', endpoint, credentials, maxAttempts: 1});
+		const west = new PinpointSMSVoiceV2Client({region: 'us-west-2', endpoint, credentials, maxAttempts: 1});
+		try {
+			await client.send(new DescribePoolsCommand({}));
+			const second = await client.send(new DescribePoolsCommand({})).catch(e => e);
+			assert.ok(second instanceof ThrottlingException, String(second));
+			await west.send(new DescribePoolsCommand({}));
+			const results = await Promise.all(
+				Array.from({length: 12}, () => fetch(endpoint, {method: 'POST', headers: {'x-amz-target': 'PinpointSMSVoiceV2.PutOptedOutNumber', 'content-type': 'application/x-amz-json-1.0'}, body: JSON.stringify({OptOutListName: 'Default', OptedOutNumber: '+14254147755'})}).then(r => r.status)),
+			);
+			assert.equal(results.filter(s => s === 200).length, 10);
+			world.options.throttle = false;
+			for (let i = 0; i < 5; i++) await client.send(new DescribePoolsCommand({}));
+		} finally {
+			client.destroy();
+			west.destroy();
+			await limited.close();
+		}
 	});
 });
 
