@@ -9,6 +9,10 @@ const MIN_NODE = 22;
 
 const SUBCOMMANDS: Record<string, {about: string; load: () => Promise<{run: SubcommandRun}>}> = {
 	regions: {about: 'list the End User Messaging SMS Regions', load: () => import('./commands/regions.js')},
+	emulator: {
+		about: 'run the local emulator of End User Messaging SMS and CloudWatch Logs',
+		load: () => import('./commands/emulator.js'),
+	},
 };
 
 const USAGE = `smsdeck — a terminal console for AWS End User Messaging SMS

@@ -1,7 +1,14 @@
 // The console: header, crumbs, the current screen, status line and footer, sized to the terminal (rows - 1).
 import React, {useCallback, useEffect, useMemo, useReducer, useRef, useState} from 'react';
 import {Box, useApp, useWindowSize} from 'ink';
-import {appReducer, currentRoute, type AppState, type Route} from './state.js';
+import {appReducer, currentRoute, routeTitle, type AppState, type Route} from './state.js';
+import {Session, SessionProvider, useHealth} from './session.js';
+import type {Connection} from '../services/clients.js';
+import {PoolsView} from '../views/PoolsView.js';
+import {PoolIdentitiesView} from '../views/PoolIdentitiesView.js';
+import {NumbersView} from '../views/NumbersView.js';
+import {NumberDetailView} from '../views/NumberDetailView.js';
+import type {ViewProps} from '../views/viewProps.js';
 import {parseCommandLine} from './commandLine.js';
 import {KeypressProvider, Priority, useActiveBindings, useKeypress} from '../input/KeypressProvider.js';
 import {useCommands} from '../input/useCommands.js';
@@ -26,11 +33,11 @@ export interface AppProps {
 	warnings?: string[];
 	/** Called once when the user quits; the caller restores the terminal. */
 	onQuit?: () => void;
+	/** Tests may bring their own session. */
+	session?: Session;
 }
 
 const TOAST_MS = 4000;
-
-const routeTitles: Record<Route['name'], string> = {regions: 'Regions', help: 'Help', errors: 'Error log'};
 
 export function App(props: AppProps) {
 	const [state, dispatch] = useReducer(appReducer, undefined, () => ({
@@ -45,9 +52,26 @@ export function App(props: AppProps) {
 			dispatch({type: 'toast', kind: 'warn', text: `Read-only: "${COMMANDS[id].hint}" is disabled (started with --read-only)`}),
 		[],
 	);
+	// One session for the life of the console; every failed call lands in the error log.
+	const session = useMemo(
+		() =>
+			props.session ??
+			new Session((key, error) =>
+				dispatch({type: 'error', entry: {time: Date.now(), source: key.split('#').pop() ?? key, message: error.message, requestId: error.requestId}}),
+			),
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+		[],
+	);
+	useEffect(() => () => session.close(), [session]);
+	const connection = useMemo<Connection>(
+		() => ({region: state.region, profile: state.profile, endpoint: state.endpoint, local: state.local}),
+		[state.region, state.profile, state.endpoint, state.local],
+	);
 	return (
 		<KeypressProvider keymap={props.keymap} readOnly={state.readOnly} onBlocked={onBlocked}>
-			<Shell {...props} state={state} dispatch={dispatch} />
+			<SessionProvider session={session} connection={connection}>
+				<Shell {...props} state={state} dispatch={dispatch} />
+			</SessionProvider>
 		</KeypressProvider>
 	);
 }
@@ -104,7 +128,9 @@ function Shell({state, dispatch, prefs, warnings, onQuit}: AppProps & {state: Ap
 		}
 		switch (parsed.name) {
 			case 'regions':
-				dispatch({type: 'goto', route: {name: 'regions'}});
+			case 'pools':
+			case 'numbers':
+				dispatch({type: 'goto', route: {name: parsed.name}});
 				break;
 			case 'region':
 				setRegion(parsed.arg!);
@@ -171,10 +197,27 @@ function Shell({state, dispatch, prefs, warnings, onQuit}: AppProps & {state: Ap
 	);
 
 	const crumbs = useMemo(() => {
-		const items = [state.region, ...state.stack.map(r => routeTitles[r.name])];
-		if (state.overlay) items.push(routeTitles[state.overlay]);
+		const items = [state.region, ...state.stack.map(routeTitle)];
+		if (state.overlay) items.push(routeTitle({name: state.overlay}));
 		return items;
 	}, [state.region, state.stack, state.overlay]);
+	const health = useHealth();
+	const [now, setNow] = useState(Date.now());
+	useEffect(() => {
+		if (!health.throttledUntil) return;
+		const timer = setInterval(() => setNow(Date.now()), 500);
+		return () => clearInterval(timer);
+	}, [health.throttledUntil]);
+	const throttleLeft = health.throttledUntil ? Math.ceil((health.throttledUntil - now) / 1000) : 0;
+	const healthText = throttleLeft > 0 ? `THROTTLED (${throttleLeft}s) ${health.throttledOperation ?? ''}`.trim() : '';
+	const viewProps: ViewProps = {
+		width,
+		height: mainHeight,
+		filter,
+		isActive: state.bar === undefined,
+		navigate: route => dispatch({type: 'push', route}),
+		toast: (text, kind) => dispatch({type: 'toast', text, kind}),
+	};
 
 	let main: React.ReactNode;
 	if (state.overlay === 'help') {
@@ -183,6 +226,18 @@ function Shell({state, dispatch, prefs, warnings, onQuit}: AppProps & {state: Ap
 		main = <ErrorLogView width={width} height={mainHeight} errors={state.errors} filter={filter} />;
 	} else {
 		switch (route.name) {
+			case 'pools':
+				main = <PoolsView {...viewProps} />;
+				break;
+			case 'poolIdentities':
+				main = <PoolIdentitiesView key={route.poolId} {...viewProps} poolId={route.poolId} />;
+				break;
+			case 'numbers':
+				main = <NumbersView {...viewProps} />;
+				break;
+			case 'number':
+				main = <NumberDetailView key={route.id} {...viewProps} id={route.id} />;
+				break;
 			default:
 				main = (
 					<RegionsView
@@ -231,7 +286,7 @@ function Shell({state, dispatch, prefs, warnings, onQuit}: AppProps & {state: Ap
 			<Box height={mainHeight} width={width} flexDirection="column">
 				{main}
 			</Box>
-			<StatusLine toast={state.toast} width={width} />
+			<StatusLine toast={state.toast} right={healthText} width={width} />
 			{footer}
 		</Box>
 	);

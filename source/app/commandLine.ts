@@ -12,6 +12,8 @@ export interface CommandLineDef {
 
 export const COMMAND_LINE: readonly CommandLineDef[] = [
 	{name: 'regions', aliases: ['rg'], help: 'List the End User Messaging SMS Regions'},
+	{name: 'pools', aliases: ['pool', 'pl'], help: 'Phone pools in the Region'},
+	{name: 'numbers', aliases: ['pn', 'phone-numbers'], help: 'Phone numbers in the Region (incl. simulator numbers)'},
 	{name: 'region', aliases: [], arg: 'region', argRequired: true, help: 'Switch to a Region: :region eu-west-2'},
 	{name: 'help', aliases: ['h'], help: 'Show the keys and commands'},
 	{name: 'errors', aliases: ['log'], help: 'Show the error log'},

@@ -13,6 +13,12 @@ import {UsageError, type CommandIO, type GlobalOptions} from '../commands/types.
 
 export const SCRIPTABLE = 'regions, emulator';
 
+/** --local: the built-in emulator, in this process, on a free loopback port. */
+async function startLocalEmulator(): Promise<{url: string; close(): Promise<void>}> {
+	const {startEmulator} = await import('../emulator/index.js');
+	return startEmulator({port: 0, host: '127.0.0.1', seed: 'default', quiet: true});
+}
+
 export async function runConsole(globals: GlobalOptions, io: CommandIO): Promise<number> {
 	const stdin = process.stdin;
 	const stdout = process.stdout;
@@ -43,6 +49,13 @@ export async function runConsole(globals: GlobalOptions, io: CommandIO): Promise
 	warnings.push(...problems);
 	const theme = createTheme({noColor: globals.noColor || stored.theme === 'mono', ascii: globals.ascii, env});
 
+	let endpoint = globals.endpointUrl;
+	let emulator: {url: string; close(): Promise<void>} | undefined;
+	if (globals.local) {
+		emulator = await startLocalEmulator();
+		endpoint = emulator.url;
+	}
+
 	let unmount = () => {};
 	const unguard = guardTerminal(() => unmount());
 	const instance = render(
@@ -51,7 +64,7 @@ export async function runConsole(globals: GlobalOptions, io: CommandIO): Promise
 				keymap={keymap}
 				prefs={prefs}
 				warnings={warnings}
-				initial={{region, profile, endpoint: globals.endpointUrl, local: globals.local, readOnly}}
+				initial={{region, profile: globals.local ? 'local' : profile, endpoint, local: globals.local, readOnly}}
 			/>
 		</ThemeProvider>,
 		{
@@ -68,6 +81,7 @@ export async function runConsole(globals: GlobalOptions, io: CommandIO): Promise
 		await instance.waitUntilExit();
 	} finally {
 		unguard();
+		await emulator?.close();
 	}
 	return 0;
 }

@@ -1,7 +1,34 @@
 // The console's state: where you are (a stack of screens), what is open on top, and session facts.
 // A plain reducer; views read it and dispatch, nothing else writes it.
 
-export type Route = {name: 'regions'} | {name: 'help'} | {name: 'errors'};
+export type Route =
+	| {name: 'regions'}
+	| {name: 'pools'}
+	| {name: 'poolIdentities'; poolId: string}
+	| {name: 'numbers'}
+	| {name: 'number'; id: string}
+	| {name: 'help'}
+	| {name: 'errors'};
+
+/** How a screen is named in the breadcrumbs. */
+export function routeTitle(route: Route): string {
+	switch (route.name) {
+		case 'regions':
+			return 'Regions';
+		case 'pools':
+			return 'Pools';
+		case 'poolIdentities':
+			return route.poolId;
+		case 'numbers':
+			return 'Phone numbers';
+		case 'number':
+			return route.id;
+		case 'help':
+			return 'Help';
+		case 'errors':
+			return 'Error log';
+	}
+}
 
 export type RouteName = Route['name'];
 

@@ -11,8 +11,10 @@ export interface Column<Row> {
 	align?: 'left' | 'right';
 	minWidth?: number;
 	maxWidth?: number;
-	/** Columns with grow > 0 share the room left over (and give it back first when narrow). */
+	/** Columns with grow > 0 share the room left over. */
 	grow?: number;
+	/** When the table is too wide, columns with the highest shrink give way first (ids, ARNs); default 0. */
+	shrink?: number;
 	color?: (row: Row) => ColorToken | undefined;
 }
 
@@ -72,17 +74,21 @@ export function layoutColumns<Row>(columns: readonly Column<Row>[], sample: read
 	let total = natural.reduce((a, b) => a + b, 0);
 	const widths = [...natural];
 	if (total > room) {
-		// Shrink the widest shrinkable column one cell at a time until it fits or nothing can give.
+		// Shrink the widest column of the most shrinkable group one cell at a time until the row fits.
 		let excess = total - room;
-		while (excess > 0) {
-			let widest = -1;
-			for (let i = 0; i < widths.length; i++) {
-				const min = columns[i].minWidth ?? Math.min(6, natural[i]);
-				if (widths[i] > min && (widest === -1 || widths[i] > widths[widest])) widest = i;
+		const groups = [...new Set(columns.map(c => c.shrink ?? 0))].sort((a, b) => b - a);
+		for (const group of groups) {
+			while (excess > 0) {
+				let widest = -1;
+				for (let i = 0; i < widths.length; i++) {
+					if ((columns[i].shrink ?? 0) !== group) continue;
+					const min = columns[i].minWidth ?? Math.min(6, natural[i]);
+					if (widths[i] > min && (widest === -1 || widths[i] > widths[widest])) widest = i;
+				}
+				if (widest === -1) break;
+				widths[widest]--;
+				excess--;
 			}
-			if (widest === -1) break;
-			widths[widest]--;
-			excess--;
 		}
 	} else if (total < room) {
 		const growers = columns.map((c, i) => ({i, g: c.grow ?? 0})).filter(x => x.g > 0);

@@ -31,6 +31,8 @@ export const COMMANDS = {
 	'table.sortReverse': {keys: ['S'], hint: 'reverse', help: 'Reverse the sort order', group: 'Table'},
 	'view.open': {keys: ['enter'], hint: 'open', help: 'Open the selected row', group: 'View'},
 	'regions.select': {keys: ['enter'], hint: 'use region', help: 'Switch the console to the selected Region', group: 'View'},
+	'view.copy': {keys: ['c'], hint: 'copy ARN', help: 'Copy the selected id or ARN to the clipboard (OSC 52, works over ssh and tmux)', group: 'View'},
+	'view.pool': {keys: ['p'], hint: 'pool', help: "Go to the number's pool", group: 'View'},
 } satisfies Record<string, CommandSpec>;
 
 export type CommandId = keyof typeof COMMANDS;

@@ -58,3 +58,14 @@ test('wide characters count two cells and are never cut in half', () => {
 	assert.equal(cellWidth(fit('👍🏽 ok', 4)), 4);
 	assert.equal(fit('12', 5, 'right'), '   12');
 });
+
+test('ids and ARNs give way before the columns people read', () => {
+	type R = {a: string; id: string};
+	const cols: Column<R>[] = [
+		{id: 'a', title: 'A', value: r => r.a},
+		{id: 'id', title: 'Id', value: r => r.id, shrink: 1},
+	];
+	const widths = layoutColumns(cols, [{a: 'TRANSACTIONAL', id: 'phone-0123456789abcdef0123456789abcdef'}], 40);
+	assert.equal(widths[0], 13, 'the readable column keeps its width');
+	assert.equal(widths[0] + widths[1] + 1, 40);
+});

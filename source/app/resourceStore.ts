@@ -1,0 +1,91 @@
+// Cached results of service calls, keyed by connection and resource. Results that arrive after the connection
+// changed (a Region or profile switch) are dropped: each load carries the generation it started in.
+import {describeServiceError, type ServiceErrorInfo} from '../services/errors.js';
+
+export interface ResourceState<T> {
+	data?: T;
+	loading: boolean;
+	/** Some pages are in, more are coming. */
+	partial: boolean;
+	error?: ServiceErrorInfo;
+	fetchedAt?: number;
+}
+
+export interface LoadContext<T> {
+	/** Show what has arrived so far (first page on screen before the last page). */
+	partial(data: T): void;
+	signal: AbortSignal;
+}
+
+export type Loader<T> = (context: LoadContext<T>) => Promise<T>;
+
+const EMPTY: ResourceState<never> = {loading: false, partial: false};
+
+export class ResourceStore {
+	private entries = new Map<string, ResourceState<unknown>>();
+	private inflight = new Map<string, {generation: number; controller: AbortController}>();
+	private listeners = new Set<() => void>();
+	private generation = 0;
+
+	constructor(private readonly onError: (key: string, error: ServiceErrorInfo) => void = () => {}) {}
+
+	get<T>(key: string): ResourceState<T> {
+		return (this.entries.get(key) as ResourceState<T>) ?? EMPTY;
+	}
+
+	subscribe = (listener: () => void) => {
+		this.listeners.add(listener);
+		return () => this.listeners.delete(listener);
+	};
+
+	/** Forget everything and ignore every call still running (connection changed). */
+	reset(): void {
+		this.generation++;
+		for (const {controller} of this.inflight.values()) controller.abort();
+		this.inflight.clear();
+		this.entries.clear();
+		this.emit();
+	}
+
+	load<T>(key: string, loader: Loader<T>, {force = false}: {force?: boolean} = {}): void {
+		const current = this.entries.get(key);
+		if (!force && current && (current.loading || current.fetchedAt !== undefined || current.error)) return;
+		if (this.inflight.has(key)) {
+			if (!force) return;
+			this.inflight.get(key)!.controller.abort();
+		}
+		const generation = this.generation;
+		const controller = new AbortController();
+		this.inflight.set(key, {generation, controller});
+		const stillWanted = () => this.generation === generation && this.inflight.get(key)?.controller === controller;
+		this.set(key, {...(current as ResourceState<T> | undefined), loading: true, partial: false, error: undefined});
+		loader({
+			signal: controller.signal,
+			partial: data => {
+				if (stillWanted()) this.set(key, {data, loading: true, partial: true, fetchedAt: undefined});
+			},
+		}).then(
+			data => {
+				if (!stillWanted()) return;
+				this.inflight.delete(key);
+				this.set(key, {data, loading: false, partial: false, fetchedAt: Date.now()});
+			},
+			error => {
+				if (!stillWanted()) return;
+				this.inflight.delete(key);
+				const info = describeServiceError(error);
+				this.set(key, {...(this.entries.get(key) as ResourceState<T>), loading: false, partial: false, error: info});
+				this.onError(key, info);
+			},
+		);
+	}
+
+	private set(key: string, state: ResourceState<unknown>) {
+		this.entries.set(key, state);
+		this.emit();
+	}
+
+	private emit() {
+		for (const l of this.listeners) l();
+	}
+}

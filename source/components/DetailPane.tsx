@@ -1,0 +1,65 @@
+// A resource's attributes as label/value pairs in columns, then whatever the screen adds below, then the
+// equivalent AWS CLI command.
+import React from 'react';
+import {Box, Text} from 'ink';
+import {useTheme} from '../theme/ThemeContext.js';
+import {cellWidth, fit, truncate} from '../domain/textWidth.js';
+
+export interface DetailField {
+	label: string;
+	value: string;
+	tone?: 'ok' | 'warn' | 'error' | 'muted';
+}
+
+/** Lines the fields will take at this width (for sizing what goes below). */
+export function detailHeight(fields: DetailField[], width: number): number {
+	const columns = fieldColumns(fields, width);
+	return Math.ceil(fields.length / columns) + 1;
+}
+
+function fieldColumns(fields: DetailField[], width: number): number {
+	const widest = Math.max(20, ...fields.map(f => cellWidth(f.label) + 2 + Math.min(40, cellWidth(f.value))));
+	return Math.max(1, Math.min(3, Math.floor(width / (widest + 2))));
+}
+
+export function DetailPane({title, fields, width, status}: {title: string; fields: DetailField[]; width: number; status?: string}) {
+	const theme = useTheme();
+	const c = theme.colors;
+	const columns = fieldColumns(fields, width);
+	const colWidth = Math.floor((width - 1) / columns);
+	const labelWidth = Math.min(22, Math.max(...fields.map(f => cellWidth(f.label))) + 1);
+	const rows: DetailField[][] = [];
+	for (let i = 0; i < fields.length; i += columns) rows.push(fields.slice(i, i + columns));
+	return (
+		<Box flexDirection="column" width={width}>
+			<Box justifyContent="space-between" width={width}>
+				<Text bold color={c.title}>
+					{truncate(' ' + title, width - (status?.length ?? 0) - 2, theme.glyphs.ellipsis)}
+				</Text>
+				<Text color={c.muted}>{status ?? ''} </Text>
+			</Box>
+			{rows.map((row, r) => (
+				<Text key={r}>
+					{' '}
+					{row.map(f => (
+						<Text key={f.label}>
+							<Text color={c.muted}>{fit(f.label, labelWidth)} </Text>
+							<Text color={f.tone ? c[f.tone] : c.text}>{fit(f.value || '–', colWidth - labelWidth - 2, 'left', theme.glyphs.ellipsis)}</Text>
+							{' '}
+						</Text>
+					))}
+				</Text>
+			))}
+		</Box>
+	);
+}
+
+export function CliLine({command, width}: {command: string; width: number}) {
+	const theme = useTheme();
+	return (
+		<Text color={theme.colors.muted} wrap="truncate">
+			{' $ '}
+			{truncate(command, width - 4, theme.glyphs.ellipsis)}
+		</Text>
+	);
+}

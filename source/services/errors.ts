@@ -1,0 +1,55 @@
+// Turns SDK and network errors into one line a person can act on, plus what the error log keeps.
+
+export interface ServiceErrorInfo {
+	code: string;
+	message: string;
+	requestId?: string;
+	throttled: boolean;
+	retryable: boolean;
+}
+
+interface SdkErrorLike {
+	name?: string;
+	message?: string;
+	code?: string;
+	Reason?: string;
+	ResourceType?: string;
+	ResourceId?: string;
+	Fields?: {Name?: string; Message?: string}[];
+	$metadata?: {requestId?: string; httpStatusCode?: number};
+	$retryable?: {throttling?: boolean};
+}
+
+const NETWORK: Record<string, string> = {
+	ECONNREFUSED: 'connection refused',
+	ECONNRESET: 'connection reset',
+	ETIMEDOUT: 'connection timed out',
+	ENOTFOUND: 'host not found',
+	EAI_AGAIN: 'DNS lookup failed',
+	EPIPE: 'connection closed',
+};
+
+export function describeServiceError(error: unknown, operation?: string): ServiceErrorInfo {
+	const e = (error ?? {}) as SdkErrorLike;
+	const code = e.name && e.name !== 'Error' ? e.name : (e.code ?? 'Error');
+	const requestId = e.$metadata?.requestId;
+	const op = operation ? `${operation}: ` : '';
+	let message = (e.message ?? String(error)).split('\n')[0];
+	if (NETWORK[e.code ?? ''] || NETWORK[code]) {
+		message = `${op}cannot reach the endpoint (${NETWORK[e.code ?? ''] ?? NETWORK[code]})`;
+	} else if (code === 'AccessDeniedException' || code === 'AccessDenied' || code === 'UnauthorizedOperation') {
+		message = `${op}access denied — ${message}`;
+	} else if (code === 'CredentialsProviderError') {
+		message = `no AWS credentials: ${message} (set a profile with --profile, or use --local for the emulator)`;
+	} else if (code === 'ValidationException' && e.Fields?.length) {
+		message = `${op}${message} (${e.Fields.map(f => `${f.Name}: ${f.Message}`).join('; ')})`;
+	} else if (code === 'ResourceNotFoundException' && e.ResourceType) {
+		message = `${op}${e.ResourceType} ${e.ResourceId ?? ''} not found`.replace(/\s+not found$/, ' not found');
+	} else if (code === 'ConflictException' && e.Reason) {
+		message = `${op}${message} (${e.Reason})`;
+	} else {
+		message = `${op}${message}`;
+	}
+	const throttled = code === 'ThrottlingException' || e.$retryable?.throttling === true || e.$metadata?.httpStatusCode === 429;
+	return {code, message, requestId, throttled, retryable: throttled || (e.$metadata?.httpStatusCode ?? 0) >= 500};
+}

@@ -1,0 +1,16 @@
+// Lazy access to the sms-voice SDK module: the first call loads it, later calls reuse it.
+type SmsModule = typeof import('@aws-sdk/client-pinpoint-sms-voice-v2');
+let loaded: Promise<SmsModule> | undefined;
+
+export function smsModule(): Promise<SmsModule> {
+	loaded ??= import('@aws-sdk/client-pinpoint-sms-voice-v2');
+	return loaded;
+}
+
+type LogsModule = typeof import('@aws-sdk/client-cloudwatch-logs');
+let logsLoaded: Promise<LogsModule> | undefined;
+
+export function logsModule(): Promise<LogsModule> {
+	logsLoaded ??= import('@aws-sdk/client-cloudwatch-logs');
+	return logsLoaded;
+}

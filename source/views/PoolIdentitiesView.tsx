@@ -1,0 +1,36 @@
+// The origination identities (numbers, sender IDs) in one pool; enter opens the number.
+import React from 'react';
+import {ResourceTable} from './ResourceTable.js';
+import type {Column} from '../components/tableModel.js';
+import {listPoolIdentities, type PoolIdentity} from '../services/poolsService.js';
+import type {ViewProps} from './viewProps.js';
+
+const columns: Column<PoolIdentity>[] = [
+	{id: 'identity', title: 'Identity', value: i => i.OriginationIdentity ?? '', minWidth: 12},
+	{id: 'country', title: 'Country', value: i => i.IsoCountryCode ?? ''},
+	{id: 'caps', title: 'Capabilities', value: i => (i.NumberCapabilities ?? []).join(',')},
+	{id: 'number', title: 'Phone number', value: i => i.PhoneNumber ?? ''},
+	{id: 'arn', title: 'ARN', value: i => i.OriginationIdentityArn ?? '', grow: 1, shrink: 1},
+];
+
+export function PoolIdentitiesView({poolId, width, height, filter, isActive, navigate, toast}: ViewProps & {poolId: string}) {
+	return (
+		<ResourceTable
+			title={`Pool ${poolId}`}
+			resource={`pool-identities/${poolId}`}
+			load={(clients, ctx) => listPoolIdentities(clients, poolId, {signal: ctx.signal, onPage: rows => ctx.partial([...rows])})}
+			columns={columns}
+			rowKey={i => i.OriginationIdentityArn ?? i.OriginationIdentity ?? ''}
+			width={width}
+			height={height}
+			filter={filter}
+			isActive={isActive}
+			onOpen={i => {
+				const id = i.OriginationIdentity ?? '';
+				if (id.startsWith('phone-')) navigate({name: 'number', id});
+				else toast(`${id} is a sender ID — see :sender-ids`, 'info');
+			}}
+			emptyText="This pool has no origination identities"
+		/>
+	);
+}

@@ -1,0 +1,43 @@
+// A table of one kind of resource on the current connection: loads through useResource, shows progress,
+// errors and the age of the data, and refreshes with r. Views only say which columns and what enter does.
+import React, {useEffect, useState} from 'react';
+import {Table, type TableProps} from '../components/Table.js';
+import {useResource} from '../app/session.js';
+import type {Clients} from '../services/clients.js';
+import type {LoadContext} from '../app/resourceStore.js';
+import {Priority} from '../input/KeypressProvider.js';
+import {useCommands, type CommandActions} from '../input/useCommands.js';
+import {formatAge} from '../domain/duration.js';
+
+export interface ResourceTableProps<Row> extends Omit<TableProps<Row>, 'rows' | 'status' | 'emptyText'> {
+	/** Cache key of the resource on the current connection, e.g. "pools" or "pool-identities/pool-123". */
+	resource: string;
+	load: (clients: Clients, ctx: LoadContext<Row[]>) => Promise<Row[]>;
+	/** Extra commands bound while this table is active. */
+	actions?: CommandActions;
+	emptyText?: string;
+}
+
+export function ResourceTable<Row>({resource, load, actions, emptyText, ...table}: ResourceTableProps<Row>) {
+	const state = useResource<Row[]>(resource, (clients, ctx) =>
+		load(clients, ctx).then(rows => rows, error => Promise.reject(error)),
+	);
+	useCommands({'app.refresh': state.refresh, ...actions}, {priority: Priority.View, isActive: table.isActive ?? true});
+	// Re-render now and then so the age of the data stays true.
+	const [, setTick] = useState(0);
+	useEffect(() => {
+		const timer = setInterval(() => setTick(t => t + 1), 5000);
+		return () => clearInterval(timer);
+	}, []);
+	const rows = state.data ?? [];
+	let status: string;
+	if (state.loading) status = state.partial ? `loading… ${rows.length.toLocaleString('en-US')} so far` : 'loading…';
+	else if (state.error) status = 'failed — r retries';
+	else status = state.age !== undefined ? `${formatAge(state.age)} ago` : '';
+	const empty = state.error
+		? state.error.message
+		: state.loading
+			? 'Loading…'
+			: (emptyText ?? 'Nothing here in this Region');
+	return <Table {...table} rows={rows} status={status} emptyText={empty} />;
+}

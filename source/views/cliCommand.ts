@@ -1,0 +1,16 @@
+// The equivalent AWS CLI command for what a screen shows, so people can reproduce it or learn from it.
+import type {Connection} from '../services/clients.js';
+
+const quote = (v: string) => (/^[\w@%+=:,./-]+$/.test(v) ? v : `'${v.replace(/'/g, `'\\''`)}'`);
+
+export function awsCli(connection: Connection, service: 'pinpoint-sms-voice-v2' | 'logs', operation: string, args: Record<string, string | string[] | undefined> = {}): string {
+	const parts = ['aws', service, operation];
+	for (const [flag, value] of Object.entries(args)) {
+		if (value === undefined) continue;
+		parts.push(`--${flag}`, ...(Array.isArray(value) ? value.map(quote) : [quote(value)]));
+	}
+	parts.push('--region', connection.region);
+	if (connection.profile) parts.push('--profile', quote(connection.profile));
+	if (connection.endpoint) parts.push('--endpoint-url', connection.endpoint);
+	return parts.join(' ');
+}
