@@ -27,11 +27,11 @@ export async function startHarness(seed: 'default' | 'big' | 'empty' = 'default'
 		emu,
 		sms: (region = 'us-east-1') => make(() => new PinpointSMSVoiceV2Client({endpoint: emu.url, region, credentials, maxAttempts: 1})),
 		logs: (region = 'us-east-1') => make(() => new CloudWatchLogsClient({endpoint: emu.url, region, credentials, maxAttempts: 1})),
-		async admin(action, body = {}) {
+		async admin<T = any>(action: string, body: unknown = {}): Promise<T> {
 			const res = await fetch(`${emu.url}/_smsdeck/${action}`, {method: 'POST', body: JSON.stringify(body), headers: {'content-type': 'application/json'}});
 			const json = await res.json();
 			if (!res.ok) throw Object.assign(new Error(`admin ${action}: ${JSON.stringify(json)}`), {status: res.status, body: json});
-			return json;
+			return json as T;
 		},
 		async close() {
 			for (const c of clients) c.destroy();

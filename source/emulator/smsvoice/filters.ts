@@ -16,7 +16,7 @@ function normalise(value: string | boolean): string {
 }
 
 export function applyFilters<T>(items: readonly T[], filters: Filter[] | undefined, getters: FilterGetters<T>): T[] {
-	if (!filters || filters.length === 0) return items.slice();
+	if (!filters || filters.length === 0) return items as T[];
 	for (const f of filters) {
 		if (!getters[f.Name]) throw validation('INVALID_FILTER_VALUES', `Unsupported filter name ${f.Name}.`, 'Filters');
 	}
