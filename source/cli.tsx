@@ -7,7 +7,7 @@ declare const SMSDECK_VERSION: string | undefined;
 
 const MIN_NODE = 22;
 
-const SUBCOMMANDS: Record<string, {about: string; load: () => Promise<{run: SubcommandRun}>}> = {
+const SUBCOMMANDS: Record<string, {about: string; load: () => Promise<{run: SubcommandRun; usage?: string}>}> = {
 	regions: {about: 'list the End User Messaging SMS Regions', load: () => import('./commands/regions.js')},
 	emulator: {
 		about: 'run the local emulator of End User Messaging SMS and CloudWatch Logs',
@@ -61,7 +61,8 @@ async function main(argv: string[]): Promise<number> {
 			return 0;
 		}
 		if (parsed.help) {
-			io.stdout.write(USAGE);
+			const sub = parsed.subcommand ? SUBCOMMANDS[parsed.subcommand] : undefined;
+			io.stdout.write(sub ? ((await sub.load()).usage ?? USAGE) : USAGE);
 			return 0;
 		}
 		if (parsed.subcommand !== undefined) {

@@ -4,6 +4,19 @@ import {parseArgs} from 'node:util';
 import type {CommandIO, GlobalOptions, SubcommandRun} from './types.js';
 
 export const DEFAULT_EMULATOR_PORT = 4747;
+
+export const usage = `Usage: smsdeck emulator [options]
+
+Runs a local, wire-compatible emulator of End User Messaging SMS (sms-voice v2) and CloudWatch Logs.
+
+Options:
+  --port N            port to listen on (default ${DEFAULT_EMULATOR_PORT}; 0 picks a free one)
+  --host ADDRESS      address to listen on (default 127.0.0.1; anything else is reachable from the network)
+  --seed NAME         default (a realistic account), big (+10,000 numbers, 1,000 pools), empty
+  --state FILE        keep the state in FILE across restarts (atomic writes)
+  --throttle          enforce the default request-rate quotas (ThrottlingException)
+  --event-delay MS    delay between a simulated message's events (default 1000)
+`;
 const SEEDS = ['default', 'big', 'empty'] as const;
 type Seed = (typeof SEEDS)[number];
 

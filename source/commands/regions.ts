@@ -3,6 +3,11 @@ import {SMS_REGIONS} from '../domain/regions.js';
 import {writeRows} from './printTable.js';
 import {UsageError, type SubcommandRun} from './types.js';
 
+export const usage = `Usage: smsdeck regions [--json]
+
+Lists the AWS Regions where End User Messaging SMS is available, with SMS/MMS, voice and FIPS support.
+`;
+
 export const run: SubcommandRun = async (args, globals, io) => {
 	if (args.length > 0) throw new UsageError(`regions takes no arguments (got "${args[0]}")`);
 	writeRows(
