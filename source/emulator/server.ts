@@ -19,6 +19,8 @@ import {ApiError, type EmulatedService, type EmulatorWorld, type RequestContext,
 
 /** Larger than any valid request (PutLogEvents tops out near 1 MB of JSON-escaped text). */
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
+import {answerStsQuery, isQueryRequest} from './sts.js';
+
 const ADMIN_PREFIX = '/_smsdeck/';
 
 export interface ServerOptions {
@@ -195,7 +197,13 @@ export function createServer(services: EmulatedService[], world: EmulatorWorld, 
 	const server = http.createServer({keepAlive: true}, (req, res) => {
 		const path = (req.url ?? '/').split('?')[0];
 		readBody(req)
-			.then(body => (path.startsWith(ADMIN_PREFIX) ? handleAdmin(req, res, path, body) : handleApi(req, res, body)))
+			.then(body => {
+				if (path.startsWith(ADMIN_PREFIX)) return handleAdmin(req, res, path, body);
+				if (body !== 'too-large' && isQueryRequest(req.headers['content-type'], req.headers['x-amz-target'], body)) {
+					return answerStsQuery(res, body, world.accountId, newRequestId());
+				}
+				return handleApi(req, res, body);
+			})
 			.catch(error => {
 				// Only reachable when the request stream itself fails (client gone): nothing left to answer.
 				if (!res.headersSent && !res.destroyed) sendError(res, internalError('-'), 'Message', 'application/json', '-');
