@@ -2,7 +2,8 @@
 import React, {useCallback, useEffect, useMemo, useReducer, useRef, useState} from 'react';
 import {Box, useApp, useWindowSize} from 'ink';
 import {appReducer, currentRoute, routeTitle, type AppState, type Route} from './state.js';
-import {Session, SessionProvider, useHealth} from './session.js';
+import {Session, SessionProvider, useHealth, useResource} from './session.js';
+import {getIdentity} from '../services/accountService.js';
 import type {Connection} from '../services/clients.js';
 import {PoolsView} from '../views/PoolsView.js';
 import {PoolIdentitiesView} from '../views/PoolIdentitiesView.js';
@@ -202,6 +203,8 @@ function Shell({state, dispatch, prefs, warnings, onQuit}: AppProps & {state: Ap
 		return items;
 	}, [state.region, state.stack, state.overlay]);
 	const health = useHealth();
+	// Who the console acts as (sts:GetCallerIdentity), shown in the header once known.
+	const identity = useResource('identity', clients => getIdentity(clients));
 	const [now, setNow] = useState(Date.now());
 	useEffect(() => {
 		if (!health.throttledUntil) return;
@@ -277,7 +280,7 @@ function Shell({state, dispatch, prefs, warnings, onQuit}: AppProps & {state: Ap
 				width={width}
 				profile={state.profile}
 				region={state.region}
-				account={state.account}
+				account={identity.data?.account ?? state.account}
 				endpoint={state.endpoint}
 				local={state.local}
 				readOnly={state.readOnly}
