@@ -5,10 +5,7 @@ import {appReducer, currentRoute, routeTitle, type AppState, type Route} from '.
 import {Session, SessionProvider, useHealth, useResource} from './session.js';
 import {getIdentity} from '../services/accountService.js';
 import type {Connection} from '../services/clients.js';
-import {PoolsView} from '../views/PoolsView.js';
-import {PoolIdentitiesView} from '../views/PoolIdentitiesView.js';
-import {NumbersView} from '../views/NumbersView.js';
-import {NumberDetailView} from '../views/NumberDetailView.js';
+import {COMMAND_ROUTES, RouteView, type RouteContext} from './routes.js';
 import type {ViewProps} from '../views/viewProps.js';
 import {parseCommandLine} from './commandLine.js';
 import {KeypressProvider, Priority, useActiveBindings, useKeypress} from '../input/KeypressProvider.js';
@@ -20,11 +17,11 @@ import {KeyHints} from '../components/KeyHints.js';
 import {StatusLine} from '../components/StatusLine.js';
 import {CommandBar} from '../components/CommandBar.js';
 import {FilterBar} from '../components/FilterBar.js';
-import {RegionsView} from '../views/RegionsView.js';
 import {HelpView} from '../views/HelpView.js';
 import {ErrorLogView} from '../views/ErrorLogView.js';
 import {findRegion} from '../domain/regions.js';
 import type {PreferenceStore} from '../config/prefs.js';
+import {listProfiles} from '../services/profilesService.js';
 
 export interface AppProps {
 	keymap: Keymap;
@@ -91,9 +88,14 @@ function Shell({state, dispatch, prefs, warnings, onQuit}: AppProps & {state: Ap
 		exit();
 	}, [exit, onQuit]);
 
-	// Warnings from start-up, once.
+	// Warnings from start-up, once; the full check of the preferences file runs once the first frame is out.
 	useEffect(() => {
 		if (warnings && warnings.length > 0) dispatch({type: 'toast', kind: 'warn', text: warnings.join('; ')});
+		const timer = setTimeout(() => {
+			const problem = prefs.verify?.();
+			if (problem) dispatch({type: 'toast', kind: 'warn', text: problem});
+		}, 100);
+		return () => clearTimeout(timer);
 	}, []); // eslint-disable-line react-hooks/exhaustive-deps
 
 	// Toasts go away by themselves.
@@ -119,6 +121,31 @@ function Shell({state, dispatch, prefs, warnings, onQuit}: AppProps & {state: Ap
 		[dispatch, prefs],
 	);
 
+	const setProfile = useCallback(
+		(profile: string) => {
+			if (state.local) {
+				dispatch({type: 'toast', kind: 'warn', text: 'The built-in emulator (--local) has no profiles; restart without --local to use one'});
+				return;
+			}
+			dispatch({type: 'profile', profile});
+			try {
+				prefs.update({lastProfile: profile});
+			} catch (error) {
+				dispatch({type: 'error', entry: {time: Date.now(), source: 'preferences', message: (error as Error).message}});
+			}
+			const known = listProfiles().includes(profile);
+			dispatch({
+				type: 'toast',
+				kind: known ? 'ok' : 'warn',
+				text: known ? `Profile set to ${profile}` : `Profile set to ${profile} (not in the AWS config files)`,
+			});
+		},
+		[dispatch, prefs, state.local],
+	);
+
+	// Profile names for :profile completion, read when the command bar opens.
+	const profiles = useMemo(() => (state.bar === 'command' ? listProfiles() : []), [state.bar]);
+
 	const runCommand = (line: string) => {
 		dispatch({type: 'bar'});
 		dispatch({type: 'history', line});
@@ -127,14 +154,17 @@ function Shell({state, dispatch, prefs, warnings, onQuit}: AppProps & {state: Ap
 			dispatch({type: 'toast', kind: 'error', text: parsed.reason});
 			return;
 		}
+		const route = COMMAND_ROUTES[parsed.name];
+		if (route) {
+			dispatch({type: 'goto', route});
+			return;
+		}
 		switch (parsed.name) {
-			case 'regions':
-			case 'pools':
-			case 'numbers':
-				dispatch({type: 'goto', route: {name: parsed.name}});
-				break;
 			case 'region':
 				setRegion(parsed.arg!);
+				break;
+			case 'profile':
+				setProfile(parsed.arg!);
 				break;
 			case 'help':
 				openHelp();
@@ -222,42 +252,26 @@ function Shell({state, dispatch, prefs, warnings, onQuit}: AppProps & {state: Ap
 		toast: (text, kind) => dispatch({type: 'toast', text, kind}),
 	};
 
+	const routeContext: RouteContext = {
+		region: state.region,
+		selectRegion: region => setRegion(region.code),
+		onAccount: account => {
+			if (account !== state.account) dispatch({type: 'account', account});
+		},
+	};
+
 	let main: React.ReactNode;
 	if (state.overlay === 'help') {
 		main = <HelpView width={width} height={mainHeight} bindings={helpFor} />;
 	} else if (state.overlay === 'errors') {
 		main = <ErrorLogView width={width} height={mainHeight} errors={state.errors} filter={filter} />;
 	} else {
-		switch (route.name) {
-			case 'pools':
-				main = <PoolsView {...viewProps} />;
-				break;
-			case 'poolIdentities':
-				main = <PoolIdentitiesView key={route.poolId} {...viewProps} poolId={route.poolId} />;
-				break;
-			case 'numbers':
-				main = <NumbersView {...viewProps} />;
-				break;
-			case 'number':
-				main = <NumberDetailView key={route.id} {...viewProps} id={route.id} />;
-				break;
-			default:
-				main = (
-					<RegionsView
-						width={width}
-						height={mainHeight}
-						filter={filter}
-						current={state.region}
-						isActive={state.bar === undefined}
-						onSelect={region => setRegion(region.code)}
-					/>
-				);
-		}
+		main = <RouteView route={route} view={viewProps} context={routeContext} />;
 	}
 
 	let footer: React.ReactNode;
 	if (state.bar === 'command') {
-		footer = <CommandBar width={width} history={state.history} onSubmit={runCommand} onCancel={() => dispatch({type: 'bar'})} />;
+		footer = <CommandBar width={width} history={state.history} profiles={profiles} onSubmit={runCommand} onCancel={() => dispatch({type: 'bar'})} />;
 	} else if (state.bar === 'filter') {
 		footer = (
 			<FilterBar

@@ -5,16 +5,22 @@ export interface CommandLineDef {
 	name: string;
 	aliases: string[];
 	/** Kind of argument the command takes, for completion. */
-	arg?: 'region';
+	arg?: 'region' | 'profile';
 	argRequired?: boolean;
 	help: string;
 }
 
 export const COMMAND_LINE: readonly CommandLineDef[] = [
-	{name: 'regions', aliases: ['rg'], help: 'List the End User Messaging SMS Regions'},
+	{name: 'regions', aliases: ['rg'], help: 'List the End User Messaging SMS Regions, with counts per Region'},
+	{name: 'account', aliases: ['acct'], help: 'Account tier, limits, spend limits and identity in the Region'},
 	{name: 'pools', aliases: ['pool', 'pl'], help: 'Phone pools in the Region'},
 	{name: 'numbers', aliases: ['pn', 'phone-numbers'], help: 'Phone numbers in the Region (incl. simulator numbers)'},
+	{name: 'sender-ids', aliases: ['sid'], help: 'Sender IDs in the Region'},
+	{name: 'config-sets', aliases: ['cs'], help: 'Configuration sets and their event destinations'},
+	{name: 'opt-outs', aliases: ['oo'], help: 'Opt-out lists and their opted-out numbers'},
+	{name: 'verified', aliases: ['vd'], help: 'Verified destination numbers (sandbox)'},
 	{name: 'region', aliases: [], arg: 'region', argRequired: true, help: 'Switch to a Region: :region eu-west-2'},
+	{name: 'profile', aliases: [], arg: 'profile', argRequired: true, help: 'Switch to a profile from the AWS config files: :profile prod'},
 	{name: 'help', aliases: ['h'], help: 'Show the keys and commands'},
 	{name: 'errors', aliases: ['log'], help: 'Show the error log'},
 	{name: 'quit', aliases: ['q', 'q!', 'exit'], help: 'Quit smsdeck'},
@@ -40,11 +46,17 @@ export function parseCommandLine(text: string): ParsedCommand {
 	if (def.arg === 'region' && arg && !findRegion(arg)) {
 		return {ok: false, reason: `"${arg}" is not an End User Messaging SMS Region (see :regions)`};
 	}
-	return {ok: true, name: def.name, arg: arg?.toLowerCase()};
+	// Profile names are case-sensitive; Region codes are not.
+	return {ok: true, name: def.name, arg: def.arg === 'profile' ? arg : arg?.toLowerCase()};
+}
+
+export interface CompletionContext {
+	/** Profile names from the AWS config files, for :profile. */
+	profiles?: readonly string[];
 }
 
 /** Full-line candidates for what has been typed so far, best first. */
-export function completeCommandLine(text: string): string[] {
+export function completeCommandLine(text: string, context: CompletionContext = {}): string[] {
 	const trimmed = text.replace(/^:/, '').trimStart();
 	const space = trimmed.indexOf(' ');
 	if (space < 0) {
@@ -59,6 +71,10 @@ export function completeCommandLine(text: string): string[] {
 		const byCode = SMS_REGIONS.filter(r => r.code.startsWith(partial));
 		const matches = byCode.length > 0 ? byCode : SMS_REGIONS.filter(r => r.name.toLowerCase().includes(partial));
 		return matches.map(r => `${def.name} ${r.code}`);
+	}
+	if (def.arg === 'profile') {
+		const typed = trimmed.slice(space + 1).trim();
+		return (context.profiles ?? []).filter(p => p.startsWith(typed)).map(p => `${def.name} ${p}`);
 	}
 	return [];
 }

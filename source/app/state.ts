@@ -3,10 +3,18 @@
 
 export type Route =
 	| {name: 'regions'}
+	| {name: 'account'}
 	| {name: 'pools'}
 	| {name: 'poolIdentities'; poolId: string}
 	| {name: 'numbers'}
 	| {name: 'number'; id: string}
+	| {name: 'senderIds'}
+	| {name: 'senderId'; senderId: string; country: string}
+	| {name: 'configSets'}
+	| {name: 'configSet'; configSet: string}
+	| {name: 'optOutLists'}
+	| {name: 'optedOutNumbers'; list: string}
+	| {name: 'verified'}
 	| {name: 'help'}
 	| {name: 'errors'};
 
@@ -15,6 +23,8 @@ export function routeTitle(route: Route): string {
 	switch (route.name) {
 		case 'regions':
 			return 'Regions';
+		case 'account':
+			return 'Account';
 		case 'pools':
 			return 'Pools';
 		case 'poolIdentities':
@@ -23,6 +33,20 @@ export function routeTitle(route: Route): string {
 			return 'Phone numbers';
 		case 'number':
 			return route.id;
+		case 'senderIds':
+			return 'Sender IDs';
+		case 'senderId':
+			return `${route.senderId} (${route.country})`;
+		case 'configSets':
+			return 'Configuration sets';
+		case 'configSet':
+			return route.configSet;
+		case 'optOutLists':
+			return 'Opt-out lists';
+		case 'optedOutNumbers':
+			return route.list;
+		case 'verified':
+			return 'Verified numbers';
 		case 'help':
 			return 'Help';
 		case 'errors':
@@ -70,6 +94,7 @@ export type AppAction =
 	| {type: 'bar'; bar?: 'command' | 'filter'}
 	| {type: 'filter'; text: string}
 	| {type: 'region'; region: string}
+	| {type: 'profile'; profile: string}
 	| {type: 'account'; account?: string}
 	| {type: 'toast'; text: string; kind?: Toast['kind']}
 	| {type: 'clearToast'; id: number}
@@ -108,6 +133,9 @@ export function appReducer(state: AppState, action: AppAction): AppState {
 		}
 		case 'region':
 			return {...state, region: action.region, account: state.account};
+		case 'profile':
+			// Another profile may be another account: forget the account until the new identity is known.
+			return state.profile === action.profile ? state : {...state, profile: action.profile, account: undefined};
 		case 'account':
 			return {...state, account: action.account};
 		case 'toast':

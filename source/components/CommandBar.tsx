@@ -6,15 +6,18 @@ import {commonPrefix, completeCommandLine} from '../app/commandLine.js';
 export function CommandBar({
 	width,
 	history,
+	profiles,
 	onSubmit,
 	onCancel,
 }: {
 	width: number;
 	history: string[];
+	/** Profile names for :profile completion. */
+	profiles?: readonly string[];
 	onSubmit: (line: string) => void;
 	onCancel: () => void;
 }) {
-	const [candidates, setCandidates] = useState<string[]>(() => completeCommandLine(''));
+	const [candidates, setCandidates] = useState<string[]>(() => completeCommandLine('', {profiles}));
 	const historyAt = useRef(history.length);
 	const tabCycle = useRef<{list: string[]; index: number} | undefined>(undefined);
 
@@ -22,11 +25,11 @@ export function CommandBar({
 		<PromptBar
 			prompt=":"
 			width={width}
-			placeholder="command (tab completes: regions, region <code>, help, errors, quit)"
+			placeholder="command (tab completes: numbers, pools, config-sets, region <code>, profile <name> …)"
 			suffix={candidates.length > 1 ? candidates.slice(0, 8).join('  ') + (candidates.length > 8 ? ' …' : '') : ''}
 			onChange={text => {
 				tabCycle.current = undefined;
-				setCandidates(text ? completeCommandLine(text) : completeCommandLine(''));
+				setCandidates(text ? completeCommandLine(text, {profiles}) : completeCommandLine('', {profiles}));
 			}}
 			onTab={text => {
 				// First tab: complete the shared prefix; further tabs cycle through the candidates.
@@ -35,7 +38,7 @@ export function CommandBar({
 					cycle.index = (cycle.index + 1) % cycle.list.length;
 					return cycle.list[cycle.index];
 				}
-				const list = completeCommandLine(text);
+				const list = completeCommandLine(text, {profiles});
 				if (list.length === 0) return undefined;
 				if (list.length === 1) return list[0];
 				const prefix = commonPrefix(list);

@@ -9,16 +9,38 @@ export interface DetailField {
 	label: string;
 	value: string;
 	tone?: 'ok' | 'warn' | 'error' | 'muted';
+	/** Takes a line of its own at full width (ARNs and other long values). */
+	full?: boolean;
+}
+
+/** Fields grouped into lines: `columns` per line, a full-width field alone on its line. */
+function fieldRows(fields: DetailField[], columns: number): DetailField[][] {
+	const rows: DetailField[][] = [];
+	let row: DetailField[] = [];
+	for (const f of fields) {
+		if (f.full) {
+			if (row.length > 0) rows.push(row);
+			rows.push([f]);
+			row = [];
+			continue;
+		}
+		row.push(f);
+		if (row.length === columns) {
+			rows.push(row);
+			row = [];
+		}
+	}
+	if (row.length > 0) rows.push(row);
+	return rows;
 }
 
 /** Lines the fields will take at this width (for sizing what goes below). */
 export function detailHeight(fields: DetailField[], width: number): number {
-	const columns = fieldColumns(fields, width);
-	return Math.ceil(fields.length / columns) + 1;
+	return fieldRows(fields, fieldColumns(fields, width)).length + 1;
 }
 
 function fieldColumns(fields: DetailField[], width: number): number {
-	const widest = Math.max(20, ...fields.map(f => cellWidth(f.label) + 2 + Math.min(40, cellWidth(f.value))));
+	const widest = Math.max(20, ...fields.filter(f => !f.full).map(f => cellWidth(f.label) + 2 + Math.min(40, cellWidth(f.value))));
 	return Math.max(1, Math.min(3, Math.floor(width / (widest + 2))));
 }
 
@@ -28,8 +50,7 @@ export function DetailPane({title, fields, width, status}: {title: string; field
 	const columns = fieldColumns(fields, width);
 	const colWidth = Math.floor((width - 1) / columns);
 	const labelWidth = Math.min(22, Math.max(...fields.map(f => cellWidth(f.label))) + 1);
-	const rows: DetailField[][] = [];
-	for (let i = 0; i < fields.length; i += columns) rows.push(fields.slice(i, i + columns));
+	const rows = fieldRows(fields, columns);
 	return (
 		<Box flexDirection="column" width={width}>
 			<Box justifyContent="space-between" width={width}>
@@ -44,7 +65,9 @@ export function DetailPane({title, fields, width, status}: {title: string; field
 					{row.map(f => (
 						<Text key={f.label}>
 							<Text color={c.muted}>{fit(f.label, labelWidth)} </Text>
-							<Text color={f.tone ? c[f.tone] : c.text}>{fit(f.value || '–', colWidth - labelWidth - 2, 'left', theme.glyphs.ellipsis)}</Text>
+							<Text color={f.tone ? c[f.tone] : c.text}>
+								{fit(f.value || '–', (f.full ? width - 1 : colWidth) - labelWidth - 2, 'left', theme.glyphs.ellipsis)}
+							</Text>
 							{' '}
 						</Text>
 					))}

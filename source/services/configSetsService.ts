@@ -22,3 +22,9 @@ export function destinationTarget(d: NonNullable<ConfigurationSet['EventDestinat
 	if (d.SnsDestination) return {kind: 'SNS', target: d.SnsDestination.TopicArn ?? ''};
 	return {kind: 'unknown', target: ''};
 }
+
+export async function getConfigurationSet(clients: Clients, name: string): Promise<ConfigurationSet | undefined> {
+	const {DescribeConfigurationSetsCommand} = await smsModule();
+	const out = await clients.sms.send(new DescribeConfigurationSetsCommand({ConfigurationSetNames: [name]}));
+	return out.ConfigurationSets?.[0];
+}

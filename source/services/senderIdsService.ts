@@ -12,3 +12,9 @@ export async function listSenderIds(clients: Clients, options: PageOptions<Sende
 		return {items: out.SenderIds ?? [], next: out.NextToken};
 	}, options);
 }
+
+export async function getSenderId(clients: Clients, senderId: string, isoCountryCode: string): Promise<SenderId | undefined> {
+	const {DescribeSenderIdsCommand} = await smsModule();
+	const out = await clients.sms.send(new DescribeSenderIdsCommand({SenderIds: [{SenderId: senderId, IsoCountryCode: isoCountryCode}]}));
+	return out.SenderIds?.[0];
+}

@@ -43,7 +43,7 @@ export function NumberDetailView({id, width, height, filter, isActive, navigate,
 				{label: 'Registration', value: n.RegistrationId ?? ''},
 				{label: 'Monthly lease', value: n.MonthlyLeasingPrice ? `$${n.MonthlyLeasingPrice}` : ''},
 				{label: 'Created', value: n.CreatedTimestamp ? new Date(n.CreatedTimestamp).toISOString().replace('.000', '') : ''},
-				{label: 'ARN', value: n.PhoneNumberArn ?? ''},
+				{label: 'ARN', value: n.PhoneNumberArn ?? '', full: true},
 			]
 		: [];
 	useCommands(

@@ -1,16 +1,40 @@
-// Every End User Messaging SMS Region; enter switches the console to the selected one.
+// Every End User Messaging SMS Region with its counts of phone numbers, pools and sender IDs (fetched for all
+// Regions at once, shown as they arrive); enter switches the console to the selected one.
 import React from 'react';
 import {Table} from '../components/Table.js';
 import type {Column} from '../components/tableModel.js';
 import {SMS_REGIONS, type SmsRegion} from '../domain/regions.js';
 import type {Glyphs} from '../theme/theme.js';
 import {useTheme} from '../theme/ThemeContext.js';
+import {Priority} from '../input/KeypressProvider.js';
+import {useCommands} from '../input/useCommands.js';
+import {useRegionCounts, type CountCell, type CountKind} from './useRegionCounts.js';
 
-function regionColumns(glyphs: Glyphs): Column<SmsRegion>[] {
+const REGION_CODES = SMS_REGIONS.map(r => r.code);
+
+function regionColumns(glyphs: Glyphs, count: (region: string, kind: CountKind) => CountCell, ascii: boolean): Column<SmsRegion>[] {
 	const yesNo = (b: boolean) => (b ? glyphs.yes + ' yes' : glyphs.no + ' no');
+	const cell = (c: CountCell) => (c.state === 'done' ? String(c.count) : c.state === 'loading' ? (ascii ? '...' : '…') : ascii ? '-' : '–');
+	const countColumn = (id: CountKind, title: string): Column<SmsRegion> => ({
+		id,
+		title,
+		value: r => cell(count(r.code, id)),
+		sortValue: r => {
+			const c = count(r.code, id);
+			return c.state === 'done' ? c.count : -1;
+		},
+		align: 'right',
+		color: r => {
+			const c = count(r.code, id);
+			return c.state === 'done' ? (c.count > 0 ? 'text' : 'muted') : 'muted';
+		},
+	});
 	return [
 		{id: 'code', title: 'Code', value: r => r.code, minWidth: 9},
-		{id: 'name', title: 'Name', value: r => r.name, minWidth: 12},
+		{id: 'name', title: 'Name', value: r => r.name, minWidth: 12, shrink: 1},
+		countColumn('numbers', 'Numbers'),
+		countColumn('pools', 'Pools'),
+		countColumn('senderIds', 'Sender IDs'),
 		{id: 'sms', title: 'SMS/MMS', value: r => yesNo(r.sms), color: () => 'ok'},
 		{id: 'voice', title: 'Voice', value: r => yesNo(r.voice), color: r => (r.voice ? 'ok' : 'muted')},
 		{id: 'fips', title: 'FIPS', value: r => (r.fips ? 'yes' : ''), color: () => 'muted'},
@@ -33,7 +57,9 @@ export function RegionsView({
 	onSelect: (region: SmsRegion) => void;
 }) {
 	const theme = useTheme();
-	const columns = React.useMemo(() => regionColumns(theme.glyphs), [theme.glyphs]);
+	const counts = useRegionCounts(REGION_CODES);
+	useCommands({'app.refresh': counts.refresh}, {priority: Priority.View, isActive});
+	const columns = regionColumns(theme.glyphs, counts.count, theme.ascii);
 	return (
 		<Table
 			title="Regions"

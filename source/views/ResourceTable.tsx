@@ -1,6 +1,6 @@
 // A table of one kind of resource on the current connection: loads through useResource, shows progress,
 // errors and the age of the data, and refreshes with r. Views only say which columns and what enter does.
-import React, {useEffect, useState} from 'react';
+import React, {useEffect, useRef, useState} from 'react';
 import {Table, type TableProps} from '../components/Table.js';
 import {useResource} from '../app/session.js';
 import type {Clients} from '../services/clients.js';
@@ -8,6 +8,7 @@ import type {LoadContext} from '../app/resourceStore.js';
 import {Priority} from '../input/KeypressProvider.js';
 import {useCommands, type CommandActions} from '../input/useCommands.js';
 import {formatAge} from '../domain/duration.js';
+import {copyToClipboard} from '../app/clipboard.js';
 
 export interface ResourceTableProps<Row> extends Omit<TableProps<Row>, 'rows' | 'status' | 'emptyText'> {
 	/** Cache key of the resource on the current connection, e.g. "pools" or "pool-identities/pool-123". */
@@ -16,13 +17,25 @@ export interface ResourceTableProps<Row> extends Omit<TableProps<Row>, 'rows' | 
 	/** Extra commands bound while this table is active. */
 	actions?: CommandActions;
 	emptyText?: string;
+	/** What `c` copies from the selected row (its id or ARN); `toast` confirms it. */
+	copyValue?: (row: Row) => string | undefined;
+	toast?: (text: string, kind?: 'info' | 'ok' | 'warn' | 'error') => void;
 }
 
-export function ResourceTable<Row>({resource, load, actions, emptyText, ...table}: ResourceTableProps<Row>) {
+export function ResourceTable<Row>({resource, load, actions, emptyText, copyValue, toast, ...table}: ResourceTableProps<Row>) {
 	const state = useResource<Row[]>(resource, (clients, ctx) =>
 		load(clients, ctx).then(rows => rows, error => Promise.reject(error)),
 	);
-	useCommands({'app.refresh': state.refresh, ...actions}, {priority: Priority.View, isActive: table.isActive ?? true});
+	const selected = useRef<Row | undefined>(undefined);
+	const copy = copyValue
+		? () => {
+				const value = selected.current ? copyValue(selected.current) : undefined;
+				if (!value) return;
+				copyToClipboard(value);
+				toast?.(`Copied ${value}`, 'ok');
+			}
+		: undefined;
+	useCommands({'app.refresh': state.refresh, 'view.copy': copy, ...actions}, {priority: Priority.View, isActive: table.isActive ?? true});
 	// Re-render now and then so the age of the data stays true.
 	const [, setTick] = useState(0);
 	useEffect(() => {
@@ -39,5 +52,17 @@ export function ResourceTable<Row>({resource, load, actions, emptyText, ...table
 		: state.loading
 			? 'Loading…'
 			: (emptyText ?? 'Nothing here in this Region');
-	return <Table {...table} rows={rows} status={status} emptyText={empty} />;
+	const onSelectionChange = table.onSelectionChange;
+	return (
+		<Table
+			{...table}
+			rows={rows}
+			status={status}
+			emptyText={empty}
+			onSelectionChange={row => {
+				selected.current = row;
+				onSelectionChange?.(row);
+			}}
+		/>
+	);
 }

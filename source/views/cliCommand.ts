@@ -10,7 +10,8 @@ export function awsCli(connection: Connection, service: 'pinpoint-sms-voice-v2' 
 		parts.push(`--${flag}`, ...(Array.isArray(value) ? value.map(quote) : [quote(value)]));
 	}
 	parts.push('--region', connection.region);
-	if (connection.profile) parts.push('--profile', quote(connection.profile));
+	// The built-in emulator takes any credentials: its "local" profile is not one the AWS CLI knows.
+	if (connection.profile && !connection.local) parts.push('--profile', quote(connection.profile));
 	if (connection.endpoint) parts.push('--endpoint-url', connection.endpoint);
 	return parts.join(' ');
 }

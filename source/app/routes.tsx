@@ -1,0 +1,78 @@
+// Which screen each route shows. The shell decides the route; this only maps it to a view.
+import React from 'react';
+import type {Route} from './state.js';
+import type {ViewProps} from '../views/viewProps.js';
+import type {SmsRegion} from '../domain/regions.js';
+import {RegionsView} from '../views/RegionsView.js';
+import {AccountView} from '../views/AccountView.js';
+import {PoolsView} from '../views/PoolsView.js';
+import {PoolIdentitiesView} from '../views/PoolIdentitiesView.js';
+import {NumbersView} from '../views/NumbersView.js';
+import {NumberDetailView} from '../views/NumberDetailView.js';
+import {SenderIdsView} from '../views/SenderIdsView.js';
+import {SenderIdDetailView} from '../views/SenderIdDetailView.js';
+import {ConfigSetsView} from '../views/ConfigSetsView.js';
+import {ConfigSetDetailView} from '../views/ConfigSetDetailView.js';
+import {OptOutListsView} from '../views/OptOutListsView.js';
+import {OptedOutNumbersView} from '../views/OptedOutNumbersView.js';
+import {VerifiedView} from '../views/VerifiedView.js';
+
+export interface RouteContext {
+	/** The Region in use (marked in the Regions table). */
+	region: string;
+	selectRegion: (region: SmsRegion) => void;
+	/** The account id, once a screen learns it (for the header). */
+	onAccount: (account: string) => void;
+}
+
+export function RouteView({route, view, context}: {route: Route; view: ViewProps; context: RouteContext}) {
+	switch (route.name) {
+		case 'account':
+			return <AccountView {...view} onAccount={context.onAccount} />;
+		case 'pools':
+			return <PoolsView {...view} />;
+		case 'poolIdentities':
+			return <PoolIdentitiesView key={route.poolId} {...view} poolId={route.poolId} />;
+		case 'numbers':
+			return <NumbersView {...view} />;
+		case 'number':
+			return <NumberDetailView key={route.id} {...view} id={route.id} />;
+		case 'senderIds':
+			return <SenderIdsView {...view} />;
+		case 'senderId':
+			return <SenderIdDetailView key={`${route.senderId}/${route.country}`} {...view} senderId={route.senderId} country={route.country} />;
+		case 'configSets':
+			return <ConfigSetsView {...view} />;
+		case 'configSet':
+			return <ConfigSetDetailView key={route.configSet} {...view} configSet={route.configSet} />;
+		case 'optOutLists':
+			return <OptOutListsView {...view} />;
+		case 'optedOutNumbers':
+			return <OptedOutNumbersView key={route.list} {...view} list={route.list} />;
+		case 'verified':
+			return <VerifiedView {...view} />;
+		default:
+			return (
+				<RegionsView
+					width={view.width}
+					height={view.height}
+					filter={view.filter}
+					current={context.region}
+					isActive={view.isActive}
+					onSelect={context.selectRegion}
+				/>
+			);
+	}
+}
+
+/** The route a `:` command opens (commands that are screens). */
+export const COMMAND_ROUTES: Record<string, Route> = {
+	regions: {name: 'regions'},
+	account: {name: 'account'},
+	pools: {name: 'pools'},
+	numbers: {name: 'numbers'},
+	'sender-ids': {name: 'senderIds'},
+	'config-sets': {name: 'configSets'},
+	'opt-outs': {name: 'optOutLists'},
+	verified: {name: 'verified'},
+};

@@ -1,0 +1,126 @@
+// The account in this Region: tier (sandbox or production), default protect configuration, identity,
+// spend limits per channel and account limits (used / max).
+import React, {useEffect} from 'react';
+import {Box} from 'ink';
+import {useResource, useSession} from '../app/session.js';
+import {accountFromArn, describeAccount, getIdentity, type AccountLimit, type SpendLimit} from '../services/accountService.js';
+import {listOptOutLists} from '../services/optOutsService.js';
+import {Table} from '../components/Table.js';
+import type {Column} from '../components/tableModel.js';
+import {CliLine, DetailPane, detailHeight, type DetailField} from '../components/DetailPane.js';
+import {Priority} from '../input/KeypressProvider.js';
+import {useCommands} from '../input/useCommands.js';
+import {formatCount, formatDollars} from '../domain/format.js';
+import {awsCli} from './cliCommand.js';
+import type {ViewProps} from './viewProps.js';
+
+const CHANNELS: Record<string, string> = {
+	TEXT_MESSAGE_MONTHLY_SPEND_LIMIT: 'SMS',
+	MEDIA_MESSAGE_MONTHLY_SPEND_LIMIT: 'MMS',
+	VOICE_MESSAGE_MONTHLY_SPEND_LIMIT: 'Voice',
+	NOTIFY_MESSAGE_MONTHLY_SPEND_LIMIT: 'Notify',
+	RCS_MESSAGE_MONTHLY_SPEND_LIMIT: 'RCS',
+};
+
+export const channelName = (name: string) => CHANNELS[name] ?? name;
+
+const humanize = (name: string) => name.charAt(0) + name.slice(1).toLowerCase().replace(/_/g, ' ');
+
+const spendColumns: Column<SpendLimit>[] = [
+	{id: 'channel', title: 'Spend limit', value: s => channelName(s.name), minWidth: 12},
+	{id: 'enforced', title: 'Enforced', value: s => formatDollars(s.enforced), sortValue: s => s.enforced, align: 'right'},
+	{id: 'max', title: 'Max', value: s => formatDollars(s.max), sortValue: s => s.max, align: 'right'},
+	{id: 'overridden', title: 'Overridden', value: s => (s.overridden ? 'yes' : 'no'), color: s => (s.overridden ? 'info' : 'muted')},
+	{id: 'name', title: 'Name', value: s => s.name, grow: 1, shrink: 1, color: () => 'muted'},
+];
+
+const limitColumns: Column<AccountLimit>[] = [
+	{id: 'name', title: 'Account limit', value: l => humanize(l.name), minWidth: 12},
+	{id: 'used', title: 'Used / max', value: l => `${formatCount(l.used)} / ${formatCount(l.max)}`, sortValue: l => (l.max ? l.used / l.max : 0), align: 'right'},
+	{
+		id: 'pct',
+		title: 'Use',
+		value: l => (l.max ? `${Math.round((100 * l.used) / l.max)}%` : ''),
+		sortValue: l => (l.max ? l.used / l.max : 0),
+		align: 'right',
+		color: l => (l.max && l.used / l.max >= 0.9 ? 'error' : l.max && l.used / l.max >= 0.7 ? 'warn' : undefined),
+	},
+	{id: 'key', title: 'Name', value: l => l.name, grow: 1, shrink: 1, color: () => 'muted'},
+];
+
+export function AccountView({width, height, filter, isActive, onAccount}: ViewProps & {onAccount?: (account: string) => void}) {
+	const {connection} = useSession();
+	const account = useResource('account', clients => describeAccount(clients));
+	const identity = useResource('identity', clients => getIdentity(clients));
+	// Every opt-out list ARN names the account: a fallback when STS is not answering (the emulator, a proxy).
+	const lists = useResource('opt-out-lists', clients => listOptOutLists(clients));
+	const a = account.data;
+	const arnAccount = accountFromArn(lists.data?.[0]?.OptOutListArn);
+	const accountId = identity.data?.account ?? arnAccount;
+	useEffect(() => {
+		if (accountId) onAccount?.(accountId);
+	}, [accountId]); // eslint-disable-line react-hooks/exhaustive-deps
+	useCommands(
+		{
+			'app.refresh': () => {
+				account.refresh();
+				identity.refresh();
+			},
+		},
+		{priority: Priority.View, isActive},
+	);
+	const identityText = identity.loading ? '…' : identity.error ? 'unknown' : (identity.data?.arn ?? 'unknown');
+	const fields: DetailField[] = [
+		{
+			label: 'Tier',
+			value: a ? (a.tier === 'SANDBOXED' ? 'SANDBOXED (sandbox: verified destinations only)' : (a.tier ?? 'unknown')) : '',
+			tone: a?.tier === 'SANDBOXED' ? 'warn' : 'ok',
+		},
+		{label: 'Default protect config', value: a ? (a.defaultProtectConfigurationId ?? 'none') : ''},
+		{label: 'Profile', value: connection.profile ?? 'default'},
+		{
+			label: 'Account',
+			value: identity.data?.account ?? (arnAccount ? `${arnAccount} (from ARNs)` : identity.loading ? '…' : 'unknown'),
+			tone: identity.data?.account || arnAccount ? undefined : 'muted',
+		},
+		{label: 'Identity', value: identityText, tone: identity.error ? 'muted' : undefined, full: true},
+	];
+	const status = account.loading ? 'loading…' : account.error ? account.error.message : '';
+	const top = detailHeight(fields, width);
+	const spend = a?.spendLimits ?? [];
+	const spendHeight = Math.min(spend.length + 2, Math.max(3, Math.floor((height - top - 1) / 2)));
+	const cli = awsCli(connection, 'pinpoint-sms-voice-v2', 'describe-account-attributes');
+	return (
+		<Box flexDirection="column" width={width} height={height}>
+			<DetailPane title={`Account in ${connection.region}`} fields={fields} width={width} status={status} />
+			{a ? (
+				<>
+					<Table
+						title="Spend limits (monthly, USD)"
+						columns={spendColumns}
+						rows={spend}
+						rowKey={s => s.name}
+						width={width}
+						height={spendHeight}
+						isActive={false}
+						emptyText="No spend limits"
+					/>
+					<Table
+						title="Account limits"
+						columns={limitColumns}
+						rows={a.limits}
+						rowKey={l => l.name}
+						width={width}
+						height={Math.max(3, height - top - spendHeight - 1)}
+						filter={filter}
+						isActive={isActive}
+						emptyText="No account limits reported"
+					/>
+				</>
+			) : (
+				<Box flexGrow={1} />
+			)}
+			<CliLine command={cli} width={width} />
+		</Box>
+	);
+}

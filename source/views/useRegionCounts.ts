@@ -1,0 +1,74 @@
+// Counts of phone numbers, pools and sender IDs in every Region, fetched concurrently through the session (the
+// shared limiter paces per Region and operation) and cached per (profile, Region, endpoint). A Region that
+// does not answer shows as an error cell, not as an error log entry per Region.
+import {useCallback, useEffect, useReducer} from 'react';
+import {useSession} from '../app/session.js';
+import {connectionKey, type Clients} from '../services/clients.js';
+import {listPhoneNumbers} from '../services/numbersService.js';
+import {listPools} from '../services/poolsService.js';
+import {listSenderIds} from '../services/senderIdsService.js';
+
+export type CountKind = 'numbers' | 'pools' | 'senderIds';
+
+export type CountCell = {state: 'loading'} | {state: 'done'; count: number} | {state: 'error'; message: string};
+
+interface CountResult {
+	count?: number;
+	error?: string;
+}
+
+const COUNTERS: Record<CountKind, (clients: Clients, signal: AbortSignal) => Promise<unknown[]>> = {
+	numbers: (clients, signal) => listPhoneNumbers(clients, {signal}),
+	pools: (clients, signal) => listPools(clients, {signal}),
+	senderIds: (clients, signal) => listSenderIds(clients, {signal}),
+};
+
+const KINDS = Object.keys(COUNTERS) as CountKind[];
+
+/** Returns a reader for the count of `kind` in `region`, and a refresh for all of them. */
+export function useRegionCounts(regions: readonly string[]): {count(region: string, kind: CountKind): CountCell; refresh(): void} {
+	const {session, connection} = useSession();
+	const [, rerender] = useReducer((n: number) => n + 1, 0);
+	useEffect(() => {
+		const unsubscribe = session.store.subscribe(rerender);
+		return () => {
+			unsubscribe();
+		};
+	}, [session]);
+	const keyFor = useCallback(
+		(region: string, kind: CountKind) => `${connectionKey({...connection, region})}#count/${kind}`,
+		[connection],
+	);
+	const load = useCallback(
+		(force: boolean) => {
+			for (const region of regions) {
+				const regional = {...connection, region};
+				for (const kind of KINDS) {
+					session.store.load<CountResult>(
+						keyFor(region, kind),
+						async ctx => {
+							try {
+								const rows = await COUNTERS[kind](await session.clientsFor(regional), ctx.signal);
+								return {count: rows.length};
+							} catch (error) {
+								return {error: (error as Error).message ?? String(error)};
+							}
+						},
+						{force},
+					);
+				}
+			}
+		},
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+		[session, connection, keyFor, regions.join(',')],
+	);
+	useEffect(() => load(false), [load]);
+	const count = (region: string, kind: CountKind): CountCell => {
+		const entry = session.store.get<CountResult>(keyFor(region, kind));
+		if (entry.data?.error !== undefined) return {state: 'error', message: entry.data.error};
+		if (entry.data?.count !== undefined) return {state: 'done', count: entry.data.count};
+		if (entry.error) return {state: 'error', message: entry.error.message};
+		return {state: 'loading'};
+	};
+	return {count, refresh: () => load(true)};
+}
