@@ -9,6 +9,13 @@ const MIN_NODE = 22;
 
 const SUBCOMMANDS: Record<string, {about: string; load: () => Promise<{run: SubcommandRun; usage?: string}>}> = {
 	regions: {about: 'list the End User Messaging SMS Regions', load: () => import('./commands/regions.js')},
+	account: {about: 'account tier, identity, spend limits and account limits in a Region', load: () => import('./commands/account.js')},
+	pools: {about: 'list the phone pools in a Region', load: () => import('./commands/pools.js')},
+	numbers: {about: 'list the phone numbers in a Region (incl. simulator numbers)', load: () => import('./commands/numbers.js')},
+	'sender-ids': {about: 'list the sender IDs in a Region', load: () => import('./commands/senderIds.js')},
+	'config-sets': {about: 'list the configuration sets and their event destinations', load: () => import('./commands/configSets.js')},
+	'opt-outs': {about: 'list the opt-out lists, or with --list NAME the numbers in one', load: () => import('./commands/optOuts.js')},
+	verified: {about: 'list the verified destination numbers (sandbox)', load: () => import('./commands/verified.js')},
 	emulator: {
 		about: 'run the local emulator of End User Messaging SMS and CloudWatch Logs',
 		load: () => import('./commands/emulator.js'),
@@ -20,6 +27,8 @@ const USAGE = `smsdeck — a terminal console for AWS End User Messaging SMS
 Usage:
   smsdeck [options]                 open the console (needs a terminal)
   smsdeck <command> [options]       run one command and print the result
+                                    (a table, or JSON with --json; exit 0, 1 on a service error,
+                                    2 on bad input)
 
 Commands:
 ${Object.entries(SUBCOMMANDS)

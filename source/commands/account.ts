@@ -1,0 +1,80 @@
+// smsdeck account [--region R] [--json]: tier, identity, spend limits and account limits in a Region.
+import {describeAccount, getIdentity, type Identity} from '../services/accountService.js';
+import {describeServiceError} from '../services/errors.js';
+import {formatDollars} from '../domain/format.js';
+import {parseOptions, withClients, yn} from './browse.js';
+import {renderTextTable} from './printTable.js';
+import type {SubcommandRun} from './types.js';
+
+const CHANNELS: Record<string, string> = {
+	TEXT_MESSAGE_MONTHLY_SPEND_LIMIT: 'SMS',
+	MEDIA_MESSAGE_MONTHLY_SPEND_LIMIT: 'MMS',
+	VOICE_MESSAGE_MONTHLY_SPEND_LIMIT: 'Voice',
+	NOTIFY_MESSAGE_MONTHLY_SPEND_LIMIT: 'Notify',
+	RCS_MESSAGE_MONTHLY_SPEND_LIMIT: 'RCS',
+};
+
+export const usage = `Usage: smsdeck account [--region R] [--json]
+
+Shows the account in the Region: tier (SANDBOXED or production), identity, default protect
+configuration, spend limits per channel and account limits (used / max).
+
+Options: --region CODE, --profile NAME, --endpoint-url URL, --local (the built-in emulator), --json (the API's
+shapes, timestamps as ISO 8601). Exit code 0, 1 when the service fails (one line on stderr), 2 on bad input.
+`;
+
+export const run: SubcommandRun = async (args, globals, io) => {
+	parseOptions('account', args);
+	return withClients(globals, io, async clients => {
+		const account = await describeAccount(clients);
+		// Identity is a nice-to-have: an endpoint without STS still gets the rest.
+		let identity: Identity | undefined;
+		try {
+			identity = await getIdentity(clients);
+		} catch (error) {
+			io.stderr.write(`smsdeck: identity unknown: ${describeServiceError(error).message}\n`);
+		}
+		if (globals.json) {
+			const json = {
+				Region: clients.connection.region,
+				AccountAttributes: Object.entries(account.attributes).map(([Name, Value]) => ({Name, Value})),
+				SpendLimits: account.spendLimits.map(s => ({Name: s.name, EnforcedLimit: s.enforced, MaxLimit: s.max, Overridden: s.overridden})),
+				AccountLimits: account.limits.map(l => ({Name: l.name, Used: l.used, Max: l.max})),
+				Identity: identity ? {Account: identity.account, Arn: identity.arn, UserId: identity.userId} : null,
+			};
+			io.stdout.write(JSON.stringify(json, null, 2) + '\n');
+			return;
+		}
+		const facts: [string, string][] = [
+			['Region', clients.connection.region],
+			['Tier', account.tier ?? 'unknown'],
+			['Account', identity?.account ?? 'unknown'],
+			['Identity', identity?.arn ?? 'unknown'],
+			['Default protect configuration', account.defaultProtectConfigurationId ?? 'none'],
+		];
+		const width = Math.max(...facts.map(([k]) => k.length));
+		io.stdout.write(facts.map(([k, v]) => `${(k + ':').padEnd(width + 2)}${v}`).join('\n') + '\n\n');
+		io.stdout.write(
+			renderTextTable(
+				[
+					{title: 'Spend limit', value: s => CHANNELS[s.name] ?? s.name},
+					{title: 'Enforced', value: s => formatDollars(s.enforced), align: 'right'},
+					{title: 'Max', value: s => formatDollars(s.max), align: 'right'},
+					{title: 'Overridden', value: s => yn(s.overridden)},
+					{title: 'Name', value: s => s.name},
+				],
+				account.spendLimits,
+			) + '\n',
+		);
+		io.stdout.write(
+			renderTextTable(
+				[
+					{title: 'Account limit', value: l => l.name},
+					{title: 'Used', value: l => String(l.used), align: 'right'},
+					{title: 'Max', value: l => String(l.max), align: 'right'},
+				],
+				account.limits,
+			),
+		);
+	});
+};
