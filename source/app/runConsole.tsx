@@ -7,17 +7,12 @@ import {ThemeProvider} from '../theme/ThemeContext.js';
 import {createTheme} from '../theme/theme.js';
 import {buildKeymap} from '../input/keymap.js';
 import {openPreferences, profileMatches} from '../config/prefs.js';
-import {DEFAULT_REGION, findRegion} from '../domain/regions.js';
 import {guardTerminal} from './terminal.js';
-import {UsageError, type CommandIO, type GlobalOptions} from '../commands/types.js';
+import type {CommandIO, GlobalOptions} from '../commands/types.js';
+import {resolveSettings, startLocalEmulator, type LocalEmulator} from '../commands/connect.js';
 
-export const SCRIPTABLE = 'regions, emulator';
+export const SCRIPTABLE = 'regions, account, pools, numbers, sender-ids, config-sets, opt-outs, verified, emulator';
 
-/** --local: the built-in emulator, in this process, on a free loopback port. */
-async function startLocalEmulator(): Promise<{url: string; close(): Promise<void>}> {
-	const {startEmulator} = await import('../emulator/index.js');
-	return startEmulator({port: 0, host: '127.0.0.1', seed: 'default', quiet: true});
-}
 
 export async function runConsole(globals: GlobalOptions, io: CommandIO): Promise<number> {
 	const stdin = process.stdin;
@@ -30,27 +25,18 @@ export async function runConsole(globals: GlobalOptions, io: CommandIO): Promise
 		return 2;
 	}
 	const env = io.env;
-	if (globals.region && !findRegion(globals.region)) {
-		throw new UsageError(`--region ${globals.region} is not an End User Messaging SMS Region (see smsdeck regions)`);
-	}
 	const prefs = openPreferences(env);
 	const stored = prefs.get();
 	const warnings: string[] = [];
 	if (prefs.problem) warnings.push(prefs.problem);
-	const envRegion = env.AWS_REGION || env.AWS_DEFAULT_REGION;
-	const region =
-		globals.region ??
-		(envRegion && findRegion(envRegion) ? envRegion : undefined) ??
-		(stored.lastRegion && findRegion(stored.lastRegion) ? stored.lastRegion : undefined) ??
-		DEFAULT_REGION;
-	const profile = globals.profile ?? env.AWS_PROFILE ?? stored.lastProfile;
+	const {region, profile} = resolveSettings(globals, env, stored);
 	const readOnly = globals.readOnly || stored.readOnlyProfiles.some(p => profileMatches(p, profile ?? 'default'));
 	const {keymap, problems} = buildKeymap(stored.keys);
 	warnings.push(...problems);
 	const theme = createTheme({noColor: globals.noColor || stored.theme === 'mono', ascii: globals.ascii, env});
 
 	let endpoint = globals.endpointUrl;
-	let emulator: {url: string; close(): Promise<void>} | undefined;
+	let emulator: LocalEmulator | undefined;
 	if (globals.local) {
 		emulator = await startLocalEmulator();
 		endpoint = emulator.url;
