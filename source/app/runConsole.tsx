@@ -6,7 +6,7 @@ import {App} from './App.js';
 import {ThemeProvider} from '../theme/ThemeContext.js';
 import {createTheme} from '../theme/theme.js';
 import {buildKeymap} from '../input/keymap.js';
-import {openPreferences, profileMatches} from '../config/prefs.js';
+import {openPreferencesLazily, profileMatches} from '../config/prefs.js';
 import {guardTerminal} from './terminal.js';
 import type {CommandIO, GlobalOptions} from '../commands/types.js';
 import {resolveSettings, startLocalEmulator, type LocalEmulator} from '../commands/connect.js';
@@ -25,7 +25,7 @@ export async function runConsole(globals: GlobalOptions, io: CommandIO): Promise
 		return 2;
 	}
 	const env = io.env;
-	const prefs = openPreferences(env);
+	const prefs = openPreferencesLazily(env);
 	const stored = prefs.get();
 	const warnings: string[] = [];
 	if (prefs.problem) warnings.push(prefs.problem);

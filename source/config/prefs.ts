@@ -1,6 +1,9 @@
 // User preferences, stored through conf (schema-validated JSON, atomic writes) at
 // $XDG_CONFIG_HOME/smsdeck/config.json (default ~/.config/smsdeck/config.json).
 // SMSDECK_CONFIG_DIR overrides the folder. Never holds credentials.
+import {readFileSync} from 'node:fs';
+import {homedir} from 'node:os';
+import {join} from 'node:path';
 import Conf from 'conf';
 
 export const PREFS_SCHEMA_VERSION = 1;
@@ -48,6 +51,8 @@ export interface PreferenceStore {
 	update(patch: Partial<Preferences>): void;
 	/** Why the file could not be used, when it could not (the console then keeps preferences in memory). */
 	readonly problem?: string;
+	/** Full schema validation, done off the start-up path; returns a problem to report, if any. */
+	verify?(): string | undefined;
 }
 
 /** Upgrades an older file in place. Idempotent; versions the schema ourselves (conf's migrations are unsupported). */
@@ -55,6 +60,59 @@ export function upgradePreferences(raw: Record<string, unknown>): Preferences {
 	const merged = {...DEFAULT_PREFERENCES, ...raw} as Preferences;
 	merged.schemaVersion = PREFS_SCHEMA_VERSION;
 	return merged;
+}
+
+/** Where conf keeps the file: $SMSDECK_CONFIG_DIR, else $XDG_CONFIG_HOME/smsdeck, else ~/.config/smsdeck. */
+export function preferencesPath(env: NodeJS.ProcessEnv = process.env): string {
+	const dir = env.SMSDECK_CONFIG_DIR || join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'smsdeck');
+	return join(dir, 'config.json');
+}
+
+/** Keeps only well-typed values, for the quick read at start-up (the schema check follows right after). */
+function quickSanitize(raw: unknown): Partial<Preferences> {
+	if (!raw || typeof raw !== 'object') return {};
+	const r = raw as Record<string, unknown>;
+	const out: Partial<Preferences> = {};
+	if (typeof r.lastRegion === 'string') out.lastRegion = r.lastRegion;
+	if (typeof r.lastProfile === 'string') out.lastProfile = r.lastProfile;
+	if (r.theme === 'default' || r.theme === 'mono') out.theme = r.theme;
+	if (Array.isArray(r.readOnlyProfiles)) out.readOnlyProfiles = r.readOnlyProfiles.filter((p): p is string => typeof p === 'string');
+	if (r.keys && typeof r.keys === 'object') {
+		out.keys = Object.fromEntries(
+			Object.entries(r.keys as Record<string, unknown>)
+				.filter(([, v]) => Array.isArray(v))
+				.map(([k, v]) => [k, (v as unknown[]).filter((x): x is string => typeof x === 'string')]),
+		);
+	}
+	if (typeof r.tailBufferSize === 'number') out.tailBufferSize = r.tailBufferSize;
+	if (typeof r.auditFile === 'string') out.auditFile = r.auditFile;
+	return out;
+}
+
+/**
+ * Preferences for the console. The file is read directly for the first frame; conf (which compiles the JSON
+ * schema, ~40 ms) is only constructed by verify() or the first update(), i.e. after the console is on screen.
+ */
+export function openPreferencesLazily(env: NodeJS.ProcessEnv = process.env): PreferenceStore {
+	const path = preferencesPath(env);
+	let quick: Partial<Preferences>;
+	try {
+		quick = quickSanitize(JSON.parse(readFileSync(path, 'utf8')));
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return openPreferences(env);
+		quick = {};
+	}
+	let full: PreferenceStore | undefined;
+	const ensure = () => (full ??= openPreferences(env));
+	return {
+		path,
+		get: () => (full ? full.get() : {...DEFAULT_PREFERENCES, ...quick}),
+		update: patch => ensure().update(patch),
+		verify: () => ensure().problem,
+		get problem() {
+			return full?.problem;
+		},
+	};
 }
 
 export function openPreferences(env: NodeJS.ProcessEnv = process.env): PreferenceStore {

@@ -37,7 +37,7 @@ const scenes: Scene[] = [
 const outDir = join(import.meta.dirname, '..', '..', 'media');
 mkdirSync(outDir, {recursive: true});
 for (const scene of scenes) {
-	const app = spawnTerminal({args: scene.args ?? [], cols: scene.cols ?? 110, rows: scene.rows ?? 30});
+	const app = spawnTerminal({args: scene.args ?? ['--local'], cols: scene.cols ?? 110, rows: scene.rows ?? 30});
 	try {
 		await scene.play(app);
 		await app.waitForQuiet(150);

@@ -6,7 +6,7 @@ import {join} from 'node:path';
 import {spawnShell, spawnTerminal} from '../helpers/terminal.js';
 
 test('start, open help, filter the regions, select one, quit; the choice is remembered', async () => {
-	const app = spawnTerminal({cols: 110, rows: 32});
+	const app = spawnTerminal({args: ['--local'], cols: 110, rows: 32});
 	try {
 		// Key hints appear once input is live: the signal that the console is ready for keys.
 		await app.waitForText('<?> help');
@@ -41,7 +41,7 @@ test('start, open help, filter the regions, select one, quit; the choice is reme
 });
 
 test('the last Region is used on the next start', async () => {
-	const first = spawnTerminal({cols: 100, rows: 30});
+	const first = spawnTerminal({args: ['--local'], cols: 100, rows: 30});
 	try {
 		await first.waitForText('<?> help');
 		await first.press(':');
@@ -50,7 +50,7 @@ test('the last Region is used on the next start', async () => {
 		await first.waitForText('Region set to ap-northeast-1');
 		await first.press('q');
 		await first.exited;
-		const second = spawnTerminal({cols: 100, rows: 30, env: {HOME: first.env.HOME, XDG_CONFIG_HOME: first.env.XDG_CONFIG_HOME}});
+		const second = spawnTerminal({args: ['--local'], cols: 100, rows: 30, env: {HOME: first.env.HOME, XDG_CONFIG_HOME: first.env.XDG_CONFIG_HOME}});
 		try {
 			await second.waitForText('Regions [29]');
 			assert.match(second.line(0), /region ap-northeast-1/);
@@ -65,7 +65,7 @@ test('the last Region is used on the next start', async () => {
 test('SIGTERM restores the terminal: main screen, cursor, cooked mode', async () => {
 	const shell = spawnShell({cols: 100, rows: 30});
 	try {
-		await shell.startApp();
+		await shell.startApp(['--local']);
 		await shell.waitForText('Regions [29]');
 		assert.ok(shell.isAltScreen());
 		shell.killForeground('SIGTERM');
@@ -81,7 +81,7 @@ test('SIGTERM restores the terminal: main screen, cursor, cooked mode', async ()
 });
 
 test('resizing redraws to the new size', async () => {
-	const app = spawnTerminal({cols: 120, rows: 40});
+	const app = spawnTerminal({args: ['--local'], cols: 120, rows: 40});
 	try {
 		await app.waitForText('Regions [29]');
 		app.resize(60, 16);

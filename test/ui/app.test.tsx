@@ -1,4 +1,4 @@
-import {afterEach, test} from 'node:test';
+import {after, afterEach, before, test} from 'node:test';
 import assert from 'node:assert/strict';
 import React from 'react';
 import {cleanup, render} from 'ink-testing-library';
@@ -8,7 +8,14 @@ import {createTheme} from '../../source/theme/theme.js';
 import {buildKeymap} from '../../source/input/keymap.js';
 import {memoryPreferences} from '../../source/config/prefs.js';
 import {KEYS, press, tick, type, waitForFrame} from '../helpers/ink.js';
+import {startEmulator, type RunningEmulator} from '../../source/emulator/index.js';
 
+// The console talks to a real endpoint even on the Regions screen (identity); never to AWS from a test.
+let emulator: RunningEmulator;
+before(async () => {
+	emulator = await startEmulator({port: 0, quiet: true, seed: 'empty'});
+});
+after(() => emulator.close());
 afterEach(() => cleanup());
 
 function renderApp(options: {readOnly?: boolean; keys?: Record<string, string[]>} = {}) {
@@ -19,7 +26,7 @@ function renderApp(options: {readOnly?: boolean; keys?: Record<string, string[]>
 			<App
 				keymap={buildKeymap(options.keys).keymap}
 				prefs={prefs}
-				initial={{region: 'us-east-1', profile: 'test', local: false, readOnly: options.readOnly ?? false}}
+				initial={{region: 'us-east-1', profile: 'test', endpoint: emulator.url, local: true, readOnly: options.readOnly ?? false}}
 				onQuit={() => quits++}
 			/>
 		</ThemeProvider>,
@@ -29,7 +36,8 @@ function renderApp(options: {readOnly?: boolean; keys?: Record<string, string[]>
 
 test('starts on the Regions screen with the header and key hints', async () => {
 	const {ui} = renderApp();
-	const frame = await waitForFrame(ui, 'Regions [29]');
+	await waitForFrame(ui, 'Regions [29]');
+	const frame = await waitForFrame(ui, 'account 123456789012', 10_000); // first use loads the SDK
 	assert.match(frame, /smsdeck/);
 	assert.match(frame, /profile test/);
 	assert.match(frame, /region us-east-1/);
@@ -76,7 +84,9 @@ test('? opens help built from the keymap, esc closes it', async () => {
 	const frame = await waitForFrame(ui, 'Help');
 	assert.match(frame, /Switch the console to the selected Region/);
 	assert.match(frame, /n +Move down/, 'overridden keys show in help');
-	assert.match(frame, /:region <region>/);
+	assert.match(frame, /j\/k scroll/, 'a short terminal scrolls the help');
+	await press(ui, 'n'); // nav.down is overridden to n: the help scrolls with the user's key
+	await waitForFrame(ui, ':region <region>');
 	await press(ui, KEYS.escape);
 	await waitForFrame(ui, 'Regions [29]');
 });

@@ -55,3 +55,17 @@ test('NO_COLOR and --no-color turn colours off; non-UTF-8 locales get ASCII', ()
 	assert.equal(mono.glyphs.ellipsis, '~');
 	assert.ok(Object.values(createTheme({env: {LANG: 'C.UTF-8'}}).colors).every(Boolean));
 });
+
+test('the quick start-up read sees the file, and a schema problem is reported by verify()', async () => {
+	const {openPreferencesLazily} = await import('../../source/config/prefs.js');
+	const dir = mkdtempSync(join(tmpdir(), 'smsdeck-prefs-'));
+	writeFileSync(join(dir, 'config.json'), JSON.stringify({schemaVersion: 1, lastRegion: 'eu-west-2', keys: {'nav.down': ['n']}, tailBufferSize: 5}));
+	const prefs = openPreferencesLazily({SMSDECK_CONFIG_DIR: dir});
+	assert.equal(prefs.get().lastRegion, 'eu-west-2');
+	assert.deepEqual(prefs.get().keys, {'nav.down': ['n']});
+	assert.match(prefs.verify?.() ?? '', /tailBufferSize/, 'out-of-range value reported');
+	const fresh = openPreferencesLazily({SMSDECK_CONFIG_DIR: mkdtempSync(join(tmpdir(), 'smsdeck-prefs-'))});
+	assert.equal(fresh.verify?.(), undefined);
+	fresh.update({lastRegion: 'us-west-2'});
+	assert.equal(fresh.get().lastRegion, 'us-west-2');
+});
