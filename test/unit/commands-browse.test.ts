@@ -1,0 +1,158 @@
+// The scriptable twins in-process against a real emulator: table and JSON output, exit codes, bad input,
+// an unreachable endpoint.
+import {after, before, test} from 'node:test';
+import assert from 'node:assert/strict';
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {Writable} from 'node:stream';
+import {startEmulator, type RunningEmulator} from '../../source/emulator/index.js';
+import {UsageError, type CommandIO, type GlobalOptions, type SubcommandRun} from '../../source/commands/types.js';
+import {run as account} from '../../source/commands/account.js';
+import {run as pools} from '../../source/commands/pools.js';
+import {run as numbers} from '../../source/commands/numbers.js';
+import {run as senderIds} from '../../source/commands/senderIds.js';
+import {run as configSets} from '../../source/commands/configSets.js';
+import {run as optOuts} from '../../source/commands/optOuts.js';
+import {run as verified} from '../../source/commands/verified.js';
+
+let emulator: RunningEmulator;
+let configDir: string;
+
+before(async () => {
+	emulator = await startEmulator({port: 0, quiet: true, eventDelayMs: 5});
+	configDir = mkdtempSync(join(tmpdir(), 'smsdeck-cmd-'));
+	// The SDK's credential chain reads the process environment; any keys do for the emulator.
+	process.env.AWS_ACCESS_KEY_ID = 'test';
+	process.env.AWS_SECRET_ACCESS_KEY = 'test';
+});
+
+after(async () => {
+	await emulator.close();
+	rmSync(configDir, {recursive: true, force: true});
+});
+
+class Sink extends Writable {
+	text = '';
+	override _write(chunk: Buffer, _enc: string, done: () => void) {
+		this.text += chunk.toString();
+		done();
+	}
+}
+
+async function call(cmd: SubcommandRun, args: string[], globals: Partial<GlobalOptions> = {}) {
+	const stdout = new Sink();
+	const stderr = new Sink();
+	const io: CommandIO = {stdout, stderr, env: {SMSDECK_CONFIG_DIR: configDir}};
+	const code = await cmd(args, {local: false, readOnly: false, noColor: false, ascii: false, json: false, endpointUrl: emulator.url, region: 'us-east-1', ...globals}, io);
+	return {code, out: stdout.text, err: stderr.text};
+}
+
+test('numbers: a table with the seeded numbers, SIMULATOR included; --json has the SDK shapes with ISO timestamps', async () => {
+	const table = await call(numbers, []);
+	assert.equal(table.code, 0, table.err);
+	const lines = table.out.trimEnd().split('\n');
+	assert.match(lines[0], /^NUMBER +TYPE +STATUS +COUNTRY/);
+	assert.equal(lines.length, 1 + 9);
+	assert.match(table.out, /\+12065550100 +SIMULATOR +ACTIVE +US/);
+	assert.match(table.out, /22395 +SHORT_CODE/);
+	const json = await call(numbers, [], {json: true});
+	const parsed = JSON.parse(json.out) as {PhoneNumber: string; PhoneNumberId: string; CreatedTimestamp: string}[];
+	assert.equal(parsed.length, 9);
+	const sim = parsed.find(n => n.PhoneNumber === '+12065550100')!;
+	assert.match(sim.PhoneNumberId, /^phone-/);
+	assert.match(sim.CreatedTimestamp, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/);
+});
+
+test('numbers in another Region show that Region’s numbers', async () => {
+	const r = await call(numbers, [], {region: 'eu-west-2'});
+	assert.equal(r.code, 0);
+	assert.match(r.out, /\+447700900123/);
+	assert.doesNotMatch(r.out, /\+12065550100/);
+});
+
+test('pools, sender-ids, verified: tables and JSON', async () => {
+	const p = await call(pools, []);
+	assert.equal(p.code, 0);
+	assert.match(p.out, /^POOL +STATUS/);
+	assert.match(p.out, /marketing-optouts/);
+	assert.equal(JSON.parse((await call(pools, [], {json: true})).out).length, 3);
+
+	const s = await call(senderIds, []);
+	assert.equal(s.code, 0);
+	assert.match(s.out, /SMSDECK +GB +TRANSACTIONAL,PROMOTIONAL/);
+	assert.match(s.out, /ACMEALERTS +DE/);
+
+	const v = await call(verified, []);
+	assert.equal(v.code, 0);
+	assert.match(v.out, /\+12065550142 +VERIFIED/);
+	assert.match(v.out, /\+14255550199 +PENDING/);
+	const vj = JSON.parse((await call(verified, [], {json: true})).out) as {Status: string}[];
+	assert.deepEqual(vj.map(x => x.Status).sort(), ['PENDING', 'VERIFIED']);
+});
+
+test('config-sets: one line per event destination with kind and target; JSON keeps the sets', async () => {
+	const r = await call(configSets, []);
+	assert.equal(r.code, 0);
+	assert.match(r.out, /marketing +PROMOTIONAL +SMSDECK +events-firehose +yes +Firehose +ALL +arn:aws:firehose:/);
+	assert.match(r.out, /marketing .*failures-sns +yes +SNS +TEXT_CARRIER_UNREACHABLE,/);
+	assert.match(r.out, /staging .*staging-cwl +no +CloudWatch Logs/);
+	const sets = JSON.parse((await call(configSets, [], {json: true})).out) as {ConfigurationSetName: string; EventDestinations: unknown[]}[];
+	assert.equal(sets.length, 4);
+	assert.equal(sets.find(s => s.ConfigurationSetName === 'marketing')!.EventDestinations.length, 2);
+});
+
+test('opt-outs lists the lists; --list NAME lists its numbers; an unknown list is exit 1 with one line', async () => {
+	const lists = await call(optOuts, []);
+	assert.equal(lists.code, 0);
+	assert.match(lists.out, /^NAME +CREATED +ARN/);
+	assert.match(lists.out, /marketing-optouts/);
+	const numbersIn = await call(optOuts, ['--list', 'Default']);
+	assert.equal(numbersIn.code, 0);
+	assert.match(numbersIn.out, /\+12065550111 .* yes/);
+	assert.match(numbersIn.out, /\+14255550112 .* no/);
+	const json = JSON.parse((await call(optOuts, ['--list=marketing-optouts'], {json: true})).out) as {OptedOutNumber: string; EndUserOptedOut: boolean}[];
+	assert.deepEqual(json.map(n => n.OptedOutNumber).sort(), ['+12065550114', '+14255550115']);
+	const missing = await call(optOuts, ['--list', 'nope']);
+	assert.equal(missing.code, 1);
+	assert.equal(missing.out, '');
+	assert.equal(missing.err.trimEnd().split('\n').length, 1);
+	assert.match(missing.err, /^smsdeck: .*nope/);
+});
+
+test('account: tier SANDBOXED, spend limits per channel, identity; production in us-west-2', async () => {
+	const r = await call(account, []);
+	assert.equal(r.code, 0, r.err);
+	assert.match(r.out, /Tier: +SANDBOXED/);
+	assert.match(r.out, /SMS +\$1 +\$1 +yes +TEXT_MESSAGE_MONTHLY_SPEND_LIMIT/);
+	assert.match(r.out, /PHONE_NUMBERS +9 +25/);
+	const json = JSON.parse((await call(account, [], {json: true})).out) as {
+		AccountAttributes: {Name: string; Value: string}[];
+		SpendLimits: {Name: string; EnforcedLimit: number}[];
+	};
+	assert.deepEqual(json.AccountAttributes.find(a => a.Name === 'ACCOUNT_TIER'), {Name: 'ACCOUNT_TIER', Value: 'SANDBOXED'});
+	const west = JSON.parse((await call(account, [], {json: true, region: 'us-west-2'})).out) as typeof json;
+	assert.notEqual(west.AccountAttributes.find(a => a.Name === 'ACCOUNT_TIER')!.Value, 'SANDBOXED');
+	assert.equal(west.SpendLimits.find(s => s.Name === 'TEXT_MESSAGE_MONTHLY_SPEND_LIMIT')!.EnforcedLimit, 250);
+});
+
+test('--local starts its own emulator and stops it', async () => {
+	const r = await call(pools, [], {endpointUrl: undefined, local: true});
+	assert.equal(r.code, 0, r.err);
+	assert.match(r.out, /marketing-optouts/);
+});
+
+test('bad input is a UsageError (exit 2): unknown Region, stray argument, --list without a value', async () => {
+	await assert.rejects(call(numbers, [], {region: 'mars-1'}), (e: Error) => e instanceof UsageError && /mars-1/.test(e.message));
+	await assert.rejects(call(pools, ['extra']), UsageError);
+	await assert.rejects(call(optOuts, ['--list']), UsageError);
+	await assert.rejects(call(verified, ['--list', 'x']), UsageError);
+});
+
+test('an unreachable endpoint is exit 1 with one line on stderr', async () => {
+	const r = await call(numbers, [], {endpointUrl: 'http://127.0.0.1:9'});
+	assert.equal(r.code, 1);
+	assert.equal(r.out, '');
+	assert.equal(r.err.trimEnd().split('\n').length, 1, r.err);
+	assert.match(r.err, /^smsdeck: .*cannot reach the endpoint \(connection refused\)/);
+});
