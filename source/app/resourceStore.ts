@@ -21,6 +21,10 @@ export type Loader<T> = (context: LoadContext<T>) => Promise<T>;
 
 const EMPTY: ResourceState<never> = {loading: false, partial: false};
 
+/** After a throttled failure (the SDK already retried), wait and try again, a few times, before giving up. */
+const THROTTLE_RETRIES = 4;
+const THROTTLE_WAIT_MS = 2500;
+
 export class ResourceStore {
 	private entries = new Map<string, ResourceState<unknown>>();
 	private inflight = new Map<string, {generation: number; controller: AbortController}>();
@@ -47,7 +51,7 @@ export class ResourceStore {
 		this.emit();
 	}
 
-	load<T>(key: string, loader: Loader<T>, {force = false}: {force?: boolean} = {}): void {
+	load<T>(key: string, loader: Loader<T>, {force = false, attempt = 0}: {force?: boolean; attempt?: number} = {}): void {
 		const current = this.entries.get(key);
 		if (!force && current && (current.loading || current.fetchedAt !== undefined || current.error)) return;
 		if (this.inflight.has(key)) {
@@ -74,6 +78,14 @@ export class ResourceStore {
 				if (!stillWanted()) return;
 				this.inflight.delete(key);
 				const info = describeServiceError(error);
+				if (info.throttled && attempt < THROTTLE_RETRIES) {
+					// Stay "loading" while backing off; the status line shows THROTTLED meanwhile.
+					const timer = setTimeout(() => {
+						if (this.generation === generation) this.load(key, loader, {force: true, attempt: attempt + 1});
+					}, THROTTLE_WAIT_MS * (attempt + 1));
+					timer.unref?.();
+					return;
+				}
 				this.set(key, {...(this.entries.get(key) as ResourceState<T>), loading: false, partial: false, error: info});
 				this.onError(key, info);
 			},

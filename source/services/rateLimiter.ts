@@ -1,5 +1,9 @@
-// One token bucket per (Region, operation), sized to the service's default request-rate quotas, shared by
-// every call the console makes, so that browsing never causes throttling by itself. No SDK imports here.
+// One pacing bucket per (service, Region, operation), shared by every call the console makes. No SDK imports.
+//
+// Changes (Put/Set/Delete/Create/Send/…) always go at the documented default quota. Reads (Describe, List, Get,
+// Filter) start brisk, so a 10,000-number listing is not held to one page a second where the endpoint allows
+// more; the first ThrottlingException for a (Region, operation) drops it to the documented quota for the rest
+// of the session. The SDK's retry (paced by the same bucket, after the back-off) absorbs that one throttle.
 
 /** Default quotas, requests per second (user guide): 1 for every operation except these. */
 const SMS_RATES: Record<string, number> = {
@@ -25,10 +29,18 @@ export function rateFor(service: ServiceName, operation: string): number {
 	return 10;
 }
 
+/** Pace of reads until the service says otherwise. */
+const BRISK_READ_RATE = 20;
+
+export function isReadOperation(operation: string): boolean {
+	return /^(Describe|List|Get|Filter)/.test(operation);
+}
+
 interface Bucket {
 	/** Time at which the next request may go. */
 	next: number;
 	interval: number;
+	quotaInterval: number;
 }
 
 export class RateLimiter {
@@ -39,7 +51,9 @@ export class RateLimiter {
 		const key = `${service}|${region}|${operation}`;
 		let b = this.buckets.get(key);
 		if (!b) {
-			b = {next: 0, interval: 1000 / rateFor(service, operation)};
+			const quotaInterval = 1000 / rateFor(service, operation);
+			const interval = isReadOperation(operation) ? Math.min(quotaInterval, 1000 / BRISK_READ_RATE) : quotaInterval;
+			b = {next: 0, interval, quotaInterval};
 			this.buckets.set(key, b);
 		}
 		return b;
@@ -54,10 +68,16 @@ export class RateLimiter {
 		if (at > now) await this.sleep(at - now);
 	}
 
-	/** After a throttle, hold the bucket back for `ms` (the service said slow down). */
+	/** After a throttle: hold the bucket back for `ms` and keep to the documented quota from now on. */
 	penalize(service: ServiceName, region: string, operation: string, ms: number): void {
 		const b = this.bucket(service, region, operation);
+		b.interval = b.quotaInterval;
 		b.next = Math.max(b.next, this.now() + ms);
+	}
+
+	/** Requests per second this bucket allows now. */
+	currentRate(service: ServiceName, region: string, operation: string): number {
+		return 1000 / this.bucket(service, region, operation).interval;
 	}
 
 	/** How long a request would wait right now (for display). */
