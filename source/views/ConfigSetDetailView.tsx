@@ -20,8 +20,8 @@ const destinationColumns: Column<Destination>[] = [
 	{id: 'name', title: 'Destination', value: d => d.EventDestinationName ?? '', minWidth: 10},
 	{id: 'enabled', title: 'Enabled', value: d => yesNo(d.Enabled), color: d => (d.Enabled ? 'ok' : 'warn')},
 	{id: 'kind', title: 'Kind', value: d => destinationTarget(d).kind},
-	{id: 'events', title: 'Event types', value: d => (d.MatchingEventTypes ?? []).join(','), shrink: 1, grow: 1},
-	{id: 'target', title: 'Target', value: d => destinationTarget(d).target, shrink: 2, grow: 1},
+	{id: 'events', title: 'Event types', value: d => (d.MatchingEventTypes ?? []).join(','), minWidth: 12, shrink: 2, grow: 1},
+	{id: 'target', title: 'Target', value: d => destinationTarget(d).target, minWidth: 20, shrink: 1, grow: 1},
 ];
 
 export function ConfigSetDetailView({configSet, width, height, filter, isActive, toast}: ViewProps & {configSet: string}) {

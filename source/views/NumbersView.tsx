@@ -6,7 +6,7 @@ import {listPhoneNumbers, type PhoneNumber} from '../services/numbersService.js'
 import type {ViewProps} from './viewProps.js';
 
 export const numberColumns: Column<PhoneNumber>[] = [
-	{id: 'number', title: 'Number', value: n => n.PhoneNumber ?? '', minWidth: 12},
+	{id: 'number', title: 'Number', value: n => n.PhoneNumber ?? '', minWidth: 16, maxWidth: 16},
 	{id: 'type', title: 'Type', value: n => n.NumberType ?? '', color: n => (n.NumberType === 'SIMULATOR' ? 'info' : undefined)},
 	{id: 'status', title: 'Status', value: n => n.Status ?? '', color: n => (n.Status === 'ACTIVE' ? 'ok' : 'warn')},
 	{id: 'country', title: 'Country', value: n => n.IsoCountryCode ?? ''},
