@@ -1,6 +1,6 @@
 // The one owner of keyboard input. Ink's useInput is called here and nowhere else; every key press is
 // normalised (see keys.ts) and offered to subscribers from the highest priority down until one consumes it.
-import React, {createContext, useContext, useEffect, useMemo, useRef, useSyncExternalStore} from 'react';
+import React, {createContext, useContext, useEffect, useLayoutEffect, useMemo, useRef, useSyncExternalStore} from 'react';
 import {useInput, usePaste} from 'ink';
 import {toKeyEvents, type KeyEvent} from './keys.js';
 import type {CommandId, Keymap} from './keymap.js';
@@ -108,12 +108,29 @@ export function KeypressProvider({
 	children: React.ReactNode;
 }) {
 	const bus = useMemo(() => new KeyBus(), []);
-	useInput((input, key) => {
-		for (const event of toKeyEvents(input, key)) bus.dispatch(event);
-	});
-	usePaste(text => {
-		bus.dispatch({name: 'paste', text, ctrl: false, meta: false, shift: false});
-	});
+	// Keys that arrive together (fast typing, ssh) are delivered one per turn of the event loop, so that a key
+	// which opens a bar or dialog lets it mount before the next key is routed: ":numbers" typed in one burst
+	// lands in the command bar.
+	const queue = useRef<KeyEvent[]>([]);
+	const draining = useRef(false);
+	const drain = () => {
+		const event = queue.current.shift();
+		if (!event) {
+			draining.current = false;
+			return;
+		}
+		bus.dispatch(event);
+		if (queue.current.length > 0) setTimeout(drain, 0);
+		else draining.current = false;
+	};
+	const enqueue = (events: KeyEvent[]) => {
+		queue.current.push(...events);
+		if (draining.current) return;
+		draining.current = true;
+		drain();
+	};
+	useInput((input, key) => enqueue(toKeyEvents(input, key)));
+	usePaste(text => enqueue([{name: 'paste', text, ctrl: false, meta: false, shift: false}]));
 	const value = useMemo(() => ({bus, keymap, readOnly, onBlocked}), [bus, keymap, readOnly, onBlocked]);
 	return <KeypressContext.Provider value={value}>{children}</KeypressContext.Provider>;
 }
@@ -123,7 +140,8 @@ export function useKeypress(handler: KeyHandler, {priority, isActive = true}: {p
 	const {bus} = useKeypressContext();
 	const ref = useRef(handler);
 	ref.current = handler;
-	useEffect(() => {
+	// A layout effect: the subscription exists as soon as the component is on screen.
+	useLayoutEffect(() => {
 		if (!isActive) return;
 		return bus.subscribe(priority, ref);
 	}, [bus, priority, isActive]);

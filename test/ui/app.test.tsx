@@ -130,3 +130,11 @@ test('! shows the error log', async () => {
 	await press(ui, '!');
 	await waitForFrame(ui, 'No errors in this session');
 });
+
+test('keys typed in one burst (ssh) still land where they should: ":region eu-west-2⏎" in one write', async () => {
+	const {ui} = renderApp();
+	await waitForFrame(ui, '<?> help');
+	await tick();
+	ui.stdin.write(':region eu-west-2\r');
+	await waitForFrame(ui, 'Region set to eu-west-2');
+});
