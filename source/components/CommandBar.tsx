@@ -25,7 +25,7 @@ export function CommandBar({
 		<PromptBar
 			prompt=":"
 			width={width}
-			placeholder="command (tab completes: numbers, pools, config-sets, region <code>, profile <name> …)"
+			placeholder="command (tab completes)"
 			suffix={candidates.length > 1 ? candidates.slice(0, 8).join('  ') + (candidates.length > 8 ? ' …' : '') : ''}
 			onChange={text => {
 				tabCycle.current = undefined;

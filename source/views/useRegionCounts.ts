@@ -1,5 +1,5 @@
-// Counts of phone numbers, pools and sender IDs in every Region, fetched concurrently through the session (the
-// shared limiter paces per Region and operation) and cached per (profile, Region, endpoint). A Region that
+// Counts of phone numbers, pools and sender IDs in every Region, fetched concurrently (a few Regions at a
+// time; the shared limiter paces per Region and operation) and cached per (profile, Region, endpoint). A Region that
 // does not answer shows as an error cell, not as an error log entry per Region.
 import {useCallback, useEffect, useReducer} from 'react';
 import {useSession} from '../app/session.js';
@@ -25,14 +25,26 @@ const COUNTERS: Record<CountKind, (clients: Clients, signal: AbortSignal) => Pro
 
 const KINDS = Object.keys(COUNTERS) as CountKind[];
 
+const REDRAW_MS = 100;
+const REGIONS_AT_ONCE = 4;
+
 /** Returns a reader for the count of `kind` in `region`, and a refresh for all of them. */
 export function useRegionCounts(regions: readonly string[]): {count(region: string, kind: CountKind): CountCell; refresh(): void} {
 	const {session, connection} = useSession();
 	const [, rerender] = useReducer((n: number) => n + 1, 0);
+	// 29 Regions × 3 counts arrive one by one: redraw at most every REDRAW_MS, not once per answer, so the
+	// console stays responsive to keys while they come in.
 	useEffect(() => {
-		const unsubscribe = session.store.subscribe(rerender);
+		let timer: NodeJS.Timeout | undefined;
+		const unsubscribe = session.store.subscribe(() => {
+			timer ??= setTimeout(() => {
+				timer = undefined;
+				rerender();
+			}, REDRAW_MS);
+		});
 		return () => {
 			unsubscribe();
+			if (timer) clearTimeout(timer);
 		};
 	}, [session]);
 	const keyFor = useCallback(
@@ -41,23 +53,40 @@ export function useRegionCounts(regions: readonly string[]): {count(region: stri
 	);
 	const load = useCallback(
 		(force: boolean) => {
-			for (const region of regions) {
+			// The Region in use first, then the rest, a few Regions at a time: all of them at once would keep the
+			// process busy parsing answers (in-process with --local) and make the first keystrokes lag.
+			const queue = [connection.region, ...regions.filter(r => r !== connection.region)];
+			const next = async (): Promise<void> => {
+				const region = queue.shift();
+				if (region === undefined) return;
 				const regional = {...connection, region};
-				for (const kind of KINDS) {
-					session.store.load<CountResult>(
-						keyFor(region, kind),
-						async ctx => {
-							try {
-								const rows = await COUNTERS[kind](await session.clientsFor(regional), ctx.signal);
-								return {count: rows.length};
-							} catch (error) {
-								return {error: (error as Error).message ?? String(error)};
-							}
-						},
-						{force},
-					);
-				}
-			}
+				await Promise.all(
+					KINDS.map(
+						kind =>
+							new Promise<void>(resolve => {
+								const key = keyFor(region, kind);
+								session.store.load<CountResult>(
+									key,
+									async ctx => {
+										try {
+											const rows = await COUNTERS[kind](await session.clientsFor(regional), ctx.signal);
+											return {count: rows.length};
+										} catch (error) {
+											return {error: (error as Error).message ?? String(error)};
+										} finally {
+											resolve();
+										}
+									},
+									{force},
+								);
+								// Already cached (or loading elsewhere): nothing to wait for.
+								if (!session.store.get(key).loading) resolve();
+							}),
+					),
+				);
+				return next();
+			};
+			for (let i = 0; i < REGIONS_AT_ONCE; i++) void next();
 		},
 		// eslint-disable-next-line react-hooks/exhaustive-deps
 		[session, connection, keyFor, regions.join(',')],

@@ -1,0 +1,119 @@
+// Browsing the account as a person would: the real binary in a PTY against the built-in emulator (--local).
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {spawnTerminal, type TerminalSession} from '../helpers/terminal.js';
+
+async function command(app: TerminalSession, line: string) {
+	await app.press(':');
+	// Keys typed before the bar is on screen can be lost (see the report): type once it is there, as a person would.
+	await app.waitForText('command (tab completes)');
+	await app.type(line);
+	await app.press('enter');
+}
+
+async function filter(app: TerminalSession, text: string) {
+	await app.press('/');
+	await app.waitForText('filter rows (!term excludes');
+	await app.type(text);
+	await app.press('enter');
+}
+
+test('numbers: filter, open a number, jump to its pool; :region eu-west-2 shows other numbers', async () => {
+	const app = spawnTerminal({args: ['--local'], cols: 140, rows: 40});
+	try {
+		await app.waitForText('<?> help');
+		await command(app, 'numbers');
+		await app.waitForText('Phone numbers [9]');
+		assert.match(app.screen(), /\+12065550100 +SIMULATOR +ACTIVE/);
+
+		await filter(app, '+14255550151');
+		await app.waitForText('Phone numbers [1 of 9]');
+		await app.press('enter');
+		await app.waitForText('Phone number +14255550151');
+		await app.waitForText('describe-phone-numbers --phone-number-ids phone-');
+		await app.waitForText(/Keywords \[\d+\]/);
+		assert.match(app.screen(), /STOP/);
+
+		await app.press('p');
+		await app.waitForText(/Pool pool-\w+ \[3\]/);
+		assert.match(app.screen(), /\+12065550150/);
+		assert.match(app.screen(), /\+18335550142/);
+
+		await command(app, 'numbers');
+		await command(app, 'region eu-west-2');
+		await app.waitForText('Region set to eu-west-2');
+		await app.waitForText(/Phone numbers \[(2|0 of 2)\]/);
+		await app.press('escape');
+		await app.waitForText('Phone numbers [2]');
+		assert.match(app.screen(), /\+447700900123/);
+		assert.doesNotMatch(app.screen(), /\+12065550100/);
+
+		await app.press('q');
+		assert.equal((await app.exited).exitCode, 0);
+	} finally {
+		app.dispose();
+	}
+});
+
+test('configuration sets and opt-outs: lists, details, another Region', async () => {
+	const app = spawnTerminal({args: ['--local'], cols: 140, rows: 40});
+	try {
+		await app.waitForText('<?> help');
+		await command(app, 'config-sets');
+		await app.waitForText('Configuration sets [4]');
+		await filter(app, 'marketing');
+		await app.waitForText('Configuration sets [1 of 4]');
+		await app.press('enter');
+		await app.waitForText('Event destinations [2]');
+		assert.match(app.screen(), /events-firehose +yes +Firehose +ALL +arn:aws:firehose:/);
+		assert.match(app.screen(), /failures-sns +yes +SNS +TEXT_CARRIER_UNREACHABLE/);
+		assert.match(app.screen(), /\$ aws pinpoint-sms-voice-v2 describe-configuration-sets --configuration-set-names marketing/);
+
+		await command(app, 'region eu-west-2');
+		await command(app, 'cs');
+		// The filter typed on this screen in us-east-1 is still there: esc clears it.
+		await app.waitForText('Configuration sets [0 of 1]');
+		await app.press('escape');
+		await app.waitForText('Configuration sets [1]');
+		assert.match(app.screen(), /uk-events/);
+		await app.press('enter');
+		await app.waitForText('Event destinations [1]');
+		assert.match(app.screen(), /uk-cwl +yes +CloudWatch Logs +TEXT_ALL/);
+
+		await command(app, 'region us-east-1');
+		await command(app, 'opt-outs');
+		await app.waitForText('Opt-out lists [2]');
+		await filter(app, 'marketing');
+		await app.press('enter');
+		await app.waitForText('Opt-out list marketing-optouts [2]');
+		assert.match(app.screen(), /\+12065550114/);
+		assert.match(app.screen(), /\+14255550115/);
+
+		await command(app, 'region us-west-2');
+		await command(app, 'oo');
+		await app.waitForText('Opt-out lists [0 of 1]');
+		await app.press('escape');
+		await app.waitForText('Opt-out lists [1]');
+		await app.press('enter');
+		await app.waitForText('Opt-out list Default [1]');
+		assert.match(app.screen(), /\+15035550101/);
+
+		await app.press('q');
+		assert.equal((await app.exited).exitCode, 0);
+	} finally {
+		app.dispose();
+	}
+});
+
+test('--read-only shows RO in the header', async () => {
+	const app = spawnTerminal({args: ['--local', '--read-only'], cols: 140, rows: 40});
+	try {
+		await app.waitForText('<?> help');
+		assert.match(app.line(0), /\bRO\s*$/);
+		await command(app, 'acct');
+		await app.waitForText('Account limits');
+		assert.match(app.screen(), /Tier +SANDBOXED/);
+	} finally {
+		app.dispose();
+	}
+});
