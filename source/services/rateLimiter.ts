@@ -30,7 +30,7 @@ export function rateFor(service: ServiceName, operation: string): number {
 }
 
 /** Pace of reads until the service says otherwise. */
-const BRISK_READ_RATE = 20;
+const BRISK_READ_RATE = 50;
 
 export function isReadOperation(operation: string): boolean {
 	return /^(Describe|List|Get|Filter)/.test(operation);

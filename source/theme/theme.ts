@@ -1,3 +1,5 @@
+import chalk, {type ChalkInstance} from 'chalk';
+
 // Semantic colour tokens and glyphs. Components ask for a meaning ("ok", "muted"), never for a colour.
 // With colour off (NO_COLOR, --no-color) every token is undefined and emphasis comes from bold/inverse only.
 
@@ -39,6 +41,8 @@ export interface Theme {
 	ascii: boolean;
 	colors: Record<ColorToken, string | undefined>;
 	glyphs: Glyphs;
+	/** Text in a token's colour as one styled string (for rows drawn as a single Text). */
+	paint(token: ColorToken | undefined, text: string): string;
 }
 
 // 16-colour names only, so the palette survives basic terminals, tmux and ssh.
@@ -119,5 +123,11 @@ export function createTheme(choice: ThemeChoice = {}): Theme {
 	const colors = Object.fromEntries(
 		Object.entries(palette).map(([token, value]) => [token, color ? value : undefined]),
 	) as Record<ColorToken, string | undefined>;
-	return {name: color ? 'default' : 'mono', color, ascii, colors, glyphs: ascii ? asciiGlyphs : unicodeGlyphs};
+	const paint = (token: ColorToken | undefined, text: string) => {
+		const name = token ? colors[token] : undefined;
+		if (!name || text === '') return text;
+		const style = (chalk as unknown as Record<string, ChalkInstance>)[name];
+		return style ? style(text) : text;
+	};
+	return {name: color ? 'default' : 'mono', color, ascii, colors, glyphs: ascii ? asciiGlyphs : unicodeGlyphs, paint};
 }
