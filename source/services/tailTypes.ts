@@ -1,0 +1,62 @@
+// The contract of the tail engine (services/tailEngine.ts): follow a CloudWatch Logs log group, live.
+// Used by the TailView, `smsdeck tail` and the simulator run. No Ink, no React.
+import type {Clients} from './clients.js';
+
+export interface TailSource {
+	/** Log group name or ARN. */
+	logGroupIdentifier: string;
+	logStreamNamePrefix?: string;
+	/** CloudWatch Logs filter pattern, applied by the service. */
+	filterPattern?: string;
+}
+
+export interface TailEvent {
+	/** Present for polled events; live tail events have none (the engine derives a stable key). */
+	eventId?: string;
+	timestamp: number;
+	ingestionTime?: number;
+	logStreamName?: string;
+	message: string;
+}
+
+export type TailTransport = 'LIVE' | 'POLL';
+
+export interface TailHealth {
+	transport?: TailTransport;
+	state: 'connecting' | 'live' | 'polling' | 'reconnecting' | 'stopped';
+	/** Events per second over the last few seconds. */
+	eventsPerSecond: number;
+	/** Live tail's own flag: the service sampled the events (more than 500 a second). */
+	sampled: boolean;
+	/** Now minus the newest event's ingestion time, when known. */
+	lagMs?: number;
+	/** Backing off after ThrottlingException until this time (epoch ms). */
+	throttledUntil?: number;
+	/** Why the engine fell back, reconnected or stopped, in words for the status line. */
+	note?: string;
+	stoppedReason?: string;
+}
+
+export interface TailOptions {
+	/** Epoch ms: also read history from this time (before going live). Default: now. */
+	since?: number;
+	/** Keep following (default true); false reads the history and stops. */
+	follow?: boolean;
+	/** Try StartLiveTail first (default true); false polls FilterLogEvents only. */
+	liveTail?: boolean;
+	pollIntervalMs?: number;
+}
+
+export interface TailCallbacks {
+	events(batch: TailEvent[]): void;
+	health?(health: TailHealth): void;
+}
+
+export interface TailHandle {
+	stop(): void;
+	health(): TailHealth;
+	/** Resolves when the tail has stopped (stop(), follow:false finished, or a fatal error). */
+	done: Promise<void>;
+}
+
+export type StartTail = (clients: Clients, source: TailSource, options: TailOptions, callbacks: TailCallbacks) => TailHandle;
