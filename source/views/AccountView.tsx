@@ -25,7 +25,7 @@ const CHANNELS: Record<string, string> = {
 export const channelName = (name: string) => CHANNELS[name] ?? name;
 
 const humanize = (name: string) =>
-	(name.charAt(0) + name.slice(1).toLowerCase().replace(/_/g, ' ')).replace(/\bids\b/, 'IDs').replace(/\bopt out\b/, 'opt-out');
+	(name.charAt(0) + name.slice(1).toLowerCase().replace(/_/g, ' ')).replace(/\bids\b/, 'IDs').replace(/^Opt out/, 'Opt-out');
 
 const spendColumns: Column<SpendLimit>[] = [
 	{id: 'channel', title: 'Spend limit', value: s => channelName(s.name), minWidth: 12},
@@ -74,7 +74,7 @@ export function AccountView({width, height, filter, isActive, onAccount}: ViewPr
 	const fields: DetailField[] = [
 		{
 			label: 'Tier',
-			value: a ? (a.tier === 'SANDBOXED' ? 'SANDBOXED (sandbox)' : (a.tier ?? 'unknown')) : '',
+			value: a ? (a.tier ?? 'unknown') : '',
 			tone: a?.tier === 'SANDBOXED' ? 'warn' : 'ok',
 		},
 		{label: 'Default protect config', value: a ? (a.defaultProtectConfigurationId ?? 'none') : ''},

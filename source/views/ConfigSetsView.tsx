@@ -7,10 +7,10 @@ import {when, whenSort} from './display.js';
 import type {ViewProps} from './viewProps.js';
 
 export const configSetColumns: Column<ConfigurationSet>[] = [
-	{id: 'name', title: 'Name', value: c => c.ConfigurationSetName ?? '', minWidth: 10},
+	{id: 'name', title: 'Name', value: c => c.ConfigurationSetName ?? '', minWidth: 18},
 	{id: 'type', title: 'Default type', value: c => c.DefaultMessageType ?? ''},
 	{id: 'sender', title: 'Default sender', value: c => c.DefaultSenderId ?? ''},
-	{id: 'protect', title: 'Protect config', value: c => c.ProtectConfigurationId ?? '', shrink: 1},
+	{id: 'protect', title: 'Protect config', value: c => c.ProtectConfigurationId ?? '', shrink: 2},
 	{
 		id: 'destinations',
 		title: 'Destinations',
@@ -18,7 +18,7 @@ export const configSetColumns: Column<ConfigurationSet>[] = [
 		sortValue: c => c.EventDestinations?.length ?? 0,
 		align: 'right',
 	},
-	{id: 'created', title: 'Created', value: c => when(c.CreatedTimestamp), sortValue: c => whenSort(c.CreatedTimestamp), grow: 1},
+	{id: 'created', title: 'Created', value: c => when(c.CreatedTimestamp), sortValue: c => whenSort(c.CreatedTimestamp), grow: 1, shrink: 1},
 ];
 
 export function ConfigSetsView({width, height, filter, isActive, navigate, toast}: ViewProps) {

@@ -24,7 +24,7 @@ test('numbers: filter, open a number, jump to its pool; :region eu-west-2 shows 
 		await app.waitForText('<?> help');
 		await command(app, 'numbers');
 		await app.waitForText('Phone numbers [9]');
-		assert.match(app.screen(), /\+12065550100 +SIMULATOR +ACTIVE/);
+		await app.waitForText(/\+12065550100 +SIMULATOR +ACTIVE/);
 
 		await filter(app, '+14255550151');
 		await app.waitForText('Phone numbers [1 of 9]');
@@ -32,12 +32,12 @@ test('numbers: filter, open a number, jump to its pool; :region eu-west-2 shows 
 		await app.waitForText('Phone number +14255550151');
 		await app.waitForText('describe-phone-numbers --phone-number-ids phone-');
 		await app.waitForText(/Keywords \[\d+\]/);
-		assert.match(app.screen(), /STOP/);
+		await app.waitForText(/STOP/);
 
 		await app.press('p');
 		await app.waitForText(/Pool pool-\w+ \[3\]/);
-		assert.match(app.screen(), /\+12065550150/);
-		assert.match(app.screen(), /\+18335550142/);
+		await app.waitForText(/\+12065550150/);
+		await app.waitForText(/\+18335550142/);
 
 		await command(app, 'numbers');
 		await command(app, 'region eu-west-2');
@@ -45,8 +45,8 @@ test('numbers: filter, open a number, jump to its pool; :region eu-west-2 shows 
 		await app.waitForText(/Phone numbers \[(2|0 of 2)\]/);
 		await app.press('escape');
 		await app.waitForText('Phone numbers [2]');
-		assert.match(app.screen(), /\+447700900123/);
-		assert.doesNotMatch(app.screen(), /\+12065550100/);
+		await app.waitForText(/\+447700900123/);
+		await app.waitForNoText(/\+12065550100/);
 
 		await app.press('q');
 		assert.equal((await app.exited).exitCode, 0);
@@ -65,9 +65,9 @@ test('configuration sets and opt-outs: lists, details, another Region', async ()
 		await app.waitForText('Configuration sets [1 of 4]');
 		await app.press('enter');
 		await app.waitForText('Event destinations [2]');
-		assert.match(app.screen(), /events-firehose +yes +Firehose +ALL +arn:aws:firehose:/);
-		assert.match(app.screen(), /failures-sns +yes +SNS +TEXT_CARRIER_UNREACHABLE/);
-		assert.match(app.screen(), /\$ aws pinpoint-sms-voice-v2 describe-configuration-sets --configuration-set-names marketing/);
+		await app.waitForText(/events-firehose +yes +Firehose +ALL +arn:aws:firehose:/);
+		await app.waitForText(/failures-sns +yes +SNS +TEXT_CARRIER_UNREACHABLE/);
+		await app.waitForText(/\$ aws pinpoint-sms-voice-v2 describe-configuration-sets --configuration-set-names marketing/);
 
 		await command(app, 'region eu-west-2');
 		await command(app, 'cs');
@@ -75,10 +75,10 @@ test('configuration sets and opt-outs: lists, details, another Region', async ()
 		await app.waitForText('Configuration sets [0 of 1]');
 		await app.press('escape');
 		await app.waitForText('Configuration sets [1]');
-		assert.match(app.screen(), /uk-events/);
+		await app.waitForText(/uk-events/);
 		await app.press('enter');
 		await app.waitForText('Event destinations [1]');
-		assert.match(app.screen(), /uk-cwl +yes +CloudWatch Logs +TEXT_ALL/);
+		await app.waitForText(/uk-cwl +yes +CloudWatch Logs +TEXT_ALL/);
 
 		await command(app, 'region us-east-1');
 		await command(app, 'opt-outs');
@@ -86,8 +86,8 @@ test('configuration sets and opt-outs: lists, details, another Region', async ()
 		await filter(app, 'marketing');
 		await app.press('enter');
 		await app.waitForText('Opt-out list marketing-optouts [2]');
-		assert.match(app.screen(), /\+12065550114/);
-		assert.match(app.screen(), /\+14255550115/);
+		await app.waitForText(/\+12065550114/);
+		await app.waitForText(/\+14255550115/);
 
 		await command(app, 'region us-west-2');
 		await command(app, 'oo');
@@ -96,7 +96,7 @@ test('configuration sets and opt-outs: lists, details, another Region', async ()
 		await app.waitForText('Opt-out lists [1]');
 		await app.press('enter');
 		await app.waitForText('Opt-out list Default [1]');
-		assert.match(app.screen(), /\+15035550101/);
+		await app.waitForText(/\+15035550101/);
 
 		await app.press('q');
 		assert.equal((await app.exited).exitCode, 0);
@@ -112,7 +112,7 @@ test('--read-only shows RO in the header', async () => {
 		assert.match(app.line(0), /\bRO\s*$/);
 		await command(app, 'acct');
 		await app.waitForText('Account limits');
-		assert.match(app.screen(), /Tier +SANDBOXED/);
+		await app.waitForText(/Tier +SANDBOXED/);
 	} finally {
 		app.dispose();
 	}
