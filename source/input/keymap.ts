@@ -33,6 +33,15 @@ export const COMMANDS = {
 	'regions.select': {keys: ['enter'], hint: 'use region', help: 'Switch the console to the selected Region', group: 'View'},
 	'view.copy': {keys: ['c'], hint: 'copy ARN', help: 'Copy the selected id or ARN to the clipboard (OSC 52, works over ssh and tmux)', group: 'View'},
 	'view.pool': {keys: ['p'], hint: 'pool', help: "Go to the number's pool", group: 'View'},
+	'view.keywords': {keys: ['K'], hint: 'keywords', help: "Open the keywords of the pool (a pooled number's keywords live there)", group: 'View'},
+	'edit.add': {keys: ['a'], hint: 'add', help: 'Add a row (keyword, opted-out number); staged until applied', group: 'Edit', mutates: true},
+	'edit.edit': {keys: ['e'], hint: 'edit', help: 'Edit the selected row in place; staged until applied', group: 'Edit', mutates: true},
+	'edit.delete': {keys: ['d'], hint: 'delete', help: 'Delete the selected row (spend limits: clear the override); staged, typed confirmation', group: 'Edit', mutates: true},
+	'edit.settings': {keys: ['o'], hint: 'settings', help: 'Edit the settings of the number or pool (two-way, opt-outs, shared routes, deletion protection)', group: 'Edit', mutates: true},
+	'edit.request': {keys: ['n'], hint: 'request number', help: 'Request a phone number (incl. SIMULATOR); typed confirmation', group: 'Edit', mutates: true},
+	'edit.release': {keys: ['x'], hint: 'release', help: 'Release the selected phone number; typed confirmation; refused while deletion protection is on', group: 'Edit', mutates: true},
+	'edit.write': {keys: ['w'], hint: 'write', help: 'Review the staged edits (diff and aws commands) and apply them', group: 'Edit', mutates: true},
+	'edit.undo': {keys: ['u'], hint: 'undo', help: 'Discard the staged edit of the selected row (elsewhere: all staged edits)', group: 'Edit', mutates: true},
 } satisfies Record<string, CommandSpec>;
 
 export type CommandId = keyof typeof COMMANDS;
