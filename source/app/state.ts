@@ -61,6 +61,8 @@ export interface ErrorEntry {
 	source: string;
 	message: string;
 	requestId?: string;
+	/** An applied change (audit line) rather than an error. */
+	audit?: boolean;
 }
 
 export interface Toast {
@@ -99,6 +101,7 @@ export type AppAction =
 	| {type: 'toast'; text: string; kind?: Toast['kind']}
 	| {type: 'clearToast'; id: number}
 	| {type: 'error'; entry: ErrorEntry}
+	| {type: 'audit'; entry: ErrorEntry}
 	| {type: 'history'; line: string};
 
 const MAX_ERRORS = 500;
@@ -149,6 +152,11 @@ export function appReducer(state: AppState, action: AppAction): AppState {
 				errors: errors.length > MAX_ERRORS ? errors.slice(-MAX_ERRORS) : errors,
 				toast: {id: ++toastIds, text: action.entry.message, kind: 'error'},
 			};
+		}
+		case 'audit': {
+			// An applied change: in the ! log like an error, but without the error toast.
+			const errors = [...state.errors, {...action.entry, audit: true}];
+			return {...state, errors: errors.length > MAX_ERRORS ? errors.slice(-MAX_ERRORS) : errors};
 		}
 		case 'history': {
 			const line = action.line.trim();
