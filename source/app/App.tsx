@@ -19,6 +19,9 @@ import {CommandBar} from '../components/CommandBar.js';
 import {FilterBar} from '../components/FilterBar.js';
 import {HelpView} from '../views/HelpView.js';
 import {ErrorLogView} from '../views/ErrorLogView.js';
+import {EditDialog, EditsProvider, useEdits} from './edits.js';
+import {auditLine, type ApplyReport} from './stagedEdits.js';
+import {appendAudit} from './auditFile.js';
 import {findRegion} from '../domain/regions.js';
 import type {PreferenceStore} from '../config/prefs.js';
 import {listProfiles} from '../services/profilesService.js';
@@ -47,9 +50,22 @@ export function App(props: AppProps) {
 	}));
 	const onBlocked = useCallback(
 		(id: CommandId) =>
-			dispatch({type: 'toast', kind: 'warn', text: `Read-only: "${COMMANDS[id].hint}" is disabled (started with --read-only)`}),
+			dispatch({type: 'toast', kind: 'warn', text: `Read-only: "${COMMANDS[id].hint}" is disabled — this console was started with --read-only or a readOnlyProfiles match; nothing was sent`}),
 		[],
 	);
+	// Applied changes: an audit line in the ! log (and the audit file when set); refusals: an error entry.
+	const onReport = useCallback(
+		(report: ApplyReport) => {
+			const entry = {time: report.time, source: 'change', message: report.ok ? auditLine(report) : `${report.edit.what}: ${report.message}`, requestId: report.requestId};
+			if (!report.ok) return dispatch({type: 'error', entry});
+			dispatch({type: 'audit', entry});
+			const file = props.prefs.get().auditFile;
+			const problem = file ? appendAudit(file, auditLine(report)) : undefined;
+			if (problem) dispatch({type: 'error', entry: {time: Date.now(), source: 'audit', message: problem}});
+		},
+		[props.prefs],
+	);
+	const toast = useCallback((text: string, kind?: 'info' | 'ok' | 'warn' | 'error') => dispatch({type: 'toast', text, kind}), []);
 	// One session for the life of the console; every failed call lands in the error log.
 	const session = useMemo(
 		() =>
@@ -68,7 +84,9 @@ export function App(props: AppProps) {
 	return (
 		<KeypressProvider keymap={props.keymap} readOnly={state.readOnly} onBlocked={onBlocked}>
 			<SessionProvider session={session} connection={connection}>
-				<Shell {...props} state={state} dispatch={dispatch} />
+				<EditsProvider onReport={onReport} toast={toast}>
+					<Shell {...props} state={state} dispatch={dispatch} />
+				</EditsProvider>
 			</SessionProvider>
 		</KeypressProvider>
 	);
@@ -83,6 +101,7 @@ function Shell({state, dispatch, prefs, warnings, onQuit}: AppProps & {state: Ap
 	const route = currentRoute(state);
 	const filter = state.filters[route.name] ?? '';
 
+	const edits = useEdits();
 	const quit = useCallback(() => {
 		onQuit?.();
 		exit();
@@ -173,7 +192,7 @@ function Shell({state, dispatch, prefs, warnings, onQuit}: AppProps & {state: Ap
 				dispatch({type: 'overlay', overlay: 'errors'});
 				break;
 			case 'quit':
-				quit();
+				edits.guardQuit(quit);
 				break;
 		}
 	};
@@ -214,7 +233,7 @@ function Shell({state, dispatch, prefs, warnings, onQuit}: AppProps & {state: Ap
 	const hasTable = state.overlay !== 'help';
 	useCommands(
 		{
-			'app.quit': quit,
+			'app.quit': () => edits.guardQuit(quit),
 			'app.help': openHelp,
 			'app.command': () => dispatch({type: 'bar', bar: 'command'}),
 			'app.filter': hasTable ? () => dispatch({type: 'bar', bar: 'filter'}) : undefined,
@@ -261,7 +280,9 @@ function Shell({state, dispatch, prefs, warnings, onQuit}: AppProps & {state: Ap
 	};
 
 	let main: React.ReactNode;
-	if (state.overlay === 'help') {
+	if (edits.dialog) {
+		main = <EditDialog width={width} height={mainHeight} />;
+	} else if (state.overlay === 'help') {
 		main = <HelpView width={width} height={mainHeight} bindings={helpFor} />;
 	} else if (state.overlay === 'errors') {
 		main = <ErrorLogView width={width} height={mainHeight} errors={state.errors} filter={filter} />;

@@ -24,12 +24,15 @@ const EMPTY: ResourceState<never> = {loading: false, partial: false};
 /** After a throttled failure (the SDK already retried), wait and try again, a few times, before giving up. */
 const THROTTLE_RETRIES = 4;
 const THROTTLE_WAIT_MS = 2500;
+const PARTIAL_MS = 250;
 
 export class ResourceStore {
 	private entries = new Map<string, ResourceState<unknown>>();
 	private inflight = new Map<string, {generation: number; controller: AbortController}>();
 	private listeners = new Set<() => void>();
 	private generation = 0;
+	/** The last loader of each key, so a change elsewhere can reload what it touched. */
+	private loaders = new Map<string, Loader<unknown>>();
 
 	constructor(private readonly onError: (key: string, error: ServiceErrorInfo) => void = () => {}) {}
 
@@ -51,7 +54,20 @@ export class ResourceStore {
 		this.emit();
 	}
 
+	/** Reload a key with its last loader (after a change to the account); unknown keys are simply forgotten. */
+	reload(key: string): void {
+		const loader = this.loaders.get(key);
+		if (loader) this.load(key, loader, {force: true});
+		else if (this.entries.delete(key)) this.emit();
+	}
+
+	/** Keys loaded so far (for reloading everything a change touched). */
+	keys(): string[] {
+		return [...this.entries.keys()];
+	}
+
 	load<T>(key: string, loader: Loader<T>, {force = false, attempt = 0}: {force?: boolean; attempt?: number} = {}): void {
+		this.loaders.set(key, loader as Loader<unknown>);
 		const current = this.entries.get(key);
 		if (!force && current && (current.loading || current.fetchedAt !== undefined || current.error)) return;
 		if (this.inflight.has(key)) {
@@ -62,11 +78,22 @@ export class ResourceStore {
 		const controller = new AbortController();
 		this.inflight.set(key, {generation, controller});
 		const stillWanted = () => this.generation === generation && this.inflight.get(key)?.controller === controller;
+		let lastPartial = 0;
+		let pending: T | undefined;
 		this.set(key, {...(current as ResourceState<T> | undefined), loading: true, partial: false, error: undefined});
 		loader({
 			signal: controller.signal,
+			// The first page shows at once; later pages at most every PARTIAL_MS (101 pages of numbers would
+			// otherwise redraw the table 101 times).
 			partial: data => {
-				if (stillWanted()) this.set(key, {data, loading: true, partial: true, fetchedAt: undefined});
+				if (!stillWanted()) return;
+				pending = data;
+				const now = Date.now();
+				if (now - lastPartial >= PARTIAL_MS) {
+					lastPartial = now;
+					this.set(key, {data, loading: true, partial: true, fetchedAt: undefined});
+					pending = undefined;
+				}
 			},
 		}).then(
 			data => {

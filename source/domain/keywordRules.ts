@@ -123,3 +123,45 @@ export function checkKeywordQuota(existingCount: number, limit = DEFAULT_KEYWORD
 	if (existingCount < limit) return OK;
 	return fail(`This already has ${existingCount} keywords, the quota is ${limit}; delete one or request a quota increase.`);
 }
+
+/** HELP and STOP: on every number and pool; neither their reply nor their action can be changed. */
+export const LOCKED_KEYWORDS: readonly string[] = Object.freeze(['HELP', 'STOP']);
+
+/** Whether a keyword is HELP or STOP (case-insensitive, surrounding spaces ignored). */
+export function isLockedKeyword(keyword: string): boolean {
+	return LOCKED_KEYWORDS.includes(normalizeKeyword(keyword.trim()));
+}
+
+/** Whether an existing keyword's message or action may be changed (HELP and STOP may not). */
+export function checkKeywordEdit(keyword: string): RuleResult {
+	const name = normalizeKeyword(keyword.trim());
+	if (LOCKED_KEYWORDS.includes(name)) return fail(`${name} is required on every number and pool; its response and action cannot be changed.`);
+	return OK;
+}
+
+export interface KeywordPut {
+	keyword: string;
+	message: string;
+	action: string;
+	/** The keywords the number or pool has now. */
+	existing: readonly string[];
+	quota?: number;
+}
+
+/**
+ * Every rule for PutKeyword, in the order a person fixes them: the keyword, HELP/STOP, the message, the
+ * action (mandatory opt-out keywords stay OPT_OUT), then the quota when the keyword is new.
+ */
+export function checkKeywordPut(put: KeywordPut): RuleResult {
+	for (const check of [
+		() => checkKeyword(put.keyword),
+		() => checkKeywordEdit(put.keyword),
+		() => checkKeywordMessage(put.message),
+		() => checkKeywordChange(put.keyword, put.action),
+	]) {
+		const r = check();
+		if (!r.ok) return r;
+	}
+	const isNew = !put.existing.some(k => sameKeyword(k, put.keyword));
+	return isNew ? checkKeywordQuota(put.existing.length, put.quota) : OK;
+}

@@ -1,0 +1,243 @@
+// What each editor stages: the service call, the before → after text, the equivalent aws command, the typed
+// confirmation and what to reload afterwards. Rules are checked by the editors before anything is staged.
+import type {Connection} from '../services/clients.js';
+import * as changes from '../services/changesService.js';
+import type {NumberRequest, OriginationSettings} from '../services/changesService.js';
+import {spendChannelInfo, type SpendChannel} from '../domain/spendRules.js';
+import type {Settings} from '../domain/settingsRules.js';
+import {awsCli} from '../views/cliCommand.js';
+import type {StagedEdit} from './stagedEdits.js';
+
+const sms = 'pinpoint-sms-voice-v2' as const;
+const quoteShort = (s: string) => JSON.stringify(s.length > 60 ? `${s.slice(0, 60)}…` : s);
+
+export interface KeywordRow {
+	Keyword?: string;
+	KeywordMessage?: string;
+	KeywordAction?: string;
+}
+
+/** The table a keyword edit shows in: the keywords of a number or pool. */
+export const keywordScope = (origination: string) => `keywords/${origination}`;
+
+export function keywordPutEdit(connection: Connection, origination: string, next: Required<KeywordRow>, before: KeywordRow | undefined): StagedEdit {
+	const word = next.Keyword;
+	return {
+		id: `keyword|${origination}|${word.toUpperCase()}`,
+		scope: keywordScope(origination),
+		rowKey: word.toUpperCase(),
+		what: `${before ? 'Keyword' : 'New keyword'} ${word} on ${origination}`,
+		before: before ? `${before.KeywordAction} ${quoteShort(before.KeywordMessage ?? '')}` : '',
+		after: `${next.KeywordAction} ${quoteShort(next.KeywordMessage)}`,
+		cli: [
+			awsCli(connection, sms, 'put-keyword', {
+				'origination-identity': origination,
+				keyword: word,
+				'keyword-message': next.KeywordMessage,
+				'keyword-action': next.KeywordAction,
+			}),
+		],
+		kind: before ? 'change' : 'add',
+		connection,
+		reloads: [keywordScope(origination)],
+		apply: clients => changes.putKeyword(clients, origination, word, next.KeywordMessage, next.KeywordAction),
+	};
+}
+
+export function keywordDeleteEdit(connection: Connection, origination: string, before: KeywordRow): StagedEdit {
+	const word = before.Keyword ?? '';
+	return {
+		id: `keyword|${origination}|${word.toUpperCase()}`,
+		scope: keywordScope(origination),
+		rowKey: word.toUpperCase(),
+		what: `Delete keyword ${word} on ${origination}`,
+		before: `${before.KeywordAction} ${quoteShort(before.KeywordMessage ?? '')}`,
+		after: '',
+		cli: [awsCli(connection, sms, 'delete-keyword', {'origination-identity': origination, keyword: word})],
+		typed: 'delete',
+		kind: 'delete',
+		connection,
+		reloads: [keywordScope(origination)],
+		apply: clients => changes.deleteKeyword(clients, origination, word),
+	};
+}
+
+export const SPEND_SCOPE = 'spend';
+
+export function spendSetEdit(connection: Connection, channel: SpendChannel, current: {enforced: number; overridden: boolean}, dollars: number): StagedEdit {
+	const info = spendChannelInfo(channel);
+	const raise = dollars > current.enforced;
+	return {
+		id: `spend|${channel}`,
+		scope: SPEND_SCOPE,
+		rowKey: info.limitName,
+		what: `${info.label} enforced spend limit${raise ? ' (raise)' : ''}`,
+		before: `$${current.enforced}${current.overridden ? '' : ' (account limit, no override)'}`,
+		after: `$${dollars}`,
+		cli: [awsCli(connection, sms, info.setCommand, {'monthly-limit': String(dollars)})],
+		typed: raise ? 'raise' : undefined,
+		kind: 'change',
+		connection,
+		reloads: ['account'],
+		apply: clients => changes.setSpendLimit(clients, channel, dollars),
+	};
+}
+
+export function spendClearEdit(connection: Connection, channel: SpendChannel, current: {enforced: number; max: number}): StagedEdit {
+	const info = spendChannelInfo(channel);
+	return {
+		id: `spend|${channel}`,
+		scope: SPEND_SCOPE,
+		rowKey: info.limitName,
+		what: `${info.label} enforced spend limit: clear the override`,
+		before: `$${current.enforced}`,
+		after: `$${current.max} (the account limit)`,
+		cli: [awsCli(connection, sms, info.deleteCommand)],
+		// Clearing the override lets spending go up to the account limit: a raise when that is higher.
+		typed: current.max > current.enforced ? 'raise' : undefined,
+		kind: 'delete',
+		connection,
+		reloads: ['account'],
+		apply: clients => changes.clearSpendLimit(clients, channel),
+	};
+}
+
+export const optOutScope = (list: string) => `opted-out-numbers/${list}`;
+
+export function optOutAddEdit(connection: Connection, list: string, number: string): StagedEdit {
+	return {
+		id: `optout|${list}|${number}`,
+		scope: optOutScope(list),
+		rowKey: number,
+		what: `Opt out ${number} on list ${list}`,
+		before: '',
+		after: `${number} opted out (no messages from any identity using ${list})`,
+		cli: [awsCli(connection, sms, 'put-opted-out-number', {'opt-out-list-name': list, 'opted-out-number': number})],
+		kind: 'add',
+		connection,
+		reloads: [optOutScope(list)],
+		apply: clients => changes.putOptedOutNumber(clients, list, number),
+	};
+}
+
+export function optOutRemoveEdit(connection: Connection, list: string, number: string): StagedEdit {
+	return {
+		id: `optout|${list}|${number}`,
+		scope: optOutScope(list),
+		rowKey: number,
+		what: `Remove ${number} from opt-out list ${list}`,
+		before: `${number} opted out`,
+		after: `${number} can receive messages again`,
+		cli: [awsCli(connection, sms, 'delete-opted-out-number', {'opt-out-list-name': list, 'opted-out-number': number})],
+		typed: 'delete',
+		kind: 'delete',
+		connection,
+		reloads: [optOutScope(list)],
+		apply: clients => changes.deleteOptedOutNumber(clients, list, number),
+	};
+}
+
+const onOff = (b: boolean) => (b ? 'on' : 'off');
+
+/** The members of UpdatePhoneNumber / UpdatePool that differ, and their before → after text. */
+export function settingsDiff(before: Settings, next: Settings): {input: OriginationSettings; before: string[]; after: string[]; args: Record<string, string>} {
+	const input: OriginationSettings = {};
+	const b: string[] = [];
+	const a: string[] = [];
+	const args: Record<string, string> = {};
+	const add = (label: string, from: string, to: string, flag: string, value: string) => {
+		b.push(`${label} ${from}`);
+		a.push(`${label} ${to}`);
+		args[flag] = value;
+	};
+	if (next.twoWay !== before.twoWay || (next.twoWay && next.channelArn !== before.channelArn)) {
+		input.TwoWayEnabled = next.twoWay;
+		add('two-way', onOff(before.twoWay), onOff(next.twoWay), 'two-way-enabled', String(next.twoWay));
+		if (next.twoWay) {
+			input.TwoWayChannelArn = next.channelArn;
+			add('channel', before.channelArn || '(none)', next.channelArn, 'two-way-channel-arn', next.channelArn);
+		}
+	}
+	if (next.selfManagedOptOuts !== before.selfManagedOptOuts) {
+		input.SelfManagedOptOutsEnabled = next.selfManagedOptOuts;
+		add('self-managed opt-outs', onOff(before.selfManagedOptOuts), onOff(next.selfManagedOptOuts), 'self-managed-opt-outs-enabled', String(next.selfManagedOptOuts));
+	}
+	if (next.sharedRoutes !== before.sharedRoutes) {
+		input.SharedRoutesEnabled = next.sharedRoutes;
+		add('shared routes', onOff(before.sharedRoutes), onOff(next.sharedRoutes), 'shared-routes-enabled', String(next.sharedRoutes));
+	}
+	if (next.deletionProtection !== before.deletionProtection) {
+		input.DeletionProtectionEnabled = next.deletionProtection;
+		add('deletion protection', onOff(before.deletionProtection), onOff(next.deletionProtection), 'deletion-protection-enabled', String(next.deletionProtection));
+	}
+	if (next.optOutList !== before.optOutList) {
+		input.OptOutListName = next.optOutList;
+		add('opt-out list', before.optOutList || '(none)', next.optOutList, 'opt-out-list-name', next.optOutList);
+	}
+	return {input, before: b, after: a, args};
+}
+
+export function settingsEdit(connection: Connection, target: {kind: 'number' | 'pool'; id: string; label: string}, before: Settings, next: Settings): StagedEdit | undefined {
+	const diff = settingsDiff(before, next);
+	if (diff.after.length === 0) return undefined;
+	const isPool = target.kind === 'pool';
+	// CLI v1 takes booleans as --flag / --no-flag.
+	const flags = Object.entries(diff.args).map(([k, v]) => (v === 'true' ? `--${k}` : v === 'false' ? `--no-${k}` : `--${k} ${v}`));
+	const base = awsCli(connection, sms, isPool ? 'update-pool' : 'update-phone-number', isPool ? {'pool-id': target.id} : {'phone-number-id': target.id});
+	const [head, ...tail] = base.split(' --region ');
+	return {
+		id: `settings|${target.id}`,
+		scope: isPool ? 'pools' : `number/${target.id}`,
+		rowKey: target.id,
+		what: `Settings of ${target.label}`,
+		before: diff.before.join(', '),
+		after: diff.after.join(', '),
+		cli: [`${head} ${flags.join(' ')} --region ${tail.join(' --region ')}`],
+		kind: 'change',
+		connection,
+		reloads: isPool ? ['pools', `pool-identities/${target.id}`] : [`number/${target.id}`, 'numbers'],
+		apply: clients => (isPool ? changes.updatePool(clients, target.id, diff.input) : changes.updatePhoneNumber(clients, target.id, diff.input)),
+	};
+}
+
+export function requestNumberEdit(connection: Connection, request: NumberRequest): StagedEdit {
+	const label = `${request.numberType} ${request.isoCountryCode} ${request.capabilities.join('+')} ${request.messageType}`;
+	return {
+		id: `request|${Date.now()}|${label}`,
+		scope: 'numbers',
+		rowKey: '',
+		what: `Request a phone number: ${label}`,
+		before: '',
+		after: request.numberType === 'SIMULATOR' ? 'a new simulator number' : 'a new number (monthly lease charged from today)',
+		cli: [
+			awsCli(connection, sms, 'request-phone-number', {
+				'iso-country-code': request.isoCountryCode,
+				'message-type': request.messageType,
+				'number-capabilities': request.capabilities,
+				'number-type': request.numberType,
+			}),
+		],
+		typed: 'request',
+		kind: 'add',
+		connection,
+		reloads: ['numbers'],
+		apply: clients => changes.requestPhoneNumber(clients, request),
+	};
+}
+
+export function releaseNumberEdit(connection: Connection, number: {id: string; phoneNumber: string}): StagedEdit {
+	return {
+		id: `release|${number.id}`,
+		scope: 'numbers',
+		rowKey: number.id,
+		what: `Release ${number.phoneNumber} (${number.id})`,
+		before: `${number.phoneNumber} in the account`,
+		after: 'released for good (the number cannot be had again)',
+		cli: [awsCli(connection, sms, 'release-phone-number', {'phone-number-id': number.id})],
+		typed: 'release',
+		kind: 'delete',
+		connection,
+		reloads: ['numbers', `number/${number.id}`],
+		apply: clients => changes.releasePhoneNumber(clients, number.id),
+	};
+}

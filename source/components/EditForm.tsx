@@ -1,0 +1,140 @@
+// A small modal form shown in place (below the table it edits): text fields with the line editor (cursor keys,
+// backspace, paste) and choice fields (←/→ or space). Enter checks and submits; esc cancels. Knows nothing of SMS.
+import React, {useReducer, useRef, useState} from 'react';
+import {Box, Text} from 'ink';
+import {useTheme} from '../theme/ThemeContext.js';
+import {Priority, useKeypress} from '../input/KeypressProvider.js';
+import {editActionFor, lineEditor, type LineState} from './lineEditor.js';
+import {LineField} from './LineField.js';
+import {fit, truncate} from '../domain/textWidth.js';
+
+export type FormField =
+	| {id: string; label: string; kind: 'text'; initial?: string; placeholder?: string}
+	| {id: string; label: string; kind: 'choice'; options: readonly string[]; initial?: string};
+
+export type FormValues = Record<string, string>;
+
+export interface EditFormProps {
+	title: string;
+	fields: readonly FormField[];
+	width: number;
+	/** The reason the values cannot be submitted, or undefined. Shown as you type. */
+	validate: (values: FormValues) => string | undefined;
+	onSubmit: (values: FormValues) => void;
+	onCancel: () => void;
+	/** What enter does, for the hint line ("stage and review"). */
+	submitLabel?: string;
+}
+
+/** Lines the form takes: title, one per field, the message line. */
+export const formHeight = (fields: readonly FormField[]) => fields.length + 2;
+
+type Lines = Record<string, LineState>;
+
+export function EditForm({title, fields, width, validate, onSubmit, onCancel, submitLabel = 'review'}: EditFormProps) {
+	const theme = useTheme();
+	const c = theme.colors;
+	const initial = (): {lines: Lines; choices: FormValues} => {
+		const lines: Lines = {};
+		const choices: FormValues = {};
+		for (const f of fields) {
+			if (f.kind === 'text') lines[f.id] = {text: f.initial ?? '', cursor: Array.from(f.initial ?? '').length};
+			else choices[f.id] = f.initial ?? f.options[0] ?? '';
+		}
+		return {lines, choices};
+	};
+	const state = useRef(initial());
+	const [, rerender] = useReducer((n: number) => n + 1, 0);
+	const [focus, setFocus] = useState(0);
+	const focusRef = useRef(0);
+	const [tried, setTried] = useState(false);
+	const values = (): FormValues => ({
+		...Object.fromEntries(Object.entries(state.current.lines).map(([k, v]) => [k, v.text])),
+		...state.current.choices,
+	});
+	const move = (delta: number) => {
+		focusRef.current = (focusRef.current + delta + fields.length) % fields.length;
+		setFocus(focusRef.current);
+	};
+
+	useKeypress(
+		event => {
+			if (event.ctrl && event.name === 'c') return false;
+			const field = fields[focusRef.current];
+			switch (event.name) {
+				case 'escape':
+					onCancel();
+					return true;
+				case 'enter': {
+					const problem = validate(values());
+					setTried(true);
+					if (!problem) onSubmit(values());
+					else rerender();
+					return true;
+				}
+				case 'tab':
+					move(event.shift ? -1 : 1);
+					return true;
+				case 'up':
+					move(-1);
+					return true;
+				case 'down':
+					move(1);
+					return true;
+			}
+			if (field.kind === 'choice') {
+				const at = field.options.indexOf(state.current.choices[field.id]);
+				const step = event.name === 'left' ? -1 : event.name === 'right' || event.name === 'space' || event.text === ' ' ? 1 : 0;
+				if (step !== 0) {
+					state.current.choices[field.id] = field.options[(at + step + field.options.length) % field.options.length];
+					rerender();
+				}
+				return true;
+			}
+			const action = editActionFor(event);
+			if (action) {
+				state.current.lines[field.id] = lineEditor(state.current.lines[field.id], action);
+				rerender();
+			}
+			return true;
+		},
+		{priority: Priority.Dialog},
+	);
+
+	const labelWidth = Math.min(24, Math.max(...fields.map(f => f.label.length)) + 1);
+	const fieldWidth = Math.max(8, width - labelWidth - 4);
+	const problem = validate(values());
+	return (
+		<Box flexDirection="column" width={width}>
+			<Text bold color={c.accent}>
+				{truncate(` ${title}`, width - 1, theme.glyphs.ellipsis)}
+			</Text>
+			{fields.map((f, i) => {
+				const focused = i === focus;
+				return (
+					<Box key={f.id} width={width}>
+						<Text color={focused ? c.accent : c.muted}>{(focused ? ' › ' : '   ') + fit(f.label, labelWidth)}</Text>
+						{f.kind === 'text' ? (
+							focused ? (
+								<LineField state={state.current.lines[f.id]} width={fieldWidth} placeholder={f.placeholder} />
+							) : (
+								<Text>{truncate(state.current.lines[f.id].text || '', fieldWidth, theme.glyphs.ellipsis)}</Text>
+							)
+						) : (
+							<Text bold={focused}>
+								{focused ? '‹ ' : '  '}
+								{state.current.choices[f.id]}
+								{focused ? ' ›' : ''}
+								<Text color={c.muted}>{focused ? `  (${f.options.join(' | ')})` : ''}</Text>
+							</Text>
+						)}
+					</Box>
+				);
+			})}
+			<Text color={problem && tried ? c.error : problem ? c.warn : c.muted} wrap="truncate">
+				{' '}
+				{problem ?? `enter ${submitLabel} · tab/↑↓ next field · ←/→ choose · esc cancel`}
+			</Text>
+		</Box>
+	);
+}

@@ -1,0 +1,109 @@
+// Every call that changes the account, in one place: keywords, spend limits, opted-out numbers, number and
+// pool settings, requesting and releasing numbers. Each returns the request id for the audit line.
+import type {Clients} from './clients.js';
+import {smsModule} from './smsCommands.js';
+import type {SpendChannel} from '../domain/spendRules.js';
+
+export interface ChangeResult {
+	requestId?: string;
+	/** What the service answered, in a few words (e.g. the new number). */
+	detail?: string;
+}
+
+type Meta = {$metadata?: {requestId?: string}};
+const result = (out: Meta, detail?: string): ChangeResult => ({requestId: out.$metadata?.requestId, detail});
+
+export async function putKeyword(clients: Clients, origination: string, keyword: string, message: string, action: string): Promise<ChangeResult> {
+	const {PutKeywordCommand} = await smsModule();
+	const out = await clients.sms.send(
+		new PutKeywordCommand({OriginationIdentity: origination, Keyword: keyword, KeywordMessage: message, KeywordAction: action as 'AUTOMATIC_RESPONSE'}),
+	);
+	return result(out);
+}
+
+export async function deleteKeyword(clients: Clients, origination: string, keyword: string): Promise<ChangeResult> {
+	const {DeleteKeywordCommand} = await smsModule();
+	return result(await clients.sms.send(new DeleteKeywordCommand({OriginationIdentity: origination, Keyword: keyword})));
+}
+
+export async function setSpendLimit(clients: Clients, channel: SpendChannel, dollars: number): Promise<ChangeResult> {
+	const m = await smsModule();
+	const input = {MonthlyLimit: dollars};
+	const command =
+		channel === 'text'
+			? new m.SetTextMessageSpendLimitOverrideCommand(input)
+			: channel === 'media'
+				? new m.SetMediaMessageSpendLimitOverrideCommand(input)
+				: new m.SetVoiceMessageSpendLimitOverrideCommand(input);
+	const out = (await clients.sms.send(command as never)) as Meta & {MonthlyLimit?: number};
+	return result(out, `enforced $${out.MonthlyLimit ?? dollars}`);
+}
+
+export async function clearSpendLimit(clients: Clients, channel: SpendChannel): Promise<ChangeResult> {
+	const m = await smsModule();
+	const command =
+		channel === 'text'
+			? new m.DeleteTextMessageSpendLimitOverrideCommand({})
+			: channel === 'media'
+				? new m.DeleteMediaMessageSpendLimitOverrideCommand({})
+				: new m.DeleteVoiceMessageSpendLimitOverrideCommand({});
+	const out = (await clients.sms.send(command as never)) as Meta & {MonthlyLimit?: number};
+	return result(out, out.MonthlyLimit !== undefined ? `removed override of $${out.MonthlyLimit}` : undefined);
+}
+
+export async function putOptedOutNumber(clients: Clients, list: string, number: string): Promise<ChangeResult> {
+	const {PutOptedOutNumberCommand} = await smsModule();
+	return result(await clients.sms.send(new PutOptedOutNumberCommand({OptOutListName: list, OptedOutNumber: number})));
+}
+
+export async function deleteOptedOutNumber(clients: Clients, list: string, number: string): Promise<ChangeResult> {
+	const {DeleteOptedOutNumberCommand} = await smsModule();
+	return result(await clients.sms.send(new DeleteOptedOutNumberCommand({OptOutListName: list, OptedOutNumber: number})));
+}
+
+/** Settings of a phone number or a pool that smsdeck edits; only the members present are sent. */
+export interface OriginationSettings {
+	TwoWayEnabled?: boolean;
+	TwoWayChannelArn?: string;
+	SelfManagedOptOutsEnabled?: boolean;
+	SharedRoutesEnabled?: boolean;
+	DeletionProtectionEnabled?: boolean;
+	OptOutListName?: string;
+}
+
+export async function updatePhoneNumber(clients: Clients, id: string, settings: OriginationSettings): Promise<ChangeResult> {
+	const {UpdatePhoneNumberCommand} = await smsModule();
+	const {SharedRoutesEnabled: _ignored, ...rest} = settings;
+	return result(await clients.sms.send(new UpdatePhoneNumberCommand({PhoneNumberId: id, ...rest})));
+}
+
+export async function updatePool(clients: Clients, id: string, settings: OriginationSettings): Promise<ChangeResult> {
+	const {UpdatePoolCommand} = await smsModule();
+	return result(await clients.sms.send(new UpdatePoolCommand({PoolId: id, ...settings})));
+}
+
+export interface NumberRequest {
+	isoCountryCode: string;
+	messageType: 'TRANSACTIONAL' | 'PROMOTIONAL';
+	numberType: 'LONG_CODE' | 'TOLL_FREE' | 'TEN_DLC' | 'SIMULATOR';
+	capabilities: ('SMS' | 'MMS' | 'VOICE')[];
+}
+
+export async function requestPhoneNumber(clients: Clients, request: NumberRequest): Promise<ChangeResult> {
+	const {RequestPhoneNumberCommand} = await smsModule();
+	const out = await clients.sms.send(
+		new RequestPhoneNumberCommand({
+			IsoCountryCode: request.isoCountryCode,
+			MessageType: request.messageType,
+			NumberType: request.numberType,
+			NumberCapabilities: request.capabilities,
+		}),
+	);
+	return result(out, `${out.PhoneNumber ?? ''} ${out.PhoneNumberId ?? ''} ${out.Status ?? ''}`.trim());
+}
+
+export async function releasePhoneNumber(clients: Clients, id: string): Promise<ChangeResult> {
+	const {ReleasePhoneNumberCommand} = await smsModule();
+	const out = await clients.sms.send(new ReleasePhoneNumberCommand({PhoneNumberId: id}));
+	return result(out, `${out.PhoneNumber ?? id} ${out.Status ?? ''}`.trim());
+}
