@@ -16,6 +16,8 @@ const SUBCOMMANDS: Record<string, {about: string; load: () => Promise<{run: Subc
 	'config-sets': {about: 'list the configuration sets and their event destinations', load: () => import('./commands/configSets.js')},
 	'opt-outs': {about: 'list the opt-out lists, or with --list NAME the numbers in one', load: () => import('./commands/optOuts.js')},
 	verified: {about: 'list the verified destination numbers (sandbox)', load: () => import('./commands/verified.js')},
+	simulate: {about: 'simulator smoke test: send, watch the events, verdict (exit 0/1/2)', load: () => import('./commands/simulate.js')},
+	parts: {about: 'encoding and SMS parts of a message body (no AWS calls)', load: () => import('./commands/parts.js')},
 	emulator: {
 		about: 'run the local emulator of End User Messaging SMS and CloudWatch Logs',
 		load: () => import('./commands/emulator.js'),
