@@ -23,8 +23,9 @@ export function connectionKey(c: Connection): string {
 export interface Clients {
 	connection: Connection;
 	sms: PinpointSMSVoiceV2Client;
-	logs: CloudWatchLogsClient;
-	sts: STSClient;
+	readonly logs: CloudWatchLogsClient;
+	readonly sts: STSClient;
+	destroy(): void;
 }
 
 export interface ClientOptions {
@@ -98,16 +99,33 @@ export async function createClients(connection: Connection, options: ClientOptio
 		...(handler ? {requestHandler: handler} : {}),
 	} as Record<string, unknown>;
 	const sms = new PinpointSMSVoiceV2Client(common);
-	// StartLiveTail prefixes the host with "stream-"; a custom endpoint (emulator, proxy) has no such host.
-	const logs = new CloudWatchLogsClient({...common, ...(connection.endpoint ? {disableHostPrefix: true} : {})});
-	const sts = new STSClient(common);
 	addPacing(sms as unknown as Middlewared, 'sms-voice', connection.region, options);
-	addPacing(logs as unknown as Middlewared, 'logs', connection.region, options);
-	return {connection, sms, logs, sts};
+	// The logs and STS clients are made on first use: browsing 29 Regions needs only the sms-voice one.
+	let logs: CloudWatchLogsClient | undefined;
+	let sts: STSClient | undefined;
+	return {
+		connection,
+		sms,
+		get logs() {
+			if (!logs) {
+				// StartLiveTail prefixes the host with "stream-"; a custom endpoint (emulator, proxy) has no such host.
+				logs = new CloudWatchLogsClient({...common, ...(connection.endpoint ? {disableHostPrefix: true} : {})});
+				addPacing(logs as unknown as Middlewared, 'logs', connection.region, options);
+			}
+			return logs;
+		},
+		get sts() {
+			sts ??= new STSClient(common);
+			return sts;
+		},
+		destroy() {
+			sms.destroy();
+			logs?.destroy();
+			sts?.destroy();
+		},
+	};
 }
 
 export function destroyClients(clients: Clients | undefined): void {
-	clients?.sms.destroy();
-	clients?.logs.destroy();
-	clients?.sts.destroy();
+	clients?.destroy();
 }

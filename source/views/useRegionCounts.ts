@@ -17,13 +17,18 @@ interface CountResult {
 	error?: string;
 }
 
-const COUNTERS: Record<CountKind, (clients: Clients, signal: AbortSignal) => Promise<unknown[]>> = {
-	numbers: (clients, signal) => listPhoneNumbers(clients, {signal}),
-	pools: (clients, signal) => listPools(clients, {signal}),
-	senderIds: (clients, signal) => listSenderIds(clients, {signal}),
+type Counter = (clients: Clients, signal: AbortSignal, onPage?: (rows: unknown[]) => void) => Promise<unknown[]>;
+
+const COUNTERS: Record<CountKind, Counter> = {
+	numbers: (clients, signal, onPage) => listPhoneNumbers(clients, {signal, onPage: onPage && (rows => onPage([...rows]))}),
+	pools: (clients, signal, onPage) => listPools(clients, {signal, onPage: onPage && (rows => onPage([...rows]))}),
+	senderIds: (clients, signal, onPage) => listSenderIds(clients, {signal, onPage: onPage && (rows => onPage([...rows]))}),
 };
 
 const KINDS = Object.keys(COUNTERS) as CountKind[];
+
+/** The resource keys the list screens use: in the Region in use, counting IS loading the list, shared. */
+const VIEW_RESOURCE: Record<CountKind, string> = {numbers: 'numbers', pools: 'pools', senderIds: 'sender-ids'};
 
 const REDRAW_MS = 100;
 const REGIONS_AT_ONCE = 4;
@@ -64,6 +69,24 @@ export function useRegionCounts(regions: readonly string[]): {count(region: stri
 					KINDS.map(
 						kind =>
 							new Promise<void>(resolve => {
+								// In the Region in use, the count comes from the very list the screen shows (same cache
+								// entry), so opening :numbers after the Regions screen costs nothing.
+								if (region === connection.region) {
+									const key = `${connectionKey(connection)}#${VIEW_RESOURCE[kind]}`;
+									session.store.load<unknown[]>(
+										key,
+										async ctx => {
+											try {
+												return await COUNTERS[kind](await session.clientsFor(regional), ctx.signal, rows => ctx.partial(rows));
+											} finally {
+												resolve();
+											}
+										},
+										{force},
+									);
+									if (!session.store.get(key).loading) resolve();
+									return;
+								}
 								const key = keyFor(region, kind);
 								session.store.load<CountResult>(
 									key,
@@ -93,6 +116,12 @@ export function useRegionCounts(regions: readonly string[]): {count(region: stri
 	);
 	useEffect(() => load(false), [load]);
 	const count = (region: string, kind: CountKind): CountCell => {
+		if (region === connection.region) {
+			const list = session.store.get<unknown[]>(`${connectionKey(connection)}#${VIEW_RESOURCE[kind]}`);
+			if (list.fetchedAt !== undefined && list.data) return {state: 'done', count: list.data.length};
+			if (list.error) return {state: 'error', message: list.error.message};
+			return {state: 'loading'};
+		}
 		const entry = session.store.get<CountResult>(keyFor(region, kind));
 		if (entry.data?.error !== undefined) return {state: 'error', message: entry.data.error};
 		if (entry.data?.count !== undefined) return {state: 'done', count: entry.data.count};
