@@ -38,6 +38,7 @@ export function keywordPutEdit(connection: Connection, origination: string, next
 			}),
 		],
 		kind: before ? 'change' : 'add',
+		preview: {Keyword: word, KeywordMessage: next.KeywordMessage, KeywordAction: next.KeywordAction},
 		connection,
 		reloads: [keywordScope(origination)],
 		apply: clients => changes.putKeyword(clients, origination, word, next.KeywordMessage, next.KeywordAction),

@@ -16,6 +16,7 @@ import {ConfigSetDetailView} from '../views/ConfigSetDetailView.js';
 import {OptOutListsView} from '../views/OptOutListsView.js';
 import {OptedOutNumbersView} from '../views/OptedOutNumbersView.js';
 import {VerifiedView} from '../views/VerifiedView.js';
+import {KeywordsView} from '../views/KeywordsView.js';
 
 export interface RouteContext {
 	/** The Region in use (marked in the Regions table). */
@@ -51,6 +52,8 @@ export function RouteView({route, view, context}: {route: Route; view: ViewProps
 			return <OptedOutNumbersView key={route.list} {...view} list={route.list} />;
 		case 'verified':
 			return <VerifiedView {...view} />;
+		case 'keywords':
+			return <KeywordsView key={route.origination} {...view} origination={route.origination} />;
 		default:
 			return (
 				<RegionsView

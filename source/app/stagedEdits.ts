@@ -20,6 +20,8 @@ export interface StagedEdit {
 	/** A word the person must type to confirm (money, deletion); undefined: y confirms. */
 	typed?: string;
 	kind: 'add' | 'change' | 'delete';
+	/** The row as it will be once applied (for showing a staged row in its table). */
+	preview?: Record<string, string>;
 	connection: Connection;
 	/** Resource keys (without the connection part) to reload after it was applied. */
 	reloads: string[];

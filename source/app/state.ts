@@ -15,6 +15,7 @@ export type Route =
 	| {name: 'optOutLists'}
 	| {name: 'optedOutNumbers'; list: string}
 	| {name: 'verified'}
+	| {name: 'keywords'; origination: string}
 	| {name: 'help'}
 	| {name: 'errors'};
 
@@ -47,6 +48,8 @@ export function routeTitle(route: Route): string {
 			return route.list;
 		case 'verified':
 			return 'Verified numbers';
+		case 'keywords':
+			return `Keywords of ${route.origination}`;
 		case 'help':
 			return 'Help';
 		case 'errors':

@@ -1,23 +1,20 @@
-// One phone number: every attribute, its keywords, and the equivalent CLI command. p jumps to its pool.
-import React from 'react';
+// One phone number: every attribute, its keywords (editable in place), and the equivalent CLI command.
+// p jumps to its pool; o edits its settings; x releases it (refused while deletion protection is on).
+import React, {useState} from 'react';
 import {Box} from 'ink';
 import {useResource, useSession} from '../app/session.js';
 import {getPhoneNumber} from '../services/numbersService.js';
-import {listKeywords, type Keyword} from '../services/keywordsService.js';
-import {ResourceTable} from './ResourceTable.js';
+import {KeywordsPanel} from './KeywordsPanel.js';
+import {SettingsForm, settingsFormHeight, settingsOf} from './SettingsForm.js';
+import {useEdits, useStagedEdits} from '../app/edits.js';
+import {releaseNumberEdit} from '../app/editPlans.js';
+import {checkRelease} from '../domain/settingsRules.js';
 import {CliLine, DetailPane, detailHeight, type DetailField} from '../components/DetailPane.js';
-import type {Column} from '../components/tableModel.js';
 import {Priority} from '../input/KeypressProvider.js';
 import {useCommands} from '../input/useCommands.js';
 import {copyToClipboard} from '../app/clipboard.js';
 import {awsCli} from './cliCommand.js';
 import type {ViewProps} from './viewProps.js';
-
-const keywordColumns: Column<Keyword>[] = [
-	{id: 'keyword', title: 'Keyword', value: k => k.Keyword ?? '', minWidth: 8},
-	{id: 'action', title: 'Action', value: k => k.KeywordAction ?? ''},
-	{id: 'message', title: 'Response message', value: k => k.KeywordMessage ?? '', grow: 1},
-];
 
 const yes = (b: boolean | undefined) => (b ? 'yes' : 'no');
 
@@ -25,6 +22,9 @@ export function NumberDetailView({id, width, height, filter, isActive, navigate,
 	const {connection} = useSession();
 	const number = useResource(`number/${id}`, clients => getPhoneNumber(clients, id));
 	const n = number.data;
+	const {stage} = useEdits();
+	const staged = useStagedEdits().filter(e => e.rowKey === id && (e.scope === `number/${id}` || e.scope === 'numbers'));
+	const [editing, setEditing] = useState(false);
 	const fields: DetailField[] = n
 		? [
 				{label: 'Number', value: n.PhoneNumber ?? ''},
@@ -56,27 +56,43 @@ export function NumberDetailView({id, width, height, filter, isActive, navigate,
 					}
 				: undefined,
 			'app.refresh': number.refresh,
+			'edit.settings': n ? () => setEditing(true) : undefined,
+			'edit.release': n
+				? () => {
+						const ok = checkRelease({deletionProtection: n.DeletionProtectionEnabled, poolId: n.PoolId});
+						if (!ok.ok) return toast(`Cannot release ${n.PhoneNumber}: ${ok.reason} Nothing was sent.`, 'error');
+						stage(releaseNumberEdit(connection, {id, phoneNumber: n.PhoneNumber ?? id}), {review: true});
+					}
+				: undefined,
 		},
-		{priority: Priority.View, isActive},
+		{priority: Priority.View, isActive: isActive && !editing},
 	);
 	const status = number.loading ? 'loading…' : number.error ? number.error.message : '';
 	const top = n ? detailHeight(fields, width) : 1;
+	const formLines = editing ? settingsFormHeight('number') : 0;
+	const stagedNote = staged.length > 0 ? ` ~ ${staged.map(e => e.what).join('; ')} (staged, w applies)` : '';
 	const cli = awsCli(connection, 'pinpoint-sms-voice-v2', 'describe-phone-numbers', {'phone-number-ids': id});
 	return (
 		<Box flexDirection="column" width={width} height={height}>
-			<DetailPane title={`Phone number ${n?.PhoneNumber ?? id}`} fields={fields} width={width} status={status} />
-			{n ? (
-				<ResourceTable
-					title="Keywords"
-					resource={`keywords/${id}`}
-					load={(clients, ctx) => listKeywords(clients, id, {signal: ctx.signal})}
-					columns={keywordColumns}
-					rowKey={k => k.Keyword ?? ''}
+			<DetailPane title={`Phone number ${n?.PhoneNumber ?? id}${stagedNote}`} fields={fields} width={width} status={status} />
+			{n && editing ? (
+				<SettingsForm
+					target={{kind: 'number', id, label: n.PhoneNumber ?? id, pooled: Boolean(n.PoolId)}}
+					before={settingsOf(n)}
 					width={width}
-					height={Math.max(3, height - top - 1)}
+					onClose={() => setEditing(false)}
+				/>
+			) : null}
+			{n ? (
+				<KeywordsPanel
+					origination={id}
+					pooledIn={n.PoolId}
+					width={width}
+					height={Math.max(3, height - top - 1 - formLines)}
 					filter={filter}
-					isActive={isActive}
-					emptyText="No keywords"
+					isActive={isActive && !editing}
+					toast={toast}
+					openPool={n.PoolId ? () => navigate({name: 'keywords', origination: n.PoolId!}) : undefined}
 				/>
 			) : null}
 			<CliLine command={cli} width={width} />
