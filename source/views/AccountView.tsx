@@ -1,6 +1,7 @@
 // The account in this Region: tier (sandbox or production), default protect configuration, identity,
-// spend limits per channel and account limits (used / max).
-import React, {useEffect} from 'react';
+// spend limits per channel and account limits (used / max). The spend limits are editable: e sets the enforced
+// limit of the selected channel (whole dollars, 1 to the account limit), d clears the override.
+import React, {useEffect, useMemo, useRef, useState} from 'react';
 import {Box} from 'ink';
 import {useResource, useSession} from '../app/session.js';
 import {accountFromArn, describeAccount, getIdentity, type AccountLimit, type SpendLimit} from '../services/accountService.js';
@@ -12,6 +13,10 @@ import {Priority} from '../input/KeypressProvider.js';
 import {useCommands} from '../input/useCommands.js';
 import {formatCount, formatDollars} from '../domain/format.js';
 import {awsCli} from './cliCommand.js';
+import {useEdits, useStagedEdits} from '../app/edits.js';
+import {SPEND_SCOPE, spendClearEdit, spendSetEdit} from '../app/editPlans.js';
+import {EditForm, formHeight} from '../components/EditForm.js';
+import {channelForLimitName, checkSpendLimit, spendChannelInfo} from '../domain/spendRules.js';
 import type {ViewProps} from './viewProps.js';
 
 const CHANNELS: Record<string, string> = {
@@ -49,7 +54,7 @@ const limitColumns: Column<AccountLimit>[] = [
 	{id: 'key', title: 'Name', value: l => l.name, grow: 1, shrink: 1, color: () => 'muted'},
 ];
 
-export function AccountView({width, height, filter, isActive, onAccount}: ViewProps & {onAccount?: (account: string) => void}) {
+export function AccountView({width, height, filter, isActive, toast, onAccount}: ViewProps & {onAccount?: (account: string) => void}) {
 	const {connection} = useSession();
 	const account = useResource('account', clients => describeAccount(clients));
 	const identity = useResource('identity', clients => getIdentity(clients));
@@ -69,6 +74,39 @@ export function AccountView({width, height, filter, isActive, onAccount}: ViewPr
 			},
 		},
 		{priority: Priority.View, isActive},
+	);
+	const {stage} = useEdits();
+	const staged = useStagedEdits().filter(e => e.scope === SPEND_SCOPE);
+	const stagedKeys = staged.map(e => `${e.rowKey}=${e.after}`).join('|');
+	const columns = useMemo<Column<SpendLimit>[]>(() => {
+		const after = new Map(stagedKeys ? stagedKeys.split('|').map(kv => kv.split('=') as [string, string]) : []);
+		return [
+			{id: 'mark', title: '', value: s => (after.has(s.name) ? '~' : ''), maxWidth: 1, color: () => 'warn'},
+			...spendColumns,
+			{id: 'staged', title: 'Staged', value: s => (after.has(s.name) ? `→ ${after.get(s.name)}` : ''), color: () => 'warn'},
+		];
+	}, [stagedKeys]);
+	const selected = useRef<SpendLimit | undefined>(undefined);
+	const [editing, setEditing] = useState<SpendLimit | undefined>();
+	const editable = (s: SpendLimit | undefined) => {
+		const channel = s ? channelForLimitName(s.name) : undefined;
+		if (s && !channel) toast(`smsdeck edits the SMS, MMS and voice limits only`, 'info');
+		return channel;
+	};
+	useCommands(
+		{
+			'edit.edit': () => {
+				if (editable(selected.current)) setEditing(selected.current);
+			},
+			'edit.delete': () => {
+				const s = selected.current;
+				const channel = editable(s);
+				if (!s || !channel) return;
+				if (!s.overridden) return toast(`${spendChannelInfo(channel).label} has no override to clear: its enforced limit is the account limit. Nothing was staged.`, 'info');
+				stage(spendClearEdit(connection, channel, s), {review: true});
+			},
+		},
+		{priority: Priority.View, isActive: isActive && !editing && Boolean(a)},
 	);
 	const identityText = identity.loading ? '…' : identity.error ? 'unknown' : (identity.data?.arn ?? 'unknown');
 	const fields: DetailField[] = [
@@ -90,6 +128,7 @@ export function AccountView({width, height, filter, isActive, onAccount}: ViewPr
 	const top = detailHeight(fields, width);
 	const spend = a?.spendLimits ?? [];
 	const spendHeight = Math.min(spend.length + 2, Math.max(3, Math.floor((height - top - 1) / 2)));
+	const formLines = editing ? formHeight([{id: 'v', label: '', kind: 'text'}]) : 0;
 	const cli = awsCli(connection, 'pinpoint-sms-voice-v2', 'describe-account-attributes');
 	return (
 		<Box flexDirection="column" width={width} height={height}>
@@ -97,24 +136,47 @@ export function AccountView({width, height, filter, isActive, onAccount}: ViewPr
 			{a ? (
 				<>
 					<Table
-						title="Spend limits (monthly, USD)"
-						columns={spendColumns}
+						title={staged.length > 0 ? `Spend limits (monthly, USD) — ${staged.length} staged, w applies` : 'Spend limits (monthly, USD) — e edit, d clear override'}
+						columns={columns}
 						rows={spend}
 						rowKey={s => s.name}
 						width={width}
 						height={spendHeight}
-						isActive={false}
+						isActive={isActive && !editing}
+						onSelectionChange={s => {
+							selected.current = s;
+						}}
 						emptyText="No spend limits"
 					/>
+					{editing ? (
+						<EditForm
+							title={`${channelName(editing.name)} enforced limit: now $${editing.enforced}, account limit $${editing.max} (whole dollars, 1 to ${editing.max})`}
+							fields={[{id: 'dollars', label: 'Enforced limit $', kind: 'text', initial: String(editing.enforced)}]}
+							width={width}
+							submitLabel="stages and reviews"
+							validate={values => {
+								const r = checkSpendLimit(values.dollars, editing.max);
+								if (!r.ok) return r.reason;
+								return r.value === editing.enforced && editing.overridden ? 'That is the enforced limit already.' : undefined;
+							}}
+							onSubmit={values => {
+								const r = checkSpendLimit(values.dollars, editing.max);
+								const channel = channelForLimitName(editing.name);
+								setEditing(undefined);
+								if (r.ok && channel) stage(spendSetEdit(connection, channel, editing, r.value), {review: true});
+							}}
+							onCancel={() => setEditing(undefined)}
+						/>
+					) : null}
 					<Table
 						title="Account limits"
 						columns={limitColumns}
 						rows={a.limits}
 						rowKey={l => l.name}
 						width={width}
-						height={Math.max(3, height - top - spendHeight - 1)}
+						height={Math.max(3, height - top - spendHeight - 1 - formLines)}
 						filter={filter}
-						isActive={isActive}
+						isActive={false}
 						emptyText="No account limits reported"
 					/>
 				</>

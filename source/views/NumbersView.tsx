@@ -1,8 +1,16 @@
-// Phone numbers in the Region (including simulator numbers); enter opens a number's detail.
-import React from 'react';
+// Phone numbers in the Region (including simulator numbers); enter opens a number's detail. n requests a
+// number (typed confirmation), x releases the selected one (refused while deletion protection is on).
+import React, {useMemo, useRef, useState} from 'react';
+import {Box} from 'ink';
 import {ResourceTable} from './ResourceTable.js';
 import type {Column} from '../components/tableModel.js';
 import {listPhoneNumbers, type PhoneNumber} from '../services/numbersService.js';
+import {useSession} from '../app/session.js';
+import {useEdits, useStagedEdits} from '../app/edits.js';
+import {releaseNumberEdit, requestNumberEdit} from '../app/editPlans.js';
+import {EditForm, formHeight, type FormField} from '../components/EditForm.js';
+import {CAPABILITY_SETS, checkNumberRequest, checkRelease, REQUESTABLE_TYPES} from '../domain/settingsRules.js';
+import type {NumberRequest} from '../services/changesService.js';
 import type {ViewProps} from './viewProps.js';
 
 export const numberColumns: Column<PhoneNumber>[] = [
@@ -25,20 +33,77 @@ export const numberColumns: Column<PhoneNumber>[] = [
 	{id: 'id', title: 'Id', value: n => n.PhoneNumberId ?? '', grow: 1, shrink: 1},
 ];
 
-export function NumbersView({width, height, filter, isActive, navigate}: ViewProps) {
+const requestFields: FormField[] = [
+	{id: 'type', label: 'Number type', kind: 'choice', options: REQUESTABLE_TYPES},
+	{id: 'country', label: 'Country (ISO)', kind: 'text', initial: 'US'},
+	{id: 'caps', label: 'Capabilities', kind: 'choice', options: CAPABILITY_SETS},
+	{id: 'msgtype', label: 'Message type', kind: 'choice', options: ['TRANSACTIONAL', 'PROMOTIONAL']},
+];
+
+const toRequest = (v: Record<string, string>): NumberRequest => ({
+	numberType: v.type as NumberRequest['numberType'],
+	isoCountryCode: v.country.trim().toUpperCase(),
+	capabilities: v.caps.split(',') as NumberRequest['capabilities'],
+	messageType: v.msgtype as NumberRequest['messageType'],
+});
+
+export function NumbersView({width, height, filter, isActive, navigate, toast}: ViewProps) {
+	const {connection} = useSession();
+	const {stage} = useEdits();
+	const staged = useStagedEdits().filter(e => e.scope === 'numbers');
+	const releasing = staged.map(e => e.rowKey).join(',');
+	const columns = useMemo<Column<PhoneNumber>[]>(
+		() => [{id: 'mark', title: '', value: n => (releasing.split(',').includes(n.PhoneNumberId ?? '') ? '-' : ''), maxWidth: 1, color: () => 'error'}, ...numberColumns],
+		[releasing],
+	);
+	const selected = useRef<PhoneNumber | undefined>(undefined);
+	const [requesting, setRequesting] = useState(false);
+	const formLines = requesting ? formHeight(requestFields) : 0;
 	return (
-		<ResourceTable
-			title="Phone numbers"
-			resource="numbers"
-			load={(clients, ctx) => listPhoneNumbers(clients, {signal: ctx.signal, onPage: rows => ctx.partial([...rows])})}
-			columns={numberColumns}
-			rowKey={n => n.PhoneNumberId ?? ''}
-			width={width}
-			height={height}
-			filter={filter}
-			isActive={isActive}
-			onOpen={n => navigate({name: 'number', id: n.PhoneNumberId ?? ''})}
-			emptyText="No phone numbers in this Region"
-		/>
+		<Box flexDirection="column" width={width} height={height}>
+			<ResourceTable
+				title={staged.length > 0 ? `Phone numbers — ${staged.length} staged, w applies` : 'Phone numbers'}
+				resource="numbers"
+				load={(clients, ctx) => listPhoneNumbers(clients, {signal: ctx.signal, onPage: rows => ctx.partial([...rows])})}
+				columns={columns}
+				rowKey={n => n.PhoneNumberId ?? ''}
+				width={width}
+				height={height - formLines}
+				filter={filter}
+				isActive={isActive && !requesting}
+				onOpen={n => navigate({name: 'number', id: n.PhoneNumberId ?? ''})}
+				onSelectionChange={n => {
+					selected.current = n;
+				}}
+				actions={{
+					'edit.request': () => setRequesting(true),
+					'edit.release': () => {
+						const n = selected.current;
+						if (!n?.PhoneNumberId) return;
+						const ok = checkRelease({deletionProtection: n.DeletionProtectionEnabled, poolId: n.PoolId});
+						if (!ok.ok) return toast(`Cannot release ${n.PhoneNumber}: ${ok.reason} Nothing was sent.`, 'error');
+						stage(releaseNumberEdit(connection, {id: n.PhoneNumberId, phoneNumber: n.PhoneNumber ?? n.PhoneNumberId}), {review: true});
+					},
+				}}
+				emptyText="No phone numbers in this Region"
+			/>
+			{requesting ? (
+				<EditForm
+					title="Request a phone number (SIMULATOR: US, free; other types are leased monthly)"
+					fields={requestFields}
+					width={width}
+					submitLabel="stages and reviews"
+					validate={values => {
+						const r = checkNumberRequest(toRequest(values));
+						return r.ok ? undefined : r.reason;
+					}}
+					onSubmit={values => {
+						setRequesting(false);
+						stage(requestNumberEdit(connection, toRequest(values)), {review: true});
+					}}
+					onCancel={() => setRequesting(false)}
+				/>
+			) : null}
+		</Box>
 	);
 }

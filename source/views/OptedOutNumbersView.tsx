@@ -1,11 +1,16 @@
-// The numbers in one opt-out list, and the equivalent CLI command.
-import React from 'react';
+// The numbers in one opt-out list, and the equivalent CLI command. a opts a number out (E.164 checked before
+// anything is staged), d removes the selected one (typed confirmation); staged rows carry + or -.
+import React, {useMemo, useRef, useState} from 'react';
 import {Box} from 'ink';
 import {useSession} from '../app/session.js';
 import {ResourceTable} from './ResourceTable.js';
 import type {Column} from '../components/tableModel.js';
 import {CliLine} from '../components/DetailPane.js';
+import {EditForm, formHeight} from '../components/EditForm.js';
 import {listOptedOutNumbers, type OptedOutNumber} from '../services/optOutsService.js';
+import {useEdits, useStagedEdits} from '../app/edits.js';
+import {optOutAddEdit, optOutRemoveEdit, optOutScope} from '../app/editPlans.js';
+import {parseE164} from '../domain/e164.js';
 import {awsCli} from './cliCommand.js';
 import {when, whenSort} from './display.js';
 import type {ViewProps} from './viewProps.js';
@@ -24,23 +29,68 @@ const columns: Column<OptedOutNumber>[] = [
 
 export function OptedOutNumbersView({list, width, height, filter, isActive, toast}: ViewProps & {list: string}) {
 	const {connection} = useSession();
+	const {stage, store} = useEdits();
+	const scope = optOutScope(list);
+	const staged = useStagedEdits().filter(e => e.scope === scope);
+	const marks = staged.map(e => `${e.rowKey}=${e.kind === 'delete' ? '-' : '+'}`).join(',');
+	const marked = useMemo<Column<OptedOutNumber>[]>(() => {
+		const m = new Map(marks ? marks.split(',').map(kv => kv.split('=') as [string, string]) : []);
+		return [{id: 'mark', title: '', value: n => m.get(n.OptedOutNumber ?? '') ?? '', maxWidth: 1, color: n => (m.get(n.OptedOutNumber ?? '') === '-' ? 'error' : 'ok')}, ...columns];
+	}, [marks]);
+	const selected = useRef<OptedOutNumber | undefined>(undefined);
+	const [adding, setAdding] = useState(false);
 	const cli = awsCli(connection, 'pinpoint-sms-voice-v2', 'describe-opted-out-numbers', {'opt-out-list-name': list});
+	const pending = staged.filter(e => e.kind === 'add').map(e => e.rowKey);
+	const formLines = adding ? formHeight([{id: 'n', label: '', kind: 'text'}]) : 0;
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<ResourceTable
-				title={`Opt-out list ${list}`}
-				resource={`opted-out-numbers/${list}`}
+				title={staged.length > 0 ? `Opt-out list ${list} — ${staged.length} staged, w applies${pending.length ? ` (to add: ${pending.join(', ')})` : ''}` : `Opt-out list ${list}`}
+				resource={scope}
 				load={(clients, ctx) => listOptedOutNumbers(clients, list, {signal: ctx.signal, onPage: rows => ctx.partial([...rows])})}
-				columns={columns}
+				columns={marked}
 				rowKey={n => n.OptedOutNumber ?? ''}
 				width={width}
-				height={height - 1}
+				height={height - 1 - formLines}
 				filter={filter}
-				isActive={isActive}
+				isActive={isActive && !adding}
 				copyValue={n => n.OptedOutNumber}
 				toast={toast}
+				onSelectionChange={n => {
+					selected.current = n;
+				}}
+				actions={{
+					'edit.add': () => setAdding(true),
+					'edit.delete': () => {
+						const n = selected.current?.OptedOutNumber;
+						if (n) stage(optOutRemoveEdit(connection, list, n));
+					},
+					'edit.undo': () => {
+						const edit = store.forRow(scope, selected.current?.OptedOutNumber ?? '');
+						if (edit && store.discard(edit.id)) toast(`Discarded: ${edit.what}`, 'ok');
+						else if (store.discardAll() > 0) toast('Discarded every staged edit', 'ok');
+					},
+				}}
 				emptyText="Nobody has opted out on this list"
 			/>
+			{adding ? (
+				<EditForm
+					title={`Opt a number out on ${list} (it gets no messages from any identity using this list)`}
+					fields={[{id: 'number', label: 'Phone number', kind: 'text', placeholder: '+12065550150 (E.164)'}]}
+					width={width}
+					submitLabel="stages and reviews"
+					validate={values => {
+						const r = parseE164(values.number);
+						return r.ok ? undefined : r.reason;
+					}}
+					onSubmit={values => {
+						const r = parseE164(values.number);
+						setAdding(false);
+						if (r.ok) stage(optOutAddEdit(connection, list, r.e164), {review: true});
+					}}
+					onCancel={() => setAdding(false)}
+				/>
+			) : null}
 			<CliLine command={cli} width={width} />
 		</Box>
 	);

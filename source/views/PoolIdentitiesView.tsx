@@ -1,4 +1,4 @@
-// The origination identities (numbers, sender IDs) in one pool; enter opens the number.
+// The origination identities (numbers, sender IDs) in one pool; enter opens the number, K the pool's keywords.
 import React from 'react';
 import {ResourceTable} from './ResourceTable.js';
 import type {Column} from '../components/tableModel.js';
@@ -30,6 +30,7 @@ export function PoolIdentitiesView({poolId, width, height, filter, isActive, nav
 				if (id.startsWith('phone-')) navigate({name: 'number', id});
 				else toast(`${id} is a sender ID — see :sender-ids`, 'info');
 			}}
+			actions={{'view.keywords': () => navigate({name: 'keywords', origination: poolId})}}
 			emptyText="This pool has no origination identities"
 		/>
 	);

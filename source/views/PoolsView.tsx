@@ -1,8 +1,11 @@
-// Phone pools in the Region; enter lists the pool's origination identities.
-import React from 'react';
+// Phone pools in the Region; enter lists the pool's origination identities, K its keywords, o its settings.
+import React, {useMemo, useRef, useState} from 'react';
+import {Box} from 'ink';
 import {ResourceTable} from './ResourceTable.js';
 import type {Column} from '../components/tableModel.js';
 import {listPools, type Pool} from '../services/poolsService.js';
+import {useStagedEdits} from '../app/edits.js';
+import {SettingsForm, settingsFormHeight, settingsOf} from './SettingsForm.js';
 import type {ViewProps} from './viewProps.js';
 
 const yes = (b: boolean | undefined) => (b ? 'yes' : 'no');
@@ -19,19 +22,45 @@ export const poolColumns: Column<Pool>[] = [
 ];
 
 export function PoolsView({width, height, filter, isActive, navigate}: ViewProps) {
+	const staged = useStagedEdits().filter(e => e.scope === 'pools');
+	const stagedIds = staged.map(e => e.rowKey).join(',');
+	const columns = useMemo<Column<Pool>[]>(
+		() => [{id: 'mark', title: '', value: p => (stagedIds.split(',').includes(p.PoolId ?? '') ? '~' : ''), maxWidth: 1, color: () => 'warn'}, ...poolColumns],
+		[stagedIds],
+	);
+	const selected = useRef<Pool | undefined>(undefined);
+	const [editing, setEditing] = useState<Pool | undefined>();
+	const formLines = editing ? settingsFormHeight('pool') : 0;
 	return (
-		<ResourceTable
-			title="Pools"
-			resource="pools"
-			load={(clients, ctx) => listPools(clients, {signal: ctx.signal, onPage: rows => ctx.partial([...rows])})}
-			columns={poolColumns}
-			rowKey={p => p.PoolId ?? ''}
-			width={width}
-			height={height}
-			filter={filter}
-			isActive={isActive}
-			onOpen={p => navigate({name: 'poolIdentities', poolId: p.PoolId ?? ''})}
-			emptyText="No pools in this Region"
-		/>
+		<Box flexDirection="column" width={width} height={height}>
+			<ResourceTable
+				title={staged.length > 0 ? `Pools — ${staged.length} staged, w applies` : 'Pools'}
+				resource="pools"
+				load={(clients, ctx) => listPools(clients, {signal: ctx.signal, onPage: rows => ctx.partial([...rows])})}
+				columns={columns}
+				rowKey={p => p.PoolId ?? ''}
+				width={width}
+				height={height - formLines}
+				filter={filter}
+				isActive={isActive && !editing}
+				onOpen={p => navigate({name: 'poolIdentities', poolId: p.PoolId ?? ''})}
+				onSelectionChange={p => {
+					selected.current = p;
+				}}
+				actions={{
+					'view.keywords': () => selected.current?.PoolId && navigate({name: 'keywords', origination: selected.current.PoolId}),
+					'edit.settings': () => selected.current && setEditing(selected.current),
+				}}
+				emptyText="No pools in this Region"
+			/>
+			{editing ? (
+				<SettingsForm
+					target={{kind: 'pool', id: editing.PoolId ?? '', label: editing.PoolId ?? ''}}
+					before={settingsOf(editing)}
+					width={width}
+					onClose={() => setEditing(undefined)}
+				/>
+			) : null}
+		</Box>
 	);
 }
