@@ -14,20 +14,76 @@ interface Scene {
 	play(app: TerminalSession): Promise<void>;
 }
 
+/** Runs a `:` command the way a person types it. */
+async function command(app: TerminalSession, text: string, loaded: string | RegExp) {
+	await app.press(':');
+	await app.type(text);
+	await app.press('enter');
+	await app.waitForText(loaded, {timeoutMs: 15_000});
+}
+
+const ready = (app: TerminalSession) => app.waitForText('<?> help', {timeoutMs: 15_000});
+
 const scenes: Scene[] = [
 	{
 		file: 'regions.svg',
-		title: 'smsdeck — Regions',
+		title: 'smsdeck — Regions, with counts per Region',
 		async play(app) {
-			await app.waitForText('<?> help');
+			await ready(app);
+			await app.waitForText(/us-east-1 .* \d+ +\d+ +\d+/);
 			await app.press('j', 'j', 'j');
 		},
 	},
 	{
-		file: 'help.svg',
-		title: 'smsdeck — help',
+		file: 'numbers.svg',
+		title: 'smsdeck — phone numbers',
 		async play(app) {
-			await app.waitForText('<?> help');
+			await ready(app);
+			await command(app, 'numbers', /Phone numbers \[\d+\].*ago/);
+			await app.press('j');
+		},
+	},
+	{
+		file: 'number-detail.svg',
+		title: 'smsdeck — a phone number, its keywords and the equivalent CLI command',
+		async play(app) {
+			await ready(app);
+			await command(app, 'numbers', /Phone numbers \[\d+\].*ago/);
+			await app.press('j', 'enter');
+			await app.waitForText(/Keywords.*\[\d+\]/);
+		},
+	},
+	{
+		file: 'pools.svg',
+		title: 'smsdeck — phone pools',
+		async play(app) {
+			await ready(app);
+			await command(app, 'pools', /Pools \[\d+\].*ago/);
+		},
+	},
+	{
+		file: 'config-set.svg',
+		title: 'smsdeck — a configuration set and its event destinations',
+		async play(app) {
+			await ready(app);
+			await command(app, 'config-sets', /Configuration sets \[\d+\].*ago/);
+			await app.press('enter');
+			await app.waitForText(/Event destinations/);
+		},
+	},
+	{
+		file: 'account.svg',
+		title: 'smsdeck — account: tier, limits, spend limits, identity',
+		async play(app) {
+			await ready(app);
+			await command(app, 'account', /SANDBOXED/);
+		},
+	},
+	{
+		file: 'help.svg',
+		title: 'smsdeck — help, generated from the keymap',
+		async play(app) {
+			await ready(app);
 			await app.press('?');
 			await app.waitForText('Help — esc or ? closes');
 		},
