@@ -19,6 +19,7 @@ export const COMMAND_LINE: readonly CommandLineDef[] = [
 	{name: 'config-sets', aliases: ['cs'], help: 'Configuration sets and their event destinations'},
 	{name: 'opt-outs', aliases: ['oo'], help: 'Opt-out lists and their opted-out numbers'},
 	{name: 'verified', aliases: ['vd'], help: 'Verified destination numbers (sandbox)'},
+	{name: 'sim', aliases: ['simulate', 'simulator'], help: 'Simulator smoke test: send to the simulator numbers, watch the events, verdict'},
 	{name: 'region', aliases: [], arg: 'region', argRequired: true, help: 'Switch to a Region: :region eu-west-2'},
 	{name: 'profile', aliases: [], arg: 'profile', argRequired: true, help: 'Switch to a profile from the AWS config files: :profile prod'},
 	{name: 'help', aliases: ['h'], help: 'Show the keys and commands'},

@@ -16,6 +16,7 @@ import {ConfigSetDetailView} from '../views/ConfigSetDetailView.js';
 import {OptOutListsView} from '../views/OptOutListsView.js';
 import {OptedOutNumbersView} from '../views/OptedOutNumbersView.js';
 import {VerifiedView} from '../views/VerifiedView.js';
+import {SimulatorView} from '../views/SimulatorView.js';
 import {KeywordsView} from '../views/KeywordsView.js';
 
 export interface RouteContext {
@@ -52,6 +53,8 @@ export function RouteView({route, view, context}: {route: Route; view: ViewProps
 			return <OptedOutNumbersView key={route.list} {...view} list={route.list} />;
 		case 'verified':
 			return <VerifiedView {...view} />;
+		case 'simulator':
+			return <SimulatorView {...view} />;
 		case 'keywords':
 			return <KeywordsView key={route.origination} {...view} origination={route.origination} />;
 		default:
@@ -78,4 +81,5 @@ export const COMMAND_ROUTES: Record<string, Route> = {
 	'config-sets': {name: 'configSets'},
 	'opt-outs': {name: 'optOutLists'},
 	verified: {name: 'verified'},
+	sim: {name: 'simulator'},
 };

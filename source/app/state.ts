@@ -15,6 +15,7 @@ export type Route =
 	| {name: 'optOutLists'}
 	| {name: 'optedOutNumbers'; list: string}
 	| {name: 'verified'}
+	| {name: 'simulator'}
 	| {name: 'keywords'; origination: string}
 	| {name: 'help'}
 	| {name: 'errors'};
@@ -48,6 +49,8 @@ export function routeTitle(route: Route): string {
 			return route.list;
 		case 'verified':
 			return 'Verified numbers';
+		case 'simulator':
+			return 'Simulator';
 		case 'keywords':
 			return `Keywords of ${route.origination}`;
 		case 'help':
