@@ -16,6 +16,20 @@ export function typedConfirmation(edits: readonly StagedEdit[]): string {
 	return [...new Set(edits.map(e => e.typed).filter((w): w is string => Boolean(w)))].join(' ');
 }
 
+/** Splits a command into lines of at most `width` characters, at spaces where possible. */
+export function wrapCommand(command: string, width: number): string[] {
+	const lines: string[] = [];
+	let rest = command;
+	while (rest.length > width) {
+		let cut = rest.lastIndexOf(' ', width);
+		if (cut <= 2) cut = width;
+		lines.push(rest.slice(0, cut));
+		rest = rest.slice(cut).replace(/^ /, '  ');
+	}
+	lines.push(rest);
+	return lines;
+}
+
 interface ReviewProps {
 	width: number;
 	height: number;
@@ -129,11 +143,14 @@ export function ReviewDialog({width, height, store, apply, onReports, onClose}: 
 					{truncate(`     ${e.before || '(none)'} → ${e.after || '(none)'}`, w)}
 				</Text>,
 			);
+			// The whole command, wrapped, so it can be read and copied.
 			e.cli.forEach((cmd, i) =>
-				rows.push(
-					<Text key={`${e.id}c${i}`} color={c.muted} wrap="truncate">
-						{truncate(`     $ ${cmd}`, w)}
-					</Text>,
+				wrapCommand(`$ ${cmd}`, Math.max(20, w - 5)).forEach((part, j) =>
+					rows.push(
+						<Text key={`${e.id}c${i}.${j}`} color={c.muted}>
+							{`     ${part}`}
+						</Text>,
+					),
 				),
 			);
 			if (e.error) {
