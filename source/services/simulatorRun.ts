@@ -23,7 +23,7 @@ export const STEP_TITLES: Record<StepId, string> = {
 	input: 'Input',
 	account: 'Account tier',
 	origination: 'Origination simulator number',
-	configSet: 'Configuration set → CloudWatch Logs',
+	configSet: 'Config set → CloudWatch Logs',
 	spend: 'Spend limit',
 	dryRun: 'DryRun send',
 	send: 'Send',
@@ -440,8 +440,8 @@ export async function runSimulator(
 						for (const e of batch) route(parseEventRecord(e.message));
 					},
 					health: h => {
-						const transport = h.transport ? `${h.transport} ` : '';
-						if (steps.get('events')?.state === 'running' && byId.size === 0) emit({...steps.get('events')!, detail: `${transport}${h.state}${h.note ? ` — ${h.note}` : ''}`});
+						const how = h.state === 'live' ? 'live tail' : h.state === 'polling' ? 'polling' : h.state;
+						if (steps.get('events')?.state === 'running' && byId.size === 0) emit({...steps.get('events')!, detail: `${how} on ${logs.group}${h.note ? ` — ${h.note}` : ''}`});
 					},
 				},
 			);

@@ -221,7 +221,9 @@ function FormPane(props: {
 			)}
 			<Text> </Text>
 			<Text color={props.tooLong ? theme.colors.error : theme.colors.muted} wrap="wrap">
-				{props.tooLong
+				{editing
+					? ' enter keeps the text, esc cancels; ctrl-u clears, ctrl-w deletes a word.'
+					: props.tooLong
 					? ' The body is too long for one SMS message (at most 10 parts); shorten it before running.'
 					: ` ${props.runKey} runs: preflight (account, origination, configuration set, spend, DryRun), send to the success and failure numbers, watch the events, verdict.`}
 			</Text>
@@ -229,7 +231,7 @@ function FormPane(props: {
 	);
 }
 
-const STEP_WIDTH = 36;
+const STEP_WIDTH = 38;
 
 function stepMark(step: StepUpdate, theme: ReturnType<typeof useTheme>): {mark: string; color?: string} {
 	switch (step.state) {

@@ -8,7 +8,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {PinpointSMSVoiceV2Client, UpdateEventDestinationCommand} from '@aws-sdk/client-pinpoint-sms-voice-v2';
 import {startEmulator, type RunningEmulator} from '../../source/emulator/index.js';
-import {distPath, nodeBinary} from '../helpers/terminal.js';
+import {distPath, nodeBinary, spawnTerminal} from '../helpers/terminal.js';
 
 interface Result {
 	code: number;
@@ -149,5 +149,48 @@ describe('smsdeck parts', () => {
 		const long = await smsdeck(['parts', 'a'.repeat(1531)]);
 		assert.equal(long.code, 1);
 		assert.match(long.stdout, /too long/);
+	});
+});
+
+describe('SimulatorView (:sim) in a terminal', () => {
+	it('edits the body with the parts preview, runs: checklist, events, verdict; R re-runs', async () => {
+		const app = spawnTerminal({args: ['--local'], cols: 120, rows: 40});
+		try {
+			await app.waitForText('<?> help');
+			await app.press(':');
+			await app.waitForText('command (tab completes)');
+			await app.type('sim');
+			await app.press('enter');
+			await app.waitForText('Simulator smoke test in us-east-1');
+			await app.waitForText(/▸ Body +smsdeck simulator smoke test/);
+
+			await app.press('e', 'ctrl+u');
+			await app.type('It’s on ™');
+			await app.waitForText('UCS-2 · 9 characters · 1 part · 61 left in this part');
+			await app.press('enter');
+			await app.waitForText('UCS-2 because of ’ ™ — <f> replaces them (GSM-7, 1 part)');
+			await app.press('f');
+			await app.waitForText(/Body +It's on \(TM\)/);
+			await app.waitForText('GSM-7 · 12 characters · 1 part · 148 left in this part');
+
+			await app.press('enter');
+			await app.waitForText(/✓ DryRun send +[\d.]+ (ms|s) 2 accepted/, {timeoutMs: 10_000});
+			await app.waitForText(/✓ Config set → CloudWatch Logs .*smsdeck-simulator/);
+			await app.waitForText(/\+14254147755 +TEXT_PENDING/, {timeoutMs: 10_000});
+			await app.waitForText(/PASS +2 of 2 messages as expected/, {timeoutMs: 20_000});
+			await app.waitForText(/✓ \+14254147755 +success +DELIVERED · send → final/);
+			await app.waitForText(/✓ \+14254147167 +failure +CARRIER_UNREACHABLE/);
+			await app.waitForText(/\+14254147755 +TEXT_DELIVERED \(final\)/);
+			await app.waitForText(/\+14254147167 +TEXT_CARRIER_UNREACHABLE \(final\)/);
+			const firstRun = /run (sim-\S+)/.exec(app.screen())![1];
+
+			await app.press('R');
+			await app.waitForText('Running…');
+			await app.waitFor(() => /PASS +2 of 2/.test(app.screen()) && !app.screen().includes(firstRun), 'a second run passes', {timeoutMs: 20_000});
+			await app.press('q');
+			assert.equal((await app.exited).exitCode, 0);
+		} finally {
+			app.dispose();
+		}
 	});
 });
