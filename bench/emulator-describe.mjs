@@ -39,5 +39,12 @@ for (const pageSize of [100, 25]) {
 }
 console.log(`big seed started in ${seedMs.toFixed(0)} ms (server + seed)`);
 console.table(rows);
+const {mkdirSync, writeFileSync} = await import('node:fs');
+const {join} = await import('node:path');
+mkdirSync(join(import.meta.dirname, 'results'), {recursive: true});
+writeFileSync(
+	join(import.meta.dirname, 'results', 'emulator-describe.json'),
+	JSON.stringify({benchmark: 'emulator-describe', date: new Date().toISOString(), seedMs, rows}, null, 2) + '\n',
+);
 client.destroy();
 await emu.close();

@@ -1,0 +1,71 @@
+#!/usr/bin/env node
+// npm run bench: every benchmark in turn, then one table of the figures with the peer beside them.
+// Each benchmark also writes bench/results/<name>.json, kept for comparing runs.
+import {spawnSync} from 'node:child_process';
+import {existsSync, readFileSync} from 'node:fs';
+import {dirname, join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const node = join(root, 'node_modules', '.bin', 'node');
+const only = process.argv.slice(2);
+
+const benches = [
+	{name: 'startup', args: ['bench/startup.mjs', '--runs', '11']},
+	{name: 'numbers', args: ['--import', 'tsx', 'bench/numbers.ts']},
+	{name: 'bytes', args: ['--import', 'tsx', 'bench/bytes.ts']},
+	{name: 'tail', args: ['--import', 'tsx', 'bench/tail.ts'], optional: 'bench/tail.ts'},
+	{name: 'emulator-describe', args: ['bench/emulator-describe.mjs', '3']},
+];
+
+const build = spawnSync(node, ['source/tools/build.mjs', '--if-stale'], {cwd: root, stdio: 'inherit'});
+if (build.status !== 0) process.exit(build.status ?? 1);
+const failed = [];
+for (const bench of benches) {
+	if (only.length > 0 && !only.includes(bench.name)) continue;
+	if (bench.optional && !existsSync(join(root, bench.optional))) continue;
+	process.stdout.write(`\n== ${bench.name}\n`);
+	const run = spawnSync(node, bench.args, {cwd: root, stdio: 'inherit'});
+	if (run.status !== 0) failed.push(bench.name);
+}
+
+const read = name => {
+	try {
+		return JSON.parse(readFileSync(join(root, 'bench', 'results', `${name}.json`), 'utf8'));
+	} catch {
+		return undefined;
+	}
+};
+const ms = x => (typeof x === 'number' ? `${x.toFixed(x < 10 ? 1 : 0)} ms` : '–');
+const rows = [];
+const startup = read('startup');
+if (startup) {
+	const v = startup.variants ?? {};
+	rows.push(['start → first full frame (median)', ms(v.bundle?.medianMs), `unbundled ${ms(v.unbundled?.medianMs)}`, '< 250 ms']);
+}
+const numbers = read('numbers');
+if (numbers) {
+	rows.push(['10,009 numbers: first page after the call', ms(numbers.consoleFirstPageMs - numbers.singleCallMs), '', '< 300 ms']);
+	rows.push(['10,009 numbers: full list', ms(numbers.consoleFullListMs), `aws cli ${ms(numbers.awsCliFullListMs)}`, '≤ aws cli']);
+	rows.push(['keypress → frame scrolling (median/p99)', `${ms(numbers.scrollMedianMs)} / ${ms(numbers.scrollP99Ms)}`, '', 'median < 16 ms']);
+	rows.push(['keypress → frame filtering (median/p99)', `${ms(numbers.filterMedianMs)} / ${ms(numbers.filterP99Ms)}`, '', 'median < 16 ms']);
+	rows.push(['peak RSS, 10,009 numbers', `${Math.round(numbers.consolePeakRssMb)} MB`, '', '< 200 MB']);
+}
+const bytes = read('bytes');
+if (bytes) {
+	rows.push(['bytes per j/k keypress (median)', `${bytes.bytesPerKeypressMedian} B`, `full screen ${bytes.bytesFullScreenChange} B`, '']);
+	rows.push(['bytes while idle', `${bytes.idleBytesPerMinute} B/min`, '', '']);
+}
+const tail = read('tail');
+if (tail?.summary) for (const [what, value, peer, target] of tail.summary) rows.push([what, value, peer ?? '', target ?? '']);
+const emu = read('emulator-describe');
+if (emu?.rows?.[0]) rows.push(['emulator: DescribePhoneNumbers pages/s (big seed)', `${emu.rows[0].requestsPerSecond} req/s`, `${emu.rows[0].numbersPerSecond} numbers/s`, '']);
+
+process.stdout.write('\n== summary\n');
+const w = [46, 22, 28, 16];
+process.stdout.write(['what', 'smsdeck', 'peer', 'target'].map((h, i) => h.padEnd(w[i])).join(' ') + '\n');
+for (const r of rows) process.stdout.write(r.map((c, i) => String(c).padEnd(w[i])).join(' ') + '\n');
+if (failed.length > 0) {
+	process.stdout.write(`\nfailed: ${failed.join(', ')}\n`);
+	process.exit(1);
+}
