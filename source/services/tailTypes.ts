@@ -45,6 +45,12 @@ export interface TailOptions {
 	/** Try StartLiveTail first (default true); false polls FilterLogEvents only. */
 	liveTail?: boolean;
 	pollIntervalMs?: number;
+	/** Polls and catch-ups re-read this far back for late arrivals (deduplicated by eventId); default 5 s. */
+	lateWindowMs?: number;
+	/** Start a new live session before the service's 3-hour limit; default 2 h 55 min. */
+	renewAfterMs?: number;
+	/** A live stream silent for this long counts as dropped (updates come every second); default 3.5 s. */
+	stallMs?: number;
 }
 
 export interface TailCallbacks {
