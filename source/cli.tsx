@@ -14,8 +14,10 @@ const SUBCOMMANDS: Record<string, {about: string; load: () => Promise<{run: Subc
 	numbers: {about: 'list the phone numbers in a Region (incl. simulator numbers)', load: () => import('./commands/numbers.js')},
 	'sender-ids': {about: 'list the sender IDs in a Region', load: () => import('./commands/senderIds.js')},
 	'config-sets': {about: 'list the configuration sets and their event destinations', load: () => import('./commands/configSets.js')},
-	'opt-outs': {about: 'list the opt-out lists, or with --list NAME the numbers in one', load: () => import('./commands/optOuts.js')},
+	'opt-outs': {about: 'list the opt-out lists (--list NAME: its numbers); add|remove --list NAME NUMBER', load: () => import('./commands/optOuts.js')},
 	verified: {about: 'list the verified destination numbers (sandbox)', load: () => import('./commands/verified.js')},
+	keywords: {about: 'list, set or delete the keywords of a number or pool (--yes to confirm)', load: () => import('./commands/keywords.js')},
+	spend: {about: 'spend limits; set or clear the enforced limit (--yes to confirm)', load: () => import('./commands/spend.js')},
 	simulate: {about: 'simulator smoke test: send, watch the events, verdict (exit 0/1/2)', load: () => import('./commands/simulate.js')},
 	parts: {about: 'encoding and SMS parts of a message body (no AWS calls)', load: () => import('./commands/parts.js')},
 	emulator: {

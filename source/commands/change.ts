@@ -1,0 +1,132 @@
+// What every scriptable change shares: its arguments, the read-only refusal, the confirmation (--yes, a
+// question on a terminal, a refusal on a non-terminal), the audit line, and the exit codes
+// (0 done, 1 the service refused, 2 bad input, a rule broken before any call, or no confirmation).
+import {createInterface} from 'node:readline/promises';
+import {UsageError, type CommandIO, type GlobalOptions} from './types.js';
+
+/** A refusal before any call: printed as one line, exit code 2. */
+export class RuleError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'RuleError';
+	}
+}
+
+export interface ParsedChange {
+	options: Record<string, string>;
+	flags: Set<string>;
+	positional: string[];
+}
+
+/** --name value options, --yes style flags and positional arguments. */
+export function parseChangeArgs(command: string, args: readonly string[], options: readonly string[], flags: readonly string[] = ['yes']): ParsedChange {
+	const out: ParsedChange = {options: {}, flags: new Set(), positional: []};
+	for (let i = 0; i < args.length; i++) {
+		const token = args[i];
+		if (!token.startsWith('--')) {
+			out.positional.push(token);
+			continue;
+		}
+		const eq = token.indexOf('=');
+		const name = (eq > 0 ? token.slice(0, eq) : token).slice(2);
+		if (flags.includes(name) && eq < 0) {
+			out.flags.add(name);
+			continue;
+		}
+		if (!options.includes(name)) {
+			throw new UsageError(`${command}: unknown option --${name} (it takes ${[...options, ...flags].map(o => `--${o}`).join(', ')})`);
+		}
+		const value = eq > 0 ? token.slice(eq + 1) : args[++i];
+		if (value === undefined || (eq < 0 && value.startsWith('--'))) throw new UsageError(`${command}: --${name} needs a value`);
+		out.options[name] = value;
+	}
+	return out;
+}
+
+export function required(command: string, parsed: ParsedChange, name: string): string {
+	const value = parsed.options[name];
+	if (value === undefined) throw new UsageError(`${command}: --${name} is required`);
+	return value;
+}
+
+/** --read-only, or a readOnlyProfiles pattern that matches the profile in use: no change is made. */
+export async function refuseReadOnly(command: string, globals: GlobalOptions, env: NodeJS.ProcessEnv): Promise<void> {
+	if (globals.readOnly) throw new RuleError(`${command}: refused, --read-only is set; nothing was sent`);
+	if (globals.local) return;
+	const {openPreferences, profileMatches} = await import('../config/prefs.js');
+	const profile = globals.profile ?? env.AWS_PROFILE ?? 'default';
+	const pattern = openPreferences(env).get().readOnlyProfiles.find(p => profileMatches(p, profile));
+	if (pattern) throw new RuleError(`${command}: refused, profile ${profile} is read-only (readOnlyProfiles "${pattern}" in preferences); nothing was sent`);
+}
+
+export interface ConfirmOptions {
+	yes: boolean;
+	/** What will be done, and the aws command. */
+	summary: string[];
+	/** A word to type (money, deletion); undefined: y/N. */
+	typed?: string;
+	stdin?: NodeJS.ReadableStream & {isTTY?: boolean};
+}
+
+/** True when the change may go ahead. Without --yes on a non-terminal: a RuleError (exit 2). */
+export async function confirm(command: string, io: CommandIO, options: ConfirmOptions): Promise<boolean> {
+	if (options.yes) return true;
+	const stdin = options.stdin ?? process.stdin;
+	if (!stdin.isTTY) throw new RuleError(`${command}: needs --yes to change the account when stdin is not a terminal; nothing was sent`);
+	for (const line of options.summary) io.stderr.write(`${line}\n`);
+	const rl = createInterface({input: stdin, output: io.stderr});
+	try {
+		const answer = (await rl.question(options.typed ? `Type "${options.typed}" to go ahead: ` : 'Go ahead? [y/N] ')).trim();
+		return options.typed ? answer === options.typed : /^y(es)?$/i.test(answer);
+	} finally {
+		rl.close();
+	}
+}
+
+/** Appends the audit line to the auditFile preference, when set. */
+export async function auditChange(env: NodeJS.ProcessEnv, line: string, io: CommandIO): Promise<void> {
+	const {openPreferences} = await import('../config/prefs.js');
+	const file = openPreferences(env).get().auditFile;
+	if (!file) return;
+	const {appendAudit} = await import('../app/auditFile.js');
+	const problem = appendAudit(file, line);
+	if (problem) io.stderr.write(`smsdeck: ${problem}\n`);
+}
+
+/** Runs a change subcommand body: RuleError → exit 2 with the reason. */
+export async function runChange(io: CommandIO, body: () => Promise<number>): Promise<number> {
+	try {
+		return await body();
+	} catch (error) {
+		if (error instanceof RuleError) {
+			io.stderr.write(`smsdeck: ${error.message}\n`);
+			return 2;
+		}
+		throw error;
+	}
+}
+
+/** Connects, runs `body`, always closes. RuleError and UsageError pass through; a service error is exit 1. */
+export async function withChangeClients(
+	globals: GlobalOptions,
+	io: CommandIO,
+	body: (clients: import('../services/clients.js').Clients) => Promise<number | void>,
+): Promise<number> {
+	const {connect} = await import('./connect.js');
+	const {describeServiceError} = await import('../services/errors.js');
+	const connected = await connect(globals, io.env);
+	try {
+		return (await body(connected.clients)) ?? 0;
+	} catch (error) {
+		if (error instanceof UsageError || error instanceof RuleError) throw error;
+		io.stderr.write(`smsdeck: ${describeServiceError(error).message}\n`);
+		return 1;
+	} finally {
+		await connected.close();
+	}
+}
+
+/** The audit line of a change made by a subcommand. */
+export function changeLine(region: string, what: string, before: string, after: string, requestId: string | undefined): string {
+	return `${new Date().toISOString()} ${region} ${what}: ${before || '(none)'} → ${after || '(none)'} request-id ${requestId ?? 'unknown'}`;
+}

@@ -1,0 +1,99 @@
+// smsdeck keywords list|set|delete: the keywords of a phone number or pool, and changing them with the same
+// rules the console applies (HELP and STOP refused, lengths, actions, the 30-keyword quota) before any call.
+import {listKeywords} from '../services/keywordsService.js';
+import {deleteKeyword, putKeyword} from '../services/changesService.js';
+import {checkKeyword, checkKeywordDelete, checkKeywordEdit, checkKeywordMessage, checkKeywordChange, checkKeywordQuota, sameKeyword} from '../domain/keywordRules.js';
+import {awsCli} from '../views/cliCommand.js';
+import {writeRows} from './printTable.js';
+import {auditChange, changeLine, confirm, parseChangeArgs, refuseReadOnly, required, RuleError, runChange, withChangeClients} from './change.js';
+import {UsageError, type SubcommandRun} from './types.js';
+
+export const usage = `Usage:
+  smsdeck keywords list --origination ID
+  smsdeck keywords set --origination ID --keyword K --message M [--action AUTOMATIC_RESPONSE|OPT_OUT|OPT_IN] [--yes]
+  smsdeck keywords delete --origination ID --keyword K [--yes]
+
+ID is a phone number id, pool id or their ARN. "set" adds the keyword or replaces its message and action;
+HELP and STOP cannot be changed or deleted, and mandatory opt-out keywords keep OPT_OUT. Changes ask for
+confirmation on a terminal; --yes confirms without asking (needed when stdin is not a terminal).
+
+Options: --region CODE, --profile NAME, --endpoint-url URL, --local, --json (list), --read-only (refuses changes).
+Exit code 0; 1 when the service refuses (its reason on stderr); 2 on bad input, a rule broken before any call,
+or a change without confirmation.
+`;
+
+const must = (r: {ok: true} | {ok: false; reason: string}) => {
+	if (!r.ok) throw new RuleError(r.reason);
+};
+
+export const run: SubcommandRun = async (args, globals, io) =>
+	runChange(io, async () => {
+		const [action, ...rest] = args;
+		const command = `keywords ${action ?? ''}`.trim();
+		if (action === 'list') {
+			const parsed = parseChangeArgs(command, rest, ['origination'], []);
+			const origination = required(command, parsed, 'origination');
+			return withChangeClients(globals, io, async clients => {
+				const rows = await listKeywords(clients, origination);
+				writeRows(
+					io.stdout,
+					globals.json,
+					[
+						{title: 'Keyword', value: k => k.Keyword ?? ''},
+						{title: 'Action', value: k => k.KeywordAction ?? ''},
+						{title: 'Message', value: k => k.KeywordMessage ?? ''},
+					],
+					rows,
+					r => r,
+				);
+			});
+		}
+		if (action === 'set') {
+			const parsed = parseChangeArgs(command, rest, ['origination', 'keyword', 'message', 'action']);
+			const origination = required(command, parsed, 'origination');
+			const keyword = required(command, parsed, 'keyword');
+			const message = required(command, parsed, 'message');
+			const kwAction = parsed.options.action ?? 'AUTOMATIC_RESPONSE';
+			// Every rule that needs no call, before connecting.
+			must(checkKeyword(keyword));
+			must(checkKeywordEdit(keyword));
+			must(checkKeywordMessage(message));
+			must(checkKeywordChange(keyword, kwAction));
+			await refuseReadOnly(command, globals, io.env);
+			return withChangeClients(globals, io, async clients => {
+				const existing = await listKeywords(clients, origination);
+				const before = existing.find(k => sameKeyword(k.Keyword ?? '', keyword));
+				if (!before) must(checkKeywordQuota(existing.length));
+				const cli = awsCli(clients.connection, 'pinpoint-sms-voice-v2', 'put-keyword', {
+					'origination-identity': origination,
+					keyword,
+					'keyword-message': message,
+					'keyword-action': kwAction,
+				});
+				const was = before ? `${before.KeywordAction} ${JSON.stringify(before.KeywordMessage)}` : '';
+				const now = `${kwAction} ${JSON.stringify(message)}`;
+				const ok = await confirm(command, io, {yes: parsed.flags.has('yes'), summary: [`Keyword ${keyword} on ${origination}: ${was || '(new)'} → ${now}`, `$ ${cli}`]});
+				if (!ok) throw new RuleError(`${command}: not confirmed; nothing was sent`);
+				const out = await putKeyword(clients, origination, keyword, message, kwAction);
+				await auditChange(io.env, changeLine(clients.connection.region, `Keyword ${keyword} on ${origination}`, was, now, out.requestId), io);
+				io.stdout.write(`Keyword ${keyword} on ${origination}: ${now}${out.requestId ? ` (request id ${out.requestId})` : ''}\n`);
+			});
+		}
+		if (action === 'delete') {
+			const parsed = parseChangeArgs(command, rest, ['origination', 'keyword']);
+			const origination = required(command, parsed, 'origination');
+			const keyword = required(command, parsed, 'keyword');
+			must(checkKeyword(keyword));
+			must(checkKeywordDelete(keyword));
+			await refuseReadOnly(command, globals, io.env);
+			return withChangeClients(globals, io, async clients => {
+				const cli = awsCli(clients.connection, 'pinpoint-sms-voice-v2', 'delete-keyword', {'origination-identity': origination, keyword});
+				const ok = await confirm(command, io, {yes: parsed.flags.has('yes'), typed: 'delete', summary: [`Delete keyword ${keyword} on ${origination}`, `$ ${cli}`]});
+				if (!ok) throw new RuleError(`${command}: not confirmed; nothing was sent`);
+				const out = await deleteKeyword(clients, origination, keyword);
+				await auditChange(io.env, changeLine(clients.connection.region, `Delete keyword ${keyword} on ${origination}`, keyword, '', out.requestId), io);
+				io.stdout.write(`Deleted keyword ${keyword} on ${origination}${out.requestId ? ` (request id ${out.requestId})` : ''}\n`);
+			});
+		}
+		throw new UsageError(`keywords: say list, set or delete (see smsdeck keywords --help)`);
+	});

@@ -1,0 +1,31 @@
+// smsdeck opt-outs add|remove --list NAME NUMBER: the number is checked as E.164 before any call.
+import {deleteOptedOutNumber, putOptedOutNumber} from '../services/changesService.js';
+import {parseE164} from '../domain/e164.js';
+import {checkOptOutListName} from '../domain/settingsRules.js';
+import {awsCli} from '../views/cliCommand.js';
+import {auditChange, changeLine, confirm, parseChangeArgs, refuseReadOnly, required, RuleError, runChange, withChangeClients} from './change.js';
+import {UsageError, type CommandIO, type GlobalOptions} from './types.js';
+
+export async function changeOptOut(action: 'add' | 'remove', args: string[], globals: GlobalOptions, io: CommandIO): Promise<number> {
+	return runChange(io, async () => {
+		const command = `opt-outs ${action}`;
+		const parsed = parseChangeArgs(command, args, ['list']);
+		const list = required(command, parsed, 'list');
+		if (parsed.positional.length !== 1) throw new UsageError(`${command}: give one phone number, e.g. smsdeck ${command} --list ${list} +12065550150`);
+		const listOk = checkOptOutListName(list);
+		if (!listOk.ok) throw new RuleError(`${command}: ${listOk.reason}`);
+		const number = parseE164(parsed.positional[0]);
+		if (!number.ok) throw new RuleError(`${command}: ${number.reason}`);
+		await refuseReadOnly(command, globals, io.env);
+		return withChangeClients(globals, io, async clients => {
+			const op = action === 'add' ? 'put-opted-out-number' : 'delete-opted-out-number';
+			const cli = awsCli(clients.connection, 'pinpoint-sms-voice-v2', op, {'opt-out-list-name': list, 'opted-out-number': number.e164});
+			const what = action === 'add' ? `Opt out ${number.e164} on list ${list}` : `Remove ${number.e164} from opt-out list ${list}`;
+			const ok = await confirm(command, io, {yes: parsed.flags.has('yes'), typed: action === 'remove' ? 'delete' : undefined, summary: [what, `$ ${cli}`]});
+			if (!ok) throw new RuleError(`${command}: not confirmed; nothing was sent`);
+			const out = action === 'add' ? await putOptedOutNumber(clients, list, number.e164) : await deleteOptedOutNumber(clients, list, number.e164);
+			await auditChange(io.env, changeLine(clients.connection.region, what, action === 'add' ? '' : 'opted out', action === 'add' ? 'opted out' : '', out.requestId), io);
+			io.stdout.write(`${what}: done${out.requestId ? ` (request id ${out.requestId})` : ''}\n`);
+		});
+	});
+}
