@@ -68,6 +68,11 @@ export interface ConfirmOptions {
 	stdin?: NodeJS.ReadableStream & {isTTY?: boolean};
 }
 
+/** Before any call: without --yes, a change needs a terminal to ask on. */
+export function requireConfirmable(command: string, yes: boolean, stdin: {isTTY?: boolean} = process.stdin): void {
+	if (!yes && !stdin.isTTY) throw new RuleError(`${command}: needs --yes to change the account when stdin is not a terminal; nothing was sent`);
+}
+
 /** True when the change may go ahead. Without --yes on a non-terminal: a RuleError (exit 2). */
 export async function confirm(command: string, io: CommandIO, options: ConfirmOptions): Promise<boolean> {
 	if (options.yes) return true;

@@ -5,7 +5,7 @@ import {deleteKeyword, putKeyword} from '../services/changesService.js';
 import {checkKeyword, checkKeywordDelete, checkKeywordEdit, checkKeywordMessage, checkKeywordChange, checkKeywordQuota, sameKeyword} from '../domain/keywordRules.js';
 import {awsCli} from '../views/cliCommand.js';
 import {writeRows} from './printTable.js';
-import {auditChange, changeLine, confirm, parseChangeArgs, refuseReadOnly, required, RuleError, runChange, withChangeClients} from './change.js';
+import {auditChange, changeLine, confirm, parseChangeArgs, refuseReadOnly, requireConfirmable, required, RuleError, runChange, withChangeClients} from './change.js';
 import {UsageError, type SubcommandRun} from './types.js';
 
 export const usage = `Usage:
@@ -60,6 +60,7 @@ export const run: SubcommandRun = async (args, globals, io) =>
 			must(checkKeywordMessage(message));
 			must(checkKeywordChange(keyword, kwAction));
 			await refuseReadOnly(command, globals, io.env);
+			requireConfirmable(command, parsed.flags.has('yes'));
 			return withChangeClients(globals, io, async clients => {
 				const existing = await listKeywords(clients, origination);
 				const before = existing.find(k => sameKeyword(k.Keyword ?? '', keyword));
@@ -86,6 +87,7 @@ export const run: SubcommandRun = async (args, globals, io) =>
 			must(checkKeyword(keyword));
 			must(checkKeywordDelete(keyword));
 			await refuseReadOnly(command, globals, io.env);
+			requireConfirmable(command, parsed.flags.has('yes'));
 			return withChangeClients(globals, io, async clients => {
 				const cli = awsCli(clients.connection, 'pinpoint-sms-voice-v2', 'delete-keyword', {'origination-identity': origination, keyword});
 				const ok = await confirm(command, io, {yes: parsed.flags.has('yes'), typed: 'delete', summary: [`Delete keyword ${keyword} on ${origination}`, `$ ${cli}`]});

@@ -3,7 +3,7 @@ import {deleteOptedOutNumber, putOptedOutNumber} from '../services/changesServic
 import {parseE164} from '../domain/e164.js';
 import {checkOptOutListName} from '../domain/settingsRules.js';
 import {awsCli} from '../views/cliCommand.js';
-import {auditChange, changeLine, confirm, parseChangeArgs, refuseReadOnly, required, RuleError, runChange, withChangeClients} from './change.js';
+import {auditChange, changeLine, confirm, parseChangeArgs, refuseReadOnly, requireConfirmable, required, RuleError, runChange, withChangeClients} from './change.js';
 import {UsageError, type CommandIO, type GlobalOptions} from './types.js';
 
 export async function changeOptOut(action: 'add' | 'remove', args: string[], globals: GlobalOptions, io: CommandIO): Promise<number> {
@@ -17,6 +17,7 @@ export async function changeOptOut(action: 'add' | 'remove', args: string[], glo
 		const number = parseE164(parsed.positional[0]);
 		if (!number.ok) throw new RuleError(`${command}: ${number.reason}`);
 		await refuseReadOnly(command, globals, io.env);
+		requireConfirmable(command, parsed.flags.has('yes'));
 		return withChangeClients(globals, io, async clients => {
 			const op = action === 'add' ? 'put-opted-out-number' : 'delete-opted-out-number';
 			const cli = awsCli(clients.connection, 'pinpoint-sms-voice-v2', op, {'opt-out-list-name': list, 'opted-out-number': number.e164});

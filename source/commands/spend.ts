@@ -5,7 +5,7 @@ import {clearSpendLimit, setSpendLimit} from '../services/changesService.js';
 import {channelForLimitName, checkSpendLimit, isSpendChannel, limitNameForChannel, spendChannelInfo, spendLimitCliCommand} from '../domain/spendRules.js';
 import {formatDollars} from '../domain/format.js';
 import {writeRows} from './printTable.js';
-import {auditChange, changeLine, confirm, parseChangeArgs, refuseReadOnly, RuleError, runChange, withChangeClients} from './change.js';
+import {auditChange, changeLine, confirm, parseChangeArgs, refuseReadOnly, requireConfirmable, RuleError, runChange, withChangeClients} from './change.js';
 import {UsageError, type SubcommandRun} from './types.js';
 
 export const usage = `Usage:
@@ -64,6 +64,7 @@ export const run: SubcommandRun = async (args, globals, io) =>
 		}
 		if (parsed.positional.length > (action === 'set' ? 2 : 1)) throw new UsageError(`${command}: unexpected argument "${parsed.positional.at(-1)}"`);
 		await refuseReadOnly(command, globals, io.env);
+		requireConfirmable(command, parsed.flags.has('yes'));
 		return withChangeClients(globals, io, async clients => {
 			const account = await describeAccount(clients);
 			const current = account.spendLimits.find(s => s.name === limitNameForChannel(channel));
