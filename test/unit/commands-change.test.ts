@@ -1,0 +1,127 @@
+// The scriptable changes in-process against a real emulator: exit 0 with --yes, 2 for a broken rule or a missing
+// confirmation (nothing sent), 1 when the service refuses, the audit file, read-only.
+import {after, before, test} from 'node:test';
+import assert from 'node:assert/strict';
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {Writable} from 'node:stream';
+import {startEmulator, type RunningEmulator} from '../../source/emulator/index.js';
+import type {CommandIO, GlobalOptions, SubcommandRun} from '../../source/commands/types.js';
+import {run as keywords} from '../../source/commands/keywords.js';
+import {run as spend} from '../../source/commands/spend.js';
+import {run as optOuts} from '../../source/commands/optOuts.js';
+
+let emulator: RunningEmulator;
+let configDir: string;
+let auditPath: string;
+const SIM = '+12065550100';
+
+before(async () => {
+	emulator = await startEmulator({port: 0, quiet: true, eventDelayMs: 5});
+	configDir = mkdtempSync(join(tmpdir(), 'smsdeck-change-'));
+	auditPath = join(configDir, 'audit.log');
+	writeFileSync(join(configDir, 'config.json'), JSON.stringify({auditFile: auditPath}));
+	process.env.AWS_ACCESS_KEY_ID = 'test';
+	process.env.AWS_SECRET_ACCESS_KEY = 'test';
+});
+
+after(async () => {
+	await emulator.close();
+	rmSync(configDir, {recursive: true, force: true});
+});
+
+class Sink extends Writable {
+	text = '';
+	override _write(chunk: Buffer, _enc: string, done: () => void) {
+		this.text += chunk.toString();
+		done();
+	}
+}
+
+async function call(cmd: SubcommandRun, args: string[], globals: Partial<GlobalOptions> = {}) {
+	const stdout = new Sink();
+	const stderr = new Sink();
+	const io: CommandIO = {stdout, stderr, env: {SMSDECK_CONFIG_DIR: configDir}};
+	const code = await cmd(args, {local: false, readOnly: false, noColor: false, ascii: false, json: false, endpointUrl: emulator.url, region: 'us-east-1', ...globals}, io);
+	return {code, out: stdout.text, err: stderr.text};
+}
+
+async function simulatorId(): Promise<string> {
+	const {run} = await import('../../source/commands/numbers.js');
+	const r = await call(run, [], {json: true});
+	const list = JSON.parse(r.out) as {PhoneNumber: string; PhoneNumberId: string}[];
+	return list.find(n => n.PhoneNumber === SIM)!.PhoneNumberId;
+}
+
+test('keywords set with --yes adds the keyword (exit 0, audit line); list shows it; delete removes it', async () => {
+	const id = await simulatorId();
+	const set = await call(keywords, ['set', '--origination', id, '--keyword', 'JOIN', '--message', 'Welcome aboard', '--yes']);
+	assert.equal(set.code, 0, set.err);
+	assert.match(set.out, /Keyword JOIN on phone-\w+: AUTOMATIC_RESPONSE "Welcome aboard" \(request id /);
+	const list = await call(keywords, ['list', '--origination', id]);
+	assert.match(list.out, /JOIN +AUTOMATIC_RESPONSE +Welcome aboard/);
+	assert.match(readFileSync(auditPath, 'utf8'), /us-east-1 Keyword JOIN on phone-\w+: \(none\) → AUTOMATIC_RESPONSE "Welcome aboard" request-id \S+/);
+	const del = await call(keywords, ['delete', '--origination', id, '--keyword', 'JOIN', '--yes']);
+	assert.equal(del.code, 0, del.err);
+	assert.doesNotMatch((await call(keywords, ['list', '--origination', id])).out, /JOIN/);
+});
+
+test('keywords: STOP, a 31-character keyword, an unknown action → exit 2 before any call; no --yes on a non-terminal → exit 2', async () => {
+	const id = await simulatorId();
+	const before = (await call(keywords, ['list', '--origination', id])).out;
+	const stop = await call(keywords, ['set', '--origination', id, '--keyword', 'stop', '--message', 'x', '--yes']);
+	assert.equal(stop.code, 2);
+	assert.match(stop.err, /STOP is required on every number and pool/);
+	assert.equal((await call(keywords, ['delete', '--origination', id, '--keyword', 'HELP', '--yes'])).code, 2);
+	assert.equal((await call(keywords, ['set', '--origination', id, '--keyword', 'K'.repeat(31), '--message', 'x', '--yes'])).code, 2);
+	assert.equal((await call(keywords, ['set', '--origination', id, '--keyword', 'JOIN', '--message', 'x', '--action', 'REPLY', '--yes'])).code, 2);
+	// The test runner's stdin is not a terminal.
+	const unconfirmed = await call(keywords, ['set', '--origination', id, '--keyword', 'JOIN', '--message', 'x']);
+	assert.equal(unconfirmed.code, 2);
+	assert.match(unconfirmed.err, /needs --yes/);
+	assert.equal((await call(keywords, ['list', '--origination', id])).out, before, 'nothing was sent');
+});
+
+test('keywords: the service refusing (opt-out keyword on a toll-free number) → exit 1 with its reason', async () => {
+	const {run} = await import('../../source/commands/numbers.js');
+	const list = JSON.parse((await call(run, [], {json: true})).out) as {NumberType: string; PhoneNumberId: string; PoolId?: string}[];
+	const tfn = list.find(n => n.NumberType === 'TOLL_FREE' && !n.PoolId) ?? list.find(n => n.NumberType === 'TOLL_FREE')!;
+	const r = await call(keywords, ['set', '--origination', tfn.PhoneNumberId, '--keyword', 'LEAVE', '--message', 'Bye', '--action', 'OPT_OUT', '--yes']);
+	assert.equal(r.code, 1);
+	assert.match(r.err, /smsdeck: .*(Toll-free|PHONE_NUMBER_ASSOCIATED_TO_POOL)/);
+});
+
+test('spend: list, set within the max (exit 0), above the max → exit 2 with the reason, clear; read-only refuses', async () => {
+	const list = await call(spend, []);
+	assert.equal(list.code, 0);
+	assert.match(list.out, /text +SMS +\$1 +\$1 +yes/);
+	const over = await call(spend, ['set', 'text', '5', '--yes']);
+	assert.equal(over.code, 2);
+	assert.match(over.err, /cannot exceed the account limit of \$1/);
+	assert.equal((await call(spend, ['set', 'text', '0', '--yes'])).code, 2);
+	assert.equal((await call(spend, ['set', 'text', '1.50', '--yes'])).code, 2);
+	const set = await call(spend, ['set', 'media', '1', '--yes']);
+	assert.equal(set.code, 0, set.err);
+	assert.match((await call(spend, [])).out, /media +MMS +\$1 +\$1 +yes/);
+	const clear = await call(spend, ['clear', 'media', '--yes']);
+	assert.equal(clear.code, 0, clear.err);
+	assert.match((await call(spend, [])).out, /media +MMS +\$1 +\$1 +no/);
+	const ro = await call(spend, ['set', 'text', '1', '--yes'], {readOnly: true});
+	assert.equal(ro.code, 2);
+	assert.match(ro.err, /read-only/);
+	assert.equal((await call(spend, ['set', 'sms', '1', '--yes']).catch(e => ({code: 2, err: String(e)}))).code, 2);
+});
+
+test('opt-outs add/remove: E.164 checked first (exit 2), add and remove with --yes, listing still works', async () => {
+	const bad = await call(optOuts, ['add', '--list', 'Default', '206-555-0150', '--yes']);
+	assert.equal(bad.code, 2);
+	assert.match(bad.err, /E\.164/);
+	assert.equal((await call(optOuts, ['add', '--list', 'Default', '+12065550199', '--yes'])).code, 0);
+	assert.match((await call(optOuts, ['--list', 'Default'])).out, /\+12065550199/);
+	assert.equal((await call(optOuts, ['remove', '--list', 'Default', '+12065550199'])).code, 2, 'no --yes on a non-terminal');
+	assert.equal((await call(optOuts, ['remove', '--list', 'Default', '+12065550199', '--yes'])).code, 0);
+	assert.doesNotMatch((await call(optOuts, ['--list', 'Default'])).out, /\+12065550199/);
+	const missing = await call(optOuts, ['add', '--list', 'no-such-list', '+12065550198', '--yes']);
+	assert.equal(missing.code, 1);
+});
