@@ -293,8 +293,9 @@ function RunPane(props: {width: number; height: number; run?: RunState; region: 
 	}
 	const messageLines = run.messages.map(m => {
 		const ok = m.state === 'passed';
-		const mark = ok ? theme.glyphs.ok : m.state === 'waiting' || m.state === 'notSent' ? theme.glyphs.pending : theme.glyphs.fail;
-		const color = ok ? theme.colors.ok : m.state === 'waiting' || m.state === 'notSent' ? theme.colors.info : theme.colors.error;
+		const idle = m.state === 'notSent' && !run.running;
+		const mark = ok ? theme.glyphs.ok : idle ? '-' : m.state === 'waiting' || m.state === 'notSent' ? theme.glyphs.pending : theme.glyphs.fail;
+		const color = ok ? theme.colors.ok : idle ? theme.colors.muted : m.state === 'waiting' || m.state === 'notSent' ? theme.colors.info : theme.colors.error;
 		const last = m.events[m.events.length - 1];
 		const facts = [
 			last?.status ?? last?.eventType ?? (m.state === 'notSent' ? 'not sent' : 'no events yet'),
