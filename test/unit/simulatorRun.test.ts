@@ -8,7 +8,7 @@ import {createClients, destroyClients, type Clients} from '../../source/services
 import {RateLimiter} from '../../source/services/rateLimiter.js';
 import {Health} from '../../source/services/health.js';
 import {runSimulator, type SimulatorRunOptions, type StepUpdate} from '../../source/services/simulatorRun.js';
-import {pollingTail} from '../helpers/testPoller.js';
+import {startTail} from '../../source/services/tailEngine.js';
 
 let emu: RunningEmulator;
 let clients: Clients;
@@ -22,7 +22,7 @@ const sentCount = async (region = 'us-east-1') => (await admin('sentMessages', {
 
 async function run(options: SimulatorRunOptions, on = clients) {
 	const steps: StepUpdate[] = [];
-	const report = await runSimulator(on, {timeoutMs: 5000, ...options}, {step: s => steps.push(s)}, {startTail: pollingTail, pollIntervalMs: 10});
+	const report = await runSimulator(on, {timeoutMs: 5000, ...options}, {step: s => steps.push(s)}, {startTail, pollIntervalMs: 50});
 	return {report, steps};
 }
 
