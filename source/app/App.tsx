@@ -8,6 +8,7 @@ import type {Connection} from '../services/clients.js';
 import {COMMAND_ROUTES, RouteView, type RouteContext} from './routes.js';
 import type {ViewProps} from '../views/viewProps.js';
 import {parseCommandLine} from './commandLine.js';
+import {parseTailCommand} from './tailCommand.js';
 import {KeypressProvider, Priority, useActiveBindings, useKeypress} from '../input/KeypressProvider.js';
 import {useCommands} from '../input/useCommands.js';
 import {COMMANDS, type CommandId, type Keymap} from '../input/keymap.js';
@@ -194,6 +195,12 @@ function Shell({state, dispatch, prefs, warnings, onQuit}: AppProps & {state: Ap
 			case 'quit':
 				edits.guardQuit(quit);
 				break;
+			case 'tail': {
+				const tail = parseTailCommand(parsed.arg ?? '');
+				if (tail.ok) dispatch({type: 'push', route: tail.route});
+				else dispatch({type: 'toast', kind: 'error', text: tail.reason});
+				break;
+			}
 		}
 	};
 

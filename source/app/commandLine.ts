@@ -5,7 +5,7 @@ export interface CommandLineDef {
 	name: string;
 	aliases: string[];
 	/** Kind of argument the command takes, for completion. */
-	arg?: 'region' | 'profile';
+	arg?: 'region' | 'profile' | 'configSet';
 	argRequired?: boolean;
 	help: string;
 }
@@ -22,6 +22,7 @@ export const COMMAND_LINE: readonly CommandLineDef[] = [
 	{name: 'sim', aliases: ['simulate', 'simulator'], help: 'Simulator smoke test: send to the simulator numbers, watch the events, verdict'},
 	{name: 'region', aliases: [], arg: 'region', argRequired: true, help: 'Switch to a Region: :region eu-west-2'},
 	{name: 'profile', aliases: [], arg: 'profile', argRequired: true, help: 'Switch to a profile from the AWS config files: :profile prod'},
+	{name: 'tail', aliases: ['logs'], arg: 'configSet', argRequired: true, help: 'Live event tail: :tail <config-set> [--since 5m] [--destination NAME], :tail log-group <name>'},
 	{name: 'help', aliases: ['h'], help: 'Show the keys and commands'},
 	{name: 'errors', aliases: ['log'], help: 'Show the error log'},
 	{name: 'quit', aliases: ['q', 'q!', 'exit'], help: 'Quit smsdeck'},
@@ -48,12 +49,14 @@ export function parseCommandLine(text: string): ParsedCommand {
 		return {ok: false, reason: `"${arg}" is not an End User Messaging SMS Region (see :regions)`};
 	}
 	// Profile names are case-sensitive; Region codes are not.
-	return {ok: true, name: def.name, arg: def.arg === 'profile' ? arg : arg?.toLowerCase()};
+	return {ok: true, name: def.name, arg: def.arg === 'profile' || def.arg === 'configSet' ? arg : arg?.toLowerCase()};
 }
 
 export interface CompletionContext {
 	/** Profile names from the AWS config files, for :profile. */
 	profiles?: readonly string[];
+	/** Configuration set names already loaded, for :tail. */
+	configSets?: readonly string[];
 }
 
 /** Full-line candidates for what has been typed so far, best first. */
@@ -72,6 +75,10 @@ export function completeCommandLine(text: string, context: CompletionContext = {
 		const byCode = SMS_REGIONS.filter(r => r.code.startsWith(partial));
 		const matches = byCode.length > 0 ? byCode : SMS_REGIONS.filter(r => r.name.toLowerCase().includes(partial));
 		return matches.map(r => `${def.name} ${r.code}`);
+	}
+	if (def.arg === 'configSet') {
+		const typed = trimmed.slice(space + 1).trimStart();
+		return ['log-group ', ...(context.configSets ?? [])].filter(p => p.startsWith(typed) && p !== typed).map(p => `${def.name} ${p}`);
 	}
 	if (def.arg === 'profile') {
 		const typed = trimmed.slice(space + 1).trim();

@@ -16,6 +16,7 @@ import {ConfigSetDetailView} from '../views/ConfigSetDetailView.js';
 import {OptOutListsView} from '../views/OptOutListsView.js';
 import {OptedOutNumbersView} from '../views/OptedOutNumbersView.js';
 import {VerifiedView} from '../views/VerifiedView.js';
+import {TailView} from '../views/TailView.js';
 import {SimulatorView} from '../views/SimulatorView.js';
 import {KeywordsView} from '../views/KeywordsView.js';
 
@@ -51,6 +52,8 @@ export function RouteView({route, view, context}: {route: Route; view: ViewProps
 			return <OptOutListsView {...view} />;
 		case 'optedOutNumbers':
 			return <OptedOutNumbersView key={route.list} {...view} list={route.list} />;
+		case 'tail':
+			return <TailView key={`${route.configSet ?? ''}|${route.logGroup ?? ''}|${route.destination ?? ''}|${route.since ?? ''}`} {...view} target={route} />;
 		case 'verified':
 			return <VerifiedView {...view} />;
 		case 'simulator':

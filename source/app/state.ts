@@ -18,7 +18,8 @@ export type Route =
 	| {name: 'simulator'}
 	| {name: 'keywords'; origination: string}
 	| {name: 'help'}
-	| {name: 'errors'};
+	| {name: 'errors'}
+	| {name: 'tail'; configSet?: string; logGroup?: string; destination?: string; since?: string};
 
 /** How a screen is named in the breadcrumbs. */
 export function routeTitle(route: Route): string {
@@ -57,6 +58,8 @@ export function routeTitle(route: Route): string {
 			return 'Help';
 		case 'errors':
 			return 'Error log';
+		case 'tail':
+			return `Tail ${route.configSet ?? route.logGroup ?? ''}`.trim();
 	}
 }
 

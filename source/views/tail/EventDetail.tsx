@@ -1,0 +1,47 @@
+// One event as pretty JSON (sanitized by the parser), or its raw line; j/k scroll, esc closes.
+import React, {useState} from 'react';
+import {Box, Text} from 'ink';
+import {useTheme} from '../../theme/ThemeContext.js';
+import {truncate} from '../../domain/textWidth.js';
+import {Priority} from '../../input/KeypressProvider.js';
+import {useCommands} from '../../input/useCommands.js';
+import {formatTime} from '../../domain/format.js';
+import type {TailRow} from '../../domain/tailModel.js';
+
+export function eventDetailLines(row: TailRow): string[] {
+	const head = [`stream ${row.line.logStreamName ?? '–'}   ingested ${formatTime(row.line.ingestionTime, {ms: true})}${row.line.eventId ? `   eventId ${row.line.eventId}` : ''}`, ''];
+	const body = row.parsed.json !== undefined ? JSON.stringify(row.parsed.json, null, 2) : row.parsed.raw;
+	return [...head, ...body.split('\n')];
+}
+
+export function EventDetail({row, width, height, onClose}: {row: TailRow; width: number; height: number; onClose: () => void}) {
+	const theme = useTheme();
+	const lines = eventDetailLines(row);
+	const body = Math.max(1, height - 1);
+	const [top, setTop] = useState(0);
+	const maxTop = Math.max(0, lines.length - body);
+	useCommands(
+		{
+			'app.back': onClose,
+			'view.open': onClose,
+			'nav.up': () => setTop(t => Math.max(0, t - 1)),
+			'nav.down': () => setTop(t => Math.min(maxTop, t + 1)),
+			'nav.pageUp': () => setTop(t => Math.max(0, t - body)),
+			'nav.pageDown': () => setTop(t => Math.min(maxTop, t + body)),
+			'nav.top': () => setTop(0),
+			'nav.bottom': () => setTop(maxTop),
+		},
+		{priority: Priority.Dialog},
+	);
+	const title = ` Event ${row.parsed.messageId ?? ''} ${row.parsed.eventType ?? (row.parsed.kind === 'raw' ? '(raw line)' : '')}`;
+	return (
+		<Box flexDirection="column" width={width} height={height}>
+			<Text bold color={theme.colors.title}>
+				{truncate(`${title}  — esc closes`, width, theme.glyphs.ellipsis)}
+			</Text>
+			{lines.slice(top, top + body).map((line, i) => (
+				<Text key={top + i}>{truncate(' ' + line, width, theme.glyphs.ellipsis)}</Text>
+			))}
+		</Box>
+	);
+}

@@ -1,0 +1,84 @@
+// The tail's rows, windowed: only the visible rows are drawn, one styled string each. Raw (non-JSON) lines
+// show their text across the row. Follow keeps the newest row at the bottom.
+import React, {useMemo, useRef} from 'react';
+import {Box, Text} from 'ink';
+import {useTheme} from '../../theme/ThemeContext.js';
+import {fit} from '../../domain/textWidth.js';
+import {toSingleLine} from '../../domain/sanitize.js';
+import {layoutColumns, windowOffset, type Column} from '../../components/tableModel.js';
+import type {EventOutcome} from '../../domain/eventRecord.js';
+import type {TailRow} from '../../domain/tailModel.js';
+import {outcomeColor} from './tailColumns.js';
+
+export interface ListRow {
+	seq: number;
+	outcome: EventOutcome;
+}
+
+/** The raw line to show across the row, for rows that are not SMS/MMS/voice events. */
+function rawText(row: unknown): string | undefined {
+	const r = row as Partial<TailRow>;
+	if (!r.parsed || (r.parsed.kind !== 'raw' && r.parsed.kind !== 'unknown-json')) return undefined;
+	return toSingleLine(r.parsed.raw);
+}
+
+export function TailList<Row extends ListRow>({
+	columns,
+	rows,
+	selected,
+	width,
+	height,
+	isActive,
+	emptyText,
+}: {
+	columns: readonly Column<Row>[];
+	rows: readonly Row[];
+	/** Index of the selected row, or -1. */
+	selected: number;
+	width: number;
+	height: number;
+	isActive: boolean;
+	emptyText: string;
+}) {
+	const theme = useTheme();
+	const bodyHeight = Math.max(1, height - 1);
+	const previous = useRef(0);
+	const offset = selected < 0 ? Math.max(0, rows.length - bodyHeight) : windowOffset(selected, previous.current, bodyHeight, rows.length);
+	previous.current = offset;
+	const window = rows.slice(offset, offset + bodyHeight);
+	// Widths from the newest rows only, so a burst does not re-measure the whole buffer.
+	const sample = useMemo(() => rows.slice(-300), [rows]);
+	const widths = useMemo(() => layoutColumns(columns, sample, width - 1), [columns, sample, width]);
+	const header = columns.map((c, i) => fit(c.title.toUpperCase(), widths[i], c.align, theme.glyphs.ellipsis)).join(' ');
+	const rawStart = widths[0] + 1;
+	return (
+		<Box flexDirection="column" width={width} height={height}>
+			<Text bold color={theme.colors.muted}>
+				{' ' + header}
+			</Text>
+			{rows.length === 0 ? (
+				<Text color={theme.colors.muted}> {emptyText}</Text>
+			) : (
+				window.map((row, i) => {
+					const raw = rawText(row);
+					const cells = raw !== undefined ? [fit(columns[0].value(row), widths[0], 'left'), fit(raw, Math.max(1, width - 1 - rawStart), 'left', theme.glyphs.ellipsis)] : columns.map((c, ci) => fit(c.value(row), widths[ci], c.align, theme.glyphs.ellipsis));
+					const isSelected = offset + i === selected && isActive;
+					if (isSelected) {
+						const line = fit(' ' + cells.join(' '), width, 'left');
+						return theme.color ? (
+							<Text key={row.seq} color={theme.colors.selectionFg} backgroundColor={theme.colors.selectionBg}>
+								{line}
+							</Text>
+						) : (
+							<Text key={row.seq} inverse>
+								{line}
+							</Text>
+						);
+					}
+					const token = raw !== undefined ? 'muted' : outcomeColor(row.outcome);
+					return <Text key={row.seq}>{' ' + theme.paint(token, cells.join(' '))}</Text>;
+				})
+			)}
+		</Box>
+	);
+}
