@@ -13,6 +13,7 @@ import {KeypressProvider, Priority, useActiveBindings, useKeypress} from '../inp
 import {useCommands} from '../input/useCommands.js';
 import {COMMANDS, type CommandId, type Keymap} from '../input/keymap.js';
 import {Header} from '../components/Header.js';
+import {MfaPrompt, type MfaRequest} from '../components/MfaPrompt.js';
 import {Crumbs} from '../components/Crumbs.js';
 import {KeyHints} from '../components/KeyHints.js';
 import {StatusLine} from '../components/StatusLine.js';
@@ -57,7 +58,7 @@ export function App(props: AppProps) {
 	// Applied changes: an audit line in the ! log (and the audit file when set); refusals: an error entry.
 	const onReport = useCallback(
 		(report: ApplyReport) => {
-			const entry = {time: report.time, source: 'change', message: report.ok ? auditLine(report) : `${report.edit.what}: ${report.message}`, requestId: report.requestId};
+			const entry = {time: report.time, source: 'change', message: report.ok ? `${report.edit.what}: ${report.edit.before || '(none)'} → ${report.edit.after || '(none)'}` : `${report.edit.what}: ${report.message}`, requestId: report.requestId};
 			if (!report.ok) return dispatch({type: 'error', entry});
 			dispatch({type: 'audit', entry});
 			const file = props.prefs.get().auditFile;
@@ -68,11 +69,23 @@ export function App(props: AppProps) {
 	);
 	const toast = useCallback((text: string, kind?: 'info' | 'ok' | 'warn' | 'error') => dispatch({type: 'toast', text, kind}), []);
 	// One session for the life of the console; every failed call lands in the error log.
+	// A profile whose role needs MFA asks here; the prompt takes the footer until answered.
+	const [mfa, setMfa] = useState<MfaRequest | undefined>(undefined);
 	const session = useMemo(
 		() =>
 			props.session ??
-			new Session((key, error) =>
-				dispatch({type: 'error', entry: {time: Date.now(), source: key.split('#').pop() ?? key, message: error.message, requestId: error.requestId}}),
+			new Session(
+				(key, error) =>
+					dispatch({type: 'error', entry: {time: Date.now(), source: key.split('#').pop() ?? key, message: error.message, requestId: error.requestId}}),
+				serial =>
+					new Promise<string>((resolve, reject) => {
+						dispatch({type: 'toast', kind: 'info', text: `The profile needs an MFA code for ${serial}`});
+						setMfa({
+							serial,
+							resolve: code => (setMfa(undefined), resolve(code)),
+							reject: error => (setMfa(undefined), reject(error)),
+						});
+					}),
 			),
 		// eslint-disable-next-line react-hooks/exhaustive-deps
 		[],
@@ -86,14 +99,21 @@ export function App(props: AppProps) {
 		<KeypressProvider keymap={props.keymap} readOnly={state.readOnly} onBlocked={onBlocked}>
 			<SessionProvider session={session} connection={connection}>
 				<EditsProvider onReport={onReport} toast={toast}>
-					<Shell {...props} state={state} dispatch={dispatch} />
+					<Shell {...props} state={state} dispatch={dispatch} mfa={mfa} />
 				</EditsProvider>
 			</SessionProvider>
 		</KeypressProvider>
 	);
 }
 
-function Shell({state, dispatch, prefs, warnings, onQuit}: AppProps & {state: AppState; dispatch: React.Dispatch<Parameters<typeof appReducer>[1]>}) {
+function Shell({
+	state,
+	dispatch,
+	prefs,
+	warnings,
+	onQuit,
+	mfa,
+}: AppProps & {state: AppState; dispatch: React.Dispatch<Parameters<typeof appReducer>[1]>; mfa?: MfaRequest}) {
 	const {exit} = useApp();
 	const {columns, rows} = useWindowSize();
 	const width = Math.max(20, columns);
@@ -298,7 +318,9 @@ function Shell({state, dispatch, prefs, warnings, onQuit}: AppProps & {state: Ap
 	}
 
 	let footer: React.ReactNode;
-	if (state.bar === 'command') {
+	if (mfa) {
+		footer = <MfaPrompt request={mfa} width={width} onInvalid={text => dispatch({type: 'toast', kind: 'error', text})} />;
+	} else if (state.bar === 'command') {
 		footer = <CommandBar width={width} history={state.history} profiles={profiles} onSubmit={runCommand} onCancel={() => dispatch({type: 'bar'})} />;
 	} else if (state.bar === 'filter') {
 		footer = (
