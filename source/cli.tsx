@@ -18,6 +18,7 @@ const SUBCOMMANDS: Record<string, {about: string; load: () => Promise<{run: Subc
 	verified: {about: 'list the verified destination numbers (sandbox)', load: () => import('./commands/verified.js')},
 	keywords: {about: 'list, set or delete the keywords of a number or pool (--yes to confirm)', load: () => import('./commands/keywords.js')},
 	spend: {about: 'spend limits; set or clear the enforced limit (--yes to confirm)', load: () => import('./commands/spend.js')},
+	tail: {about: "print a configuration set's (or a log group's) events; --follow keeps going, --json for jq", load: () => import('./commands/tail.js')},
 	simulate: {about: 'simulator smoke test: send, watch the events, verdict (exit 0/1/2)', load: () => import('./commands/simulate.js')},
 	parts: {about: 'encoding and SMS parts of a message body (no AWS calls)', load: () => import('./commands/parts.js')},
 	emulator: {

@@ -53,6 +53,7 @@ class TailEngine {
 	/** Newest event timestamp seen (the polling cursor). */
 	private newest: number;
 	private throttleAttempt = 0;
+	private readonly startedAt = Date.now();
 	private ticker?: ReturnType<typeof setInterval>;
 	private identifier: string;
 	readonly done: Promise<void>;
@@ -322,11 +323,15 @@ class TailEngine {
 		const fresh = this.dedup.filter(events);
 		if (fresh.length === 0) return;
 		let newestIngestion: number | undefined;
+		let current = 0;
 		for (const e of fresh) {
 			if (e.timestamp > this.newest) this.newest = e.timestamp;
+			// History (ingested before the tail started) says nothing about the rate or the lag of the tail.
+			if ((e.ingestionTime ?? e.timestamp) < this.startedAt) continue;
+			current++;
 			if (e.ingestionTime !== undefined && (newestIngestion === undefined || e.ingestionTime > newestIngestion)) newestIngestion = e.ingestionTime;
 		}
-		this.meter.add(fresh.length);
+		this.meter.add(current);
 		if (newestIngestion !== undefined) this.healthState = {...this.healthState, lagMs: Math.max(0, Date.now() - newestIngestion)};
 		this.callbacks.events(fresh);
 	}

@@ -24,7 +24,7 @@ const destinationColumns: Column<Destination>[] = [
 	{id: 'target', title: 'Target', value: d => destinationTarget(d).target, minWidth: 20, shrink: 1, grow: 1},
 ];
 
-export function ConfigSetDetailView({configSet, width, height, filter, isActive, toast}: ViewProps & {configSet: string}) {
+export function ConfigSetDetailView({configSet, width, height, filter, isActive, toast, navigate}: ViewProps & {configSet: string}) {
 	const {connection} = useSession();
 	const resource = useResource(`config-set/${configSet}`, clients => getConfigurationSet(clients, configSet));
 	const c = resource.data;
@@ -50,6 +50,9 @@ export function ConfigSetDetailView({configSet, width, height, filter, isActive,
 				toast(`Copied ${value}`, 'ok');
 			},
 			'app.refresh': resource.refresh,
+			// The selected destination when it is a CloudWatch Logs one, else the set's own choice (or a picker).
+			'tail.start': () =>
+				navigate({name: 'tail', configSet, ...(selected?.CloudWatchLogsDestination ? {destination: selected.EventDestinationName} : {})}),
 		},
 		{priority: Priority.View, isActive},
 	);

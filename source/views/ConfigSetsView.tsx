@@ -1,5 +1,5 @@
 // Configuration sets in the Region; enter opens one with its event destinations.
-import React from 'react';
+import React, {useRef} from 'react';
 import {ResourceTable} from './ResourceTable.js';
 import type {Column} from '../components/tableModel.js';
 import {listConfigurationSets, type ConfigurationSet} from '../services/configSetsService.js';
@@ -22,6 +22,7 @@ export const configSetColumns: Column<ConfigurationSet>[] = [
 ];
 
 export function ConfigSetsView({width, height, filter, isActive, navigate, toast}: ViewProps) {
+	const selected = useRef<ConfigurationSet | undefined>(undefined);
 	return (
 		<ResourceTable
 			title="Configuration sets"
@@ -34,6 +35,8 @@ export function ConfigSetsView({width, height, filter, isActive, navigate, toast
 			filter={filter}
 			isActive={isActive}
 			onOpen={c => navigate({name: 'configSet', configSet: c.ConfigurationSetName ?? ''})}
+			actions={{'tail.start': () => selected.current && navigate({name: 'tail', configSet: selected.current.ConfigurationSetName ?? ''})}}
+			onSelectionChange={c => (selected.current = c)}
 			copyValue={c => c.ConfigurationSetArn}
 			toast={toast}
 			emptyText="No configuration sets in this Region"

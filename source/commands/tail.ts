@@ -1,0 +1,189 @@
+// smsdeck tail <config-set> | --log-group NAME [--since 10m] [--follow] [--filter PATTERN] [--destination NAME]
+// [--json]: one line per event (time, type, status, destination, message id … or the raw line), JSON lines with
+// --json (the parsed event plus the raw record) for jq. Exits 0 on SIGPIPE and on ctrl-c/SIGTERM.
+import {parseSince} from '../domain/duration.js';
+import {parseEventRecord, type ParsedEvent} from '../domain/eventRecord.js';
+import {toSingleLine} from '../domain/sanitize.js';
+import {formatPrice} from '../domain/format.js';
+import {describeServiceError} from '../services/errors.js';
+import {chooseDestination, loadConfigurationSet} from '../services/tailTarget.js';
+import {startTail} from '../services/tailEngine.js';
+import type {TailEvent, TailHealth, TailSource} from '../services/tailTypes.js';
+import {connect} from './connect.js';
+import {UsageError, type SubcommandRun} from './types.js';
+
+export const usage = `Usage: smsdeck tail <config-set> [options]
+       smsdeck tail --log-group NAME [options]
+
+Prints the events of a configuration set's CloudWatch Logs event destination (or of any log group), one line
+per event: time, event type, status, final, destination, origination, country, parts, price, message id. Lines
+that are not SMS/MMS/voice events are printed as they are.
+
+Options:
+  --since TIME          read from this long ago first: 30s, 10m, 2h, 1d or an ISO time (default 10m)
+  --follow, -f          keep following (live tail, falling back to polling); ctrl-c stops
+  --filter PATTERN      CloudWatch Logs filter pattern, applied by the service
+  --destination NAME    which CloudWatch Logs destination of the configuration set (when it has several)
+  --log-group NAME      tail a log group (name or ARN) instead of a configuration set
+  --json                one JSON object per line: {time, logStream, eventId, event, raw}
+  --region, --profile, --endpoint-url, --local as everywhere
+
+Examples:
+  smsdeck tail my-config-set --follow
+  smsdeck tail my-config-set --since 1h --json | jq -r 'select(.event.isFinal) | [.event.messageId, .event.messageStatus] | @tsv'
+  smsdeck tail --log-group /sms/events --follow --filter '{ $.isFinal IS TRUE }'
+
+Exit code 0 (also on ctrl-c or a closed pipe), 1 when the service fails, 2 on bad input or when the
+configuration set has no usable CloudWatch Logs destination.
+`;
+
+interface TailArgs {
+	configSet?: string;
+	logGroup?: string;
+	since: string;
+	follow: boolean;
+	filter?: string;
+	destination?: string;
+}
+
+function parseArgs(args: readonly string[]): TailArgs {
+	const out: TailArgs = {since: '10m', follow: false};
+	const valueOf = (i: number, name: string, inline?: string) => {
+		const value = inline ?? args[i + 1];
+		if (value === undefined || value === '' || (inline === undefined && value.startsWith('--'))) throw new UsageError(`tail: ${name} needs a value`);
+		return value;
+	};
+	for (let i = 0; i < args.length; i++) {
+		const token = args[i];
+		const eq = token.startsWith('--') ? token.indexOf('=') : -1;
+		const name = eq > 0 ? token.slice(0, eq) : token;
+		const inline = eq > 0 ? token.slice(eq + 1) : undefined;
+		const take = () => {
+			const v = valueOf(i, name, inline);
+			if (inline === undefined) i++;
+			return v;
+		};
+		switch (name) {
+			case '--follow':
+			case '-f':
+				out.follow = true;
+				break;
+			case '--since':
+				out.since = take();
+				break;
+			case '--filter':
+				out.filter = take();
+				break;
+			case '--destination':
+				out.destination = take();
+				break;
+			case '--log-group':
+				out.logGroup = take();
+				break;
+			default:
+				if (token.startsWith('-')) throw new UsageError(`tail: unknown option "${token}"`);
+				if (out.configSet !== undefined) throw new UsageError(`tail: one configuration set at a time (got "${out.configSet}" and "${token}")`);
+				out.configSet = token;
+		}
+	}
+	if (!out.configSet && !out.logGroup) throw new UsageError('tail: name a configuration set, or a log group with --log-group');
+	if (out.configSet && out.logGroup) throw new UsageError('tail: give a configuration set or --log-group, not both');
+	if (out.destination && !out.configSet) throw new UsageError('tail: --destination goes with a configuration set');
+	return out;
+}
+
+function iso(ms: number | undefined): string {
+	return ms === undefined || !Number.isFinite(ms) ? '' : new Date(ms).toISOString();
+}
+
+/** One plain line: time, type, status, final, destination, origination, country, parts, price, message id. */
+export function plainLine(event: TailEvent, parsed: ParsedEvent): string {
+	const time = iso(parsed.timestamp ?? event.timestamp);
+	if (parsed.kind === 'raw' || parsed.kind === 'unknown-json') return `${time}  ${toSingleLine(parsed.raw)}`;
+	const final = parsed.isFinal === true ? 'final' : parsed.isFinal === false ? '-' : '';
+	return [
+		time,
+		parsed.eventType ?? '',
+		parsed.status ?? '',
+		final,
+		parsed.destination ?? '',
+		parsed.origination ?? '',
+		parsed.isoCountryCode ?? '',
+		parsed.parts !== undefined ? String(parsed.parts) : '',
+		parsed.price !== undefined ? formatPrice(parsed.price) : '',
+		parsed.messageId ?? '',
+	].join('  ');
+}
+
+export function jsonLine(event: TailEvent, parsed: ParsedEvent): string {
+	return JSON.stringify({
+		time: iso(event.timestamp),
+		logStream: event.logStreamName,
+		...(event.eventId ? {eventId: event.eventId} : {}),
+		event: parsed.json ?? null,
+		raw: parsed.raw,
+	});
+}
+
+export const run: SubcommandRun = async (args, globals, io) => {
+	const options = parseArgs(args);
+	const since = parseSince(options.since, Date.now());
+	if (!since.ok) throw new UsageError(`tail: --since: ${since.reason}`);
+	const connected = await connect(globals, io.env);
+	let stopping: ((why: string) => void) | undefined;
+	const onSignal = () => stopping?.('signal');
+	process.once('SIGINT', onSignal);
+	process.once('SIGTERM', onSignal);
+	try {
+		let source: TailSource;
+		if (options.configSet) {
+			const set = await loadConfigurationSet(connected.clients, options.configSet);
+			const choice = chooseDestination(options.configSet, set, options.destination);
+			if (!choice.ok) {
+				io.stderr.write(`smsdeck: ${choice.reason}\n`);
+				return 2;
+			}
+			if (choice.others.length > 0) {
+				io.stderr.write(
+					`smsdeck: tailing destination "${choice.destination.name}" (${choice.destination.logGroupName}); the set also has ${choice.others.map(d => `"${d.name}"`).join(', ')} — pick one with --destination NAME\n`,
+				);
+			}
+			source = {logGroupIdentifier: choice.destination.logGroupArn, ...(options.filter ? {filterPattern: options.filter} : {})};
+		} else {
+			source = {logGroupIdentifier: options.logGroup!, ...(options.filter ? {filterPattern: options.filter} : {})};
+		}
+		let lastNote: string | undefined;
+		const handle = startTail(connected.clients, source, {since: since.time, follow: options.follow}, {
+			events(batch) {
+				let text = '';
+				for (const event of batch) {
+					const parsed = parseEventRecord(event.message);
+					text += (globals.json ? jsonLine(event, parsed) : plainLine(event, parsed)) + '\n';
+				}
+				io.stdout.write(text);
+			},
+			health(h: TailHealth) {
+				// Say on stderr when the transport changes or something is wrong; stdout stays data only.
+				const note = h.state === 'stopped' ? undefined : h.state === 'reconnecting' || h.note ? `${h.transport ?? ''} ${h.note ?? h.state}`.trim() : undefined;
+				if (note && note !== lastNote && options.follow) io.stderr.write(`smsdeck: ${note}\n`);
+				lastNote = note;
+			},
+		});
+		stopping = () => handle.stop();
+		await handle.done;
+		const reason = handle.health().stoppedReason;
+		if (reason && reason !== 'stopped' && reason !== 'end of history') {
+			io.stderr.write(`smsdeck: ${reason}\n`);
+			return 1;
+		}
+		return 0;
+	} catch (error) {
+		if (error instanceof UsageError) throw error;
+		io.stderr.write(`smsdeck: ${describeServiceError(error).message}\n`);
+		return 1;
+	} finally {
+		process.off('SIGINT', onSignal);
+		process.off('SIGTERM', onSignal);
+		await connected.close();
+	}
+};
