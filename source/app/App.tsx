@@ -71,6 +71,8 @@ export function App(props: AppProps) {
 	// One session for the life of the console; every failed call lands in the error log.
 	// A profile whose role needs MFA asks here; the prompt takes the footer until answered.
 	const [mfa, setMfa] = useState<MfaRequest | undefined>(undefined);
+	// Several clients may ask at once (one per Region): one prompt answers every one of them.
+	const mfaWaiters = useRef<{resolve(code: string): void; reject(error: Error): void}[]>([]);
 	const session = useMemo(
 		() =>
 			props.session ??
@@ -79,12 +81,16 @@ export function App(props: AppProps) {
 					dispatch({type: 'error', entry: {time: Date.now(), source: key.split('#').pop() ?? key, message: error.message, requestId: error.requestId}}),
 				serial =>
 					new Promise<string>((resolve, reject) => {
+						mfaWaiters.current.push({resolve, reject});
+						if (mfaWaiters.current.length > 1) return;
 						dispatch({type: 'toast', kind: 'info', text: `The profile needs an MFA code for ${serial}`});
-						setMfa({
-							serial,
-							resolve: code => (setMfa(undefined), resolve(code)),
-							reject: error => (setMfa(undefined), reject(error)),
-						});
+						const settle = (outcome: (w: {resolve(code: string): void; reject(error: Error): void}) => void) => {
+							const waiters = mfaWaiters.current;
+							mfaWaiters.current = [];
+							setMfa(undefined);
+							for (const w of waiters) outcome(w);
+						};
+						setMfa({serial, resolve: code => settle(w => w.resolve(code)), reject: error => settle(w => w.reject(error))});
 					}),
 			),
 		// eslint-disable-next-line react-hooks/exhaustive-deps

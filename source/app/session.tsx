@@ -12,6 +12,7 @@ export class Session {
 	readonly health = new Health();
 	readonly store: ResourceStore;
 	private clients = new Map<string, Promise<Clients>>();
+	private credentials = new Map<string, unknown>();
 
 	constructor(
 		onError: (key: string, error: ServiceErrorInfo) => void,
@@ -24,7 +25,12 @@ export class Session {
 		const key = connectionKey(connection);
 		let clients = this.clients.get(key);
 		if (!clients) {
-			clients = createClients(connection, {limiter: this.limiter, health: this.health, mfaCodeProvider: this.mfaCodeProvider});
+			clients = createClients(connection, {
+				limiter: this.limiter,
+				health: this.health,
+				mfaCodeProvider: this.mfaCodeProvider,
+				credentialCache: this.credentials,
+			});
 			this.clients.set(key, clients);
 		}
 		return clients;

@@ -65,7 +65,8 @@ export async function connect(globals: GlobalOptions, env: NodeJS.ProcessEnv): P
 	]);
 	let clients: Clients;
 	try {
-		clients = await createClients(connection, {limiter: new RateLimiter(), health: new Health(), env});
+		const {terminalMfaCodeProvider} = await import('./mfaPrompt.js');
+		clients = await createClients(connection, {limiter: new RateLimiter(), health: new Health(), env, mfaCodeProvider: terminalMfaCodeProvider()});
 	} catch (error) {
 		await emulator?.close();
 		throw error;

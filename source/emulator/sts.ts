@@ -28,10 +28,37 @@ export function answerStsQuery(res: ServerResponse, body: Buffer, accountId: str
 		);
 		return;
 	}
-	res.statusCode = 400;
+	if (action === 'AssumeRole') {
+		// Profiles with role_arn (and mfa_serial) work against the emulator through AWS_ENDPOINT_URL_STS.
+		const roleArn = params.get('RoleArn') ?? '';
+		const session = params.get('RoleSessionName') ?? 'smsdeck';
+		const serial = params.get('SerialNumber');
+		const code = params.get('TokenCode');
+		if (!/^arn:aws:iam::\d{12}:role\/[\w+=,.@/-]+$/.test(roleArn)) return stsError(res, requestId, 'ValidationError', `RoleArn ${roleArn} is not a role ARN`);
+		if (serial && !/^\d{6}$/.test(code ?? '')) {
+			return stsError(res, requestId, 'AccessDenied', 'MultiFactorAuthentication failed with invalid MFA one time pass code.', 403);
+		}
+		const roleName = roleArn.split('/').pop();
+		const expiration = new Date(Date.now() + 3600_000).toISOString();
+		res.statusCode = 200;
+		res.end(
+			`<AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><AssumeRoleResult>` +
+				`<Credentials><AccessKeyId>ASIAEMULATOR${accountId}</AccessKeyId><SecretAccessKey>emulator-secret</SecretAccessKey>` +
+				`<SessionToken>emulator-session-token</SessionToken><Expiration>${expiration}</Expiration></Credentials>` +
+				`<AssumedRoleUser><AssumedRoleId>AROAEMULATOR:${xml(session)}</AssumedRoleId>` +
+				`<Arn>arn:aws:sts::${accountId}:assumed-role/${xml(roleName ?? 'role')}/${xml(session)}</Arn></AssumedRoleUser>` +
+				`</AssumeRoleResult><ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></AssumeRoleResponse>`,
+		);
+		return;
+	}
+	stsError(res, requestId, 'InvalidAction', `Action ${action ?? '(none)'} is not implemented by the smsdeck emulator`);
+}
+
+function stsError(res: ServerResponse, requestId: string, code: string, message: string, status = 400): void {
+	res.statusCode = status;
 	res.end(
 		`<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type>` +
-			`<Code>InvalidAction</Code><Message>${xml(`Action ${action ?? '(none)'} is not implemented by the smsdeck emulator`)}</Message>` +
+			`<Code>${code}</Code><Message>${xml(message)}</Message>` +
 			`</Error><RequestId>${requestId}</RequestId></ErrorResponse>`,
 	);
 }

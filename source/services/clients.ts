@@ -34,6 +34,11 @@ export interface ClientOptions {
 	env?: NodeJS.ProcessEnv;
 	/** Asked for an MFA code when a profile's role needs one (the console shows a dialog). */
 	mfaCodeProvider?: (serial: string) => Promise<string>;
+	/**
+	 * One credential provider per profile, shared by the clients of every Region: the chain (and an MFA prompt,
+	 * an assumed role, an SSO token) runs once and its result is reused until it expires.
+	 */
+	credentialCache?: Map<string, unknown>;
 }
 
 export const LOCAL_CREDENTIALS = {accessKeyId: 'smsdeck-local', secretAccessKey: 'smsdeck-local'};
@@ -84,11 +89,16 @@ export async function createClients(connection: Connection, options: ClientOptio
 	if (connection.local) {
 		credentials = LOCAL_CREDENTIALS;
 	} else {
-		const {fromNodeProviderChain} = await import('@aws-sdk/credential-providers');
-		credentials = fromNodeProviderChain({
-			profile: connection.profile,
-			mfaCodeProvider: options.mfaCodeProvider,
-		} as Parameters<typeof fromNodeProviderChain>[0]);
+		const key = connection.profile ?? '';
+		credentials = options.credentialCache?.get(key);
+		if (!credentials) {
+			const {fromNodeProviderChain} = await import('@aws-sdk/credential-providers');
+			credentials = fromNodeProviderChain({
+				profile: connection.profile,
+				mfaCodeProvider: options.mfaCodeProvider,
+			} as Parameters<typeof fromNodeProviderChain>[0]);
+			options.credentialCache?.set(key, credentials);
+		}
 	}
 	const handler = await requestHandlerOptions(env);
 	const common = {
