@@ -31,7 +31,7 @@ test('numbers: filter, open a number, jump to its pool; :region eu-west-2 shows 
 		await app.press('enter');
 		await app.waitForText('Phone number +14255550151');
 		await app.waitForText('describe-phone-numbers --phone-number-ids phone-');
-		await app.waitForText(/Keywords \[\d+\]/);
+		await app.waitForText(/Keywords.*\[\d+\]/);
 		await app.waitForText(/STOP/);
 
 		await app.press('p');
