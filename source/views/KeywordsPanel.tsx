@@ -130,7 +130,8 @@ export function KeywordsPanel({origination, pooledIn, width, height, filter, isA
 	const keywordOf = (values: Record<string, string>) => (form?.mode === 'edit' ? (form.row.Keyword ?? '') : values.keyword);
 	const formLines = form ? formHeight(formFields) : 0;
 	const status = keywords.loading ? 'loading…' : keywords.error ? 'failed — r retries' : keywords.age !== undefined ? `${formatAge(keywords.age)} ago` : '';
-	const title = pooledIn ? `Keywords (of pool ${pooledIn}; K edits them there)` : mine.length > 0 ? `Keywords — ${mine.length} staged, w applies` : 'Keywords';
+	const title = mine.length > 0 ? `Keywords — ${mine.length} staged, w applies` : 'Keywords';
+	const where = pooledIn ? `the pool's (${pooledIn}), K edits them  ` : '';
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Table
@@ -142,7 +143,7 @@ export function KeywordsPanel({origination, pooledIn, width, height, filter, isA
 				height={Math.max(3, height - formLines)}
 				filter={filter}
 				isActive={isActive && !form}
-				status={status}
+				status={where + status}
 				emptyText={keywords.error ? keywords.error.message : keywords.loading ? 'Loading…' : 'No keywords'}
 				onSelectionChange={row => {
 					selected.current = row;
