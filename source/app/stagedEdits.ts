@@ -136,5 +136,6 @@ export function auditLine(report: ApplyReport): string {
 	const {edit} = report;
 	const when = new Date(report.time).toISOString();
 	const where = `${edit.connection.region}${edit.connection.profile ? ` profile ${edit.connection.profile}` : ''}`;
-	return `${when} ${where} ${edit.what}: ${edit.before || '(none)'} → ${edit.after || '(none)'} request-id ${report.requestId ?? 'unknown'}`;
+	const answer = report.message && report.message !== 'done' ? ` [${report.message}]` : '';
+	return `${when} ${where} ${edit.what}: ${edit.before || '(none)'} → ${edit.after || '(none)'}${answer} request-id ${report.requestId ?? 'unknown'}`;
 }

@@ -118,7 +118,7 @@ export function EditForm({title, fields, width, validate, onSubmit, onCancel, su
 							focused ? (
 								<LineField state={state.current.lines[f.id]} width={fieldWidth} placeholder={f.placeholder} />
 							) : (
-								<Text>{truncate(state.current.lines[f.id].text || '', fieldWidth, theme.glyphs.ellipsis)}</Text>
+								<Text>{'  ' + truncate(state.current.lines[f.id].text || '', fieldWidth, theme.glyphs.ellipsis)}</Text>
 							)
 						) : (
 							<Text bold={focused}>
