@@ -98,7 +98,7 @@ class TailEngine {
 				const next = await this.live();
 				if (next === undefined) return;
 				pollFrom = next.from;
-				this.setHealth({note: `${next.reason} — polling every ${Math.round(this.settings.pollIntervalMs / 100) / 10}s`});
+				this.setHealth({transport: 'POLL', state: 'polling', sampled: false, note: `${next.reason} — polling every ${Math.round(this.settings.pollIntervalMs / 100) / 10}s`});
 			}
 			await this.poll(pollFrom);
 		} catch (error) {

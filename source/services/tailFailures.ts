@@ -48,6 +48,10 @@ export function classifyLiveError(error: unknown, signal?: AbortSignal): TailFai
 	if (name === 'InvalidParameterException' || name === 'ValidationException' || name === 'SerializationException') {
 		return {kind: 'unavailable', reason: 'live tail refused the request'};
 	}
+	if (name === 'SyntaxError' || /not valid JSON|Deserialization error/i.test(e.message ?? '')) {
+		// An endpoint that answers StartLiveTail with something that is not an event stream (an HTML 404 page).
+		return {kind: 'unavailable', reason: 'live tail unavailable at this endpoint'};
+	}
 	if (name === 'UnrecognizedClientException' || name === 'CredentialsProviderError' || name === 'ExpiredTokenException') {
 		return {kind: 'fatal', message: info.message};
 	}
