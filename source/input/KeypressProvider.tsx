@@ -113,6 +113,8 @@ export function KeypressProvider({
 	// lands in the command bar.
 	const queue = useRef<KeyEvent[]>([]);
 	const draining = useRef(false);
+	// At most one key per turn, also when a busy process reads several input events in the same tick: the
+	// next key waits until React has rendered what the previous one changed.
 	const drain = () => {
 		const event = queue.current.shift();
 		if (!event) {
@@ -120,8 +122,7 @@ export function KeypressProvider({
 			return;
 		}
 		bus.dispatch(event);
-		if (queue.current.length > 0) setTimeout(drain, 0);
-		else draining.current = false;
+		setTimeout(drain, 0);
 	};
 	const enqueue = (events: KeyEvent[]) => {
 		queue.current.push(...events);

@@ -138,3 +138,15 @@ test('keys typed in one burst (ssh) still land where they should: ":region eu-we
 	ui.stdin.write(':region eu-west-2\r');
 	await waitForFrame(ui, 'Region set to eu-west-2');
 });
+
+test('keys read as separate events in the same tick (a busy process) each reach the screen they were meant for', async () => {
+	const {ui} = renderApp();
+	await waitForFrame(ui, '<?> help');
+	await tick();
+	await press(ui, '/');
+	await type(ui, 'eu-');
+	await waitForFrame(ui, 'Regions [8 of 29]');
+	// enter closes the filter bar; the j presses must move the table that becomes active, not vanish.
+	for (const key of ['\r', 'j', 'j', '\r']) ui.stdin.write(key);
+	await waitForFrame(ui, 'Region set to eu-west-2');
+});
