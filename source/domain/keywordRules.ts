@@ -14,9 +14,11 @@
  * HELP and the ten mandatory opt-out keywords ARRET, CANCEL, END, OPT-OUT,
  * OPTOUT, QUIT, REMOVE, STOP, TD, UNSUBSCRIBE. The guide says mandatory
  * opt-out keywords cannot be deleted, and carriers require HELP and STOP on
- * every number, so smsdeck never offers to delete any of them. Their reply
- * text may be edited; a mandatory opt-out keyword must keep the OPT_OUT action
- * (checkKeywordChange), otherwise a recipient's STOP would no longer opt out.
+ * every number, so smsdeck never offers to delete any of them. HELP and STOP
+ * cannot be changed at all (issue 7, and the service refuses it:
+ * checkKeywordEdit); the other mandatory opt-out keywords may get a new reply
+ * but must keep the OPT_OUT action (checkKeywordChange), otherwise a
+ * recipient's opt-out would no longer opt out.
  */
 
 export type RuleResult = {ok: true} | {ok: false; reason: string};
