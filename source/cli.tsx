@@ -1,31 +1,13 @@
 #!/usr/bin/env node
 // smsdeck: the console when run alone in a terminal, or a scriptable subcommand (smsdeck <command> …).
 // Everything heavy is imported lazily, after the Node version check, so the check can speak first.
-import type {CommandIO, SubcommandRun} from './commands/types.js';
+import type {CommandIO} from './commands/types.js';
+import {SUBCOMMANDS} from './commands/registry.js';
 
 declare const SMSDECK_VERSION: string | undefined;
 
 const MIN_NODE = 22;
 
-const SUBCOMMANDS: Record<string, {about: string; load: () => Promise<{run: SubcommandRun; usage?: string}>}> = {
-	regions: {about: 'list the End User Messaging SMS Regions', load: () => import('./commands/regions.js')},
-	account: {about: 'account tier, identity, spend limits and account limits in a Region', load: () => import('./commands/account.js')},
-	pools: {about: 'list the phone pools in a Region', load: () => import('./commands/pools.js')},
-	numbers: {about: 'list the phone numbers in a Region (incl. simulator numbers)', load: () => import('./commands/numbers.js')},
-	'sender-ids': {about: 'list the sender IDs in a Region', load: () => import('./commands/senderIds.js')},
-	'config-sets': {about: 'list the configuration sets and their event destinations', load: () => import('./commands/configSets.js')},
-	'opt-outs': {about: 'list the opt-out lists (--list NAME: its numbers); add|remove --list NAME NUMBER', load: () => import('./commands/optOuts.js')},
-	verified: {about: 'list the verified destination numbers (sandbox)', load: () => import('./commands/verified.js')},
-	keywords: {about: 'list, set or delete the keywords of a number or pool (--yes to confirm)', load: () => import('./commands/keywords.js')},
-	spend: {about: 'spend limits; set or clear the enforced limit (--yes to confirm)', load: () => import('./commands/spend.js')},
-	tail: {about: "print a configuration set's (or a log group's) events; --follow keeps going, --json for jq", load: () => import('./commands/tail.js')},
-	simulate: {about: 'simulator smoke test: send, watch the events, verdict (exit 0/1/2)', load: () => import('./commands/simulate.js')},
-	parts: {about: 'encoding and SMS parts of a message body (no AWS calls)', load: () => import('./commands/parts.js')},
-	emulator: {
-		about: 'run the local emulator of End User Messaging SMS and CloudWatch Logs',
-		load: () => import('./commands/emulator.js'),
-	},
-};
 
 const USAGE = `smsdeck — a terminal console for AWS End User Messaging SMS
 

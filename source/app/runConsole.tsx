@@ -1,6 +1,7 @@
 // Starts the interactive console: preferences, theme, keymap, the alternate screen, and the guards that restore
 // the terminal on every exit path.
 import React from 'react';
+import {SUBCOMMANDS} from '../commands/registry.js';
 import {render} from 'ink';
 import {App} from './App.js';
 import {ThemeProvider} from '../theme/ThemeContext.js';
@@ -11,7 +12,7 @@ import {guardTerminal} from './terminal.js';
 import type {CommandIO, GlobalOptions} from '../commands/types.js';
 import {resolveSettings, startLocalEmulator, type LocalEmulator} from '../commands/connect.js';
 
-export const SCRIPTABLE = 'regions, account, pools, numbers, sender-ids, config-sets, opt-outs, verified, emulator';
+export const SCRIPTABLE = Object.keys(SUBCOMMANDS).join(', ');
 
 
 export async function runConsole(globals: GlobalOptions, io: CommandIO): Promise<number> {
