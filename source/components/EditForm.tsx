@@ -98,7 +98,7 @@ export function EditForm({title, fields, width, validate, onSubmit, onCancel, su
 			}
 			return true;
 		},
-		{priority: Priority.Dialog},
+		{priority: Priority.Dialog, modalHint: '↑/↓ or tab: field · type to edit · ←/→ or space: choose · enter: review · esc: cancel'},
 	);
 
 	const labelWidth = Math.min(24, Math.max(...fields.map(f => f.label.length)) + 1);

@@ -2,7 +2,7 @@
 import React from 'react';
 import {Text} from 'ink';
 import {useTheme} from '../theme/ThemeContext.js';
-import {useActiveBindings, useKeypressContext} from '../input/KeypressProvider.js';
+import {useActiveBindings, useKeypressContext, useModalHint} from '../input/KeypressProvider.js';
 import {COMMANDS} from '../input/keymap.js';
 import {keyLabel} from '../input/keys.js';
 import {cellWidth} from '../domain/textWidth.js';
@@ -14,6 +14,14 @@ export function KeyHints({width}: {width: number}) {
 	const theme = useTheme();
 	const {keymap} = useKeypressContext();
 	const bindings = useActiveBindings();
+	const modal = useModalHint();
+	if (modal) {
+		return (
+			<Text wrap="truncate" color={theme.colors.muted}>
+				{' ' + modal}
+			</Text>
+		);
+	}
 	const items: {key: string; hint: string}[] = [];
 	let used = 1;
 	for (const b of bindings) {

@@ -39,6 +39,8 @@ class KeyBus {
 	private bindings = new Map<number, ActiveBinding[]>();
 	private listeners = new Set<() => void>();
 	private snapshot: ActiveBinding[] = [];
+	private modals = new Map<number, {priority: number; hint: string}>();
+	private modalSnapshot: string | undefined;
 
 	subscribe(priority: number, handler: {current: KeyHandler}): () => void {
 		const sub = {id: this.nextId++, priority, handler};
@@ -68,6 +70,18 @@ class KeyBus {
 			.filter(b => (seen.has(b.id) ? false : (seen.add(b.id), true)));
 		for (const listener of this.listeners) listener();
 	}
+
+	/** A handler that takes every key says so with a hint; the footer then shows only that hint. */
+	setModal(owner: number, modal: {priority: number; hint: string} | undefined): void {
+		if (modal) this.modals.set(owner, modal);
+		else this.modals.delete(owner);
+		const top = [...this.modals.values()].sort((a, b) => b.priority - a.priority)[0];
+		if (top?.hint === this.modalSnapshot) return;
+		this.modalSnapshot = top?.hint;
+		for (const listener of this.listeners) listener();
+	}
+
+	getModal = () => this.modalSnapshot;
 
 	onBindings = (listener: () => void) => {
 		this.listeners.add(listener);
@@ -136,16 +150,33 @@ export function KeypressProvider({
 	return <KeypressContext.Provider value={value}>{children}</KeypressContext.Provider>;
 }
 
-/** Subscribes a raw key handler; return true to consume the key. The latest handler is always used. */
-export function useKeypress(handler: KeyHandler, {priority, isActive = true}: {priority: number; isActive?: boolean}) {
+/**
+ * Subscribes a raw key handler; return true to consume the key. The latest handler is always used.
+ * `modalHint`: this handler takes every key (a dialog, a form); the footer shows the hint instead of key hints.
+ */
+export function useKeypress(
+	handler: KeyHandler,
+	{priority, isActive = true, modalHint}: {priority: number; isActive?: boolean; modalHint?: string},
+) {
 	const {bus} = useKeypressContext();
 	const ref = useRef(handler);
 	ref.current = handler;
+	const owner = useMemo(() => bus.newOwner(), [bus]);
+	useLayoutEffect(() => {
+		bus.setModal(owner, isActive && modalHint ? {priority, hint: modalHint} : undefined);
+		return () => bus.setModal(owner, undefined);
+	}, [bus, owner, priority, isActive, modalHint]);
 	// A layout effect: the subscription exists as soon as the component is on screen.
 	useLayoutEffect(() => {
 		if (!isActive) return;
 		return bus.subscribe(priority, ref);
 	}, [bus, priority, isActive]);
+}
+
+/** The hint of the dialog or form that has the keyboard, if one has. */
+export function useModalHint(): string | undefined {
+	const {bus} = useKeypressContext();
+	return useSyncExternalStore(bus.onBindings, bus.getModal, bus.getModal);
 }
 
 /** The commands currently bound, highest priority first (read by the footer and the help overlay). */

@@ -96,7 +96,17 @@ export function ReviewDialog({width, height, store, apply, onReports, onClose}: 
 			}
 			return true;
 		},
-		{priority: Priority.Dialog},
+		{
+			priority: Priority.Dialog,
+			modalHint:
+				phase === 'applying'
+					? 'applying…'
+					: phase === 'done'
+						? 'any key: close'
+						: word
+							? `type "${word}" and enter to apply · esc: back (the edits stay staged)`
+							: 'y: apply · n or esc: back (the edits stay staged) · u: discard them all',
+		},
 	);
 
 	const rows: React.ReactNode[] = [];
@@ -195,7 +205,7 @@ export function QuitDialog({width, height, count, onQuit, onReview, onCancel}: {
 			else if (event.name === 'escape' || event.text === 'n' || event.text === 'N' || event.text === 'q') onCancel();
 			return true;
 		},
-		{priority: Priority.Dialog},
+		{priority: Priority.Dialog, modalHint: 'y: quit · w: review the staged edits · n or esc: stay'},
 	);
 	return (
 		<Box flexDirection="column" width={width} height={height}>

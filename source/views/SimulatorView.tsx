@@ -97,7 +97,7 @@ export function SimulatorView({width, height, isActive, toast}: ViewProps) {
 			}
 			return true;
 		},
-		{priority: Priority.Bar, isActive: isActive && editing !== undefined},
+		{priority: Priority.Bar, isActive: isActive && editing !== undefined, modalHint: 'type the value · enter: keep · esc: cancel'},
 	);
 
 	const formKeys = isActive && editing === undefined && confirm === undefined && mode === 'form';
