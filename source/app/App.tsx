@@ -1,8 +1,9 @@
 // The console: header, crumbs, the current screen, status line and footer, sized to the terminal (rows - 1).
 import React, {useCallback, useEffect, useMemo, useReducer, useRef, useState} from 'react';
-import {Box, useApp, useWindowSize} from 'ink';
+import {Box, useApp, useStdout, useWindowSize} from 'ink';
 import {appReducer, currentRoute, routeTitle, type AppState, type Route} from './state.js';
-import {Session, SessionProvider, useHealth, useResource} from './session.js';
+import {Session, SessionProvider, useHealth, useResource, useSession} from './session.js';
+import {connectionKey} from '../services/clients.js';
 import {getIdentity} from '../services/accountService.js';
 import type {Connection} from '../services/clients.js';
 import {COMMAND_ROUTES, RouteView, type RouteContext} from './routes.js';
@@ -122,6 +123,7 @@ function Shell({
 }: AppProps & {state: AppState; dispatch: React.Dispatch<Parameters<typeof appReducer>[1]>; mfa?: MfaRequest}) {
 	const {exit} = useApp();
 	const {columns, rows} = useWindowSize();
+	useRepaintOnResize(columns, rows);
 	const width = Math.max(20, columns);
 	const height = Math.max(8, rows - 1);
 	const mainHeight = height - 4;
@@ -191,6 +193,13 @@ function Shell({
 
 	// Profile names for :profile completion, read when the command bar opens.
 	const profiles = useMemo(() => (state.bar === 'command' ? listProfiles() : []), [state.bar]);
+	// Configuration sets already loaded in this Region, for :tail completion.
+	const {session: liveSession, connection: liveConnection} = useSession();
+	const configSets = useMemo(() => {
+		if (state.bar !== 'command') return [];
+		const loaded = liveSession.store.get<{Name?: string}[]>(`${connectionKey(liveConnection)}#config-sets`).data ?? [];
+		return loaded.map(c => c.Name ?? '').filter(Boolean);
+	}, [state.bar, liveSession, liveConnection]);
 
 	const runCommand = (line: string) => {
 		dispatch({type: 'bar'});
@@ -327,7 +336,7 @@ function Shell({
 	if (mfa) {
 		footer = <MfaPrompt request={mfa} width={width} onInvalid={text => dispatch({type: 'toast', kind: 'error', text})} />;
 	} else if (state.bar === 'command') {
-		footer = <CommandBar width={width} history={state.history} profiles={profiles} onSubmit={runCommand} onCancel={() => dispatch({type: 'bar'})} />;
+		footer = <CommandBar width={width} history={state.history} profiles={profiles} configSets={configSets} onSubmit={runCommand} onCancel={() => dispatch({type: 'bar'})} />;
 	} else if (state.bar === 'filter') {
 		footer = (
 			<FilterBar
@@ -363,4 +372,20 @@ function Shell({
 			{footer}
 		</Box>
 	);
+}
+
+/**
+ * After the terminal changes size, repaint everything once it has settled: a shrinking terminal can leave rows of
+ * the old frame behind that the renderer no longer knows about. Ink's stdout write erases its frame, writes the
+ * clear-screen, and draws the frame again in full.
+ */
+function useRepaintOnResize(columns: number, rows: number) {
+	const {write} = useStdout();
+	const size = `${columns}x${rows}`;
+	const first = useRef(size);
+	useEffect(() => {
+		if (size === first.current) return;
+		const timer = setTimeout(() => write('\x1b[2J\x1b[H'), 120);
+		return () => clearTimeout(timer);
+	}, [size, write]);
 }

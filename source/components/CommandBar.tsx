@@ -7,6 +7,7 @@ export function CommandBar({
 	width,
 	history,
 	profiles,
+	configSets,
 	onSubmit,
 	onCancel,
 }: {
@@ -14,10 +15,12 @@ export function CommandBar({
 	history: string[];
 	/** Profile names for :profile completion. */
 	profiles?: readonly string[];
+	/** Configuration set names already loaded, for :tail completion. */
+	configSets?: readonly string[];
 	onSubmit: (line: string) => void;
 	onCancel: () => void;
 }) {
-	const [candidates, setCandidates] = useState<string[]>(() => completeCommandLine('', {profiles}));
+	const [candidates, setCandidates] = useState<string[]>(() => completeCommandLine('', {profiles, configSets}));
 	const historyAt = useRef(history.length);
 	const tabCycle = useRef<{list: string[]; index: number} | undefined>(undefined);
 
@@ -29,7 +32,7 @@ export function CommandBar({
 			suffix={candidates.length > 1 ? candidates.slice(0, 8).join('  ') + (candidates.length > 8 ? ' …' : '') : ''}
 			onChange={text => {
 				tabCycle.current = undefined;
-				setCandidates(text ? completeCommandLine(text, {profiles}) : completeCommandLine('', {profiles}));
+				setCandidates(text ? completeCommandLine(text, {profiles, configSets}) : completeCommandLine('', {profiles, configSets}));
 			}}
 			onTab={text => {
 				// First tab: complete the shared prefix; further tabs cycle through the candidates.
@@ -38,7 +41,7 @@ export function CommandBar({
 					cycle.index = (cycle.index + 1) % cycle.list.length;
 					return cycle.list[cycle.index];
 				}
-				const list = completeCommandLine(text, {profiles});
+				const list = completeCommandLine(text, {profiles, configSets});
 				if (list.length === 0) return undefined;
 				if (list.length === 1) return list[0];
 				const prefix = commonPrefix(list);

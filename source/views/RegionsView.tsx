@@ -30,8 +30,8 @@ function regionColumns(glyphs: Glyphs, count: (region: string, kind: CountKind) 
 		},
 	});
 	return [
-		{id: 'code', title: 'Code', value: r => r.code, minWidth: 9},
-		{id: 'name', title: 'Name', value: r => r.name, minWidth: 12, shrink: 1},
+		{id: 'code', title: 'Code', value: r => r.code, minWidth: 14},
+		{id: 'name', title: 'Name', value: r => r.name, minWidth: 8, shrink: 1},
 		countColumn('numbers', 'Numbers'),
 		countColumn('pools', 'Pools'),
 		countColumn('senderIds', 'Sender IDs'),

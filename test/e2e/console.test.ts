@@ -85,7 +85,7 @@ test('resizing redraws to the new size', async () => {
 	try {
 		await app.waitForText('Regions [29]');
 		app.resize(60, 16);
-		await app.waitFor(() => app.lines().filter(l => l.trim()).length <= 15 && /RW\s*$/.test(app.line(0)), 'redraw at 60x16');
+		await app.waitFor(() => app.lines().filter(l => l.trim()).length <= 15 && /RW\s*$/.test(app.line(0)), 'redraw at 60x16', {timeoutMs: 15_000});
 		for (const line of app.lines()) assert.ok(line.length <= 60);
 		assert.match(app.screen(), /<\?> help|<q> quit/);
 	} finally {
