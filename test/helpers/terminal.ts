@@ -160,6 +160,9 @@ export class TerminalSession {
 	#drained = false;
 	#disposed = false;
 	#listeners = new Set<() => void>();
+	/** Inside a synchronized update as of the last chunk received / parsed. */
+	#pendingSync = false;
+	#inSync = false;
 
 	constructor(file: string, args: string[], opts: SpawnOptions) {
 		const cols = opts.cols ?? 80;
@@ -174,8 +177,15 @@ export class TerminalSession {
 			if (this.#disposed) return;
 			this.#raw += data;
 			this.#chunks += 1;
+			// Programs that draw whole frames wrap them in synchronized-update marks (DEC 2026): a real terminal
+			// shows such a frame at once, so the screen is only judged outside an open block.
+			const begin = data.lastIndexOf('\x1b[?2026h');
+			const end = data.lastIndexOf('\x1b[?2026l');
+			if (begin !== -1 || end !== -1) this.#pendingSync = begin > end;
+			const inSync = this.#pendingSync;
 			this.term.write(data, () => {
 				this.#parsedChunks += 1;
+				this.#inSync = inSync;
 				this.#notify();
 			});
 		});
@@ -293,6 +303,8 @@ export class TerminalSession {
 				else resolvePromise();
 			};
 			const check = () => {
+				// Half a frame is not what a person sees; wait for the end of the block (unless it never comes).
+				if (this.#inSync && !this.#drained && !this.#disposed) return;
 				let ok = false;
 				try {
 					ok = predicate();
