@@ -10,8 +10,8 @@ interface Scene {
 	args?: string[];
 	cols?: number;
 	rows?: number;
-	/** Drives the app to the screen to capture. */
-	play(app: TerminalSession): Promise<void>;
+	/** Drives the app to the screen to capture; `shot` saves extra frames along the way (a sequence). */
+	play(app: TerminalSession, shot: (file: string, title: string) => Promise<void>): Promise<void>;
 }
 
 /** Runs a `:` command the way a person types it. */
@@ -80,6 +80,61 @@ const scenes: Scene[] = [
 		},
 	},
 	{
+		file: 'simulator-3-verdict.svg',
+		title: 'smsdeck — simulator smoke test: the verdict',
+		cols: 120,
+		rows: 34,
+		async play(app, shot) {
+			await ready(app);
+			await command(app, 'sim', 'Simulator smoke test in');
+			await shot('simulator-1-form.svg', 'smsdeck — simulator smoke test: the form, with the parts preview');
+			await app.press('enter');
+			await app.waitForText(/✓ DryRun send/, {timeoutMs: 15_000});
+			await shot('simulator-2-running.svg', 'smsdeck — simulator smoke test: the checklist as it runs');
+			await app.waitForText(/PASS +2 of 2/, {timeoutMs: 30_000});
+		},
+	},
+	{
+		file: 'tail-lifecycle.svg',
+		title: 'smsdeck — live tail grouped by message: each lifecycle on one row',
+		cols: 150,
+		rows: 30,
+		async play(app, shot) {
+			await ready(app);
+			// Send through the simulator first, so the tail has events to show.
+			await command(app, 'sim', 'Simulator smoke test in');
+			await app.press('enter');
+			await app.waitForText(/PASS +2 of 2/, {timeoutMs: 30_000});
+			await app.press('R');
+			await app.waitForText(/PASS +2 of 2 .*run sim-/, {timeoutMs: 30_000});
+			await command(app, 'tail smsdeck-simulator --since 10m', /TEXT_DELIVERED/);
+			await app.waitForText(/LIVE|POLL/);
+			await shot('tail.svg', 'smsdeck — live tail of a configuration set: parsed SMS events');
+			await app.press('m');
+			await app.waitForText(/PENDING.*DELIVERED/);
+		},
+	},
+	{
+		file: 'edit-review.svg',
+		title: 'smsdeck — a staged keyword, reviewed with the equivalent aws command before anything is sent',
+		async play(app) {
+			await ready(app);
+			await command(app, 'numbers', /Phone numbers \[\d+\].*ago/);
+			await app.press('enter');
+			await app.waitForText(/Keywords.*\[\d+\]/);
+			await app.waitForText('<a> add');
+			await app.press('a');
+			await app.waitForText('Add a keyword');
+			await app.type('JOIN');
+			await app.press('tab');
+			await app.type('Thanks for joining ExampleCorp alerts. Reply STOP to cancel.');
+			await app.press('enter');
+			await app.waitForText(/JOIN/);
+			await app.press('w');
+			await app.waitForText('Review 1 staged change');
+		},
+	},
+	{
 		file: 'help.svg',
 		title: 'smsdeck — help, generated from the keymap',
 		async play(app) {
@@ -92,13 +147,18 @@ const scenes: Scene[] = [
 
 const outDir = join(import.meta.dirname, '..', '..', 'media');
 mkdirSync(outDir, {recursive: true});
+const only = process.argv.slice(2);
 for (const scene of scenes) {
+	if (only.length > 0 && !only.some(o => scene.file.includes(o))) continue;
 	const app = spawnTerminal({args: scene.args ?? ['--local'], cols: scene.cols ?? 110, rows: scene.rows ?? 30});
-	try {
-		await scene.play(app);
+	const save = async (file: string, title: string) => {
 		await app.waitForQuiet(150);
-		writeFileSync(join(outDir, scene.file), app.screenshotSvg({title: scene.title}));
-		process.stdout.write(`media/${scene.file}\n`);
+		writeFileSync(join(outDir, file), app.screenshotSvg({title}));
+		process.stdout.write(`media/${file}\n`);
+	};
+	try {
+		await scene.play(app, save);
+		await save(scene.file, scene.title);
 	} finally {
 		app.dispose();
 	}
