@@ -161,7 +161,8 @@ function measureOnce(args) {
 			const arrived = performance.now();
 			term.write(data, () => {
 				const screen = screenText(term);
-				if (!(screen.includes('smsdeck') && screen.includes('Regions'))) return;
+				// The full frame: the header, the Regions table and the footer's key hints all on screen.
+				if (!(screen.includes('smsdeck') && screen.includes('Regions') && screen.includes('<?> help'))) return;
 				firstFullAt ??= arrived;
 				if (screen !== lastScreen) {
 					lastScreen = screen;
@@ -198,7 +199,7 @@ const variants = [
 	{
 		name: 'floor',
 		label: 'node floor (print and exit)',
-		args: ['-e', "process.stdout.write('smsdeck\\r\\nRegions\\r\\n')"],
+		args: ['-e', "process.stdout.write('smsdeck\\r\\nRegions\\r\\n<?> help\\r\\n')"],
 	},
 ];
 

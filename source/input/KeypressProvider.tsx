@@ -61,6 +61,20 @@ class KeyBus {
 
 	/** Commands currently bound by mounted components, for the footer and the help overlay. */
 	publish(owner: number, bindings: ActiveBinding[] | undefined): void {
+		this.record(owner, bindings);
+		for (const listener of this.listeners) listener();
+	}
+
+	/**
+	 * Records a component's bindings while it renders for the first time, without telling anyone: the footer,
+	 * which renders after it in the same pass, then shows them in the very first frame. The component's effect
+	 * publishes (and announces) them as usual right after.
+	 */
+	stage(owner: number, bindings: ActiveBinding[]): void {
+		if (!this.bindings.has(owner)) this.record(owner, bindings);
+	}
+
+	private record(owner: number, bindings: ActiveBinding[] | undefined): void {
 		if (bindings) this.bindings.set(owner, bindings);
 		else this.bindings.delete(owner);
 		const seen = new Set<string>();
@@ -68,7 +82,6 @@ class KeyBus {
 			.flat()
 			.sort((a, b) => b.priority - a.priority)
 			.filter(b => (seen.has(b.id) ? false : (seen.add(b.id), true)));
-		for (const listener of this.listeners) listener();
 	}
 
 	/** A handler that takes every key says so with a hint; the footer then shows only that hint. */

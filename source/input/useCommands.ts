@@ -32,16 +32,20 @@ export function useCommands(actions: CommandActions, {priority, isActive = true}
 		{priority, isActive},
 	);
 
+	const visible = () => ids.filter(id => !(readOnly && (COMMANDS[id] as {mutates?: boolean}).mutates)).map(id => ({id, priority}));
+	// On the first render the bindings are recorded at once, so the first frame's footer already lists them.
+	const staged = useRef(false);
+	if (!staged.current && isActive) {
+		staged.current = true;
+		bus.stage(owner, visible());
+	}
+
 	useEffect(() => {
 		if (!isActive) {
 			bus.publish(owner, undefined);
 			return;
 		}
-		const visible = ids.filter(id => !(readOnly && (COMMANDS[id] as {mutates?: boolean}).mutates));
-		bus.publish(
-			owner,
-			visible.map(id => ({id, priority})),
-		);
+		bus.publish(owner, visible());
 		return () => bus.publish(owner, undefined);
 		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, [bus, owner, signature, priority, isActive, readOnly]);
