@@ -5,6 +5,7 @@ import {useTheme} from '../theme/ThemeContext.js';
 import {fit, truncate} from '../domain/textWidth.js';
 import {Priority} from '../input/KeypressProvider.js';
 import {useCommands} from '../input/useCommands.js';
+import {listNavigation} from './listNavigation.js';
 import type {CommandId} from '../input/keymap.js';
 import {clamp, filterRows, layoutColumns, sortRows, windowOffset, type Column, type SortState} from './tableModel.js';
 
@@ -106,12 +107,7 @@ export function Table<Row>(props: TableProps<Row>) {
 	const openCommand = props.openCommand ?? 'view.open';
 	useCommands(
 		{
-			'nav.up': () => moveTo(selected - 1),
-			'nav.down': () => moveTo(selected + 1),
-			'nav.pageUp': () => moveTo(selected - bodyHeight),
-			'nav.pageDown': () => moveTo(selected + bodyHeight),
-			'nav.top': () => moveTo(0),
-			'nav.bottom': () => moveTo(count - 1),
+			...listNavigation(moveTo, {selected, count, page: bodyHeight}),
 			'table.sortNext': () => dispatch({type: 'sortNext', columns: columns.length}),
 			'table.sortReverse': () => dispatch({type: 'sortReverse'}),
 			[openCommand]: props.onOpen && selectedRow ? () => props.onOpen!(selectedRow) : undefined,

@@ -17,6 +17,7 @@ import {Table} from '../components/Table.js';
 import type {Column} from '../components/tableModel.js';
 import {Priority} from '../input/KeypressProvider.js';
 import {useCommands} from '../input/useCommands.js';
+import {listNavigation} from '../components/listNavigation.js';
 import {copyToClipboard} from '../app/clipboard.js';
 import {useTheme} from '../theme/ThemeContext.js';
 import {TailList} from './tail/TailList.js';
@@ -124,11 +125,8 @@ function TailPane({target, width, height, filter, isActive, toast, logGroup, lab
 
 	useCommands(
 		{
-			'nav.up': () => moveTo(selected - 1),
-			'nav.down': () => moveTo(selected + 1),
-			'nav.pageUp': () => moveTo(selected - bodyHeight),
-			'nav.pageDown': () => moveTo(selected + bodyHeight),
-			'nav.top': () => moveTo(0),
+			// G is "follow" here (the newest event, and keep following): no separate bottom.
+			...listNavigation(moveTo, {selected, count, page: bodyHeight, bottom: false}),
 			'tail.follow': () => {
 				setFollow(true);
 				if (model.isPaused) model.setPaused(false);

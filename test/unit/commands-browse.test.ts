@@ -5,9 +5,9 @@ import assert from 'node:assert/strict';
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {Writable} from 'node:stream';
 import {startEmulator, type RunningEmulator} from '../../source/emulator/index.js';
-import {UsageError, type CommandIO, type GlobalOptions, type SubcommandRun} from '../../source/commands/types.js';
+import {runCommand} from '../helpers/commands.js';
+import {UsageError, type GlobalOptions, type SubcommandRun} from '../../source/commands/types.js';
 import {run as account} from '../../source/commands/account.js';
 import {run as pools} from '../../source/commands/pools.js';
 import {run as numbers} from '../../source/commands/numbers.js';
@@ -32,21 +32,8 @@ after(async () => {
 	rmSync(configDir, {recursive: true, force: true});
 });
 
-class Sink extends Writable {
-	text = '';
-	override _write(chunk: Buffer, _enc: string, done: () => void) {
-		this.text += chunk.toString();
-		done();
-	}
-}
-
-async function call(cmd: SubcommandRun, args: string[], globals: Partial<GlobalOptions> = {}) {
-	const stdout = new Sink();
-	const stderr = new Sink();
-	const io: CommandIO = {stdout, stderr, env: {SMSDECK_CONFIG_DIR: configDir}};
-	const code = await cmd(args, {local: false, readOnly: false, noColor: false, ascii: false, json: false, endpointUrl: emulator.url, region: 'us-east-1', ...globals}, io);
-	return {code, out: stdout.text, err: stderr.text};
-}
+const call = (cmd: SubcommandRun, args: string[], globals: Partial<GlobalOptions> = {}) =>
+	runCommand(cmd, args, {endpointUrl: emulator.url, configDir, globals});
 
 test('numbers: a table with the seeded numbers, SIMULATOR included; --json has the SDK shapes with ISO timestamps', async () => {
 	const table = await call(numbers, []);

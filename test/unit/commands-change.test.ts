@@ -5,9 +5,9 @@ import assert from 'node:assert/strict';
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {Writable} from 'node:stream';
 import {startEmulator, type RunningEmulator} from '../../source/emulator/index.js';
-import type {CommandIO, GlobalOptions, SubcommandRun} from '../../source/commands/types.js';
+import {runCommand} from '../helpers/commands.js';
+import type {GlobalOptions, SubcommandRun} from '../../source/commands/types.js';
 import {run as keywords} from '../../source/commands/keywords.js';
 import {run as spend} from '../../source/commands/spend.js';
 import {run as optOuts} from '../../source/commands/optOuts.js';
@@ -31,21 +31,8 @@ after(async () => {
 	rmSync(configDir, {recursive: true, force: true});
 });
 
-class Sink extends Writable {
-	text = '';
-	override _write(chunk: Buffer, _enc: string, done: () => void) {
-		this.text += chunk.toString();
-		done();
-	}
-}
-
-async function call(cmd: SubcommandRun, args: string[], globals: Partial<GlobalOptions> = {}) {
-	const stdout = new Sink();
-	const stderr = new Sink();
-	const io: CommandIO = {stdout, stderr, env: {SMSDECK_CONFIG_DIR: configDir}};
-	const code = await cmd(args, {local: false, readOnly: false, noColor: false, ascii: false, json: false, endpointUrl: emulator.url, region: 'us-east-1', ...globals}, io);
-	return {code, out: stdout.text, err: stderr.text};
-}
+const call = (cmd: SubcommandRun, args: string[], globals: Partial<GlobalOptions> = {}) =>
+	runCommand(cmd, args, {endpointUrl: emulator.url, configDir, globals});
 
 async function simulatorId(): Promise<string> {
 	const {run} = await import('../../source/commands/numbers.js');
