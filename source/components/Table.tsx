@@ -130,8 +130,9 @@ export function Table<Row>(props: TableProps<Row>) {
 	const header = columns
 		.map((col, i) => {
 			const arrow = state.sort?.column === i ? (state.sort.descending ? theme.glyphs.sortDesc : theme.glyphs.sortAsc) : '';
-			return fit(col.title.toUpperCase() + (arrow ? ' ' + arrow : ''), widths[i], col.align, theme.glyphs.ellipsis);
+			return widths[i] === 0 ? undefined : fit(col.title.toUpperCase() + (arrow ? ' ' + arrow : ''), widths[i], col.align, theme.glyphs.ellipsis);
 		})
+		.filter(cell => cell !== undefined)
 		.join(' ');
 
 	return (
@@ -152,7 +153,9 @@ export function Table<Row>(props: TableProps<Row>) {
 				window.map((row, i) => {
 					const isSelected = offset + i === selected && isActive;
 					const mark = isMarked ? (isMarked(row) ? theme.glyphs.current + ' ' : '  ') : '';
-					const cells = columns.map((col, ci) => fit(col.value(row), widths[ci], col.align, theme.glyphs.ellipsis));
+					// Columns with width 0 are hidden (too narrow a terminal for all of them).
+					const shown = columns.map((col, ci) => ({col, ci})).filter(({ci}) => widths[ci] > 0);
+					const cells = shown.map(({col, ci}) => fit(col.value(row), widths[ci], col.align, theme.glyphs.ellipsis));
 					if (isSelected) {
 						const line = fit(' ' + mark + cells.join(' '), width, 'left');
 						return theme.color ? (
@@ -169,7 +172,7 @@ export function Table<Row>(props: TableProps<Row>) {
 					const line =
 						' ' +
 						theme.paint('accent', mark) +
-						cells.map((cell, ci) => theme.paint(columns[ci].color?.(row), cell)).join(' ');
+						cells.map((cell, i) => theme.paint(shown[i].col.color?.(row), cell)).join(' ');
 					return <Text key={rowKey(row)}>{line}</Text>;
 				})
 			)}

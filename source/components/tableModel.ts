@@ -58,7 +58,10 @@ export function sortRows<Row>(rows: readonly Row[], columns: readonly Column<Row
 	return keyed.map(k => k.row);
 }
 
-/** Widths for each column so the row fits `width` cells, given one space between columns. */
+/**
+ * Widths for each column so the row fits `width` cells, given one space between columns. A width of 0 means
+ * the column is hidden (the terminal is too narrow for all of them).
+ */
 export function layoutColumns<Row>(columns: readonly Column<Row>[], sample: readonly Row[], width: number): number[] {
 	const gap = 1;
 	const natural = columns.map(c => {
@@ -89,6 +92,22 @@ export function layoutColumns<Row>(columns: readonly Column<Row>[], sample: read
 				widths[widest]--;
 				excess--;
 			}
+		}
+		// Still too wide with every column at its minimum: hide columns (width 0) rather than let rows wrap,
+		// the most shrinkable and rightmost first; the first column always stays.
+		const order = columns.map((_, i) => i).sort((a, b) => (columns[b].shrink ?? 0) - (columns[a].shrink ?? 0) || b - a);
+		for (const i of order) {
+			if (excess <= 0) break;
+			if (i === 0) continue;
+			excess -= widths[i] + gap;
+			widths[i] = 0;
+		}
+		// Hiding may free more room than needed: give it back to the first shown columns that were cut.
+		for (let i = 0; i < widths.length && excess < 0; i++) {
+			if (widths[i] === 0 || widths[i] >= natural[i]) continue;
+			const give = Math.min(natural[i] - widths[i], -excess);
+			widths[i] += give;
+			excess += give;
 		}
 	} else if (total < room) {
 		const growers = columns.map((c, i) => ({i, g: c.grow ?? 0})).filter(x => x.g > 0);

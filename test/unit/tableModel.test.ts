@@ -69,3 +69,23 @@ test('ids and ARNs give way before the columns people read', () => {
 	assert.equal(widths[0], 13, 'the readable column keeps its width');
 	assert.equal(widths[0] + widths[1] + 1, 40);
 });
+
+test('a terminal too narrow for every column hides the least important ones instead of wrapping rows', () => {
+	type R = Record<string, string>;
+	const cols: Column<R>[] = ['number', 'type', 'status', 'country', 'caps', 'msgtype', 'twoway', 'pool', 'optout', 'price', 'id'].map(id => ({
+		id,
+		title: id,
+		value: (r: R) => r[id],
+		minWidth: id === 'number' ? 12 : undefined,
+		shrink: ['pool', 'optout', 'id'].includes(id) ? 1 : 0,
+	}));
+	const row: R = Object.fromEntries(cols.map(c => [c.id, c.id === 'id' ? 'phone-0123456789abcdef0123456789abcdef' : 'TRANSACTIONAL']));
+	for (const width of [40, 60, 79]) {
+		const widths = layoutColumns(cols, [row], width);
+		const shown = widths.filter(w => w > 0);
+		assert.ok(shown.reduce((a, b) => a + b, 0) + shown.length - 1 <= width, `fits in ${width}`);
+		assert.ok(widths[0] >= 12, 'the first column stays');
+	}
+	const narrow = layoutColumns(cols, [row], 60);
+	assert.equal(narrow[10], 0, 'the id (most shrinkable, rightmost) goes first');
+});
