@@ -49,7 +49,9 @@ export function TailList<Row extends ListRow>({
 	// Widths from the newest rows only, so a burst does not re-measure the whole buffer.
 	const sample = useMemo(() => rows.slice(-300), [rows]);
 	const widths = useMemo(() => layoutColumns(columns, sample, width - 1), [columns, sample, width]);
-	const header = columns.map((c, i) => fit(c.title.toUpperCase(), widths[i], c.align, theme.glyphs.ellipsis)).join(' ');
+	// Columns with width 0 do not fit this terminal and are left out.
+	const shown = columns.map((c, i) => ({c, i})).filter(({i}) => widths[i] > 0);
+	const header = shown.map(({c, i}) => fit(c.title.toUpperCase(), widths[i], c.align, theme.glyphs.ellipsis)).join(' ');
 	const rawStart = widths[0] + 1;
 	return (
 		<Box flexDirection="column" width={width} height={height}>
@@ -61,7 +63,7 @@ export function TailList<Row extends ListRow>({
 			) : (
 				window.map((row, i) => {
 					const raw = rawText(row);
-					const cells = raw !== undefined ? [fit(columns[0].value(row), widths[0], 'left'), fit(raw, Math.max(1, width - 1 - rawStart), 'left', theme.glyphs.ellipsis)] : columns.map((c, ci) => fit(c.value(row), widths[ci], c.align, theme.glyphs.ellipsis));
+					const cells = raw !== undefined ? [fit(columns[0].value(row), widths[0], 'left'), fit(raw, Math.max(1, width - 1 - rawStart), 'left', theme.glyphs.ellipsis)] : shown.map(({c, i: ci}) => fit(c.value(row), widths[ci], c.align, theme.glyphs.ellipsis));
 					const isSelected = offset + i === selected && isActive;
 					if (isSelected) {
 						const line = fit(' ' + cells.join(' '), width, 'left');
