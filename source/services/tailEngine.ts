@@ -13,7 +13,7 @@ const DEFAULTS = {
 	pollIntervalMs: 2000,
 	lateWindowMs: 5000,
 	renewAfterMs: (2 * 60 + 55) * 60_000,
-	stallMs: 3500,
+	stallMs: 2000,
 };
 /** Live attempts in a row that fail before any update arrives: then poll instead. */
 const LIVE_FAILURES_BEFORE_POLL = 4;

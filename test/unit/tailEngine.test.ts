@@ -143,6 +143,30 @@ describe('tail engine', () => {
 		}
 	});
 
+	test('a stream that goes silent without closing (a lost NAT flow) shows reconnecting within ~2 s and resumes', async () => {
+		const group = await newGroup();
+		const t = tail(group);
+		try {
+			await waitFor('live', () => t.handle.health().state === 'live');
+			await put(group, ['s1']);
+			await waitFor('first event', () => t.events.length >= 1);
+			const stalled = await admin('stallLiveTail');
+			assert.ok(Number(stalled.stalled) >= 1);
+			const stalledAt = Date.now();
+			await put(group, ['s2']); // ingested while the old stream is silent
+			await waitFor('reconnecting', () => t.healths.some(h => h.state === 'reconnecting'), 3000);
+			assert.ok(Date.now() - stalledAt < 2600, `noticed after ${Date.now() - stalledAt} ms`);
+			await waitFor('live again with the gap filled', () => t.handle.health().state === 'live' && t.events.length >= 2);
+			await put(group, ['s3']);
+			await waitFor('after resuming', () => t.events.length >= 3);
+			await new Promise(r => setTimeout(r, 400));
+			assert.deepEqual(t.messages(), ['s1', 's2', 's3']);
+		} finally {
+			t.handle.stop();
+			await t.handle.done;
+		}
+	});
+
 	test('live tail denied: falls back to polling and says why', async () => {
 		const group = await newGroup();
 		await admin('denyLiveTail', {enabled: true});

@@ -45,6 +45,7 @@ export function createLogsService(world: EmulatorWorld): LogsService {
 		},
 		admin: {
 			dropLiveTail: () => ({dropped: liveTail.dropAll()}),
+			stallLiveTail: () => ({stalled: liveTail.stallAll()}),
 			denyLiveTail: (body: {enabled?: unknown}) => {
 				liveTail.denied = body.enabled !== false;
 				return {denied: liveTail.denied};

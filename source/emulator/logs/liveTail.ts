@@ -106,7 +106,11 @@ class LiveTailSession {
 		}, this.world.options.liveTailTickMs);
 	}
 
+	/** Fault injection: the socket stays open but nothing more is sent (a silently lost connection). */
+	stalled = false;
+
 	private tick(): void {
+		if (this.stalled) return;
 		const results = this.pending;
 		this.pending = [];
 		const sampled = results.length > MAX_EVENTS_PER_UPDATE;
@@ -214,6 +218,13 @@ export class LiveTailHub {
 	dropAll(): number {
 		const sessions = [...this.sessions];
 		for (const session of sessions) session.drop();
+		return sessions.length;
+	}
+
+	/** Every open session goes silent without closing: what a NAT dropping an idle flow looks like. */
+	stallAll(): number {
+		const sessions = [...this.sessions];
+		for (const session of sessions) session.stalled = true;
 		return sessions.length;
 	}
 
