@@ -5,11 +5,11 @@ import {execFileSync} from 'node:child_process';
 import {mkdtempSync, readdirSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
-import {nodeBinary} from '../helpers/terminal.js';
+import {nodeBinary, spawnTerminal} from '../helpers/terminal.js';
 
 const root = join(import.meta.dirname, '..', '..');
 
-test('npm pack → npm i -g into an empty prefix → smsdeck runs from there', () => {
+test('npm pack → npm i -g into an empty prefix → smsdeck runs from there', async () => {
 	const work = mkdtempSync(join(tmpdir(), 'smsdeck-pack-'));
 	try {
 		const env = {...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false'};
@@ -29,6 +29,18 @@ test('npm pack → npm i -g into an empty prefix → smsdeck runs from there', (
 		assert.equal(regions.length, 29);
 		const pools = JSON.parse(run('pools', '--local', '--json'));
 		assert.ok(Array.isArray(pools) && pools.length > 0, 'the embedded emulator works from the installed file');
+		const report = JSON.parse(run('simulate', '--local', '--json'));
+		assert.equal(report.verdict, 'PASS', 'the simulator smoke test passes from the installed file');
+		// And the console itself, in a terminal.
+		const app = spawnTerminal({command: join(prefix, 'bin', 'smsdeck'), args: ['--local'], env: runEnv, cwd: work});
+		try {
+			await app.waitForText('<?> help', {timeoutMs: 15_000});
+			assert.match(app.screen(), /Regions \[29\]/);
+			await app.press('q');
+			assert.equal((await app.exited).exitCode, 0);
+		} finally {
+			app.dispose();
+		}
 	} finally {
 		rmSync(work, {recursive: true, force: true});
 	}
