@@ -2,17 +2,10 @@
 import {describeAccount, getIdentity, type Identity} from '../services/accountService.js';
 import {describeServiceError} from '../services/errors.js';
 import {formatDollars} from '../domain/format.js';
+import {spendLimitLabel} from '../domain/spendRules.js';
 import {parseOptions, withClients, yn} from './browse.js';
 import {renderTextTable} from './printTable.js';
 import type {SubcommandRun} from './types.js';
-
-const CHANNELS: Record<string, string> = {
-	TEXT_MESSAGE_MONTHLY_SPEND_LIMIT: 'SMS',
-	MEDIA_MESSAGE_MONTHLY_SPEND_LIMIT: 'MMS',
-	VOICE_MESSAGE_MONTHLY_SPEND_LIMIT: 'Voice',
-	NOTIFY_MESSAGE_MONTHLY_SPEND_LIMIT: 'Notify',
-	RCS_MESSAGE_MONTHLY_SPEND_LIMIT: 'RCS',
-};
 
 export const usage = `Usage: smsdeck account [--region R] [--json]
 
@@ -57,7 +50,7 @@ export const run: SubcommandRun = async (args, globals, io) => {
 		io.stdout.write(
 			renderTextTable(
 				[
-					{title: 'Spend limit', value: s => CHANNELS[s.name] ?? s.name},
+					{title: 'Spend limit', value: s => spendLimitLabel(s.name)},
 					{title: 'Enforced', value: s => formatDollars(s.enforced), align: 'right'},
 					{title: 'Max', value: s => formatDollars(s.max), align: 'right'},
 					{title: 'Overridden', value: s => yn(s.overridden)},

@@ -34,12 +34,17 @@ export async function withClients(
 		await body(connected.clients);
 		return 0;
 	} catch (error) {
-		if (error instanceof UsageError) throw error;
-		io.stderr.write(`smsdeck: ${describeServiceError(error).message}\n`);
-		return 1;
+		return reportFailure(error, io);
 	} finally {
 		await connected.close();
 	}
+}
+
+/** A service failure is one line on stderr and exit 1; bad input goes on up as a UsageError (exit 2). */
+export function reportFailure(error: unknown, io: CommandIO): number {
+	if (error instanceof UsageError) throw error;
+	io.stderr.write(`smsdeck: ${describeServiceError(error).message}\n`);
+	return 1;
 }
 
 /** yes/no for plain tables. */

@@ -5,11 +5,11 @@ import {parseSince} from '../domain/duration.js';
 import {parseEventRecord, type ParsedEvent} from '../domain/eventRecord.js';
 import {toSingleLine} from '../domain/sanitize.js';
 import {formatPrice} from '../domain/format.js';
-import {describeServiceError} from '../services/errors.js';
 import {chooseDestination, loadConfigurationSet} from '../services/tailTarget.js';
 import {startTail} from '../services/tailEngine.js';
 import type {TailEvent, TailHealth, TailSource} from '../services/tailTypes.js';
 import {connect} from './connect.js';
+import {reportFailure} from './browse.js';
 import {UsageError, type SubcommandRun} from './types.js';
 
 export const usage = `Usage: smsdeck tail <config-set> [options]
@@ -178,9 +178,7 @@ export const run: SubcommandRun = async (args, globals, io) => {
 		}
 		return 0;
 	} catch (error) {
-		if (error instanceof UsageError) throw error;
-		io.stderr.write(`smsdeck: ${describeServiceError(error).message}\n`);
-		return 1;
+		return reportFailure(error, io);
 	} finally {
 		process.off('SIGINT', onSignal);
 		process.off('SIGTERM', onSignal);

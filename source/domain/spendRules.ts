@@ -44,6 +44,14 @@ export const SPEND_CHANNELS: readonly SpendChannelInfo[] = Object.freeze([
 	},
 ].map((info) => Object.freeze(info as SpendChannelInfo)));
 
+/** Channels the console does not edit but DescribeSpendLimits may list. */
+const OTHER_LIMIT_LABELS: Record<string, string> = {NOTIFY_MESSAGE_MONTHLY_SPEND_LIMIT: 'Notify', RCS_MESSAGE_MONTHLY_SPEND_LIMIT: 'RCS'};
+
+/** "SMS", "MMS", "Voice" … for a spend limit name; unknown names as they are. */
+export function spendLimitLabel(name: string): string {
+	return SPEND_CHANNELS.find(c => c.limitName === name)?.label ?? OTHER_LIMIT_LABELS[name] ?? name;
+}
+
 /** The API model's upper bound for MonthlyLimit. */
 export const MONTHLY_LIMIT_API_MAX = 1_000_000_000;
 

@@ -16,18 +16,10 @@ import {awsCli} from './cliCommand.js';
 import {useEdits, useStagedEdits} from '../app/edits.js';
 import {SPEND_SCOPE, spendClearEdit, spendSetEdit} from '../app/editPlans.js';
 import {EditForm, formHeight} from '../components/EditForm.js';
-import {channelForLimitName, checkSpendLimit, spendChannelInfo} from '../domain/spendRules.js';
+import {channelForLimitName, checkSpendLimit, spendChannelInfo, spendLimitLabel} from '../domain/spendRules.js';
 import type {ViewProps} from './viewProps.js';
 
-const CHANNELS: Record<string, string> = {
-	TEXT_MESSAGE_MONTHLY_SPEND_LIMIT: 'SMS',
-	MEDIA_MESSAGE_MONTHLY_SPEND_LIMIT: 'MMS',
-	VOICE_MESSAGE_MONTHLY_SPEND_LIMIT: 'Voice',
-	NOTIFY_MESSAGE_MONTHLY_SPEND_LIMIT: 'Notify',
-	RCS_MESSAGE_MONTHLY_SPEND_LIMIT: 'RCS',
-};
-
-export const channelName = (name: string) => CHANNELS[name] ?? name;
+const channelName = spendLimitLabel;
 
 const humanize = (name: string) =>
 	(name.charAt(0) + name.slice(1).toLowerCase().replace(/_/g, ' ')).replace(/\bids\b/, 'IDs').replace(/^Opt out/, 'Opt-out');

@@ -1,6 +1,7 @@
 // The settings of a phone number or a pool as a form: two-way on/off with its channel ARN, self-managed
 // opt-outs, shared routes (pools), deletion protection, opt-out list. Enter stages one update with only the
 // changed members and opens the review.
+import type {OriginationSettings} from '../services/changesService.js';
 import React from 'react';
 import {useSession} from '../app/session.js';
 import {useEdits} from '../app/edits.js';
@@ -17,14 +18,7 @@ export interface SettingsTarget {
 }
 
 /** Settings of a PhoneNumberInformation or PoolInformation. */
-export function settingsOf(x: {
-	TwoWayEnabled?: boolean;
-	TwoWayChannelArn?: string;
-	SelfManagedOptOutsEnabled?: boolean;
-	SharedRoutesEnabled?: boolean;
-	DeletionProtectionEnabled?: boolean;
-	OptOutListName?: string;
-}): Settings {
+export function settingsOf(x: OriginationSettings): Settings {
 	return {
 		twoWay: Boolean(x.TwoWayEnabled),
 		channelArn: x.TwoWayChannelArn ?? '',
