@@ -35,6 +35,15 @@ export function KeyHints({width}: {width: number}) {
 		used += w;
 		items.push({key: label, hint});
 	}
+	// The footer is the frame's last line and must never be blank: a blank last line changes the height the
+	// renderer sees, and its incremental redraw can then land a row off.
+	if (items.length === 0) {
+		return (
+			<Text wrap="truncate" color={theme.colors.muted}>
+				{' ctrl-c quits'}
+			</Text>
+		);
+	}
 	return (
 		<Text wrap="truncate">
 			{' '}

@@ -2,7 +2,7 @@
 import React from 'react';
 import {Text} from 'ink';
 import type {LineState} from './lineEditor.js';
-import {cellWidth} from '../domain/textWidth.js';
+import {cellWidth, truncate} from '../domain/textWidth.js';
 
 export function LineField({state, width, placeholder, color}: {state: LineState; width: number; placeholder?: string; color?: string}) {
 	const cs = Array.from(state.text);
@@ -10,7 +10,7 @@ export function LineField({state, width, placeholder, color}: {state: LineState;
 		return (
 			<Text>
 				<Text inverse> </Text>
-				<Text dimColor>{placeholder.slice(0, Math.max(0, width - 1))}</Text>
+				<Text dimColor>{truncate(placeholder, Math.max(0, width - 1))}</Text>
 			</Text>
 		);
 	}

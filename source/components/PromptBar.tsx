@@ -5,6 +5,7 @@ import {useTheme} from '../theme/ThemeContext.js';
 import {Priority, useKeypress} from '../input/KeypressProvider.js';
 import {editActionFor, lineEditor, type LineState} from './lineEditor.js';
 import {LineField} from './LineField.js';
+import {cellWidth, truncate} from '../domain/textWidth.js';
 
 export interface PromptBarProps {
 	prompt: string;
@@ -67,17 +68,23 @@ export function PromptBar(props: PromptBarProps) {
 		{priority: Priority.Bar},
 	);
 
+	// One row, always: a bar that wrapped would change the frame's height. The prompt and the field get fixed
+	// widths; the suffix gets what is left and is cut to it.
+	const prompt = ' ' + props.prompt;
 	const suffix = props.suffix ? `  ${props.suffix}` : '';
-	const fieldWidth = Math.max(8, props.width - props.prompt.length - 2 - Math.min(suffix.length, Math.floor(props.width / 2)));
+	const fieldWidth = Math.max(8, props.width - cellWidth(prompt) - 1 - Math.min(cellWidth(suffix), Math.floor(props.width / 2)));
+	const suffixWidth = Math.max(0, props.width - cellWidth(prompt) - fieldWidth - 1);
 	return (
-		<Box width={props.width}>
-			<Text bold color={theme.colors.accent}>
-				{' ' + props.prompt}
-			</Text>
-			<LineField state={state} width={fieldWidth} placeholder={props.placeholder} />
-			<Text color={theme.colors.muted} wrap="truncate">
-				{suffix}
-			</Text>
+		<Box width={props.width} height={1} overflow="hidden">
+			<Box flexShrink={0}>
+				<Text bold color={theme.colors.accent}>
+					{prompt}
+				</Text>
+			</Box>
+			<Box width={fieldWidth} flexShrink={0}>
+				<LineField state={state} width={fieldWidth} placeholder={props.placeholder} />
+			</Box>
+			<Text color={theme.colors.muted}>{truncate(suffix, suffixWidth, theme.glyphs.ellipsis)}</Text>
 		</Box>
 	);
 }

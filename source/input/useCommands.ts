@@ -33,12 +33,10 @@ export function useCommands(actions: CommandActions, {priority, isActive = true}
 	);
 
 	const visible = () => ids.filter(id => !(readOnly && (COMMANDS[id] as {mutates?: boolean}).mutates)).map(id => ({id, priority}));
-	// On the first render the bindings are recorded at once, so the first frame's footer already lists them.
-	const staged = useRef(false);
-	if (!staged.current && isActive) {
-		staged.current = true;
-		bus.stage(owner, visible());
-	}
+	// While active, the bindings are recorded during render when the bus does not have them yet (first mount,
+	// or active again after a bar or dialog closed): the footer, drawn later in the same pass, lists them at
+	// once instead of showing a blank line for a frame.
+	if (isActive) bus.stage(owner, visible());
 
 	useEffect(() => {
 		if (!isActive) {

@@ -150,3 +150,22 @@ test('keys read as separate events in the same tick (a busy process) each reach 
 	for (const key of ['\r', 'j', 'j', '\r']) ui.stdin.write(key);
 	await waitForFrame(ui, 'Region set to eu-west-2');
 });
+
+test('every frame keeps its height: the footer is never blank or wrapped, also while the command bar opens, fills and closes', async () => {
+	const {ui} = renderApp();
+	await waitForFrame(ui, '<?> help');
+	await tick();
+	const from = (ui as unknown as {frames: string[]}).frames.length;
+	await press(ui, ':');
+	await type(ui, 'region eu-west-2');
+	await press(ui, KEYS.enter);
+	await waitForFrame(ui, 'Region set to eu-west-2');
+	await press(ui, ':', KEYS.escape, '/', KEYS.escape);
+	await waitForFrame(ui, '<?> help');
+	const frames = (ui as unknown as {frames: string[]}).frames.slice(from);
+	for (const frame of frames) {
+		const last = frame.split('\n').at(-1) ?? '';
+		assert.ok(last.trim() !== '', `a frame ended in a blank line:\n${frame}`);
+		assert.equal(frame.split('\n').length, frames[0].split('\n').length, `a frame changed height:\n${frame}`);
+	}
+});
