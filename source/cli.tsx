@@ -23,9 +23,11 @@ ${Object.entries(SUBCOMMANDS)
 	.join('\n')}
 
 Options:
-  --profile NAME        AWS profile (default: AWS_PROFILE, then the last one used)
-  --region CODE         Region (default: AWS_REGION, then the last one used, then us-east-1)
-  --endpoint-url URL    send requests to this endpoint instead of AWS
+  --profile NAME        AWS profile (default: AWS_PROFILE, then the SDK's default chain)
+  --region CODE         Region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile's region;
+                        the console falls back to the Region used last)
+  --endpoint-url URL    send sms-voice requests to this endpoint instead of AWS (as the AWS CLI,
+                        for that one service; AWS_ENDPOINT_URL_<SERVICE> set the others)
   --local               use the built-in emulator (no AWS account needed)
   --read-only           refuse every change to the account
   --json                JSON output for commands
@@ -72,6 +74,13 @@ async function main(argv: string[]): Promise<number> {
 	} catch (error) {
 		if (error instanceof UsageError) {
 			io.stderr.write(`smsdeck: ${error.message}. Try 'smsdeck --help'.\n`);
+			return 2;
+		}
+		// Configuration that cannot work (a missing profile, no Region, an unreadable CA bundle): one line, exit 2.
+		const name = (error as Error | undefined)?.name;
+		if (name === 'ResolutionError' || name === 'CaBundleError') {
+			const {stripTerminalEscapes} = await import('./domain/sanitize.js');
+			io.stderr.write(`smsdeck: ${stripTerminalEscapes((error as Error).message)}\n`);
 			return 2;
 		}
 		const {describeError, writeCrashReport, restoreTerminal} = await import('./app/terminal.js');

@@ -3,7 +3,8 @@ import React, {useCallback, useEffect, useMemo, useReducer, useRef, useState} fr
 import {Box, useApp, useStdout, useWindowSize} from 'ink';
 import {appReducer, currentRoute, routeTitle, type AppState, type Route} from './state.js';
 import {Session, SessionProvider, useHealth, useResource, useSession} from './session.js';
-import {connectionKey} from '../services/clients.js';
+import {connectionKey, serviceEndpoints} from '../services/clients.js';
+import {redactUrl} from '../services/proxy.js';
 import {getIdentity} from '../services/accountService.js';
 import type {Connection} from '../services/clients.js';
 import {COMMAND_ROUTES, RouteView, type RouteContext} from './routes.js';
@@ -27,12 +28,19 @@ import {auditLine, type ApplyReport} from './stagedEdits.js';
 import {appendAudit} from './auditFile.js';
 import {findRegion} from '../domain/regions.js';
 import type {PreferenceStore} from '../config/prefs.js';
-import {listProfiles} from '../services/profilesService.js';
+import {listProfiles} from '../services/sharedConfig.js';
+import {checkRegion} from '../services/partitions.js';
+import type {Resolution} from '../services/resolver.js';
 
 export interface AppProps {
 	keymap: Keymap;
 	prefs: PreferenceStore;
-	initial: Pick<AppState, 'region' | 'profile' | 'endpoint' | 'local' | 'readOnly'>;
+	/** The connection to start on (decided by services/resolver.ts; tests give one directly). */
+	initial: Connection & {readOnly: boolean};
+	/** How `initial` was resolved: shown in the header and on the account screen. */
+	resolution?: Resolution;
+	/** Resolves another profile (:profile), keeping `region` when the user chose it; rejects with a one-line reason. */
+	resolveProfile?: (profile: string, region: string | undefined) => Promise<Resolution>;
 	/** Shown once at start (ignored key overrides, an unreadable preferences file …). */
 	warnings?: string[];
 	/** Called once when the user quits; the caller restores the terminal. */
@@ -45,7 +53,14 @@ const TOAST_MS = 4000;
 
 export function App(props: AppProps) {
 	const [state, dispatch] = useReducer(appReducer, undefined, () => ({
-		...props.initial,
+		region: props.initial.region,
+		regionSource: props.resolution?.region.source,
+		profile: props.initial.profile,
+		endpoint: props.initial.endpoint,
+		local: props.initial.local,
+		readOnly: props.initial.readOnly,
+		link: {credentials: props.initial.credentials, configuredEndpoints: props.initial.configuredEndpoints, caBundle: props.initial.caBundle},
+		resolution: props.resolution,
 		stack: [{name: 'regions'} as Route],
 		filters: {},
 		errors: [],
@@ -99,12 +114,12 @@ export function App(props: AppProps) {
 	);
 	useEffect(() => () => session.close(), [session]);
 	const connection = useMemo<Connection>(
-		() => ({region: state.region, profile: state.profile, endpoint: state.endpoint, local: state.local}),
-		[state.region, state.profile, state.endpoint, state.local],
+		() => ({region: state.region, profile: state.profile, endpoint: state.endpoint, local: state.local, readOnly: state.readOnly, ...state.link}),
+		[state.region, state.profile, state.endpoint, state.local, state.readOnly, state.link],
 	);
 	return (
 		<KeypressProvider keymap={props.keymap} readOnly={state.readOnly} onBlocked={onBlocked}>
-			<SessionProvider session={session} connection={connection}>
+			<SessionProvider session={session} connection={connection} resolution={state.resolution}>
 				<EditsProvider onReport={onReport} toast={toast}>
 					<Shell {...props} state={state} dispatch={dispatch} mfa={mfa} />
 				</EditsProvider>
@@ -120,6 +135,7 @@ function Shell({
 	warnings,
 	onQuit,
 	mfa,
+	resolveProfile,
 }: AppProps & {state: AppState; dispatch: React.Dispatch<Parameters<typeof appReducer>[1]>; mfa?: MfaRequest}) {
 	const {exit} = useApp();
 	const {columns, rows} = useWindowSize();
@@ -154,41 +170,54 @@ function Shell({
 		return () => clearTimeout(timer);
 	}, [state.toast, dispatch]);
 
-	const setRegion = useCallback(
-		(code: string) => {
-			const region = findRegion(code);
-			if (!region) return;
-			dispatch({type: 'region', region: region.code});
+	const remember = useCallback(
+		(patch: {lastRegion?: string; lastProfile?: string}) => {
 			try {
-				prefs.update({lastRegion: region.code});
+				prefs.update(patch);
 			} catch (error) {
 				dispatch({type: 'error', entry: {time: Date.now(), source: 'preferences', message: (error as Error).message}});
 			}
-			dispatch({type: 'toast', kind: 'ok', text: `Region set to ${region.code} — ${region.name}`});
 		},
 		[dispatch, prefs],
 	);
 
+	const setRegion = useCallback(
+		(code: string) => {
+			void checkRegion(code).then(check => {
+				if (!check.ok) return dispatch({type: 'toast', kind: 'error', text: check.reason});
+				dispatch({type: 'region', region: check.facts.code});
+				remember({lastRegion: check.facts.code});
+				const name = findRegion(check.facts.code)?.name ?? check.facts.description;
+				dispatch({
+					type: 'toast',
+					kind: check.warning ? 'warn' : 'ok',
+					text: check.warning ? `Region set to ${check.warning}` : `Region set to ${check.facts.code}${name ? ` — ${name}` : ''}`,
+				});
+			});
+		},
+		[dispatch, remember],
+	);
+
+	// Another profile: resolved as at start (its Region applies unless the Region was chosen), read-only decided
+	// for it, and nothing changes when it cannot be used.
 	const setProfile = useCallback(
 		(profile: string) => {
-			if (state.local) {
+			if (state.local || !resolveProfile) {
 				dispatch({type: 'toast', kind: 'warn', text: 'The built-in emulator (--local) has no profiles; restart without --local to use one'});
 				return;
 			}
-			dispatch({type: 'profile', profile});
-			try {
-				prefs.update({lastProfile: profile});
-			} catch (error) {
-				dispatch({type: 'error', entry: {time: Date.now(), source: 'preferences', message: (error as Error).message}});
-			}
-			const known = listProfiles().includes(profile);
-			dispatch({
-				type: 'toast',
-				kind: known ? 'ok' : 'warn',
-				text: known ? `Profile set to ${profile}` : `Profile set to ${profile} (not in the AWS config files)`,
-			});
+			const chosen = state.regionSource && /^(--region|AWS_REGION|AWS_DEFAULT_REGION|:region)$/.test(state.regionSource);
+			resolveProfile(profile, chosen ? state.region : undefined).then(
+				resolution => {
+					dispatch({type: 'resolved', resolution});
+					remember({lastProfile: profile});
+					const ro = resolution.readOnly.value ? ` — read-only (${resolution.readOnly.source})` : '';
+					dispatch({type: 'toast', kind: resolution.readOnly.value ? 'warn' : 'ok', text: `Profile ${profile}, Region ${resolution.region.value} (${resolution.region.source})${ro}`});
+				},
+				(error: Error) => dispatch({type: 'toast', kind: 'error', text: error.message}),
+			);
 		},
-		[dispatch, prefs, state.local],
+		[dispatch, remember, resolveProfile, state.local, state.region, state.regionSource],
 	);
 
 	// Profile names for :profile completion, read when the command bar opens.
@@ -294,6 +323,7 @@ function Shell({
 		return items;
 	}, [state.region, state.stack, state.overlay]);
 	const health = useHealth();
+	const endpoints = serviceEndpoints(liveConnection);
 	// Who the console acts as (sts:GetCallerIdentity), shown in the header once known.
 	const identity = useResource('identity', clients => getIdentity(clients));
 	const [now, setNow] = useState(Date.now());
@@ -357,10 +387,13 @@ function Shell({
 		<Box flexDirection="column" width={width} height={height}>
 			<Header
 				width={width}
-				profile={state.profile}
+				profile={state.profile ?? 'default'}
+				profileNote={profileNote(state)}
 				region={state.region}
+				regionNote={state.regionSource === 'last used' || state.regionSource === 'default' ? state.regionSource : undefined}
 				account={identity.data?.account ?? state.account}
-				endpoint={state.endpoint}
+				endpoint={endpoints.sms && redactUrl(endpoints.sms)}
+				logsEndpoint={endpoints.logs !== endpoints.sms ? (endpoints.logs ? redactUrl(endpoints.logs) : 'AWS') : undefined}
 				local={state.local}
 				readOnly={state.readOnly}
 			/>
@@ -372,6 +405,16 @@ function Shell({
 			{footer}
 		</Box>
 	);
+}
+
+/** Why this profile, when no --profile named it: the header says so. */
+function profileNote(state: AppState): string | undefined {
+	if (state.local) return undefined;
+	const resolution = state.resolution;
+	const credentials = state.link?.credentials;
+	if (credentials === 'env') return 'env keys';
+	if (!state.profile) return credentials === 'chain' ? 'default chain' : undefined;
+	return resolution?.profile.source === 'AWS_PROFILE' && resolution.profile.value === state.profile ? 'AWS_PROFILE' : undefined;
 }
 
 /**

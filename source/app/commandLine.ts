@@ -1,5 +1,5 @@
 // The `:` command language: parsing and completion. Pure functions, shared by the bar and its tests.
-import {SMS_REGIONS, findRegion} from '../domain/regions.js';
+import {SMS_REGIONS, isRegionCode} from '../domain/regions.js';
 
 export interface CommandLineDef {
 	name: string;
@@ -45,8 +45,8 @@ export function parseCommandLine(text: string): ParsedCommand {
 	const arg = rest.join(' ').trim() || undefined;
 	if (def.argRequired && !arg) return {ok: false, reason: `:${def.name} needs an argument — ${def.help}`};
 	if (!def.arg && arg) return {ok: false, reason: `:${def.name} takes no argument`};
-	if (def.arg === 'region' && arg && !findRegion(arg)) {
-		return {ok: false, reason: `"${arg}" is not an End User Messaging SMS Region (see :regions)`};
+	if (def.arg === 'region' && arg && !isRegionCode(arg.toLowerCase())) {
+		return {ok: false, reason: `"${arg}" is not a Region of any AWS partition (see :regions)`};
 	}
 	// Profile names are case-sensitive; Region codes are not.
 	return {ok: true, name: def.name, arg: def.arg === 'profile' || def.arg === 'configSet' ? arg : arg?.toLowerCase()};

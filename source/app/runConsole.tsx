@@ -7,10 +7,11 @@ import {App} from './App.js';
 import {ThemeProvider} from '../theme/ThemeContext.js';
 import {createTheme} from '../theme/theme.js';
 import {buildKeymap} from '../input/keymap.js';
-import {openPreferencesLazily, profileMatches} from '../config/prefs.js';
+import {openPreferencesLazily, readOnlyPolicyFromFile} from '../config/prefs.js';
 import {guardTerminal} from './terminal.js';
 import type {CommandIO, GlobalOptions} from '../commands/types.js';
-import {resolveSettings, startLocalEmulator, type LocalEmulator} from '../commands/connect.js';
+import {startLocalEmulator, type LocalEmulator} from '../commands/connect.js';
+import {resolve, type Resolution} from '../services/resolver.js';
 
 export const SCRIPTABLE = Object.keys(SUBCOMMANDS).join(', ');
 
@@ -30,17 +31,38 @@ export async function runConsole(globals: GlobalOptions, io: CommandIO): Promise
 	const stored = prefs.get();
 	const warnings: string[] = [];
 	if (prefs.problem) warnings.push(prefs.problem);
-	const {region, profile} = resolveSettings(globals, env, stored);
-	const readOnly = globals.readOnly || stored.readOnlyProfiles.some(p => profileMatches(p, profile ?? 'default'));
+	// Who and where, as for every subcommand; the console may also start in the Region used last. A profile
+	// remembered from last time is offered, never used unasked.
+	const resolveConsole = (profile: string | undefined, region: string | undefined, localUrl?: string) => {
+		const readOnly = readOnlyPolicyFromFile(env);
+		return resolve({
+			profile,
+			region,
+			endpointUrl: globals.endpointUrl,
+			localUrl,
+			readOnlyFlag: globals.readOnly,
+			readOnly,
+			env,
+			console: {lastRegion: stored.lastRegion},
+		});
+	};
+	// Bad configuration is one line before the screen changes (the emulator's URL is only a placeholder here).
+	let resolution: Resolution = await resolveConsole(globals.profile, globals.region, globals.local ? 'http://127.0.0.1:0' : undefined);
 	const {keymap, problems} = buildKeymap(stored.keys);
 	warnings.push(...problems);
 	const theme = createTheme({noColor: globals.noColor || stored.theme === 'mono', ascii: globals.ascii, env});
 
-	let endpoint = globals.endpointUrl;
 	let emulator: LocalEmulator | undefined;
 	if (globals.local) {
 		emulator = await startLocalEmulator();
-		endpoint = emulator.url;
+		resolution = await resolveConsole(globals.profile, globals.region, emulator.url);
+	}
+	warnings.push(...resolution.warnings);
+	const policyProblem = readOnlyPolicyFromFile(env).problem;
+	if (policyProblem) warnings.push(policyProblem);
+	const last = stored.lastProfile;
+	if (!globals.local && last && resolution.profile.source === 'default' && last !== 'default') {
+		warnings.push(`last session used profile ${last}: :profile ${last} to switch to it`);
 	}
 
 	let unmount = () => {};
@@ -51,7 +73,9 @@ export async function runConsole(globals: GlobalOptions, io: CommandIO): Promise
 				keymap={keymap}
 				prefs={prefs}
 				warnings={warnings}
-				initial={{region, profile: globals.local ? 'local' : profile, endpoint, local: globals.local, readOnly}}
+				initial={{...resolution.connection, profile: globals.local ? 'local' : resolution.connection.profile, readOnly: resolution.readOnly.value}}
+				resolution={resolution}
+				resolveProfile={(profile, region) => resolveConsole(profile, region, emulator?.url)}
 			/>
 		</ThemeProvider>,
 		{

@@ -5,6 +5,7 @@ import {connectionKey, createClients, destroyClients, type Clients, type Connect
 import {RateLimiter} from '../services/rateLimiter.js';
 import {Health, type HealthState} from '../services/health.js';
 import type {ServiceErrorInfo} from '../services/errors.js';
+import type {Resolution} from '../services/resolver.js';
 import {ResourceStore, type Loader, type ResourceState} from './resourceStore.js';
 
 export class Session {
@@ -45,12 +46,24 @@ export class Session {
 interface SessionValue {
 	session: Session;
 	connection: Connection;
+	/** How the connection was resolved (sources of profile, Region, endpoints …), when the resolver made it. */
+	resolution?: Resolution;
 }
 
 const SessionContext = createContext<SessionValue | undefined>(undefined);
 
-export function SessionProvider({session, connection, children}: {session: Session; connection: Connection; children: React.ReactNode}) {
-	const value = useMemo(() => ({session, connection}), [session, connection]);
+export function SessionProvider({
+	session,
+	connection,
+	resolution,
+	children,
+}: {
+	session: Session;
+	connection: Connection;
+	resolution?: Resolution;
+	children: React.ReactNode;
+}) {
+	const value = useMemo(() => ({session, connection, resolution}), [session, connection, resolution]);
 	return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

@@ -1,5 +1,7 @@
 // The console's state: where you are (a stack of screens), what is open on top, and session facts.
 // A plain reducer; views read it and dispatch, nothing else writes it.
+import type {Connection} from '../services/clients.js';
+import type {Resolution} from '../services/resolver.js';
 
 export type Route =
 	| {name: 'regions'}
@@ -87,11 +89,17 @@ export interface AppState {
 	/** Filter text per screen (by route name). */
 	filters: Partial<Record<RouteName, string>>;
 	region: string;
+	/** Where the Region came from (--region, AWS_REGION, profile x, :region, last used …). */
+	regionSource?: string;
 	profile?: string;
 	account?: string;
 	endpoint?: string;
 	local: boolean;
 	readOnly: boolean;
+	/** The rest of the connection the resolver decided: credentials, configured endpoints, CA bundle. */
+	link?: Pick<Connection, 'credentials' | 'configuredEndpoints' | 'caBundle'>;
+	/** How the connection was resolved, for the header and the account screen. */
+	resolution?: Resolution;
 	toast?: Toast;
 	errors: ErrorEntry[];
 	history: string[];
@@ -104,8 +112,8 @@ export type AppAction =
 	| {type: 'overlay'; overlay?: 'help' | 'errors'}
 	| {type: 'bar'; bar?: 'command' | 'filter'}
 	| {type: 'filter'; text: string}
-	| {type: 'region'; region: string}
-	| {type: 'profile'; profile: string}
+	| {type: 'region'; region: string; source?: string}
+	| {type: 'resolved'; resolution: Resolution}
 	| {type: 'account'; account?: string}
 	| {type: 'toast'; text: string; kind?: Toast['kind']}
 	| {type: 'clearToast'; id: number}
@@ -144,10 +152,21 @@ export function appReducer(state: AppState, action: AppAction): AppState {
 			return {...state, filters: {...state.filters, [name]: action.text}};
 		}
 		case 'region':
-			return {...state, region: action.region, account: state.account};
-		case 'profile':
+			return {...state, region: action.region, regionSource: action.source ?? ':region', account: state.account};
+		case 'resolved': {
 			// Another profile may be another account: forget the account until the new identity is known.
-			return state.profile === action.profile ? state : {...state, profile: action.profile, account: undefined};
+			const {connection, region, readOnly} = action.resolution;
+			return {
+				...state,
+				profile: connection.profile,
+				region: connection.region,
+				regionSource: region.source,
+				readOnly: readOnly.value,
+				link: {credentials: connection.credentials, configuredEndpoints: connection.configuredEndpoints, caBundle: connection.caBundle},
+				resolution: action.resolution,
+				account: state.profile === connection.profile ? state.account : undefined,
+			};
+		}
 		case 'account':
 			return {...state, account: action.account};
 		case 'toast':

@@ -29,7 +29,7 @@ export async function withClients(
 	io: CommandIO,
 	body: (clients: Clients) => Promise<void>,
 ): Promise<number> {
-	const connected = await connect(globals, io.env);
+	const connected = await connect(globals, io);
 	try {
 		await body(connected.clients);
 		return 0;
@@ -44,7 +44,8 @@ export async function withClients(
 export function reportFailure(error: unknown, io: CommandIO): number {
 	if (error instanceof UsageError) throw error;
 	io.stderr.write(`smsdeck: ${describeServiceError(error).message}\n`);
-	return 1;
+	// A change a read-only connection refused was never sent: like any refusal before a call, exit 2.
+	return (error as Error | undefined)?.name === 'ReadOnlyError' ? 2 : 1;
 }
 
 /** yes/no for plain tables. */

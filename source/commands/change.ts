@@ -49,14 +49,16 @@ export function required(command: string, parsed: ParsedChange, name: string): s
 	return value;
 }
 
-/** --read-only, or a readOnlyProfiles pattern that matches the profile in use: no change is made. */
+/**
+ * --read-only, or a readOnlyProfiles pattern that matches the profile in use (decided by the resolver, as for the
+ * connection itself): refused before anything is asked or sent. The clients refuse changes too; this says it first.
+ */
 export async function refuseReadOnly(command: string, globals: GlobalOptions, env: NodeJS.ProcessEnv): Promise<void> {
-	if (globals.readOnly) throw new RuleError(`${command}: refused, --read-only is set; nothing was sent`);
-	if (globals.local) return;
-	const {openPreferences, profileMatches} = await import('../config/prefs.js');
-	const profile = globals.profile ?? env.AWS_PROFILE ?? 'default';
-	const pattern = openPreferences(env).get().readOnlyProfiles.find(p => profileMatches(p, profile));
-	if (pattern) throw new RuleError(`${command}: refused, profile ${profile} is read-only (readOnlyProfiles "${pattern}" in preferences); nothing was sent`);
+	const {resolveForCommand} = await import('./connect.js');
+	const {readOnly, profile} = await resolveForCommand(globals, env);
+	if (!readOnly.value) return;
+	const why = readOnly.source === '--read-only' ? '--read-only is set' : `profile ${profile.value} is read-only (${readOnly.source} in preferences)`;
+	throw new RuleError(`${command}: refused, ${why}; nothing was sent`);
 }
 
 export interface ConfirmOptions {
@@ -118,14 +120,13 @@ export async function withChangeClients(
 	body: (clients: import('../services/clients.js').Clients) => Promise<number | void>,
 ): Promise<number> {
 	const {connect} = await import('./connect.js');
-	const {describeServiceError} = await import('../services/errors.js');
-	const connected = await connect(globals, io.env);
+	const connected = await connect(globals, io);
 	try {
 		return (await body(connected.clients)) ?? 0;
 	} catch (error) {
 		if (error instanceof UsageError || error instanceof RuleError) throw error;
-		io.stderr.write(`smsdeck: ${describeServiceError(error).message}\n`);
-		return 1;
+		const {reportFailure} = await import('./browse.js');
+		return reportFailure(error, io);
 	} finally {
 		await connected.close();
 	}

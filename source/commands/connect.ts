@@ -1,33 +1,9 @@
-// Where a run talks to: Region, profile and endpoint from the global options, the environment and the last
-// choices in preferences (the console and the scriptable subcommands resolve them the same way), plus the
-// in-process emulator for --local. No Ink here.
-import {DEFAULT_REGION, findRegion} from '../domain/regions.js';
-import type {Preferences} from '../config/prefs.js';
+// Where a scriptable run talks to: the global options and the environment go through the one resolver
+// (services/resolver.ts) — never a remembered profile or Region — plus the in-process emulator for --local.
+// No Ink here.
 import type {Clients, Connection} from '../services/clients.js';
-import {UsageError, type GlobalOptions} from './types.js';
-
-export interface ConnectionSettings {
-	region: string;
-	/** The profile to use (undefined: the SDK's default chain). */
-	profile?: string;
-	endpoint?: string;
-	local: boolean;
-}
-
-/** --region, then AWS_REGION / AWS_DEFAULT_REGION, then the last Region used, then us-east-1. */
-export function resolveSettings(globals: GlobalOptions, env: NodeJS.ProcessEnv, stored: Partial<Preferences> = {}): ConnectionSettings {
-	if (globals.region && !findRegion(globals.region)) {
-		throw new UsageError(`--region ${globals.region} is not an End User Messaging SMS Region (see smsdeck regions)`);
-	}
-	const envRegion = env.AWS_REGION || env.AWS_DEFAULT_REGION;
-	const region =
-		globals.region ??
-		(envRegion && findRegion(envRegion) ? envRegion : undefined) ??
-		(stored.lastRegion && findRegion(stored.lastRegion) ? stored.lastRegion : undefined) ??
-		DEFAULT_REGION;
-	const profile = globals.profile ?? env.AWS_PROFILE ?? stored.lastProfile;
-	return {region, profile, endpoint: globals.endpointUrl, local: globals.local};
-}
+import type {Resolution} from '../services/resolver.js';
+import type {CommandIO, GlobalOptions} from './types.js';
 
 export interface LocalEmulator {
 	url: string;
@@ -40,24 +16,44 @@ export async function startLocalEmulator(): Promise<LocalEmulator> {
 	return startEmulator({port: 0, host: '127.0.0.1', seed: 'default', quiet: true});
 }
 
+/** The resolution for a subcommand (the emulator's URL stands in for --local's until it runs). */
+export async function resolveForCommand(globals: GlobalOptions, env: NodeJS.ProcessEnv, localUrl?: string): Promise<Resolution> {
+	const [{resolve}, {readOnlyPolicyFromFile}] = await Promise.all([import('../services/resolver.js'), import('../config/prefs.js')]);
+	return resolve({
+		profile: globals.profile,
+		region: globals.region,
+		endpointUrl: globals.endpointUrl,
+		localUrl: globals.local ? (localUrl ?? 'http://127.0.0.1:0') : undefined,
+		readOnlyFlag: globals.readOnly,
+		readOnly: readOnlyPolicyFromFile(env),
+		env,
+	});
+}
+
 export interface Connected {
 	connection: Connection;
+	resolution: Resolution;
 	clients: Clients;
 	/** Destroys the clients and stops the emulator, if one was started. */
 	close(): Promise<void>;
 }
 
-/** Clients for one scriptable run: resolves the connection, starts the emulator for --local. */
-export async function connect(globals: GlobalOptions, env: NodeJS.ProcessEnv): Promise<Connected> {
-	const {openPreferences} = await import('../config/prefs.js');
-	const settings = resolveSettings(globals, env, openPreferences(env).get());
+/** Clients for one scriptable run: resolves the connection (warnings on stderr), starts the emulator for --local. */
+export async function connect(globals: GlobalOptions, io: CommandIO): Promise<Connected> {
+	const env = io.env;
+	// Resolve first: bad configuration is refused before an emulator starts or anything is sent.
+	let resolution = await resolveForCommand(globals, env);
 	let emulator: LocalEmulator | undefined;
-	let endpoint = settings.endpoint;
-	if (settings.local) {
+	if (globals.local) {
 		emulator = await startLocalEmulator();
-		endpoint = emulator.url;
+		resolution = await resolveForCommand(globals, env, emulator.url);
 	}
-	const connection: Connection = {region: settings.region, profile: settings.local ? undefined : settings.profile, endpoint, local: settings.local};
+	for (const warning of resolution.warnings) io.stderr.write(`smsdeck: ${warning}\n`);
+	if (resolution.readOnly.value && resolution.readOnly.source !== '--read-only') {
+		const {readOnlyPolicyFromFile} = await import('../config/prefs.js');
+		const problem = readOnlyPolicyFromFile(env).problem;
+		if (problem) io.stderr.write(`smsdeck: ${problem}\n`);
+	}
 	const [{createClients, destroyClients}, {RateLimiter}, {Health}] = await Promise.all([
 		import('../services/clients.js'),
 		import('../services/rateLimiter.js'),
@@ -66,13 +62,14 @@ export async function connect(globals: GlobalOptions, env: NodeJS.ProcessEnv): P
 	let clients: Clients;
 	try {
 		const {terminalMfaCodeProvider} = await import('./mfaPrompt.js');
-		clients = await createClients(connection, {limiter: new RateLimiter(), health: new Health(), env, mfaCodeProvider: terminalMfaCodeProvider()});
+		clients = await createClients(resolution.connection, {limiter: new RateLimiter(), health: new Health(), env, mfaCodeProvider: terminalMfaCodeProvider()});
 	} catch (error) {
 		await emulator?.close();
 		throw error;
 	}
 	return {
-		connection,
+		connection: resolution.connection,
+		resolution,
 		clients,
 		async close() {
 			destroyClients(clients);

@@ -5,7 +5,8 @@ import {UsageError, type SubcommandRun} from './types.js';
 
 export const usage = `Usage: smsdeck regions [--json]
 
-Lists the AWS Regions where End User Messaging SMS is available, with SMS/MMS, voice and FIPS support.
+Lists the AWS Regions where End User Messaging SMS is available (the service's endpoint data), with their
+partition and SMS/MMS, voice and FIPS support (voice: as the user guide states it; null where it does not).
 `;
 
 export const run: SubcommandRun = async (args, globals, io) => {
@@ -17,11 +18,12 @@ export const run: SubcommandRun = async (args, globals, io) => {
 			{title: 'Code', value: r => r.code},
 			{title: 'Name', value: r => r.name},
 			{title: 'SMS/MMS', value: r => (r.sms ? 'yes' : 'no')},
-			{title: 'Voice', value: r => (r.voice ? 'yes' : 'no')},
+			{title: 'Voice', value: r => (r.voice === undefined ? 'not stated' : r.voice ? 'yes' : 'no')},
+			{title: 'Partition', value: r => r.partition},
 			{title: 'FIPS', value: r => (r.fips ? 'yes' : 'no')},
 		],
 		SMS_REGIONS,
-		rows => rows.map(r => ({code: r.code, name: r.name, sms: r.sms, mms: r.sms, voice: r.voice, fips: r.fips})),
+		rows => rows.map(r => ({code: r.code, name: r.name, partition: r.partition, sms: r.sms, mms: r.sms, voice: r.voice ?? null, fips: r.fips})),
 	);
 	return 0;
 };

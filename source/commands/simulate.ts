@@ -4,6 +4,7 @@ import {parseDuration} from '../domain/duration.js';
 import {verdictExitCode} from '../domain/simulatorVerdict.js';
 import {DEFAULT_BODY, DEFAULT_TIMEOUT_MS, type SimulatorRunOptions} from '../services/simulatorRun.js';
 import {connect} from './connect.js';
+import {refuseReadOnly, runChange} from './change.js';
 import {formatReport, formatStep} from './simulateReport.js';
 import {UsageError, type SubcommandRun} from './types.js';
 
@@ -87,6 +88,13 @@ export const run: SubcommandRun = async (args, globals, io) => {
 		throw new UsageError('simulate: --request-number needs --yes (and --yes goes only with --request-number): a simulator number is billed monthly');
 	}
 
+	// It sends messages (billed) and may request a number: nothing of it on a read-only connection.
+	const refused = await runChange(io, async () => {
+		await refuseReadOnly('simulate (it sends two billed messages)', globals, io.env);
+		return 0;
+	});
+	if (refused !== 0) return refused;
+
 	const progress = (line: string) => io.stderr.write(line + '\n');
 	const options: SimulatorRunOptions = {
 		country: values.country,
@@ -101,7 +109,7 @@ export const run: SubcommandRun = async (args, globals, io) => {
 		releaseRequestedNumber: flags.has('release-number'),
 	};
 
-	const connected = await connect(globals, io.env);
+	const connected = await connect(globals, io);
 	try {
 		const [{runSimulator}, {startTail}] = await Promise.all([import('../services/simulatorRun.js'), import('../services/tailEngine.js')]);
 		progress(`smsdeck simulate in ${connected.connection.region}${connected.connection.local ? ' (built-in emulator)' : ''}`);

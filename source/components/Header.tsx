@@ -8,10 +8,16 @@ import {truncate} from '../domain/textWidth.js';
 export interface HeaderProps {
 	width: number;
 	profile?: string;
+	/** Where the profile came from, when it matters (not --profile): "AWS_PROFILE", "default chain" … */
+	profileNote?: string;
 	region: string;
-	regionName?: string;
+	/** Where the Region came from, when it matters: "last used", "default" … */
+	regionNote?: string;
 	account?: string;
+	/** The sms-voice endpoint when it is not AWS's (credentials in it already removed). */
 	endpoint?: string;
+	/** The Logs endpoint, when it differs from the sms-voice one ("AWS" when only sms-voice is elsewhere). */
+	logsEndpoint?: string;
 	local: boolean;
 	readOnly: boolean;
 }
@@ -20,12 +26,14 @@ export function Header(props: HeaderProps) {
 	const theme = useTheme();
 	const c = theme.colors;
 	const badge = props.readOnly ? ' RO ' : ' RW ';
+	const note = (value: string, why?: string) => (why ? `${value} (${why})` : value);
 	const parts: [string, string][] = [
-		['profile', props.profile ?? 'default'],
-		['region', props.region],
+		['profile', note(props.profile ?? 'default', props.profileNote)],
+		['region', note(props.region, props.regionNote)],
 		['account', props.account ?? (theme.ascii ? '...' : '…')],
 	];
 	if (props.endpoint) parts.push(['endpoint', (props.local ? 'local ' : '') + props.endpoint]);
+	if (props.logsEndpoint) parts.push(['logs', props.logsEndpoint]);
 	const room = props.width - badge.length - ' smsdeck '.length - 2;
 	let used = 0;
 	const shown: [string, string][] = [];

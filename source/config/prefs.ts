@@ -5,6 +5,7 @@ import {readFileSync} from 'node:fs';
 import {homedir} from 'node:os';
 import {join} from 'node:path';
 import Conf from 'conf';
+import type {ReadOnlyPolicy} from '../services/readOnly.js';
 
 export const PREFS_SCHEMA_VERSION = 1;
 
@@ -139,7 +140,14 @@ export function openPreferences(env: NodeJS.ProcessEnv = process.env): Preferenc
 			},
 		};
 	} catch (error) {
-		return memoryPreferences(`preferences not saved: ${(error as Error).message.split('\n')[0]}`);
+		// A file conf refuses (one bad value, broken JSON) keeps what can be read of it, read-only profiles above all.
+		let salvaged: Partial<Preferences> = {};
+		try {
+			salvaged = quickSanitize(JSON.parse(readFileSync(preferencesPath(env), 'utf8')));
+		} catch {
+			salvaged = {readOnlyProfiles: readOnlyPolicyFromFile(env).patterns as string[]};
+		}
+		return memoryPreferences(`preferences not saved: ${(error as Error).message.split('\n')[0]}`, salvaged);
 	}
 }
 
@@ -156,8 +164,35 @@ export function memoryPreferences(problem?: string, initial: Partial<Preferences
 	};
 }
 
-/** Glob match for read-only profile patterns: `*` any run of characters, `?` one character. */
-export function profileMatches(pattern: string, profile: string): boolean {
-	const re = new RegExp('^' + pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$');
-	return re.test(profile);
+/**
+ * The readOnlyProfiles patterns, read straight from the file and failing closed: a file that is not valid JSON keeps
+ * every pattern that can still be found in it, and a file that cannot be read at all, or whose list cannot be
+ * recovered, makes every profile read-only. Either way it says so.
+ */
+export function readOnlyPolicyFromFile(env: NodeJS.ProcessEnv = process.env): ReadOnlyPolicy {
+	const path = preferencesPath(env);
+	let text: string;
+	try {
+		text = readFileSync(path, 'utf8');
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		if (code === 'ENOENT' || code === 'ENOTDIR') return {patterns: []};
+		return {patterns: ['*'], problem: `cannot read ${path} (${code}): every profile is read-only until it can be read`};
+	}
+	try {
+		const raw = JSON.parse(text) as {readOnlyProfiles?: unknown};
+		const list = raw?.readOnlyProfiles;
+		if (list === undefined) return {patterns: []};
+		const items = Array.isArray(list) ? list : [list];
+		const patterns = items.filter((p): p is string => typeof p === 'string' && p !== '');
+		if (patterns.length === items.length) return {patterns};
+		return {patterns: patterns.length > 0 ? patterns : ['*'], problem: `readOnlyProfiles in ${path} holds entries that are not names; ${patterns.length > 0 ? `kept ${patterns.join(', ')}` : 'every profile is read-only'}`};
+	} catch {
+		const at = text.indexOf('"readOnlyProfiles"');
+		if (at < 0) return {patterns: [], problem: `${path} is not valid JSON and names no readOnlyProfiles`};
+		const list = /^"readOnlyProfiles"\s*:\s*\[([^\]]*)\]/.exec(text.slice(at));
+		const patterns = list ? [...list[1].matchAll(/"((?:[^"\\]|\\.)+)"/g)].map(m => m[1]) : [];
+		if (patterns.length > 0) return {patterns, problem: `${path} is not valid JSON; still read-only: ${patterns.join(', ')}`};
+		return {patterns: ['*'], problem: `${path} is not valid JSON and its readOnlyProfiles cannot be read: every profile is read-only`};
+	}
 }

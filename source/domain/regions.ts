@@ -1,16 +1,30 @@
-// The AWS Regions where End User Messaging SMS is available (user guide, regions and endpoints table).
+// The AWS Regions where End User Messaging SMS is available: the service's endpoint data (34 Regions in three
+// partitions), with voice support from the user guide's Regions table (29 Regions; the five newer ones are not in it,
+// so their voice support is unknown). A unit test checks each Region's partition and name against the SDK's
+// partition data.
+
+export type Partition = 'aws' | 'aws-us-gov' | 'aws-eusc';
 
 export interface SmsRegion {
 	code: string;
 	name: string;
+	partition: Partition;
 	/** SMS and MMS are available in every listed Region. */
 	sms: true;
-	voice: boolean;
+	/** undefined: not stated by the user guide. */
+	voice?: boolean;
 	/** FIPS endpoint host, where one exists. */
 	fips: boolean;
 }
 
-const r = (code: string, name: string, voice: boolean, fips = false): SmsRegion => ({code, name, sms: true, voice, fips});
+const r = (code: string, name: string, voice: boolean | undefined, fips = false): SmsRegion => ({
+	code,
+	name,
+	partition: code.startsWith('us-gov-') ? 'aws-us-gov' : code.startsWith('eusc-') ? 'aws-eusc' : 'aws',
+	sms: true,
+	voice,
+	fips,
+});
 
 export const SMS_REGIONS: readonly SmsRegion[] = [
 	r('us-east-1', 'US East (N. Virginia)', true, true),
@@ -22,6 +36,8 @@ export const SMS_REGIONS: readonly SmsRegion[] = [
 	r('ap-southeast-3', 'Asia Pacific (Jakarta)', false),
 	r('ap-southeast-4', 'Asia Pacific (Melbourne)', false),
 	r('ap-south-1', 'Asia Pacific (Mumbai)', true),
+	r('ap-east-2', 'Asia Pacific (Taipei)', undefined),
+	r('ap-southeast-6', 'Asia Pacific (New Zealand)', undefined),
 	r('ap-northeast-3', 'Asia Pacific (Osaka)', true),
 	r('ap-northeast-2', 'Asia Pacific (Seoul)', true),
 	r('ap-southeast-1', 'Asia Pacific (Singapore)', true),
@@ -30,6 +46,7 @@ export const SMS_REGIONS: readonly SmsRegion[] = [
 	r('us-gov-east-1', 'AWS GovCloud (US-East)', false, true),
 	r('us-gov-west-1', 'AWS GovCloud (US-West)', true, true),
 	r('ca-central-1', 'Canada (Central)', true, true),
+	r('ca-west-1', 'Canada West (Calgary)', undefined, true),
 	r('eu-central-1', 'Europe (Frankfurt)', true),
 	r('eu-west-1', 'Europe (Ireland)', true),
 	r('eu-west-2', 'Europe (London)', true),
@@ -41,7 +58,9 @@ export const SMS_REGIONS: readonly SmsRegion[] = [
 	r('il-central-1', 'Israel (Tel Aviv)', false),
 	r('me-south-1', 'Middle East (Bahrain)', true),
 	r('me-central-1', 'Middle East (UAE)', false),
+	r('mx-central-1', 'Mexico (Central)', undefined),
 	r('sa-east-1', 'South America (São Paulo)', true),
+	r('eusc-de-east-1', 'AWS European Sovereign Cloud (Germany)', undefined),
 ];
 
 export const DEFAULT_REGION = 'us-east-1';
@@ -52,7 +71,23 @@ export function findRegion(code: string): SmsRegion | undefined {
 	return byCode.get(code.trim().toLowerCase());
 }
 
-/** The service's public endpoint host for a Region. */
-export function smsEndpointHost(code: string, fips = false): string {
-	return `sms-voice${fips ? '-fips' : ''}.${code}.amazonaws.com`;
+/**
+ * The Region patterns of the AWS partitions (aws, aws-cn, aws-eusc, aws-iso, aws-iso-b, aws-iso-e, aws-iso-f,
+ * aws-us-gov), as in the SDK's partition data; a unit test holds them against the installed SDK. A code that
+ * matches one is a Region AWS may have even when this version of the SDK does not name it yet.
+ */
+export const PARTITION_REGION_PATTERNS: readonly RegExp[] = [
+	/^(us|eu|ap|sa|ca|me|af|il|mx)-\w+-\d+$/,
+	/^cn-\w+-\d+$/,
+	/^eusc-(de)-\w+-\d+$/,
+	/^us-iso-\w+-\d+$/,
+	/^us-isob-\w+-\d+$/,
+	/^eu-isoe-\w+-\d+$/,
+	/^us-isof-\w+-\d+$/,
+	/^us-gov-\w+-\d+$/,
+];
+
+/** A code some AWS partition's Region pattern matches (us-east-1, eusc-de-east-1): not a typo like "eu-west2". */
+export function isRegionCode(code: string): boolean {
+	return PARTITION_REGION_PATTERNS.some(p => p.test(code));
 }

@@ -1,23 +1,48 @@
-// AWS SDK clients, one set per (profile, Region, endpoint). The only place that constructs SDK clients.
-// The SDK is imported lazily, on the first call, so the console starts without loading it.
-import {readFileSync} from 'node:fs';
+// AWS SDK clients, one set per connection (profile, credentials, Region, endpoints, CA bundle, read-only). The
+// only place that constructs SDK clients. What goes into a Connection is decided by resolver.ts; the SDK is
+// imported lazily, on the first call, so the console starts without loading it.
 import type {PinpointSMSVoiceV2Client} from '@aws-sdk/client-pinpoint-sms-voice-v2';
 import type {CloudWatchLogsClient} from '@aws-sdk/client-cloudwatch-logs';
 import type {STSClient} from '@aws-sdk/client-sts';
 import {RateLimiter, type ServiceName} from './rateLimiter.js';
 import {Health} from './health.js';
+import {requestHandlerOptions} from './httpAgents.js';
+import {guardReadOnly} from './readOnly.js';
+
+/** local: the emulator's dummy keys; env: AWS_ACCESS_KEY_ID…; profile: the named profile; chain: the SDK's default chain. */
+export type CredentialSource = 'local' | 'env' | 'profile' | 'chain';
 
 export interface Connection {
-	profile?: string;
 	region: string;
-	/** Custom endpoint (--endpoint-url or the local emulator). */
+	/** The profile whose settings apply (FIPS, retries, credentials when `credentials` is 'profile'); undefined: none named. */
+	profile?: string;
+	/** Where credentials come from; by default the emulator's for local, else the profile's or the default chain. */
+	credentials?: CredentialSource;
+	/** The sms-voice endpoint given on the command line (--endpoint-url), or the emulator's URL (--local). */
 	endpoint?: string;
-	/** Talking to the built-in emulator: dummy credentials. */
+	/** Endpoints the environment or the profile configure (AWS_ENDPOINT_URL…, services sections). */
+	configuredEndpoints?: {sms?: string; logs?: string; sts?: string};
+	/** PEM file of certificate authorities to trust (AWS_CA_BUNDLE, profile ca_bundle). */
+	caBundle?: string;
+	/** Talking to the built-in emulator: dummy credentials, every service at `endpoint`, never through a proxy. */
 	local: boolean;
+	/** Every change is refused by the clients themselves (services/readOnly.ts). */
+	readOnly?: boolean;
+}
+
+export function credentialSource(c: Connection): CredentialSource {
+	return c.credentials ?? (c.local ? 'local' : c.profile ? 'profile' : 'chain');
+}
+
+/** The endpoint each service is sent to; undefined: AWS's own for the Region. */
+export function serviceEndpoints(c: Connection): {sms?: string; logs?: string; sts?: string} {
+	if (c.local) return {sms: c.endpoint, logs: c.endpoint, sts: c.endpoint};
+	return {sms: c.endpoint ?? c.configuredEndpoints?.sms, logs: c.configuredEndpoints?.logs, sts: c.configuredEndpoints?.sts};
 }
 
 export function connectionKey(c: Connection): string {
-	return `${c.profile ?? ''}|${c.region}|${c.endpoint ?? 'aws'}`;
+	const e = serviceEndpoints(c);
+	return [c.profile ?? '', credentialSource(c), c.region, e.sms ?? 'aws', e.logs ?? 'aws', e.sts ?? 'aws', c.caBundle ?? '', c.readOnly ? 'ro' : 'rw'].join('|');
 }
 
 export interface Clients {
@@ -70,12 +95,31 @@ function addPacing(client: Middlewared, service: ServiceName, region: string, op
 	);
 }
 
-function requestHandlerOptions(env: NodeJS.ProcessEnv) {
-	const bundle = env.AWS_CA_BUNDLE;
-	if (!bundle) return undefined;
-	return import('node:https').then(https => ({
-		httpsAgent: new https.Agent({keepAlive: true, ca: readFileSync(bundle)}),
-	}));
+/** The SDK's warning about AWS_PROFILE beside environment keys is not for our users: the resolver already chose. */
+const QUIET_LOGGER = {debug() {}, info() {}, warn() {}, error() {}};
+
+async function credentialProvider(connection: Connection, options: ClientOptions, env: NodeJS.ProcessEnv): Promise<unknown> {
+	const source = credentialSource(connection);
+	if (source === 'local') return LOCAL_CREDENTIALS;
+	const key = `${source}|${connection.profile ?? ''}|${connection.caBundle ?? ''}`;
+	const cached = options.credentialCache?.get(key);
+	if (cached) return cached;
+	const providers = await import('@aws-sdk/credential-providers');
+	// The credential chain's own clients (STS for roles, SSO, SSO OIDC) use the same proxy and CA bundle, on agents
+	// of their own: the SDK may destroy those clients (and their agents) once it has the credentials.
+	const handler = source === 'env' ? undefined : requestHandlerOptions({caBundle: connection.caBundle, env});
+	const clientConfig = handler ? {requestHandler: handler} : undefined;
+	const provider =
+		source === 'env'
+			? providers.fromEnv()
+			: providers.fromNodeProviderChain({
+					...(source === 'profile' ? {profile: connection.profile} : {}),
+					mfaCodeProvider: options.mfaCodeProvider,
+					clientConfig,
+					logger: QUIET_LOGGER,
+				} as Parameters<typeof providers.fromNodeProviderChain>[0]);
+	options.credentialCache?.set(key, provider);
+	return provider;
 }
 
 export async function createClients(connection: Connection, options: ClientOptions): Promise<Clients> {
@@ -85,32 +129,22 @@ export async function createClients(connection: Connection, options: ClientOptio
 		import('@aws-sdk/client-cloudwatch-logs'),
 		import('@aws-sdk/client-sts'),
 	]);
-	let credentials: unknown;
-	if (connection.local) {
-		credentials = LOCAL_CREDENTIALS;
-	} else {
-		const key = connection.profile ?? '';
-		credentials = options.credentialCache?.get(key);
-		if (!credentials) {
-			const {fromNodeProviderChain} = await import('@aws-sdk/credential-providers');
-			credentials = fromNodeProviderChain({
-				profile: connection.profile,
-				mfaCodeProvider: options.mfaCodeProvider,
-			} as Parameters<typeof fromNodeProviderChain>[0]);
-			options.credentialCache?.set(key, credentials);
-		}
-	}
-	const handler = await requestHandlerOptions(env);
+	const handler = requestHandlerOptions({caBundle: connection.caBundle, env, direct: connection.local});
+	const credentials = await credentialProvider(connection, options, env);
+	const endpoints = serviceEndpoints(connection);
+	// No retry or timeout settings of our own: AWS_MAX_ATTEMPTS, AWS_RETRY_MODE and the profile's max_attempts,
+	// retry_mode, use_fips_endpoint … reach the SDK through `profile`, as they reach the AWS CLI.
 	const common = {
 		region: connection.region,
 		credentials,
-		maxAttempts: 3,
-		...(connection.endpoint ? {endpoint: connection.endpoint} : {}),
+		...(connection.profile && !connection.local ? {profile: connection.profile} : {}),
 		...(handler ? {requestHandler: handler} : {}),
 	} as Record<string, unknown>;
-	const sms = new PinpointSMSVoiceV2Client(common);
+	const withEndpoint = (endpoint: string | undefined) => (endpoint ? {...common, endpoint} : common);
+	const sms = new PinpointSMSVoiceV2Client(withEndpoint(endpoints.sms));
 	addPacing(sms as unknown as Middlewared, 'sms-voice', connection.region, options);
-	// The logs and STS clients are made on first use: browsing 29 Regions needs only the sms-voice one.
+	if (connection.readOnly) guardReadOnly(sms);
+	// The logs and STS clients are made on first use: browsing 34 Regions needs only the sms-voice one.
 	let logs: CloudWatchLogsClient | undefined;
 	let sts: STSClient | undefined;
 	return {
@@ -119,19 +153,22 @@ export async function createClients(connection: Connection, options: ClientOptio
 		get logs() {
 			if (!logs) {
 				// StartLiveTail prefixes the host with "stream-"; a custom endpoint (emulator, proxy) has no such host.
-				logs = new CloudWatchLogsClient({...common, ...(connection.endpoint ? {disableHostPrefix: true} : {})});
+				logs = new CloudWatchLogsClient({...withEndpoint(endpoints.logs), ...(endpoints.logs ? {disableHostPrefix: true} : {})});
 				addPacing(logs as unknown as Middlewared, 'logs', connection.region, options);
+				if (connection.readOnly) guardReadOnly(logs);
 			}
 			return logs;
 		},
 		get sts() {
-			sts ??= new STSClient(common);
+			sts ??= new STSClient(withEndpoint(endpoints.sts));
 			return sts;
 		},
 		destroy() {
 			sms.destroy();
 			logs?.destroy();
 			sts?.destroy();
+			handler?.httpAgent.destroy();
+			handler?.httpsAgent.destroy();
 		},
 	};
 }

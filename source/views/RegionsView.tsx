@@ -36,7 +36,7 @@ function regionColumns(glyphs: Glyphs, count: (region: string, kind: CountKind) 
 		countColumn('pools', 'Pools'),
 		countColumn('senderIds', 'Sender IDs'),
 		{id: 'sms', title: 'SMS/MMS', value: r => yesNo(r.sms), color: () => 'ok'},
-		{id: 'voice', title: 'Voice', value: r => yesNo(r.voice), color: r => (r.voice ? 'ok' : 'muted')},
+		{id: 'voice', title: 'Voice', value: r => (r.voice === undefined ? '? not stated' : yesNo(r.voice)), color: r => (r.voice ? 'ok' : 'muted')},
 		{id: 'fips', title: 'FIPS', value: r => (r.fips ? 'yes' : ''), color: () => 'muted'},
 	];
 }

@@ -18,11 +18,11 @@ test('start, open help, filter the regions, select one, quit; the choice is reme
 		await app.waitForText('Help — esc or ? closes');
 		assert.match(app.screen(), /Switch the console to the selected Region/);
 		await app.press('escape');
-		await app.waitForText('Regions [29]');
+		await app.waitForText('Regions [34]');
 
 		await app.press('/');
 		await app.type('europe');
-		await app.waitForText('Regions [8 of 29]');
+		await app.waitForText('Regions [9 of 34]');
 		await app.press('enter', 'j', 'j');
 		await app.press('enter');
 		await app.waitForText('Region set to eu-west-2');
@@ -52,7 +52,7 @@ test('the last Region is used on the next start', async () => {
 		await first.exited;
 		const second = spawnTerminal({args: ['--local'], cols: 100, rows: 30, env: {HOME: first.env.HOME, XDG_CONFIG_HOME: first.env.XDG_CONFIG_HOME}});
 		try {
-			await second.waitForText('Regions [29]');
+			await second.waitForText('Regions [34]');
 			assert.match(second.line(0), /region ap-northeast-1/);
 		} finally {
 			second.dispose();
@@ -66,7 +66,7 @@ test('SIGTERM restores the terminal: main screen, cursor, cooked mode', async ()
 	const shell = spawnShell({cols: 100, rows: 30});
 	try {
 		await shell.startApp(['--local']);
-		await shell.waitForText('Regions [29]');
+		await shell.waitForText('Regions [34]');
 		assert.ok(shell.isAltScreen());
 		shell.killForeground('SIGTERM');
 		const code = await shell.waitForExit();
@@ -83,7 +83,7 @@ test('SIGTERM restores the terminal: main screen, cursor, cooked mode', async ()
 test('resizing redraws to the new size', async () => {
 	const app = spawnTerminal({args: ['--local'], cols: 120, rows: 40});
 	try {
-		await app.waitForText('Regions [29]');
+		await app.waitForText('Regions [34]');
 		app.resize(60, 16);
 		await app.waitFor(() => app.lines().filter(l => l.trim()).length <= 15 && /RW\s*$/.test(app.line(0)), 'redraw at 60x16', {timeoutMs: 15_000});
 		for (const line of app.lines()) assert.ok(line.length <= 60);

@@ -26,7 +26,7 @@ test('npm pack → npm i -g into an empty prefix → smsdeck runs from there', a
 		const run = (...args: string[]) => execFileSync('smsdeck', args, {cwd: work, env: runEnv}).toString();
 		assert.match(run('--version'), /^smsdeck \d+\.\d+\.\d+/);
 		const regions = JSON.parse(run('regions', '--json'));
-		assert.equal(regions.length, 29);
+		assert.equal(regions.length, 34);
 		const pools = JSON.parse(run('pools', '--local', '--json'));
 		assert.ok(Array.isArray(pools) && pools.length > 0, 'the embedded emulator works from the installed file');
 		const report = JSON.parse(run('simulate', '--local', '--json'));

@@ -31,7 +31,9 @@ const env = {
 
 function smsdeck(args: string[], timeoutMs = 30_000): Promise<Result> {
 	return new Promise(resolve => {
-		execFile(nodeBinary(), [distPath(), ...args], {env, timeout: timeoutMs}, (error, stdout, stderr) => {
+		// Every service (sms-voice, Logs, STS) at the emulator, as AWS_ENDPOINT_URL does for the AWS CLI.
+		const withEndpoint = emu ? {...env, AWS_ENDPOINT_URL: emu.url} : env;
+		execFile(nodeBinary(), [distPath(), ...args], {env: withEndpoint, timeout: timeoutMs}, (error, stdout, stderr) => {
 			const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
 			resolve({code, stdout, stderr});
 		});
@@ -43,7 +45,7 @@ let sms: PinpointSMSVoiceV2Client;
 const admin = async (action: string, body: unknown = {}) =>
 	(await fetch(`${emu.url}/_smsdeck/${action}`, {method: 'POST', body: JSON.stringify(body), headers: {'content-type': 'application/json'}})).json() as Promise<any>;
 const sent = async () => (await admin('sentMessages')).messages as Array<{destination: string}>;
-const against = (...args: string[]) => smsdeck(['simulate', '--endpoint-url', emu.url, '--region', 'us-east-1', ...args]);
+const against = (...args: string[]) => smsdeck(['simulate', '--region', 'us-east-1', ...args]);
 
 before(async () => {
 	emu = await startEmulator({port: 0, quiet: true, eventDelayMs: 5});
@@ -125,11 +127,11 @@ describe('smsdeck simulate', () => {
 	});
 
 	it('a Region without a simulator number: refused without --request-number --yes, which says how', async () => {
-		const r = await smsdeck(['simulate', '--endpoint-url', emu.url, '--region', 'eu-west-2']);
+		const r = await smsdeck(['simulate', '--region', 'eu-west-2']);
 		assert.equal(r.code, 2);
 		assert.match(r.stdout, /no ACTIVE simulator number with SMS in eu-west-2/);
 		assert.match(r.stdout, /fix: rerun with --request-number --yes .*request-phone-number .*--number-type SIMULATOR/);
-		const half = await smsdeck(['simulate', '--endpoint-url', emu.url, '--region', 'eu-west-2', '--request-number']);
+		const half = await smsdeck(['simulate', '--region', 'eu-west-2', '--request-number']);
 		assert.equal(half.code, 2);
 		assert.match(half.stderr, /--request-number needs --yes/);
 	});

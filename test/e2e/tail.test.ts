@@ -50,7 +50,7 @@ async function openTail(app: TerminalSession) {
 }
 
 function spawn(): TerminalSession {
-	return spawnTerminal({args: ['--endpoint-url', emulator.url, '--region', 'us-east-1'], cols: 200, rows: 40});
+	return spawnTerminal({args: ['--region', 'us-east-1'], cols: 200, rows: 40, env: {AWS_ENDPOINT_URL: emulator.url}});
 }
 
 test('t on a configuration set tails its events live: in order, right status, pause loses nothing, enter shows the JSON', async () => {

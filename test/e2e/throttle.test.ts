@@ -15,7 +15,7 @@ const admin = (action: string, body: unknown) =>
 	fetch(`${emulator.url}/_smsdeck/${action}`, {method: 'POST', headers: {'content-type': 'application/json'}, body: JSON.stringify(body)});
 
 test('browsing every view under 1 rps quotas: nothing throttled reaches the user', async () => {
-	const app = spawnTerminal({args: ['--endpoint-url', emulator.url, '--region', 'us-east-1'], cols: 140, rows: 40});
+	const app = spawnTerminal({args: ['--region', 'us-east-1'], cols: 140, rows: 40, env: {AWS_ENDPOINT_URL: emulator.url}});
 	try {
 		await app.waitForText('<?> help');
 		const views: [string, RegExp][] = [
@@ -46,7 +46,7 @@ test('browsing every view under 1 rps quotas: nothing throttled reaches the user
 });
 
 test('an injected throttle burst shows THROTTLED (Ns) and the view recovers by itself', async () => {
-	const app = spawnTerminal({args: ['--endpoint-url', emulator.url, '--region', 'eu-west-2'], cols: 140, rows: 40});
+	const app = spawnTerminal({args: ['--region', 'eu-west-2'], cols: 140, rows: 40, env: {AWS_ENDPOINT_URL: emulator.url}});
 	try {
 		await app.waitForText('<?> help');
 		await app.press(':');

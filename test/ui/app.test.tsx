@@ -36,7 +36,7 @@ function renderApp(options: {readOnly?: boolean; keys?: Record<string, string[]>
 
 test('starts on the Regions screen with the header and key hints', async () => {
 	const {ui} = renderApp();
-	await waitForFrame(ui, 'Regions [29]');
+	await waitForFrame(ui, 'Regions [34]');
 	const frame = await waitForFrame(ui, 'account 123456789012', 10_000); // first use loads the SDK
 	assert.match(frame, /smsdeck/);
 	assert.match(frame, /profile test/);
@@ -53,7 +53,7 @@ test('read-only shows RO', async () => {
 
 test('j/k move, enter selects the Region, which is remembered', async () => {
 	const {ui, prefs} = renderApp();
-	await waitForFrame(ui, 'Regions [29]');
+	await waitForFrame(ui, 'Regions [34]');
 	await tick();
 	await press(ui, 'j', 'j', KEYS.enter);
 	const frame = await waitForFrame(ui, 'Region set to us-west-1');
@@ -63,22 +63,22 @@ test('j/k move, enter selects the Region, which is remembered', async () => {
 
 test('/ filters the table and shows the count; esc clears it', async () => {
 	const {ui} = renderApp();
-	await waitForFrame(ui, 'Regions [29]');
+	await waitForFrame(ui, 'Regions [34]');
 	await tick();
 	await press(ui, '/');
 	await type(ui, 'eu-');
-	let frame = await waitForFrame(ui, 'Regions [8 of 29]');
+	let frame = await waitForFrame(ui, 'Regions [8 of 34]');
 	assert.doesNotMatch(frame, /us-east-1 +US East/);
 	await press(ui, KEYS.enter);
 	frame = await waitForFrame(ui, '<?> help');
-	assert.match(frame, /8 of 29/, 'enter keeps the filter');
+	assert.match(frame, /8 of 34/, 'enter keeps the filter');
 	await press(ui, KEYS.escape);
-	await waitForFrame(ui, 'Regions [29]');
+	await waitForFrame(ui, 'Regions [34]');
 });
 
 test('? opens help built from the keymap, esc closes it', async () => {
 	const {ui} = renderApp({keys: {'nav.down': ['n']}});
-	await waitForFrame(ui, 'Regions [29]');
+	await waitForFrame(ui, 'Regions [34]');
 	await tick();
 	await press(ui, '?');
 	const frame = await waitForFrame(ui, 'Help');
@@ -88,12 +88,12 @@ test('? opens help built from the keymap, esc closes it', async () => {
 	await press(ui, 'n'); // nav.down is overridden to n: the help scrolls with the user's key
 	await waitForFrame(ui, ':region <region>');
 	await press(ui, KEYS.escape);
-	await waitForFrame(ui, 'Regions [29]');
+	await waitForFrame(ui, 'Regions [34]');
 });
 
 test(': command with tab completion switches Region; unknown commands explain themselves', async () => {
 	const {ui} = renderApp();
-	await waitForFrame(ui, 'Regions [29]');
+	await waitForFrame(ui, 'Regions [34]');
 	await tick();
 	await press(ui, ':');
 	await type(ui, 'region lond');
@@ -145,7 +145,7 @@ test('keys read as separate events in the same tick (a busy process) each reach 
 	await tick();
 	await press(ui, '/');
 	await type(ui, 'eu-');
-	await waitForFrame(ui, 'Regions [8 of 29]');
+	await waitForFrame(ui, 'Regions [8 of 34]');
 	// enter closes the filter bar; the j presses must move the table that becomes active, not vanish.
 	for (const key of ['\r', 'j', 'j', '\r']) ui.stdin.write(key);
 	await waitForFrame(ui, 'Region set to eu-west-2');

@@ -53,7 +53,7 @@ async function command(ui: InkUi, line: string) {
 }
 
 async function ready(ui: InkUi) {
-	await waitForFrame(ui, 'Regions [29]', WAIT);
+	await waitForFrame(ui, 'Regions [34]', WAIT);
 	await tick();
 }
 

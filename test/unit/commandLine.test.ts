@@ -8,7 +8,9 @@ test('commands and aliases parse; a bad Region is refused with a reason', () => 
 	assert.deepEqual(parseCommandLine('q'), {ok: true, name: 'quit', arg: undefined});
 	const bad = parseCommandLine('region mars-north-1');
 	assert.equal(bad.ok, false);
-	assert.match(!bad.ok ? bad.reason : '', /not an End User Messaging SMS Region/);
+	assert.match(!bad.ok ? bad.reason : '', /not a Region of any AWS partition/);
+	// A Region outside the SMS list is still a Region: accepted here, warned about when used.
+	assert.deepEqual(parseCommandLine('region ap-southeast-7'), {ok: true, name: 'region', arg: 'ap-southeast-7'});
 	assert.match(JSON.stringify(parseCommandLine('frobnicate')), /Unknown command/);
 	assert.match(JSON.stringify(parseCommandLine('region')), /needs an argument/);
 	assert.match(JSON.stringify(parseCommandLine('regions extra')), /takes no argument/);

@@ -129,8 +129,8 @@ test('--local starts its own emulator and stops it', async () => {
 	assert.match(r.out, /marketing-optouts/);
 });
 
-test('bad input is a UsageError (exit 2): unknown Region, stray argument, --list without a value', async () => {
-	await assert.rejects(call(numbers, [], {region: 'mars-1'}), (e: Error) => e instanceof UsageError && /mars-1/.test(e.message));
+test('bad input is a UsageError or a ResolutionError (both exit 2): unknown Region, stray argument, --list without a value', async () => {
+	await assert.rejects(call(numbers, [], {region: 'mars-1'}), (e: Error) => e.name === 'ResolutionError' && /--region: "mars-1" is not a Region/.test(e.message));
 	await assert.rejects(call(pools, ['extra']), UsageError);
 	await assert.rejects(call(optOuts, ['--list']), UsageError);
 	await assert.rejects(call(verified, ['--list', 'x']), UsageError);

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {openPreferences, profileMatches, PREFS_SCHEMA_VERSION} from '../../source/config/prefs.js';
+import {openPreferences, PREFS_SCHEMA_VERSION} from '../../source/config/prefs.js';
+import {profileMatches} from '../../source/services/readOnly.js';
 import {asciiWanted, colorEnabled, createTheme} from '../../source/theme/theme.js';
 
 test('preferences persist across runs in the chosen folder, versioned', () => {
