@@ -39,8 +39,11 @@ export interface AppProps {
 	initial: Connection & {readOnly: boolean};
 	/** How `initial` was resolved: shown in the header and on the account screen. */
 	resolution?: Resolution;
-	/** Resolves another profile (:profile), keeping `region` when the user chose it; rejects with a one-line reason. */
-	resolveProfile?: (profile: string, region: string | undefined) => Promise<Resolution>;
+	/**
+	 * Resolves another profile (:profile): `region` when the user chose one, else the profile's own, else `current`;
+	 * rejects with a one-line reason.
+	 */
+	resolveProfile?: (profile: string, region: string | undefined, current: string) => Promise<Resolution>;
 	/** Shown once at start (ignored key overrides, an unreadable preferences file …). */
 	warnings?: string[];
 	/** Called once when the user quits; the caller restores the terminal. */
@@ -207,7 +210,7 @@ function Shell({
 				return;
 			}
 			const chosen = state.regionSource && /^(--region|AWS_REGION|AWS_DEFAULT_REGION|:region)$/.test(state.regionSource);
-			resolveProfile(profile, chosen ? state.region : undefined).then(
+			resolveProfile(profile, chosen ? state.region : undefined, state.region).then(
 				resolution => {
 					dispatch({type: 'resolved', resolution});
 					remember({lastProfile: profile});

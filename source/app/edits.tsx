@@ -100,7 +100,7 @@ export function useStagedEdits(): readonly StagedEdit[] {
 /** The review or quit dialog while one is open (the shell shows it in place of the screen), else null. */
 export function EditDialog({width, height}: {width: number; height: number}) {
 	const value = useEdits();
-	const {session} = useSession();
+	const {session, connection: current} = useSession();
 	const {dialog} = value;
 	if (!dialog) return null;
 	if (dialog.kind === 'quit') {
@@ -120,7 +120,9 @@ export function EditDialog({width, height}: {width: number; height: number}) {
 			width={width}
 			height={height}
 			store={value.store}
-			apply={ids => value.store.apply(c => session.clientsFor(c), ids)}
+			// An edit staged before a switch into a read-only profile stays unapplied: the console's read-only state
+			// now is what counts, and the clients of a read-only connection refuse every change themselves.
+			apply={ids => value.store.apply(c => session.clientsFor({...c, readOnly: c.readOnly || current.readOnly}), ids)}
 			onReports={value.onReports}
 			onClose={value.close}
 		/>

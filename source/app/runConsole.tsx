@@ -33,17 +33,18 @@ export async function runConsole(globals: GlobalOptions, io: CommandIO): Promise
 	if (prefs.problem) warnings.push(prefs.problem);
 	// Who and where, as for every subcommand; the console may also start in the Region used last. A profile
 	// remembered from last time is offered, never used unasked.
-	const resolveConsole = (profile: string | undefined, region: string | undefined, localUrl?: string) => {
+	const resolveConsole = (profile: string | undefined, region: string | undefined, localUrl?: string, lastRegion = stored.lastRegion, profileLabel?: string) => {
 		const readOnly = readOnlyPolicyFromFile(env);
 		return resolve({
 			profile,
+			profileLabel,
 			region,
 			endpointUrl: globals.endpointUrl,
 			localUrl,
 			readOnlyFlag: globals.readOnly,
 			readOnly,
 			env,
-			console: {lastRegion: stored.lastRegion},
+			console: {lastRegion},
 		});
 	};
 	// Bad configuration is one line before the screen changes (the emulator's URL is only a placeholder here).
@@ -75,7 +76,7 @@ export async function runConsole(globals: GlobalOptions, io: CommandIO): Promise
 				warnings={warnings}
 				initial={{...resolution.connection, profile: globals.local ? 'local' : resolution.connection.profile, readOnly: resolution.readOnly.value}}
 				resolution={resolution}
-				resolveProfile={(profile, region) => resolveConsole(profile, region, emulator?.url)}
+				resolveProfile={(profile, region, current) => resolveConsole(profile, region, emulator?.url, current, ':profile')}
 			/>
 		</ThemeProvider>,
 		{

@@ -8,6 +8,7 @@ export interface SubcommandEntry {
 
 export const SUBCOMMANDS: Record<string, {about: string; load: () => Promise<{run: SubcommandRun; usage?: string}>}> = {
 	regions: {about: 'list the End User Messaging SMS Regions', load: () => import('./regions.js')},
+	config: {about: 'how profile, credentials, Region, endpoints, CA bundle and proxy resolve (sends nothing)', load: () => import('./config.js')},
 	account: {about: 'account tier, identity, spend limits and account limits in a Region', load: () => import('./account.js')},
 	pools: {about: 'list the phone pools in a Region', load: () => import('./pools.js')},
 	numbers: {about: 'list the phone numbers in a Region (incl. simulator numbers)', load: () => import('./numbers.js')},

@@ -86,8 +86,33 @@ export const PARTITION_REGION_PATTERNS: readonly RegExp[] = [
 	/^us-isof-\w+-\d+$/,
 	/^us-gov-\w+-\d+$/,
 ];
+const PATTERN_PARTITIONS = ['aws', 'aws-cn', 'aws-eusc', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-us-gov'];
 
 /** A code some AWS partition's Region pattern matches (us-east-1, eusc-de-east-1): not a typo like "eu-west2". */
 export function isRegionCode(code: string): boolean {
 	return PARTITION_REGION_PATTERNS.some(p => p.test(code));
+}
+
+/**
+ * The partition of a Region code: a listed Region's own, else the most specific pattern that matches (the aws
+ * pattern also matches us-gov-…, so the narrower ones are tried first). Credentials never cross partitions.
+ */
+export function partitionOf(code: string): string | undefined {
+	const listed = findRegion(code);
+	if (listed) return listed.partition;
+	for (let i = PARTITION_REGION_PATTERNS.length - 1; i >= 0; i--) if (PARTITION_REGION_PATTERNS[i].test(code)) return PATTERN_PARTITIONS[i];
+	return undefined;
+}
+
+/**
+ * Regions an account must enable before use (AWS's opt-in Regions). In one that is not enabled, every call fails
+ * as if the credentials were invalid; the Regions screen says "not enabled" instead.
+ */
+const OPT_IN = new Set([
+	'af-south-1', 'ap-east-1', 'ap-east-2', 'ap-south-2', 'ap-southeast-3', 'ap-southeast-4', 'ap-southeast-5', 'ap-southeast-6', 'ap-southeast-7',
+	'ca-west-1', 'eu-central-2', 'eu-south-1', 'eu-south-2', 'il-central-1', 'me-central-1', 'me-south-1', 'mx-central-1',
+]);
+
+export function isOptInRegion(code: string): boolean {
+	return OPT_IN.has(code);
 }

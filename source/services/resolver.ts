@@ -24,6 +24,8 @@ export interface Setting<T> {
 export interface ResolveRequest {
 	/** --profile */
 	profile?: string;
+	/** How the profile was named, when not by --profile (the console's :profile). */
+	profileLabel?: string;
 	/** --region */
 	region?: string;
 	/** --endpoint-url: sms-voice only, as the AWS CLI scopes it to the one service it calls. */
@@ -51,6 +53,8 @@ export interface Resolution {
 	readOnly: Setting<boolean>;
 	/** Said once (stderr for a subcommand, a toast in the console); never fatal. */
 	warnings: string[];
+	/** The environment's access key id, when it signs (shown masked). */
+	envKeyId?: string;
 }
 
 /** Bad configuration: one line, exit code 2, nothing sent. */
@@ -115,7 +119,7 @@ export async function resolve(request: ResolveRequest): Promise<Resolution> {
 		profile = {value: 'local', source: '--local'};
 		credentials = {value: 'local', source: 'the built-in emulator takes any'};
 	} else {
-		if (request.profile) profile = {value: request.profile, source: '--profile'};
+		if (request.profile) profile = {value: request.profile, source: request.profileLabel ?? '--profile'};
 		else if (env.AWS_PROFILE) profile = {value: env.AWS_PROFILE, source: 'AWS_PROFILE'};
 		else profile = {value: 'default', source: 'default'};
 		if (profile.source !== 'default' && !shared.profiles.has(profile.value)) {
@@ -125,7 +129,7 @@ export async function resolve(request: ResolveRequest): Promise<Resolution> {
 					(known.length > 0 ? ` (profiles there: ${known.slice(0, 8).join(', ')}${known.length > 8 ? ' …' : ''})` : ''),
 			);
 		}
-		if (profile.source === '--profile') credentials = {value: 'profile', source: `profile ${profile.value}`};
+		if (request.profile) credentials = {value: 'profile', source: `profile ${profile.value}`};
 		else if (envCredentialsSet(env)) credentials = {value: 'env', source: 'AWS_ACCESS_KEY_ID'};
 		else if (profile.source === 'AWS_PROFILE') credentials = {value: 'profile', source: `profile ${profile.value}`};
 		else credentials = {value: 'chain', source: "the SDK's default chain"};
@@ -185,5 +189,44 @@ export async function resolve(request: ResolveRequest): Promise<Resolution> {
 		caBundle: caBundle?.value,
 		readOnly: readOnly.value,
 	};
-	return {connection, profile, credentials, region, endpoints, caBundle, proxy, readOnly, warnings};
+	const envKeyId = credentials.value === 'env' ? env.AWS_ACCESS_KEY_ID : undefined;
+	return {connection, profile, credentials, region, endpoints, caBundle, proxy, readOnly, warnings, envKeyId};
+}
+
+export interface ResolutionRow {
+	name: string;
+	value: string;
+	source: string;
+}
+
+/** What was decided and why, one row per setting (like `aws configure list`), endpoint credentials hidden. */
+export function describeResolution(r: Resolution): ResolutionRow[] {
+	const credentialText: Record<CredentialSource, string> = {
+		local: 'dummy keys',
+		env: `environment keys ${r.connection.local ? '' : maskedKeyId(r)}`.trim(),
+		profile: `profile ${r.profile.value}`,
+		chain: 'SSO, process, web identity, container or instance',
+	};
+	const endpoint = (key: 'sms' | 'logs' | 'sts') => {
+		const e = r.endpoints[key];
+		return e ? {value: redactUrl(e.value), source: e.source} : {value: 'AWS', source: 'the Region’s public endpoint'};
+	};
+	const proxy = [r.proxy.https && `https ${r.proxy.https}`, r.proxy.http && `http ${r.proxy.http}`].filter(Boolean).join(', ');
+	return [
+		{name: 'profile', value: r.profile.value, source: r.profile.source},
+		{name: 'credentials', value: credentialText[r.credentials.value], source: r.credentials.source},
+		{name: 'region', value: r.region.value, source: r.region.source},
+		{name: 'sms-voice endpoint', ...endpoint('sms')},
+		{name: 'logs endpoint', ...endpoint('logs')},
+		{name: 'sts endpoint', ...endpoint('sts')},
+		{name: 'ca bundle', value: r.caBundle?.value ?? 'system', source: r.caBundle?.source ?? 'Node’s trusted roots'},
+		{name: 'proxy', value: proxy || 'none', source: proxy ? (r.proxy.noProxy ? `HTTPS_PROXY/HTTP_PROXY, NO_PROXY ${r.proxy.noProxy}` : 'HTTPS_PROXY/HTTP_PROXY') : 'no proxy variable set'},
+		{name: 'read-only', value: r.readOnly.value ? 'yes' : 'no', source: r.readOnly.source},
+	];
+}
+
+/** The access key id as `aws configure list` shows it: the last four characters. */
+function maskedKeyId(r: Resolution): string {
+	const id = r.envKeyId;
+	return id ? `****************${id.slice(-4)}` : '';
 }

@@ -18,6 +18,8 @@ import {SPEND_SCOPE, spendClearEdit, spendSetEdit} from '../app/editPlans.js';
 import {EditForm, formHeight} from '../components/EditForm.js';
 import {channelForLimitName, checkSpendLimit, spendChannelInfo, spendLimitLabel} from '../domain/spendRules.js';
 import type {ViewProps} from './viewProps.js';
+import type {Connection} from '../services/clients.js';
+import {describeResolution, type Resolution} from '../services/resolver.js';
 
 const channelName = spendLimitLabel;
 
@@ -46,8 +48,27 @@ const limitColumns: Column<AccountLimit>[] = [
 	{id: 'key', title: 'Name', value: l => l.name, grow: 1, shrink: 1, color: () => 'muted'},
 ];
 
+/** Who the console acts as and where it sends requests, with where each came from (as smsdeck config prints it). */
+function connectionFields(connection: Connection, resolution: Resolution | undefined): DetailField[] {
+	if (!resolution) return [{label: 'Profile', value: connection.profile ?? 'default'}];
+	const rows = new Map(describeResolution(resolution).map(r => [r.name, r]));
+	const field = (label: string, name: string, full = false): DetailField => {
+		const row = rows.get(name)!;
+		return {label, value: row.source === row.value || row.value.endsWith(row.source) ? row.value : `${row.value} (${row.source})`, full};
+	};
+	const region = connection.region === resolution.region.value ? field('Region', 'region') : {label: 'Region', value: `${connection.region} (:region)`};
+	const fields = [field('Profile', 'profile'), field('Credentials', 'credentials'), region];
+	if (!connection.local) {
+		fields.push(field('Endpoint sms-voice', 'sms-voice endpoint', true), field('Endpoint logs', 'logs endpoint', true));
+		if (resolution.caBundle) fields.push(field('CA bundle', 'ca bundle', true));
+		if (resolution.proxy.https || resolution.proxy.http) fields.push(field('Proxy', 'proxy', true));
+	}
+	fields.push(field('Read-only', 'read-only'));
+	return fields;
+}
+
 export function AccountView({width, height, filter, isActive, toast, onAccount}: ViewProps & {onAccount?: (account: string) => void}) {
-	const {connection} = useSession();
+	const {connection, resolution} = useSession();
 	const account = useResource('account', clients => describeAccount(clients));
 	const identity = useResource('identity', clients => getIdentity(clients));
 	// Every opt-out list ARN names the account: a fallback when STS is not answering (the emulator, a proxy).
@@ -108,7 +129,7 @@ export function AccountView({width, height, filter, isActive, toast, onAccount}:
 			tone: a?.tier === 'SANDBOXED' ? 'warn' : 'ok',
 		},
 		{label: 'Default protect config', value: a ? (a.defaultProtectConfigurationId ?? 'none') : ''},
-		{label: 'Profile', value: connection.profile ?? 'default'},
+		...connectionFields(connection, resolution),
 		{
 			label: 'Account',
 			value: identity.data?.account ?? (arnAccount ? `${arnAccount} (from ARNs)` : identity.loading ? '…' : 'unknown'),
@@ -128,7 +149,13 @@ export function AccountView({width, height, filter, isActive, toast, onAccount}:
 			{a ? (
 				<>
 					<Table
-						title={staged.length > 0 ? `Spend limits (monthly, USD) — ${staged.length} staged, w applies` : 'Spend limits (monthly, USD) — e edit, d clear override'}
+						title={
+							staged.length > 0
+								? `Spend limits (monthly, USD) — ${staged.length} staged, w applies`
+								: connection.readOnly
+									? 'Spend limits (monthly, USD) — read-only'
+									: 'Spend limits (monthly, USD) — e edit, d clear override'
+						}
 						columns={columns}
 						rows={spend}
 						rowKey={s => s.name}

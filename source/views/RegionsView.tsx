@@ -3,7 +3,7 @@
 import React from 'react';
 import {Table} from '../components/Table.js';
 import type {Column} from '../components/tableModel.js';
-import {SMS_REGIONS, type SmsRegion} from '../domain/regions.js';
+import {SMS_REGIONS, isOptInRegion, type SmsRegion} from '../domain/regions.js';
 import type {Glyphs} from '../theme/theme.js';
 import {useTheme} from '../theme/ThemeContext.js';
 import {Priority} from '../input/KeypressProvider.js';
@@ -11,10 +11,22 @@ import {useCommands} from '../input/useCommands.js';
 import {useRegionCounts, type CountCell, type CountKind} from './useRegionCounts.js';
 
 const REGION_CODES = SMS_REGIONS.map(r => r.code);
+const KINDS: CountKind[] = ['numbers', 'pools', 'senderIds'];
+/** How AWS answers in an opt-in Region the account has not enabled: as if the credentials were unknown. */
+const NOT_ENABLED = new Set(['UnrecognizedClientException', 'InvalidClientTokenId', 'AuthFailure']);
 
 function regionColumns(glyphs: Glyphs, count: (region: string, kind: CountKind) => CountCell, ascii: boolean): Column<SmsRegion>[] {
 	const yesNo = (b: boolean) => (b ? glyphs.yes + ' yes' : glyphs.no + ' no');
 	const cell = (c: CountCell) => (c.state === 'done' ? String(c.count) : c.state === 'loading' ? (ascii ? '...' : '…') : ascii ? '-' : '–');
+	// What keeps a Region's counts away: another partition, an opt-in Region not enabled, or an error.
+	const status = (r: SmsRegion): {text: string; color: 'muted' | 'warn' | 'error'} | undefined => {
+		const cells = KINDS.map(kind => count(r.code, kind));
+		if (cells.some(c => c.state === 'skipped')) return {text: 'other partition', color: 'muted'};
+		const failed = cells.find((c): c is Extract<CountCell, {state: 'error'}> => c.state === 'error');
+		if (!failed) return undefined;
+		if (isOptInRegion(r.code) && NOT_ENABLED.has(failed.code ?? '')) return {text: 'not enabled', color: 'warn'};
+		return {text: `error: ${failed.code ?? failed.message}`, color: 'error'};
+	};
 	const countColumn = (id: CountKind, title: string): Column<SmsRegion> => ({
 		id,
 		title,
@@ -38,6 +50,7 @@ function regionColumns(glyphs: Glyphs, count: (region: string, kind: CountKind) 
 		{id: 'sms', title: 'SMS/MMS', value: r => yesNo(r.sms), color: () => 'ok'},
 		{id: 'voice', title: 'Voice', value: r => (r.voice === undefined ? '? not stated' : yesNo(r.voice)), color: r => (r.voice ? 'ok' : 'muted')},
 		{id: 'fips', title: 'FIPS', value: r => (r.fips ? 'yes' : ''), color: () => 'muted'},
+		{id: 'status', title: 'Status', value: r => status(r)?.text ?? '', color: r => status(r)?.color ?? 'muted', minWidth: 6, shrink: 1},
 	];
 }
 

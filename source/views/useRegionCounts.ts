@@ -7,14 +7,22 @@ import {connectionKey, type Clients} from '../services/clients.js';
 import {listPhoneNumbers} from '../services/numbersService.js';
 import {listPools} from '../services/poolsService.js';
 import {listSenderIds} from '../services/senderIdsService.js';
+import {describeServiceError} from '../services/errors.js';
+import {partitionOf} from '../domain/regions.js';
 
 export type CountKind = 'numbers' | 'pools' | 'senderIds';
 
-export type CountCell = {state: 'loading'} | {state: 'done'; count: number} | {state: 'error'; message: string};
+export type CountCell =
+	| {state: 'loading'}
+	| {state: 'done'; count: number}
+	| {state: 'error'; message: string; code?: string}
+	/** Not asked: the Region is in another partition, where these credentials cannot sign. */
+	| {state: 'skipped'; reason: 'other partition'};
 
 interface CountResult {
 	count?: number;
 	error?: string;
+	code?: string;
 }
 
 type Counter = (clients: Clients, signal: AbortSignal, onPage?: (rows: unknown[]) => void) => Promise<unknown[]>;
@@ -60,7 +68,8 @@ export function useRegionCounts(regions: readonly string[]): {count(region: stri
 		(force: boolean) => {
 			// The Region in use first, then the rest, a few Regions at a time: all of them at once would keep the
 			// process busy parsing answers (in-process with --local) and make the first keystrokes lag.
-			const queue = [connection.region, ...regions.filter(r => r !== connection.region)];
+			const home = partitionOf(connection.region);
+			const queue = [connection.region, ...regions.filter(r => r !== connection.region && partitionOf(r) === home)];
 			const next = async (): Promise<void> => {
 				const region = queue.shift();
 				if (region === undefined) return;
@@ -95,7 +104,8 @@ export function useRegionCounts(regions: readonly string[]): {count(region: stri
 											const rows = await COUNTERS[kind](await session.clientsFor(regional), ctx.signal);
 											return {count: rows.length};
 										} catch (error) {
-											return {error: (error as Error).message ?? String(error)};
+											const info = describeServiceError(error);
+											return {error: info.message, code: info.code};
 										} finally {
 											resolve();
 										}
@@ -119,11 +129,12 @@ export function useRegionCounts(regions: readonly string[]): {count(region: stri
 		if (region === connection.region) {
 			const list = session.store.get<unknown[]>(`${connectionKey(connection)}#${VIEW_RESOURCE[kind]}`);
 			if (list.fetchedAt !== undefined && list.data) return {state: 'done', count: list.data.length};
-			if (list.error) return {state: 'error', message: list.error.message};
+			if (list.error) return {state: 'error', message: list.error.message, code: list.error.code};
 			return {state: 'loading'};
 		}
+		if (partitionOf(region) !== partitionOf(connection.region)) return {state: 'skipped', reason: 'other partition'};
 		const entry = session.store.get<CountResult>(keyFor(region, kind));
-		if (entry.data?.error !== undefined) return {state: 'error', message: entry.data.error};
+		if (entry.data?.error !== undefined) return {state: 'error', message: entry.data.error, code: entry.data.code};
 		if (entry.data?.count !== undefined) return {state: 'done', count: entry.data.count};
 		if (entry.error) return {state: 'error', message: entry.error.message};
 		return {state: 'loading'};
