@@ -18,6 +18,9 @@ import {
 	StartLiveTailCommand,
 } from '@aws-sdk/client-cloudwatch-logs';
 import {GetCallerIdentityCommand, STSClient} from '@aws-sdk/client-sts';
+import {PassThrough} from 'node:stream';
+import {runEmulator} from '../../source/commands/emulator.js';
+import type {GlobalOptions} from '../../source/commands/types.js';
 import {startEmulator, type RunningEmulator} from '../../source/emulator/index.js';
 
 const credentials = {accessKeyId: 'test', secretAccessKey: 'test'};
@@ -184,5 +187,63 @@ describe('where the CA certificate goes', () => {
 	test('a CA file that cannot be written fails the start with its path', async () => {
 		const caFile = join(dir, 'missing', 'ca.pem');
 		await assert.rejects(startEmulator({port: 0, quiet: true, seed: 'empty', tls: {caFile}}), (error: Error) => error.message.startsWith(`cannot write the CA certificate to ${caFile}`));
+	});
+});
+
+describe('smsdeck emulator --tls (the command, in process)', () => {
+	function io() {
+		const stdout = new PassThrough();
+		const stderr = new PassThrough();
+		let out = '';
+		let err = '';
+		stdout.on('data', c => (out += c));
+		stderr.on('data', c => (err += c));
+		return {io: {stdout, stderr, env: {}}, out: () => out, err: () => err};
+	}
+	const globals: GlobalOptions = {local: false, readOnly: false, noColor: true, ascii: true, json: false};
+
+	test('--tls-name and --ca-file without --tls, and a --tls-name that is no name, are one-line usage errors', async () => {
+		const cases: [string[], RegExp][] = [
+			[['--tls-name', 'emulator.test'], /--tls-name and --ca-file need --tls/],
+			[['--ca-file', join(dir, 'ca.pem')], /--tls-name and --ca-file need --tls/],
+			[['--tls', '--tls-name', 'two words'], /--tls-name must be a DNS name or an IP address \(got "two words"\)/],
+			[['--tls', '--tls-name', 'bad_name.test'], /--tls-name must be a DNS name or an IP address/],
+		];
+		for (const [args, message] of cases) {
+			const t = io();
+			assert.equal(await runEmulator(args, globals, t.io), 2, args.join(' '));
+			assert.match(t.err(), message);
+			assert.equal(t.err().trim().split('\n').length, 1, t.err());
+		}
+	});
+
+	test('--json reports the https URL and caFile; --tls-name is repeatable', async () => {
+		const t = io();
+		const stop = new AbortController();
+		const caFile = join(dir, 'command-ca.pem');
+		const done = runEmulator(
+			['--tls', '--tls-name', 'one.test', '--tls-name', '192.0.2.7', '--ca-file', caFile, '--port', '0', '--seed', 'empty'],
+			{...globals, json: true},
+			t.io,
+			stop.signal,
+		);
+		const deadline = Date.now() + 30_000;
+		while (!t.out().includes('\n') && Date.now() < deadline) await new Promise(r => setTimeout(r, 10));
+		const summary = JSON.parse(t.out());
+		assert.match(summary.url, /^https:\/\/127\.0\.0\.1:\d+$/);
+		assert.equal(summary.caFile, caFile);
+		const {port} = new URL(summary.url);
+		const cert = await new Promise<X509Certificate>((resolve, reject) => {
+			https
+				.get({host: '127.0.0.1', port, path: '/_smsdeck/health', ca: readFileSync(caFile), servername: 'one.test', agent: false}, res => {
+					res.resume();
+					resolve(new X509Certificate((res.socket as import('node:tls').TLSSocket).getPeerCertificate().raw));
+				})
+				.on('error', reject);
+		});
+		assert.equal(cert.checkHost('one.test'), 'one.test');
+		assert.equal(cert.checkIP('192.0.2.7'), '192.0.2.7');
+		stop.abort();
+		assert.equal(await done, 0);
 	});
 });
