@@ -2,34 +2,18 @@
 // reaches it with AWS_CA_BUNDLE and refuses it without; on SIGTERM it stops and removes its temporary CA file.
 import {after, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {execFile, spawn} from 'node:child_process';
+import {spawn} from 'node:child_process';
 import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {once} from 'node:events';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
+import {isolatedEnv, runBinary} from '../helpers/binary.js';
 import {distPath, nodeBinary} from '../helpers/terminal.js';
 
 const home = mkdtempSync(join(tmpdir(), 'smsdeck-tls-e2e-'));
-const env = {
-	PATH: process.env.PATH ?? '/usr/bin:/bin',
-	HOME: home,
-	XDG_CONFIG_HOME: join(home, '.config'),
-	AWS_CONFIG_FILE: join(home, 'none'),
-	AWS_SHARED_CREDENTIALS_FILE: join(home, 'none'),
-	AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
-	AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
-	AWS_EC2_METADATA_DISABLED: 'true',
-	NO_COLOR: '1',
-};
+const env = isolatedEnv(home);
 after(() => rmSync(home, {recursive: true, force: true}));
-
-function smsdeck(args: string[], extraEnv: Record<string, string> = {}): Promise<{code: number; stdout: string; stderr: string}> {
-	return new Promise(resolve => {
-		execFile(nodeBinary(), [distPath(), ...args], {env: {...env, ...extraEnv}, timeout: 60_000}, (error, stdout, stderr) => {
-			resolve({code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr});
-		});
-	});
-}
+const smsdeck = (args: string[], extraEnv: Record<string, string> = {}) => runBinary(args, {...env, ...extraEnv}, 60_000);
 
 test('smsdeck emulator --tls prints the https URL and the CA file; the console trusts it through AWS_CA_BUNDLE', async () => {
 	const emulator = spawn(nodeBinary(), [distPath(), 'emulator', '--tls', '--port', '0', '--seed', 'default'], {env, stdio: ['ignore', 'pipe', 'pipe']});

@@ -18,7 +18,7 @@ import {
 	StartLiveTailCommand,
 } from '@aws-sdk/client-cloudwatch-logs';
 import {GetCallerIdentityCommand, STSClient} from '@aws-sdk/client-sts';
-import {PassThrough} from 'node:stream';
+import {captureIo} from '../helpers/commands.js';
 import {runEmulator} from '../../source/commands/emulator.js';
 import type {GlobalOptions} from '../../source/commands/types.js';
 import {startEmulator, type RunningEmulator} from '../../source/emulator/index.js';
@@ -191,15 +191,7 @@ describe('where the CA certificate goes', () => {
 });
 
 describe('smsdeck emulator --tls (the command, in process)', () => {
-	function io() {
-		const stdout = new PassThrough();
-		const stderr = new PassThrough();
-		let out = '';
-		let err = '';
-		stdout.on('data', c => (out += c));
-		stderr.on('data', c => (err += c));
-		return {io: {stdout, stderr, env: {}}, out: () => out, err: () => err};
-	}
+	const io = () => captureIo();
 	const globals: GlobalOptions = {local: false, readOnly: false, noColor: true, ascii: true, json: false};
 
 	test('--tls-name and --ca-file without --tls, and a --tls-name that is no name, are one-line usage errors', async () => {
@@ -233,14 +225,7 @@ describe('smsdeck emulator --tls (the command, in process)', () => {
 		assert.match(summary.url, /^https:\/\/127\.0\.0\.1:\d+$/);
 		assert.equal(summary.caFile, caFile);
 		const {port} = new URL(summary.url);
-		const cert = await new Promise<X509Certificate>((resolve, reject) => {
-			https
-				.get({host: '127.0.0.1', port, path: '/_smsdeck/health', ca: readFileSync(caFile), servername: 'one.test', agent: false}, res => {
-					res.resume();
-					resolve(new X509Certificate((res.socket as import('node:tls').TLSSocket).getPeerCertificate().raw));
-				})
-				.on('error', reject);
-		});
+		const {cert} = await get('/_smsdeck/health', {port, ca: readFileSync(caFile), servername: 'one.test'});
 		assert.equal(cert.checkHost('one.test'), 'one.test');
 		assert.equal(cert.checkIP('192.0.2.7'), '192.0.2.7');
 		stop.abort();
