@@ -1,6 +1,9 @@
 // smsdeck emulator [--port N] [--host 127.0.0.1] [--seed default|big|empty] [--state FILE] [--throttle] [--event-delay MS]
+//                  [--tls [--tls-name NAME]… [--ca-file PATH]]
 // Runs the local End User Messaging SMS + CloudWatch Logs emulator until SIGINT/SIGTERM.
 import {parseArgs} from 'node:util';
+import {shellQuote} from '../domain/shellQuote.js';
+import {subjectAltName} from '../emulator/tlsNames.js';
 import type {CommandIO, GlobalOptions, SubcommandRun} from './types.js';
 
 export const DEFAULT_EMULATOR_PORT = 4747;
@@ -16,6 +19,11 @@ Options:
   --state FILE        keep the state in FILE across restarts (atomic writes)
   --throttle          enforce the default request-rate quotas (ThrottlingException)
   --event-delay MS    delay between a simulated message's events (default 1000)
+  --tls               serve HTTPS with a certificate signed by a certificate authority made at every start
+  --tls-name NAME     also valid for NAME (a DNS name or IP address; repeatable); always valid for
+                      localhost, 127.0.0.1, ::1 and --host
+  --ca-file PATH      where to write the CA certificate for clients to trust (AWS_CA_BUNDLE, --ca-bundle);
+                      default: next to --state (state.json -> state.ca.pem), else in a new temporary directory
 `;
 const SEEDS = ['default', 'big', 'empty'] as const;
 type Seed = (typeof SEEDS)[number];
@@ -27,11 +35,13 @@ export interface EmulatorFlags {
 	statePath?: string;
 	throttle: boolean;
 	eventDelayMs?: number;
+	/** --tls, with its --tls-name and --ca-file values. */
+	tls?: {names: string[]; caFile?: string};
 }
 
 /** Parses the command's own flags; returns an error line instead of throwing. */
 export function parseEmulatorFlags(args: string[]): EmulatorFlags | {error: string} {
-	let values: Record<string, string | boolean | undefined>;
+	let values: Record<string, string | boolean | string[] | undefined>;
 	try {
 		({values} = parseArgs({
 			args,
@@ -44,6 +54,9 @@ export function parseEmulatorFlags(args: string[]): EmulatorFlags | {error: stri
 				state: {type: 'string'},
 				throttle: {type: 'boolean'},
 				'event-delay': {type: 'string'},
+				tls: {type: 'boolean'},
+				'tls-name': {type: 'string', multiple: true},
+				'ca-file': {type: 'string'},
 			},
 		}));
 	} catch (error) {
@@ -65,17 +78,25 @@ export function parseEmulatorFlags(args: string[]): EmulatorFlags | {error: stri
 	if (host.trim() === '') return {error: '--host must not be empty'};
 	const statePath = values.state as string | undefined;
 	if (statePath !== undefined && statePath.trim() === '') return {error: '--state needs a file name'};
-	return {port, host, seed: seed as Seed, statePath, throttle: values.throttle === true, eventDelayMs};
+	const names = (values['tls-name'] as string[] | undefined) ?? [];
+	const caFile = values['ca-file'] as string | undefined;
+	if (values.tls !== true && (names.length > 0 || caFile !== undefined)) return {error: '--tls-name and --ca-file need --tls'};
+	const badName = names.find(name => !subjectAltName(name));
+	if (badName !== undefined) return {error: `--tls-name must be a DNS name or an IP address (got "${badName}")`};
+	if (caFile !== undefined && caFile.trim() === '') return {error: '--ca-file needs a file name'};
+	const tls = values.tls === true ? {names, caFile} : undefined;
+	return {port, host, seed: seed as Seed, statePath, throttle: values.throttle === true, eventDelayMs, tls};
 }
 
 export function isLoopback(host: string): boolean {
 	return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
-function instructions(url: string, region: string): string {
+function instructions(url: string, region: string, caFile: string | undefined): string {
 	return [
 		'Point the AWS CLI or an SDK at it:',
 		`  export AWS_ENDPOINT_URL=${url}`,
+		...(caFile ? [`  export AWS_CA_BUNDLE=${shellQuote(caFile)}`] : []),
 		'  export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test',
 		`  export AWS_REGION=${region}`,
 		`  aws --endpoint-url ${url} pinpoint-sms-voice-v2 describe-pools`,
@@ -123,6 +144,7 @@ export async function runEmulator(args: string[], globals: GlobalOptions, io: Co
 			statePath: flags.statePath,
 			throttle: flags.throttle,
 			eventDelayMs: flags.eventDelayMs,
+			tls: flags.tls,
 		});
 	} catch (error) {
 		if (error instanceof StateError) {
@@ -137,12 +159,14 @@ export async function runEmulator(args: string[], globals: GlobalOptions, io: Co
 	}
 	const region = globals.region ?? io.env.AWS_REGION ?? 'us-east-1';
 	if (globals.json) {
-		io.stdout.write(JSON.stringify({url: emulator.url, port: emulator.port, region, seed: flags.seed, state: flags.statePath ?? null}) + '\n');
+		const summary = {url: emulator.url, port: emulator.port, region, seed: flags.seed, state: flags.statePath ?? null, caFile: emulator.caFile ?? null};
+		io.stdout.write(JSON.stringify(summary) + '\n');
 	} else {
 		const details = [`seed ${flags.statePath ? `from ${flags.statePath} or ${flags.seed}` : flags.seed}`, flags.throttle ? 'throttling on' : undefined]
 			.filter(Boolean)
 			.join(', ');
-		io.stdout.write(`smsdeck emulator listening on ${emulator.url} (${details})\n${instructions(emulator.url, region)}`);
+		const ca = emulator.caFile ? `CA certificate (new at every start): ${emulator.caFile}\n` : '';
+		io.stdout.write(`smsdeck emulator listening on ${emulator.url} (${details})\n${ca}${instructions(emulator.url, region, emulator.caFile)}`);
 	}
 	await untilStopped(stop);
 	await emulator.close();

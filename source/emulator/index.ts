@@ -1,11 +1,23 @@
 // startEmulator: builds the world, the CloudWatch Logs and sms-voice services, optional --state persistence,
-// and the HTTP server on loopback.
+// and the HTTP (or, with `tls`, HTTPS) server on loopback.
 import {createLogsService} from './logs/index.js';
 import {loadState, StatePersistence, STATE_FORMAT, STATE_VERSION, type StateFile} from './persistence.js';
 import {createServer} from './server.js';
 import {createSmsVoiceService} from './smsvoice/index.js';
+import type {WrittenCaFile} from './tls.js';
+import {certificateNames} from './tlsNames.js';
 import type {EmulatedService, EmulatorWorld} from './types.js';
 import {createWorld} from './world.js';
+
+export interface EmulatorTlsOptions {
+	/** More names for the server certificate (DNS names or IP addresses) than localhost, 127.0.0.1 and ::1. */
+	names?: string[];
+	/**
+	 * Where to write the CA certificate (PEM). Default: next to `statePath` (`state.json` → `state.ca.pem`), else
+	 * `ca.pem` in a new temporary directory that close() removes.
+	 */
+	caFile?: string;
+}
 
 export interface StartEmulatorOptions {
 	port?: number;
@@ -17,18 +29,27 @@ export interface StartEmulatorOptions {
 	liveTailTickMs?: number;
 	liveTailTimeoutMs?: number;
 	quiet?: boolean;
+	/** Serve HTTPS with a server certificate signed by a certificate authority made fresh for this start. */
+	tls?: EmulatorTlsOptions;
 }
 
 export interface RunningEmulator {
+	/** `http://…`, or `https://…` with `tls`. */
 	url: string;
 	port: number;
 	world: EmulatorWorld;
+	/** With `tls`: the path of the CA certificate clients must trust (AWS_CA_BUNDLE, --ca-bundle), and its PEM. */
+	caFile?: string;
+	caPem?: string;
 	/** Stops accepting requests, ends live tails, writes the state file, and resolves when all is done. */
 	close(): Promise<void>;
 }
 
 export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<RunningEmulator> {
 	const host = opts.host ?? '127.0.0.1';
+	// node-forge is loaded (and evaluated) only for TLS. A bad name fails here, before anything has started.
+	const tls = opts.tls ? await import('./tls.js') : undefined;
+	const material = opts.tls && tls?.createTlsMaterial(certificateNames(opts.tls.names, host));
 	let persistence: StatePersistence | undefined;
 	const world = createWorld({
 		options: {
@@ -68,19 +89,32 @@ export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<Ru
 		onInternalError: opts.quiet
 			? () => {}
 			: (error, operation) => process.stderr.write(`smsdeck emulator: ${operation} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`),
+		tls: material && {cert: material.cert, key: material.key},
 	});
 	const port = await server.listen(opts.port ?? 0, host);
+	let caFile: WrittenCaFile | undefined;
+	if (tls && material) {
+		try {
+			caFile = await tls.writeCaFile(material.caPem, opts.tls?.caFile, opts.statePath);
+		} catch (error) {
+			logs.close();
+			await server.close();
+			throw error;
+		}
+	}
 	const urlHost = host.includes(':') ? `[${host}]` : host;
 	let closing: Promise<void> | undefined;
 	return {
-		url: `http://${urlHost}:${port}`,
+		url: `${material ? 'https' : 'http'}://${urlHost}:${port}`,
 		port,
 		world,
+		...(caFile && material ? {caFile: caFile.path, caPem: material.caPem} : {}),
 		close() {
 			closing ??= (async () => {
 				logs.close();
 				await server.close();
 				await persistence?.close();
+				await caFile?.cleanup();
 			})();
 			return closing;
 		},

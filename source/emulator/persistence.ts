@@ -43,10 +43,11 @@ export async function loadState(path: string): Promise<StateFile | undefined> {
 	return data;
 }
 
-export async function writeFileAtomic(path: string, text: string): Promise<void> {
+/** `mode` applies to a new file (default: readable by the owner only). */
+export async function writeFileAtomic(path: string, text: string, mode = 0o600): Promise<void> {
 	const target = resolve(path);
 	const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-	const handle = await open(temp, 'w', 0o600);
+	const handle = await open(temp, 'w', mode);
 	try {
 		await handle.writeFile(text, 'utf8');
 		await handle.sync();

@@ -51,11 +51,26 @@ export function sendError(
 	res.end(text);
 }
 
-/** Region from `Authorization: AWS4-HMAC-SHA256 Credential=AKID/date/REGION/service/aws4_request, …`. */
+/** The SigV4 credential scope of a request: who signed it, for which region and service. */
+export interface CredentialScope {
+	accessKeyId: string;
+	region: string;
+	service: string;
+}
+
+/**
+ * The scope in `Authorization: AWS4-HMAC-SHA256 Credential=AKID/DATE/REGION/SERVICE/aws4_request, …`; undefined
+ * when the header is missing or has no such credential. Nothing else of the header (the signature) is read.
+ */
+export function credentialScope(authorization: string | undefined): CredentialScope | undefined {
+	if (!authorization) return undefined;
+	const match = /Credential=([^/,\s]*)\/[^/,\s]*\/([a-z0-9-]{1,64})\/([^/,\s]+)\/aws4_request/.exec(authorization);
+	return match ? {accessKeyId: match[1], region: match[2], service: match[3]} : undefined;
+}
+
+/** Region from the Authorization header's credential scope, else `fallback`. */
 export function regionFromAuthorization(authorization: string | undefined, fallback = 'us-east-1'): string {
-	if (!authorization) return fallback;
-	const match = /Credential=[^/,\s]*\/[^/,\s]*\/([a-z0-9-]{1,64})\/[^/,\s]+\/aws4_request/.exec(authorization);
-	return match ? match[1] : fallback;
+	return credentialScope(authorization)?.region ?? fallback;
 }
 
 /** An unexpected failure in a handler, answered as a 500 the SDK will retry. */

@@ -1,6 +1,8 @@
-// The emulator's HTTP front: one node:http server that routes awsJson requests on X-Amz-Target to the
-// emulated services, validates them against the model first, and serves the /_smsdeck admin routes.
+// The emulator's HTTP front: one node:http (or, for --tls, node:https) server that routes awsJson requests on
+// X-Amz-Target to the emulated services, validates them against the model first, answers STS's awsQuery, logs
+// who called what, and serves the /_smsdeck admin routes.
 import http, {type IncomingMessage, type ServerResponse} from 'node:http';
+import https from 'node:https';
 import type {AddressInfo} from 'node:net';
 import {modelForPrefix, type ServiceFlavor, type ServiceModel} from './model/serviceModel.js';
 import {validate} from './model/validate.js';
@@ -14,6 +16,7 @@ import {
 	type JsonVersion,
 	type MessageMember,
 } from './protocol.js';
+import {RequestLog, targetOperation} from './requestLog.js';
 import {RequestThrottle} from './throttle.js';
 import {ApiError, type EmulatedService, type EmulatorWorld, type RequestContext, type StreamingResult} from './types.js';
 
@@ -28,11 +31,14 @@ export interface ServerOptions {
 	beforeRespond?: () => Promise<void> | void;
 	/** Reports unexpected handler failures (default: one line on stderr). */
 	onInternalError?: (error: unknown, operation: string) => void;
+	/** Serve HTTPS with this certificate and key (PEM) instead of HTTP. */
+	tls?: {cert: string; key: string};
 }
 
 export interface EmulatorServer {
-	readonly http: http.Server;
+	readonly http: http.Server | https.Server;
 	readonly throttle: RequestThrottle;
+	readonly requestLog: RequestLog;
 	listen(port: number, host: string): Promise<number>;
 	close(): Promise<void>;
 }
@@ -89,6 +95,7 @@ function parseJsonObject(body: Buffer): Record<string, unknown> {
 
 export function createServer(services: EmulatedService[], world: EmulatorWorld, options: ServerOptions = {}): EmulatorServer {
 	const throttle = new RequestThrottle(() => world.clock.now(), () => world.options.throttle);
+	const requestLog = new RequestLog(() => world.clock.now());
 	const byPrefix = new Map(services.map(s => [s.targetPrefix, s]));
 	const serverAdmin: Record<string, (body: any) => unknown> = {
 		throttleNext(body: {count?: unknown; operation?: unknown}) {
@@ -96,6 +103,11 @@ export function createServer(services: EmulatedService[], world: EmulatorWorld, 
 			if (typeof count !== 'number') throw new ApiError('ValidationException', 'count must be a number');
 			if (body.operation !== undefined && typeof body.operation !== 'string') throw new ApiError('ValidationException', 'operation must be a string');
 			throttle.throttleNext(count, body.operation as string | undefined);
+			return {ok: true};
+		},
+		requests: () => ({requests: requestLog.list()}),
+		clearRequests() {
+			requestLog.clear();
 			return {ok: true};
 		},
 	};
@@ -194,14 +206,17 @@ export function createServer(services: EmulatedService[], world: EmulatorWorld, 
 		}
 	}
 
-	const server = http.createServer({keepAlive: true}, (req, res) => {
+	const onRequest = (req: IncomingMessage, res: ServerResponse) => {
 		const path = (req.url ?? '/').split('?')[0];
 		readBody(req)
 			.then(body => {
 				if (path.startsWith(ADMIN_PREFIX)) return handleAdmin(req, res, path, body);
 				if (body !== 'too-large' && isQueryRequest(req.headers['content-type'], req.headers['x-amz-target'], body)) {
-					return answerStsQuery(res, body, world.accountId, newRequestId());
+					const params = new URLSearchParams(body.toString('utf8'));
+					requestLog.record(req.headers, params.get('Action'));
+					return answerStsQuery(res, params, world.accountId, newRequestId());
 				}
+				requestLog.record(req.headers, targetOperation(req.headers['x-amz-target']));
 				return handleApi(req, res, body);
 			})
 			.catch(error => {
@@ -209,7 +224,10 @@ export function createServer(services: EmulatedService[], world: EmulatorWorld, 
 				if (!res.headersSent && !res.destroyed) sendError(res, internalError('-'), 'Message', 'application/json', '-');
 				void error;
 			});
-	});
+	};
+	const server = options.tls
+		? https.createServer({keepAlive: true, cert: options.tls.cert, key: options.tls.key}, onRequest)
+		: http.createServer({keepAlive: true}, onRequest);
 	server.keepAliveTimeout = 65_000;
 	server.headersTimeout = 66_000;
 	server.requestTimeout = 0; // live tail responses stay open for hours
@@ -221,6 +239,7 @@ export function createServer(services: EmulatedService[], world: EmulatorWorld, 
 	return {
 		http: server,
 		throttle,
+		requestLog,
 		listen(port, host) {
 			return new Promise((resolve, reject) => {
 				server.once('error', reject);

@@ -13,8 +13,8 @@ export function isQueryRequest(contentType: string | undefined, target: unknown,
 	return target === undefined && /application\/x-www-form-urlencoded/i.test(contentType ?? '') && /(^|&)Action=/.test(body.toString('utf8'));
 }
 
-export function answerStsQuery(res: ServerResponse, body: Buffer, accountId: string, requestId: string): void {
-	const params = new URLSearchParams(body.toString('utf8'));
+/** Answers an awsQuery request whose form parameters are `params` (see isQueryRequest). */
+export function answerStsQuery(res: ServerResponse, params: URLSearchParams, accountId: string, requestId: string): void {
 	const action = params.get('Action');
 	res.setHeader('x-amzn-RequestId', requestId);
 	res.setHeader('Content-Type', 'text/xml');

@@ -1,7 +1,6 @@
 // The equivalent AWS CLI command for what a screen shows, so people can reproduce it or learn from it.
+import {shellQuote as quote} from '../domain/shellQuote.js';
 import type {Connection} from '../services/clients.js';
-
-const quote = (v: string) => (/^[\w@%+=:,./-]+$/.test(v) ? v : `'${v.replace(/'/g, `'\\''`)}'`);
 
 export function awsCli(connection: Connection, service: 'pinpoint-sms-voice-v2' | 'logs', operation: string, args: Record<string, string | string[] | undefined> = {}): string {
 	const parts = ['aws', service, operation];

@@ -2,43 +2,18 @@
 // bad input refused before anything is sent.
 import {after, before, describe, it} from 'node:test';
 import assert from 'node:assert/strict';
-import {execFile} from 'node:child_process';
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {PinpointSMSVoiceV2Client, UpdateEventDestinationCommand} from '@aws-sdk/client-pinpoint-sms-voice-v2';
 import {startEmulator, type RunningEmulator} from '../../source/emulator/index.js';
-import {distPath, nodeBinary, spawnTerminal} from '../helpers/terminal.js';
-
-interface Result {
-	code: number;
-	stdout: string;
-	stderr: string;
-}
+import {isolatedEnv, runBinary} from '../helpers/binary.js';
+import {spawnTerminal} from '../helpers/terminal.js';
 
 const home = mkdtempSync(join(tmpdir(), 'smsdeck-simulate-'));
-const env = {
-	PATH: process.env.PATH ?? '/usr/bin:/bin',
-	HOME: home,
-	XDG_CONFIG_HOME: join(home, '.config'),
-	AWS_CONFIG_FILE: join(home, 'none'),
-	AWS_SHARED_CREDENTIALS_FILE: join(home, 'none'),
-	AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
-	AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
-	AWS_EC2_METADATA_DISABLED: 'true',
-	NO_COLOR: '1',
-};
-
-function smsdeck(args: string[], timeoutMs = 30_000): Promise<Result> {
-	return new Promise(resolve => {
-		// Every service (sms-voice, Logs, STS) at the emulator, as AWS_ENDPOINT_URL does for the AWS CLI.
-		const withEndpoint = emu ? {...env, AWS_ENDPOINT_URL: emu.url} : env;
-		execFile(nodeBinary(), [distPath(), ...args], {env: withEndpoint, timeout: timeoutMs}, (error, stdout, stderr) => {
-			const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-			resolve({code, stdout, stderr});
-		});
-	});
-}
+const env = isolatedEnv(home);
+// Every service (sms-voice, Logs, STS) at the emulator, as AWS_ENDPOINT_URL does for the AWS CLI.
+const smsdeck = (args: string[], timeoutMs?: number) => runBinary(args, emu ? {...env, AWS_ENDPOINT_URL: emu.url} : env, timeoutMs);
 
 let emu: RunningEmulator;
 let sms: PinpointSMSVoiceV2Client;

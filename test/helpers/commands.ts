@@ -10,6 +10,13 @@ export class Sink extends Writable {
 	}
 }
 
+/** CommandIO whose output is kept: out() and err() are what the command printed so far. */
+export function captureIo(env: NodeJS.ProcessEnv = {}): {io: CommandIO; out(): string; err(): string} {
+	const stdout = new Sink();
+	const stderr = new Sink();
+	return {io: {stdout, stderr, env}, out: () => stdout.text, err: () => stderr.text};
+}
+
 export interface CommandResult {
 	code: number;
 	out: string;

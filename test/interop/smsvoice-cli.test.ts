@@ -2,23 +2,11 @@
 // would look for. Skipped when `aws` is not on PATH.
 import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {execFile} from 'node:child_process';
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {promisify} from 'node:util';
 import {startEmulator, type RunningEmulator} from '../../source/emulator/index.js';
-
-const run = promisify(execFile);
-
-async function hasAws(): Promise<boolean> {
-	try {
-		await run('aws', ['--version'], {timeout: 20000});
-		return true;
-	} catch {
-		return false;
-	}
-}
+import {hasAws, run} from '../helpers/awsCli.js';
 
 describe('sms-voice emulator: AWS CLI v1 interop', async () => {
 	const available = await hasAws();

@@ -11,7 +11,7 @@ import {loadState, StateError, StatePersistence, writeFileAtomic} from '../../so
 import {startEmulator} from '../../source/emulator/index.js';
 import {runEmulator} from '../../source/commands/emulator.js';
 import type {GlobalOptions} from '../../source/commands/types.js';
-import {PassThrough} from 'node:stream';
+import {captureIo} from '../helpers/commands.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'smsdeck-state-'));
 after(() => rmSync(dir, {recursive: true, force: true}));
@@ -126,15 +126,7 @@ describe('emulator restart', () => {
 
 describe('smsdeck emulator command', () => {
 	const globals: GlobalOptions = {local: false, readOnly: false, noColor: true, ascii: true, json: false};
-	function io() {
-		const stdout = new PassThrough();
-		const stderr = new PassThrough();
-		let out = '';
-		let err = '';
-		stdout.on('data', c => (out += c));
-		stderr.on('data', c => (err += c));
-		return {io: {stdout, stderr, env: {}}, out: () => out, err: () => err};
-	}
+	const io = () => captureIo();
 
 	test('bad flags and values are one-line errors with exit code 2', async () => {
 		for (const args of [['--bogus'], ['--port', 'abc'], ['--port', '70000'], ['--seed', 'huge'], ['--event-delay', '-5'], ['stray']]) {
