@@ -136,6 +136,18 @@ describe('certificates', () => {
 		await assert.rejects(get('/_smsdeck/health', {servername: 'elsewhere.test'}), {code: 'ERR_TLS_CERT_ALTNAME_INVALID'});
 	});
 
+	test('the certificate also covers the --host it listens on, so the printed URL verifies', async () => {
+		const other = await startEmulator({port: 0, quiet: true, seed: 'empty', host: '127.0.0.2', tls: {}});
+		try {
+			const {hostname, port} = new URL(other.url);
+			assert.equal(hostname, '127.0.0.2');
+			const res = await get('/_smsdeck/health', {host: hostname, port, ca: other.caPem});
+			assert.equal(res.status, 200);
+		} finally {
+			await other.close();
+		}
+	});
+
 	test('CA and server certificate: signed by the CA, a server-auth leaf, valid from an hour ago for 30 days', async () => {
 		const {cert} = await get('/_smsdeck/health');
 		const ca = new X509Certificate(emulator.caPem!);
