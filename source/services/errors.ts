@@ -29,13 +29,28 @@ const NETWORK: Record<string, string> = {
 	EPIPE: 'connection closed',
 };
 
+/** Node's codes for a certificate the client does not trust (or that names another host). */
+const UNTRUSTED_CERTIFICATE = new Set([
+	'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+	'SELF_SIGNED_CERT_IN_CHAIN',
+	'DEPTH_ZERO_SELF_SIGNED_CERT',
+	'UNABLE_TO_GET_ISSUER_CERT',
+	'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+	'CERT_UNTRUSTED',
+	'CERT_HAS_EXPIRED',
+	'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
 export function describeServiceError(error: unknown, operation?: string): ServiceErrorInfo {
 	const e = (error ?? {}) as SdkErrorLike;
 	const code = e.name && e.name !== 'Error' ? e.name : (e.code ?? 'Error');
 	const requestId = e.$metadata?.requestId;
 	const op = operation ? `${operation}: ` : '';
 	let message = (e.message ?? String(error)).split('\n')[0];
-	if (NETWORK[e.code ?? ''] || NETWORK[code]) {
+	if (UNTRUSTED_CERTIFICATE.has(e.code ?? '')) {
+		const why = e.code === 'ERR_TLS_CERT_ALTNAME_INVALID' ? 'is for another host name' : e.code === 'CERT_HAS_EXPIRED' ? 'has expired' : 'is not trusted';
+		message = `${op}the endpoint's certificate ${why} (${e.code}); set AWS_CA_BUNDLE or the profile's ca_bundle to the CA that issued it`;
+	} else if (NETWORK[e.code ?? ''] || NETWORK[code]) {
 		message = `${op}cannot reach the endpoint (${NETWORK[e.code ?? ''] ?? NETWORK[code]})`;
 	} else if (code === 'AccessDeniedException' || code === 'AccessDenied' || code === 'UnauthorizedOperation') {
 		message = `${op}access denied — ${message}`;

@@ -28,7 +28,9 @@ class RoutingAgent extends RoutingAgentBase {
 		private readonly env: NodeJS.ProcessEnv,
 		private readonly tls: {ca?: Buffer},
 	) {
-		super({keepAlive: true});
+		// The TLS options ride on every request's options (Node merges an agent's own options into them), which is
+		// where the proxy agent takes the target's TLS settings from once its tunnel is up.
+		super({keepAlive: true, ...tls});
 		this.direct = {http: new http.Agent({keepAlive: true}), https: new https.Agent({keepAlive: true, ...tls})};
 	}
 
