@@ -23,6 +23,7 @@ import {ApiError, type EmulatedService, type EmulatorWorld, type RequestContext,
 /** Larger than any valid request (PutLogEvents tops out near 1 MB of JSON-escaped text). */
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 import {answerStsQuery, isQueryRequest} from './sts.js';
+import {answerSso, ssoOperation} from './sso.js';
 
 const ADMIN_PREFIX = '/_smsdeck/';
 
@@ -215,6 +216,11 @@ export function createServer(services: EmulatedService[], world: EmulatorWorld, 
 					const params = new URLSearchParams(body.toString('utf8'));
 					requestLog.record(req.headers, params.get('Action'));
 					return answerStsQuery(res, params, world.accountId, newRequestId());
+				}
+				const sso = ssoOperation(req.method, path);
+				if (sso && body !== 'too-large') {
+					requestLog.record(req.headers, sso);
+					return answerSso(sso, req, res, body, newRequestId());
 				}
 				requestLog.record(req.headers, targetOperation(req.headers['x-amz-target']));
 				return handleApi(req, res, body);

@@ -6,7 +6,8 @@
 import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {spawn, type ChildProcess} from 'node:child_process';
-import {chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {createHash} from 'node:crypto';
+import {chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import type {AddressInfo} from 'node:net';
@@ -91,7 +92,27 @@ describe('through a proxy, to an HTTPS endpoint with its own CA', {skip: !SQUID 
 			res.end();
 		});
 		await new Promise<void>(resolve => imds.listen(0, '127.0.0.1', resolve));
-		writeFileSync(join(dir, 'config'), `[default]\nregion = us-east-1\n\n[profile role]\nrole_arn = arn:aws:iam::123456789012:role/sms-operator\nsource_profile = default\nregion = us-east-1\n`);
+		writeFileSync(
+			join(dir, 'config'),
+			'[default]\nregion = us-east-1\n\n[profile role]\nrole_arn = arn:aws:iam::123456789012:role/sms-operator\nsource_profile = default\nregion = us-east-1\n\n' +
+				'[profile sso]\nsso_session = corp\nsso_account_id = 123456789012\nsso_role_name = SmsOperator\nregion = us-east-1\n\n' +
+				'[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = us-east-1\n',
+		);
+		// An expired `aws sso login` token that can be refreshed: the SDK must call SSO OIDC, then the SSO portal.
+		mkdirSync(join(dir, '.aws', 'sso', 'cache'), {recursive: true});
+		writeFileSync(
+			join(dir, '.aws', 'sso', 'cache', `${createHash('sha1').update('corp').digest('hex')}.json`),
+			JSON.stringify({
+				startUrl: 'https://corp.awsapps.com/start',
+				region: 'us-east-1',
+				accessToken: 'expired-token',
+				expiresAt: new Date(Date.now() - 3600_000).toISOString(),
+				clientId: 'client',
+				clientSecret: 'client-secret',
+				registrationExpiresAt: new Date(Date.now() + 30 * 86400_000).toISOString(),
+				refreshToken: 'refresh-token',
+			}),
+		);
 		writeFileSync(join(dir, 'credentials'), '[default]\naws_access_key_id = AKIDBASTION\naws_secret_access_key = b\n');
 		env = {
 			PATH: process.env.PATH ?? '/usr/bin:/bin',
@@ -154,6 +175,18 @@ describe('through a proxy, to an HTTPS endpoint with its own CA', {skip: !SQUID 
 		const requests = ((await admin('requests')) as {requests: {operation: string; accessKeyId: string}[]}).requests;
 		assert.ok(requests.some(q => q.operation === 'AssumeRole' && q.accessKeyId === 'AKIDBASTION'), 'AssumeRole arrived (so through the proxy)');
 		assert.ok(requests.some(q => q.operation === 'DescribePools' && q.accessKeyId.startsWith('ASIAEMULATOR')), 'then the role signed');
+	});
+
+	test('an SSO profile: the token refresh (SSO OIDC) and the role credentials (SSO) use the proxy and the CA', async () => {
+		await admin('clearRequests');
+		const r = await runBinary(['pools', '--profile', 'sso'], env);
+		assert.equal(r.code, 0, r.stderr);
+		const operations = ((await admin('requests')) as {requests: {operation: string; accessKeyId: string | null}[]}).requests;
+		assert.deepEqual(
+			operations.filter(q => q.operation !== 'DescribePools').map(q => q.operation),
+			['CreateToken', 'GetRoleCredentials'],
+		);
+		assert.ok(operations.some(q => q.operation === 'DescribePools' && q.accessKeyId === 'ASIASSO123456789012'));
 	});
 
 	test('without the CA bundle: one line that says the certificate is not trusted and what to set', async () => {

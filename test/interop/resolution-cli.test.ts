@@ -5,7 +5,8 @@
 import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {execFile} from 'node:child_process';
-import {chmodSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {createHash} from 'node:crypto';
+import {chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {promisify} from 'node:util';
@@ -68,6 +69,16 @@ region = eu-central-1
 region = us-east-2
 services = local-sms
 
+[profile sso]
+sso_session = corp
+sso_account_id = 123456789012
+sso_role_name = SmsOperator
+region = eu-west-3
+
+[sso-session corp]
+sso_start_url = https://corp.awsapps.com/start
+sso_region = us-east-1
+
 [services local-sms]
 pinpoint_sms_voice_v2 =
   endpoint_url = __EMULATOR__
@@ -120,6 +131,7 @@ const CASES: Case[] = [
 		env: {...ENV_KEYS, AWS_DEFAULT_REGION: 'us-east-1', AWS_ENDPOINT_URL: 'http://127.0.0.1:9', AWS_ENDPOINT_URL_PINPOINT_SMS_VOICE_V2: '__EMULATOR__'},
 		expect: ['AKIDENVIRONMENT', 'us-east-1'],
 	},
+	{name: 'IAM Identity Center (sso_session, a cached token)', args: ['--profile', 'sso'], expect: ['ASIASSO123456789012', 'eu-west-3']},
 	{name: 'a profile’s services section', env: {AWS_ENDPOINT_URL: ''}, args: ['--profile', 'svc'], expect: ['AKIDSERVICES', 'us-east-2']},
 	{name: 'a remembered profile and Region in preferences are not used', prefs: {lastProfile: 'p1', lastRegion: 'ap-southeast-2'}, expect: ['AKIDDEFAULT', 'us-west-2']},
 ];
@@ -172,6 +184,12 @@ describe('profile, credentials, Region and endpoint resolution: smsdeck against 
 		chmodSync(proc, 0o755);
 		writeFileSync(join(dir, 'config'), CONFIG.replace('__PROC__', proc).replace('__EMULATOR__', emu.url));
 		writeFileSync(join(dir, 'credentials'), CREDENTIALS);
+		// The token `aws sso login` would have cached for the sso-session "corp".
+		mkdirSync(join(dir, '.aws', 'sso', 'cache'), {recursive: true});
+		writeFileSync(
+			join(dir, '.aws', 'sso', 'cache', `${createHash('sha1').update('corp').digest('hex')}.json`),
+			JSON.stringify({startUrl: 'https://corp.awsapps.com/start', region: 'us-east-1', accessToken: 'cached-token', expiresAt: '2099-01-01T00:00:00Z'}),
+		);
 		base = {
 			PATH: process.env.PATH ?? '/usr/bin:/bin',
 			HOME: dir,
