@@ -98,6 +98,7 @@ export function createServer(services: EmulatedService[], world: EmulatorWorld, 
 	const throttle = new RequestThrottle(() => world.clock.now(), () => world.options.throttle);
 	const requestLog = new RequestLog(() => world.clock.now());
 	const byPrefix = new Map(services.map(s => [s.targetPrefix, s]));
+	const disabledRegions = new Set<string>();
 	const serverAdmin: Record<string, (body: any) => unknown> = {
 		throttleNext(body: {count?: unknown; operation?: unknown}) {
 			const count = body.count === undefined ? 1 : body.count;
@@ -105,6 +106,13 @@ export function createServer(services: EmulatedService[], world: EmulatorWorld, 
 			if (body.operation !== undefined && typeof body.operation !== 'string') throw new ApiError('ValidationException', 'operation must be a string');
 			throttle.throttleNext(count, body.operation as string | undefined);
 			return {ok: true};
+		},
+		/** An opt-in Region the account has not enabled answers every call as AWS does: the token is not recognized. */
+		setRegionEnabled(body: {region?: unknown; enabled?: unknown}) {
+			if (typeof body.region !== 'string' || typeof body.enabled !== 'boolean') throw new ApiError('ValidationException', 'region (string) and enabled (boolean) are required');
+			if (body.enabled) disabledRegions.delete(body.region);
+			else disabledRegions.add(body.region);
+			return {ok: true, disabled: [...disabledRegions]};
 		},
 		requests: () => ({requests: requestLog.list()}),
 		clearRequests() {
@@ -156,6 +164,7 @@ export function createServer(services: EmulatedService[], world: EmulatorWorld, 
 			if (body === 'too-large') throw new ApiError('SerializationException', 'The request body is too large.', {}, 413);
 			const input = parseJsonObject(body);
 			const ctx: RequestContext = {region: regionFromAuthorization(req.headers.authorization), accountId: world.accountId, requestId};
+			if (disabledRegions.has(ctx.region)) throw new ApiError('UnrecognizedClientException', 'The security token included in the request is invalid.');
 			throttle.admit(r.model.service.targetPrefix, ctx.region, found.operation);
 			validate(input, found.operation, flavor);
 			const output = await handler(input, ctx);

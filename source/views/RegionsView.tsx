@@ -47,10 +47,10 @@ function regionColumns(glyphs: Glyphs, count: (region: string, kind: CountKind) 
 		countColumn('numbers', 'Numbers'),
 		countColumn('pools', 'Pools'),
 		countColumn('senderIds', 'Sender IDs'),
-		{id: 'sms', title: 'SMS/MMS', value: r => yesNo(r.sms), color: () => 'ok'},
-		{id: 'voice', title: 'Voice', value: r => (r.voice === undefined ? '? not stated' : yesNo(r.voice)), color: r => (r.voice ? 'ok' : 'muted')},
-		{id: 'fips', title: 'FIPS', value: r => (r.fips ? 'yes' : ''), color: () => 'muted'},
-		{id: 'status', title: 'Status', value: r => status(r)?.text ?? '', color: r => status(r)?.color ?? 'muted', minWidth: 6, shrink: 1},
+		{id: 'voice', title: 'Voice', value: r => (r.voice === undefined ? '?' : yesNo(r.voice)), color: r => (r.voice ? 'ok' : 'muted')},
+		{id: 'fips', title: 'FIPS', value: r => (r.fips ? 'yes' : ''), color: () => 'muted', shrink: 2},
+		// Never cut: "not enabled" and "other partition" are the point of the column.
+		{id: 'status', title: 'Status', value: r => status(r)?.text ?? '', color: r => status(r)?.color ?? 'muted'},
 	];
 }
 

@@ -1,6 +1,7 @@
 // The equivalent AWS CLI command for what a screen shows, so people can reproduce it or learn from it.
 import {shellQuote as quote} from '../domain/shellQuote.js';
-import type {Connection} from '../services/clients.js';
+import {credentialSource, type Connection} from '../services/clients.js';
+import {redactUrl} from '../services/proxy.js';
 
 export function awsCli(connection: Connection, service: 'pinpoint-sms-voice-v2' | 'logs', operation: string, args: Record<string, string | string[] | undefined> = {}): string {
 	const parts = ['aws', service, operation];
@@ -9,8 +10,12 @@ export function awsCli(connection: Connection, service: 'pinpoint-sms-voice-v2' 
 		parts.push(`--${flag}`, ...(Array.isArray(value) ? value.map(quote) : [quote(value)]));
 	}
 	parts.push('--region', connection.region);
-	// The built-in emulator takes any credentials: its "local" profile is not one the AWS CLI knows.
-	if (connection.profile && !connection.local) parts.push('--profile', quote(connection.profile));
-	if (connection.endpoint) parts.push('--endpoint-url', connection.endpoint);
+	// --profile only when that profile signs: with environment keys beside AWS_PROFILE, it would make the CLI sign as
+	// someone else. The built-in emulator takes any credentials: its "local" profile is not one the AWS CLI knows.
+	if (connection.profile && !connection.local && credentialSource(connection) === 'profile') parts.push('--profile', quote(connection.profile));
+	// --endpoint-url as given on smsdeck's command line (sms-voice only, as for the CLI) or the emulator's; endpoints
+	// from AWS_ENDPOINT_URL… or the profile are found by the CLI itself. Never the credentials a URL may carry.
+	const endpoint = service === 'pinpoint-sms-voice-v2' || connection.local ? connection.endpoint : undefined;
+	if (endpoint) parts.push('--endpoint-url', quote(redactUrl(endpoint)));
 	return parts.join(' ');
 }

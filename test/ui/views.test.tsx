@@ -60,13 +60,39 @@ async function ready(ui: InkUi) {
 test('the Regions screen counts numbers, pools and sender IDs per Region as they arrive', async () => {
 	const {ui} = renderApp();
 	await ready(ui);
-	const frame = await waitForFrame(ui, /us-east-1 +US East \(N\. Virginia\) +9 +3 +2/, WAIT);
+	const frame = await waitForFrame(ui, /us-east-1 +US East \(N\. Virgini\S* +9 +3 +2/, WAIT);
 	assert.match(frame, /NUMBERS +POOLS +SENDER IDS/);
 	await waitForFrame(ui, /us-west-2 +US West \(Oregon\) +3 +1 +0/, WAIT);
 	await press(ui, '/');
 	await type(ui, 'london');
 	await press(ui, KEYS.enter);
 	await waitForFrame(ui, /eu-west-2 +Europe \(London\) +2 +1 +1/, WAIT);
+});
+
+test('the Regions screen tells an opt-in Region that is not enabled and another partition apart from errors, and never asks the other partition', async () => {
+	const admin = (action: string, body: unknown = {}) =>
+		fetch(`${emulator.url}/_smsdeck/${action}`, {method: 'POST', body: JSON.stringify(body)}).then(r => r.json() as Promise<any>);
+	await admin('setRegionEnabled', {region: 'af-south-1', enabled: false});
+	await admin('clearRequests');
+	try {
+		const {ui} = renderApp();
+		await ready(ui);
+		let frame = await waitForFrame(ui, /af-south-1 .* – +– +– .* not enabled/, WAIT);
+		assert.match(frame, /us-west-2 .* 3 +1 +0 /, 'the others are counted');
+		assert.doesNotMatch(frame, /error:/);
+		// The rows of the other partitions, by the filter (the status column is filtered on too).
+		await press(ui, '/');
+		await type(ui, 'other partition');
+		frame = await waitForFrame(ui, 'Regions [3 of 34]', WAIT);
+		assert.match(frame, /us-gov-east-1 .* – +– +– .* other partition/);
+		assert.match(frame, /us-gov-west-1 .* – +– +– .* other partition/);
+		assert.match(frame, /eusc-de-east-1 .* – +– +– .* other partition/);
+		const asked = new Set(((await admin('requests')).requests as {region: string}[]).map(r => r.region));
+		assert.ok(asked.has('af-south-1') && asked.has('us-west-2'));
+		for (const region of ['us-gov-west-1', 'us-gov-east-1', 'eusc-de-east-1']) assert.ok(!asked.has(region), `${region} was asked`);
+	} finally {
+		await admin('setRegionEnabled', {region: 'af-south-1', enabled: true});
+	}
 });
 
 test(':sid lists sender IDs; enter opens one with every attribute and the CLI command', async () => {
