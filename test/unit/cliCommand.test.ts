@@ -6,7 +6,7 @@ import {awsCli} from '../../source/views/cliCommand.js';
 
 test('--endpoint-url as smsdeck was given it, for sms-voice only, without its credentials', () => {
 	const connection = {region: 'eu-west-2', local: false, endpoint: 'http://user:secret@proxy.corp:4566', credentials: 'chain' as const};
-	assert.equal(awsCli(connection, 'pinpoint-sms-voice-v2', 'describe-pools'), 'aws pinpoint-sms-voice-v2 describe-pools --region eu-west-2 --endpoint-url http://***@proxy.corp:4566');
+	assert.equal(awsCli(connection, 'pinpoint-sms-voice-v2', 'describe-pools'), "aws pinpoint-sms-voice-v2 describe-pools --region eu-west-2 --endpoint-url 'http://***@proxy.corp:4566'");
 	assert.equal(awsCli(connection, 'logs', 'describe-log-groups'), 'aws logs describe-log-groups --region eu-west-2', 'the flag was for sms-voice alone');
 	const configured = {region: 'eu-west-2', local: false, configuredEndpoints: {sms: 'http://127.0.0.1:1', logs: 'http://127.0.0.1:1'}};
 	assert.equal(awsCli(configured, 'logs', 'describe-log-groups'), 'aws logs describe-log-groups --region eu-west-2', 'AWS_ENDPOINT_URL… reach the CLI by themselves');
