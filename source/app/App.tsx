@@ -393,7 +393,7 @@ function Shell({
 				profile={state.profile ?? 'default'}
 				profileNote={profileNote(state)}
 				region={state.region}
-				regionNote={state.regionSource === 'last used' || state.regionSource === 'default' ? state.regionSource : undefined}
+				regionNote={!state.local && (state.regionSource === 'last used' || state.regionSource === 'default') ? state.regionSource : undefined}
 				account={identity.data?.account ?? state.account}
 				endpoint={endpoints.sms && redactUrl(endpoints.sms)}
 				logsEndpoint={endpoints.logs !== endpoints.sms ? (endpoints.logs ? redactUrl(endpoints.logs) : 'AWS') : undefined}

@@ -12,7 +12,7 @@ test('start, open help, filter the regions, select one, quit; the choice is reme
 		await app.waitForText('<?> help');
 		assert.ok(app.isAltScreen(), 'runs in the alternate screen');
 		assert.match(app.line(0), /smsdeck .*region us-east-1/);
-		assert.match(app.screen(), /Regions \[29\]/);
+		assert.match(app.screen(), /Regions \[34\]/);
 
 		await app.press('?');
 		await app.waitForText('Help — esc or ? closes');

@@ -290,7 +290,7 @@ export class TerminalSession {
 	 * Rejects with the screen in the message on timeout, or as soon as the process has exited (the screen can
 	 * no longer change).
 	 */
-	waitFor(predicate: () => boolean, description: string, {timeoutMs = 5000}: WaitOptions = {}): Promise<void> {
+	waitFor(predicate: () => boolean, description: string, {timeoutMs = 15_000}: WaitOptions = {}): Promise<void> {
 		return new Promise<void>((resolvePromise, reject) => {
 			let settled = false;
 			const finish = (error?: Error) => {
@@ -346,7 +346,7 @@ export class TerminalSession {
 	 * Waits until no output has arrived for `quietMs` (default 100) — the frame has settled. Rejects after
 	 * timeoutMs if the program keeps painting (a spinner, a clock).
 	 */
-	async waitForQuiet(quietMs = 100, {timeoutMs = 5000}: WaitOptions = {}): Promise<void> {
+	async waitForQuiet(quietMs = 100, {timeoutMs = 15_000}: WaitOptions = {}): Promise<void> {
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
 			const seen = this.#chunks;

@@ -44,7 +44,7 @@ function renderApp(region = 'us-east-1') {
 	return {ui, errors, prefs};
 }
 
-const WAIT = 5000;
+const WAIT = 10_000;
 
 async function command(ui: InkUi, line: string) {
 	await press(ui, ':');
