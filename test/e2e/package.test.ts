@@ -35,7 +35,7 @@ test('npm pack → npm i -g into an empty prefix → smsdeck runs from there', a
 		const app = spawnTerminal({command: join(prefix, 'bin', 'smsdeck'), args: ['--local'], env: runEnv, cwd: work});
 		try {
 			await app.waitForText('<?> help', {timeoutMs: 15_000});
-			assert.match(app.screen(), /Regions \[29\]/);
+			assert.match(app.screen(), /Regions \[34\]/);
 			await app.press('q');
 			assert.equal((await app.exited).exitCode, 0);
 		} finally {
