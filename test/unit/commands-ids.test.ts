@@ -1,13 +1,9 @@
 // Subcommands take what a person has at hand — an E.164 number, a pool's Name tag, a sender ID, a name or an
 // ARN — wherever they take an id, in-process against a real emulator.
-import {after, before, test} from 'node:test';
+import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {mkdtempSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import {join} from 'node:path';
-import {startEmulator, type RunningEmulator} from '../../source/emulator/index.js';
-import {runCommand} from '../helpers/commands.js';
-import type {GlobalOptions, SubcommandRun} from '../../source/commands/types.js';
+import {commandBench} from '../helpers/commands.js';
+import type {SubcommandRun} from '../../source/commands/types.js';
 import {run as keywords} from '../../source/commands/keywords.js';
 import {run as numbers} from '../../source/commands/numbers.js';
 import {run as pools} from '../../source/commands/pools.js';
@@ -16,23 +12,7 @@ import {run as configSets} from '../../source/commands/configSets.js';
 import {run as simulate} from '../../source/commands/simulate.js';
 import {run as tail} from '../../source/commands/tail.js';
 
-let emulator: RunningEmulator;
-let configDir: string;
-
-before(async () => {
-	emulator = await startEmulator({port: 0, quiet: true, eventDelayMs: 5});
-	configDir = mkdtempSync(join(tmpdir(), 'smsdeck-ids-'));
-	process.env.AWS_ACCESS_KEY_ID = 'test';
-	process.env.AWS_SECRET_ACCESS_KEY = 'test';
-});
-
-after(async () => {
-	await emulator.close();
-	rmSync(configDir, {recursive: true, force: true});
-});
-
-const call = (cmd: SubcommandRun, args: string[], globals: Partial<GlobalOptions> = {}) =>
-	runCommand(cmd, args, {endpointUrl: emulator.url, configDir, globals});
+const {call} = commandBench('ids');
 
 async function json<T>(cmd: SubcommandRun, args: string[] = []): Promise<T> {
 	const r = await call(cmd, args, {json: true});
