@@ -1,6 +1,7 @@
 // smsdeck keywords list|set|delete: the keywords of a phone number or pool, and changing them with the same
 // rules the console applies (HELP and STOP refused, lengths, actions, the 30-keyword quota) before any call.
 import {listKeywords} from '../services/keywordsService.js';
+import {resolveIdentity} from '../services/identityResolver.js';
 import {deleteKeyword, putKeyword} from '../services/changesService.js';
 import {checkKeyword, checkKeywordDelete, checkKeywordEdit, checkKeywordMessage, checkKeywordChange, checkKeywordQuota, sameKeyword} from '../domain/keywordRules.js';
 import {awsCli} from '../views/cliCommand.js';
@@ -13,7 +14,8 @@ export const usage = `Usage:
   smsdeck keywords set --origination ID --keyword K --message M [--action AUTOMATIC_RESPONSE|OPT_OUT|OPT_IN] [--yes]
   smsdeck keywords delete --origination ID --keyword K [--yes]
 
-ID is a phone number id, pool id or their ARN. "set" adds the keyword or replaces its message and action;
+ID is a phone number (E.164, e.g. +12065550100, its phone-… id or ARN), a pool (pool-… id, ARN or its Name
+tag) or a sender ID (or its ARN). "set" adds the keyword or replaces its message and action;
 HELP and STOP cannot be changed or deleted, and mandatory opt-out keywords keep OPT_OUT. Changes ask for
 confirmation on a terminal; --yes confirms without asking (needed when stdin is not a terminal).
 
@@ -32,9 +34,10 @@ export const run: SubcommandRun = async (args, globals, io) =>
 		const command = `keywords ${action ?? ''}`.trim();
 		if (action === 'list') {
 			const parsed = parseChangeArgs(command, rest, ['origination'], []);
-			const origination = required(command, parsed, 'origination');
+			const typed = required(command, parsed, 'origination');
 			return withChangeClients(globals, io, async clients => {
-				const rows = await listKeywords(clients, origination);
+				const {id} = await resolveIdentity(clients, 'origination', typed);
+				const rows = await listKeywords(clients, id);
 				writeRows(
 					io.stdout,
 					globals.json,
@@ -50,7 +53,7 @@ export const run: SubcommandRun = async (args, globals, io) =>
 		}
 		if (action === 'set') {
 			const parsed = parseChangeArgs(command, rest, ['origination', 'keyword', 'message', 'action']);
-			const origination = required(command, parsed, 'origination');
+			const typed = required(command, parsed, 'origination');
 			const keyword = required(command, parsed, 'keyword');
 			const message = required(command, parsed, 'message');
 			const kwAction = parsed.options.action ?? 'AUTOMATIC_RESPONSE';
@@ -62,6 +65,7 @@ export const run: SubcommandRun = async (args, globals, io) =>
 			await refuseReadOnly(command, globals, io.env);
 			requireConfirmable(command, parsed.flags.has('yes'));
 			return withChangeClients(globals, io, async clients => {
+				const {id: origination, label} = await resolveIdentity(clients, 'origination', typed);
 				const existing = await listKeywords(clients, origination);
 				const before = existing.find(k => sameKeyword(k.Keyword ?? '', keyword));
 				if (!before) must(checkKeywordQuota(existing.length));
@@ -73,28 +77,29 @@ export const run: SubcommandRun = async (args, globals, io) =>
 				});
 				const was = before ? `${before.KeywordAction} ${JSON.stringify(before.KeywordMessage)}` : '';
 				const now = `${kwAction} ${JSON.stringify(message)}`;
-				const ok = await confirm(command, io, {yes: parsed.flags.has('yes'), summary: [`Keyword ${keyword} on ${origination}: ${was || '(new)'} → ${now}`, `$ ${cli}`]});
+				const ok = await confirm(command, io, {yes: parsed.flags.has('yes'), summary: [`Keyword ${keyword} on ${label}: ${was || '(new)'} → ${now}`, `$ ${cli}`]});
 				if (!ok) throw new RuleError(`${command}: not confirmed; nothing was sent`);
 				const out = await putKeyword(clients, origination, keyword, message, kwAction);
-				await auditChange(io.env, changeLine(clients.connection.region, `Keyword ${keyword} on ${origination}`, was, now, out.requestId), io);
-				io.stdout.write(`Keyword ${keyword} on ${origination}: ${now}${out.requestId ? ` (request id ${out.requestId})` : ''}\n`);
+				await auditChange(io.env, changeLine(clients.connection.region, `Keyword ${keyword} on ${label}`, was, now, out.requestId), io);
+				io.stdout.write(`Keyword ${keyword} on ${label}: ${now}${out.requestId ? ` (request id ${out.requestId})` : ''}\n`);
 			});
 		}
 		if (action === 'delete') {
 			const parsed = parseChangeArgs(command, rest, ['origination', 'keyword']);
-			const origination = required(command, parsed, 'origination');
+			const typed = required(command, parsed, 'origination');
 			const keyword = required(command, parsed, 'keyword');
 			must(checkKeyword(keyword));
 			must(checkKeywordDelete(keyword));
 			await refuseReadOnly(command, globals, io.env);
 			requireConfirmable(command, parsed.flags.has('yes'));
 			return withChangeClients(globals, io, async clients => {
+				const {id: origination, label} = await resolveIdentity(clients, 'origination', typed);
 				const cli = awsCli(clients.connection, 'pinpoint-sms-voice-v2', 'delete-keyword', {'origination-identity': origination, keyword});
-				const ok = await confirm(command, io, {yes: parsed.flags.has('yes'), typed: 'delete', summary: [`Delete keyword ${keyword} on ${origination}`, `$ ${cli}`]});
+				const ok = await confirm(command, io, {yes: parsed.flags.has('yes'), typed: 'delete', summary: [`Delete keyword ${keyword} on ${label}`, `$ ${cli}`]});
 				if (!ok) throw new RuleError(`${command}: not confirmed; nothing was sent`);
 				const out = await deleteKeyword(clients, origination, keyword);
-				await auditChange(io.env, changeLine(clients.connection.region, `Delete keyword ${keyword} on ${origination}`, keyword, '', out.requestId), io);
-				io.stdout.write(`Deleted keyword ${keyword} on ${origination}${out.requestId ? ` (request id ${out.requestId})` : ''}\n`);
+				await auditChange(io.env, changeLine(clients.connection.region, `Delete keyword ${keyword} on ${label}`, keyword, '', out.requestId), io);
+				io.stdout.write(`Deleted keyword ${keyword} on ${label}${out.requestId ? ` (request id ${out.requestId})` : ''}\n`);
 			});
 		}
 		throw new UsageError(`keywords: say list, set or delete (see smsdeck keywords --help)`);

@@ -1,5 +1,6 @@
 // smsdeck opt-outs add|remove --list NAME NUMBER: the number is checked as E.164 before any call.
 import {deleteOptedOutNumber, putOptedOutNumber} from '../services/changesService.js';
+import {resolveIdentity} from '../services/identityResolver.js';
 import {parseE164} from '../domain/e164.js';
 import {checkOptOutListName} from '../domain/settingsRules.js';
 import {awsCli} from '../views/cliCommand.js';
@@ -10,15 +11,16 @@ export async function changeOptOut(action: 'add' | 'remove', args: string[], glo
 	return runChange(io, async () => {
 		const command = `opt-outs ${action}`;
 		const parsed = parseChangeArgs(command, args, ['list']);
-		const list = required(command, parsed, 'list');
-		if (parsed.positional.length !== 1) throw new UsageError(`${command}: give one phone number, e.g. smsdeck ${command} --list ${list} +12065550150`);
-		const listOk = checkOptOutListName(list);
+		const typed = required(command, parsed, 'list');
+		if (parsed.positional.length !== 1) throw new UsageError(`${command}: give one phone number, e.g. smsdeck ${command} --list ${typed} +12065550150`);
+		const listOk = checkOptOutListName(typed);
 		if (!listOk.ok) throw new RuleError(`${command}: ${listOk.reason}`);
 		const number = parseE164(parsed.positional[0]);
 		if (!number.ok) throw new RuleError(`${command}: ${number.reason}`);
 		await refuseReadOnly(command, globals, io.env);
 		requireConfirmable(command, parsed.flags.has('yes'));
 		return withChangeClients(globals, io, async clients => {
+			const {id: list} = await resolveIdentity(clients, 'optOutList', typed);
 			const op = action === 'add' ? 'put-opted-out-number' : 'delete-opted-out-number';
 			const cli = awsCli(clients.connection, 'pinpoint-sms-voice-v2', op, {'opt-out-list-name': list, 'opted-out-number': number.e164});
 			const what = action === 'add' ? `Opt out ${number.e164} on list ${list}` : `Remove ${number.e164} from opt-out list ${list}`;

@@ -2,6 +2,7 @@
 // smsdeck opt-outs add|remove --list NAME NUMBER: opt a number out, or remove it from the list.
 import {changeOptOut} from './optOutChange.js';
 import {listOptedOutNumbers, listOptOutLists} from '../services/optOutsService.js';
+import {resolveIdentity} from '../services/identityResolver.js';
 import {iso, parseOptions, withClients, yn} from './browse.js';
 import {writeRows} from './printTable.js';
 import type {SubcommandRun} from './types.js';
@@ -9,7 +10,7 @@ import type {SubcommandRun} from './types.js';
 export const usage = `Usage: smsdeck opt-outs [--list NAME] [--region R] [--json]
        smsdeck opt-outs add|remove --list NAME NUMBER [--yes]
 
-Lists the opt-out lists in the Region; with --list NAME, the opted-out numbers in that list.
+Lists the opt-out lists in the Region; with --list NAME (or its ARN), the opted-out numbers in that list.
 add opts NUMBER (E.164, e.g. +12065550150) out on the list; remove takes it off the list (type "delete" to
 confirm on a terminal). --yes confirms without asking (needed when stdin is not a terminal). Exit code 2
 for a number that is not E.164 (nothing is sent), 1 when the service refuses.
@@ -23,7 +24,8 @@ export const run: SubcommandRun = async (args, globals, io) => {
 	const options = parseOptions('opt-outs', args, ['list']);
 	return withClients(globals, io, async clients => {
 		if (options.list !== undefined) {
-			const numbers = await listOptedOutNumbers(clients, options.list);
+			const {id} = await resolveIdentity(clients, 'optOutList', options.list);
+			const numbers = await listOptedOutNumbers(clients, id);
 			writeRows(
 				io.stdout,
 				globals.json,

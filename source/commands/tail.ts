@@ -5,7 +5,8 @@ import {parseSince} from '../domain/duration.js';
 import {parseEventRecord, type ParsedEvent} from '../domain/eventRecord.js';
 import {toSingleLine} from '../domain/sanitize.js';
 import {formatPrice} from '../domain/format.js';
-import {chooseDestination, loadConfigurationSet} from '../services/tailTarget.js';
+import {chooseDestination} from '../services/tailTarget.js';
+import {lookupConfigurationSet} from '../services/identityResolver.js';
 import {startTail} from '../services/tailEngine.js';
 import type {TailEvent, TailHealth, TailSource} from '../services/tailTypes.js';
 import {connect} from './connect.js';
@@ -15,9 +16,9 @@ import {UsageError, type SubcommandRun} from './types.js';
 export const usage = `Usage: smsdeck tail <config-set> [options]
        smsdeck tail --log-group NAME [options]
 
-Prints the events of a configuration set's CloudWatch Logs event destination (or of any log group), one line
-per event: time, event type, status, final, destination, origination, country, parts, price, message id. Lines
-that are not SMS/MMS/voice events are printed as they are.
+Prints the events of a configuration set's (name or ARN) CloudWatch Logs event destination (or of any log
+group), one line per event: time, event type, status, final, destination, origination, country, parts, price,
+message id. Lines that are not SMS/MMS/voice events are printed as they are.
 
 Options:
   --since TIME          read from this long ago first: 30s, 10m, 2h, 1d or an ISO time (default 10m)
@@ -137,7 +138,7 @@ export const run: SubcommandRun = async (args, globals, io) => {
 	try {
 		let source: TailSource;
 		if (options.configSet) {
-			const set = await loadConfigurationSet(connected.clients, options.configSet);
+			const set = await lookupConfigurationSet(connected.clients, options.configSet);
 			const choice = chooseDestination(options.configSet, set, options.destination);
 			if (!choice.ok) {
 				io.stderr.write(`smsdeck: ${choice.reason}\n`);

@@ -71,15 +71,26 @@ export interface OriginationSettings {
 	OptOutListName?: string;
 }
 
+// The members are written out (no spread) so that source/tools/iamPolicy.mjs can see which are sent: a
+// TwoWayChannelRole would need iam:PassRole. Undefined members are not sent.
 export async function updatePhoneNumber(clients: Clients, id: string, settings: OriginationSettings): Promise<ChangeResult> {
 	const {UpdatePhoneNumberCommand} = await smsModule();
-	const {SharedRoutesEnabled: _ignored, ...rest} = settings;
-	return result(await clients.sms.send(new UpdatePhoneNumberCommand({PhoneNumberId: id, ...rest})));
+	const {TwoWayEnabled, TwoWayChannelArn, SelfManagedOptOutsEnabled, DeletionProtectionEnabled, OptOutListName} = settings;
+	return result(
+		await clients.sms.send(
+			new UpdatePhoneNumberCommand({PhoneNumberId: id, TwoWayEnabled, TwoWayChannelArn, SelfManagedOptOutsEnabled, DeletionProtectionEnabled, OptOutListName}),
+		),
+	);
 }
 
 export async function updatePool(clients: Clients, id: string, settings: OriginationSettings): Promise<ChangeResult> {
 	const {UpdatePoolCommand} = await smsModule();
-	return result(await clients.sms.send(new UpdatePoolCommand({PoolId: id, ...settings})));
+	const {TwoWayEnabled, TwoWayChannelArn, SelfManagedOptOutsEnabled, SharedRoutesEnabled, DeletionProtectionEnabled, OptOutListName} = settings;
+	return result(
+		await clients.sms.send(
+			new UpdatePoolCommand({PoolId: id, TwoWayEnabled, TwoWayChannelArn, SelfManagedOptOutsEnabled, SharedRoutesEnabled, DeletionProtectionEnabled, OptOutListName}),
+		),
+	);
 }
 
 export interface NumberRequest {

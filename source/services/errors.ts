@@ -47,23 +47,24 @@ export function describeServiceError(error: unknown, operation?: string): Servic
 	const requestId = e.$metadata?.requestId;
 	const op = operation ? `${operation}: ` : '';
 	let message = (e.message ?? String(error)).split('\n')[0];
+	// The modeled errors' Reason (ValidationException, ConflictException, ServiceQuotaExceededException,
+	// AccessDeniedException) says which rule was hit; it goes in brackets unless the message already says it.
+	const reason = e.Reason && !message.includes(e.Reason) ? e.Reason : undefined;
+	const details = [reason, ...(code === 'ValidationException' ? (e.Fields ?? []).map(f => `${f.Name}: ${f.Message}`) : [])].filter(Boolean);
+	const withDetails = (text: string) => (details.length > 0 ? `${text} (${details.join('; ')})` : text);
 	if (UNTRUSTED_CERTIFICATE.has(e.code ?? '')) {
 		const why = e.code === 'ERR_TLS_CERT_ALTNAME_INVALID' ? 'is for another host name' : e.code === 'CERT_HAS_EXPIRED' ? 'has expired' : 'is not trusted';
 		message = `${op}the endpoint's certificate ${why} (${e.code}); set AWS_CA_BUNDLE or the profile's ca_bundle to the CA that issued it`;
 	} else if (NETWORK[e.code ?? ''] || NETWORK[code]) {
 		message = `${op}cannot reach the endpoint (${NETWORK[e.code ?? ''] ?? NETWORK[code]})`;
 	} else if (code === 'AccessDeniedException' || code === 'AccessDenied' || code === 'UnauthorizedOperation') {
-		message = `${op}access denied — ${message}`;
+		message = withDetails(`${op}access denied — ${message}`);
 	} else if (code === 'CredentialsProviderError') {
 		message = `no AWS credentials: ${message} (set a profile with --profile, or use --local for the emulator)`;
-	} else if (code === 'ValidationException' && e.Fields?.length) {
-		message = `${op}${message} (${e.Fields.map(f => `${f.Name}: ${f.Message}`).join('; ')})`;
 	} else if (code === 'ResourceNotFoundException' && e.ResourceType) {
 		message = `${op}${e.ResourceType} ${e.ResourceId ?? ''} not found`.replace(/\s+not found$/, ' not found');
-	} else if (code === 'ConflictException' && e.Reason) {
-		message = `${op}${message} (${e.Reason})`;
 	} else {
-		message = `${op}${message}`;
+		message = withDetails(`${op}${message}`);
 	}
 	const throttled = code === 'ThrottlingException' || e.$retryable?.throttling === true || e.$metadata?.httpStatusCode === 429;
 	return {code, message, requestId, throttled, retryable: throttled || (e.$metadata?.httpStatusCode ?? 0) >= 500};

@@ -6,6 +6,7 @@ import type {StartTail, TailHandle} from './tailTypes.js';
 import {describeAccount} from './accountService.js';
 import {listConfigurationSets, type ConfigurationSet} from './configSetsService.js';
 import {listPhoneNumbers} from './numbersService.js';
+import {lookupPhoneNumber, UnresolvedIdentityError} from './identityResolver.js';
 import {describeServiceError} from './errors.js';
 import {logsModule, smsModule} from './smsCommands.js';
 import {parseEventRecord, type ParsedEvent} from '../domain/eventRecord.js';
@@ -266,19 +267,20 @@ export async function runSimulator(
 
 		const origination = await step('origination', async () => {
 			const capability = channel === 'mms' ? 'MMS' : 'SMS';
-			const numbers = await listPhoneNumbers(clients);
 			let chosen: PhoneNumberInformation | undefined;
 			if (options.origination) {
-				const want = options.origination.trim();
-				chosen = numbers.find(n => n.PhoneNumberId === want || n.PhoneNumberArn === want || n.PhoneNumber === want);
-				if (!chosen) {
-					throw new Stop('MISCONFIGURED', `origination ${want} is not a phone number in ${region} (give its E.164 number, id or ARN; see smsdeck numbers --region ${region})`);
+				try {
+					chosen = await lookupPhoneNumber(clients, options.origination);
+				} catch (error) {
+					if (error instanceof UnresolvedIdentityError) throw new Stop('MISCONFIGURED', `origination: ${error.message}`);
+					throw error;
 				}
 				if (chosen.Status !== 'ACTIVE') throw new Stop('MISCONFIGURED', `origination ${chosen.PhoneNumber} is ${chosen.Status}, not ACTIVE`);
 				if (!(chosen.NumberCapabilities ?? []).includes(capability)) {
 					throw new Stop('MISCONFIGURED', `origination ${chosen.PhoneNumber} has no ${capability} capability (${(chosen.NumberCapabilities ?? []).join(', ')})`);
 				}
 			} else {
+				const numbers = await listPhoneNumbers(clients);
 				chosen = numbers.find(n => n.NumberType === 'SIMULATOR' && n.Status === 'ACTIVE' && (n.NumberCapabilities ?? []).includes(capability));
 			}
 			if (!chosen) {

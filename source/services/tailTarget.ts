@@ -1,7 +1,6 @@
 // Which log group a configuration set's events go to: its CloudWatch Logs event destinations. No SDK calls here
-// beyond reading the configuration set; shared by the tail view and `smsdeck tail`.
-import type {Clients} from './clients.js';
-import {getConfigurationSet, type ConfigurationSet} from './configSetsService.js';
+// (the set is read by identityResolver's lookupConfigurationSet); shared by the tail view and `smsdeck tail`.
+import type {ConfigurationSet} from './configSetsService.js';
 
 export interface LogDestination {
 	/** Event destination name. */
@@ -64,13 +63,4 @@ export function chooseDestination(configSet: string, set: ConfigurationSet | und
 		};
 	}
 	return {ok: true, destination: enabled[0], others: all.filter(d => d !== enabled[0])};
-}
-
-export async function loadConfigurationSet(clients: Clients, name: string): Promise<ConfigurationSet | undefined> {
-	try {
-		return await getConfigurationSet(clients, name);
-	} catch (error) {
-		if ((error as {name?: string}).name === 'ResourceNotFoundException') return undefined;
-		throw error;
-	}
 }

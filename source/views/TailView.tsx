@@ -6,7 +6,7 @@ import {Box, Text} from 'ink';
 import {useResource} from '../app/session.js';
 import {useTail} from '../app/useTail.js';
 import {openPreferencesLazily} from '../config/prefs.js';
-import {getConfigurationSet} from '../services/configSetsService.js';
+import {lookupConfigurationSet} from '../services/identityResolver.js';
 import {chooseDestination, cloudWatchDestinations, type LogDestination} from '../services/tailTarget.js';
 import type {TailSource} from '../services/tailTypes.js';
 import {parseSince} from '../domain/duration.js';
@@ -47,10 +47,11 @@ export function TailView(props: ViewProps & {target: TailTarget}) {
 	const {target, width, height, isActive, toast} = props;
 	const theme = useTheme();
 	const [chosen, setChosen] = useState<string | undefined>(target.destination);
-	const set = useResource(target.configSet ? `config-set/${target.configSet}` : undefined, clients => getConfigurationSet(clients, target.configSet!));
+	const set = useResource(target.configSet ? `config-set/${target.configSet}` : undefined, clients => lookupConfigurationSet(clients, target.configSet!));
 
 	if (target.logGroup) return <TailPane {...props} logGroup={target.logGroup} label={target.logGroup} />;
-	const name = target.configSet ?? '';
+	// The set's name also when it was named by its ARN.
+	const name = set.data?.ConfigurationSetName ?? target.configSet ?? '';
 	if (set.loading || (!set.data && !set.error && !set.fetchedAt)) return <Text color={theme.colors.muted}> Reading configuration set {name}…</Text>;
 	if (set.error) return <Text color={theme.colors.error}> {set.error.message}</Text>;
 	const all = cloudWatchDestinations(set.data);

@@ -130,6 +130,24 @@ test(':cs lists configuration sets; the detail shows its event destinations with
 	assert.match(frame, /describe-configuration-sets --configuration-set-names marketing/);
 });
 
+test(':tail takes a configuration set by its ARN and shows it by name; an unknown set says it is not found', async () => {
+	const {PinpointSMSVoiceV2Client, DescribeConfigurationSetsCommand} = await import('@aws-sdk/client-pinpoint-sms-voice-v2');
+	const sms = new PinpointSMSVoiceV2Client({region: 'us-east-1', endpoint: emulator.url, credentials: {accessKeyId: 'test', secretAccessKey: 'test'}});
+	const arn = (await sms.send(new DescribeConfigurationSetsCommand({ConfigurationSetNames: ['smsdeck-simulator']}))).ConfigurationSets![0].ConfigurationSetArn!;
+	sms.destroy();
+	const {ui} = renderApp();
+	await ready(ui);
+	// The ARN is pasted (bracketed paste), as a person would.
+	await press(ui, ':');
+	await type(ui, 'tail ');
+	await press(ui, `\u001B[200~${arn}\u001B[201~`);
+	await waitForFrame(ui, arn, WAIT);
+	await press(ui, KEYS.enter);
+	await waitForFrame(ui, /Tail smsdeck-simulator → smsdeck-simulator-events/, WAIT);
+	await command(ui, 'tail no-such-set');
+	await waitForFrame(ui, /Cannot tail: configuration set "no-such-set" not found in this Region/, WAIT);
+});
+
 test(':oo lists opt-out lists; enter shows the numbers in one', async () => {
 	const {ui} = renderApp();
 	await ready(ui);

@@ -1,13 +1,9 @@
 // The scriptable twins in-process against a real emulator: table and JSON output, exit codes, bad input,
 // an unreachable endpoint.
-import {after, before, test} from 'node:test';
+import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {mkdtempSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import {join} from 'node:path';
-import {startEmulator, type RunningEmulator} from '../../source/emulator/index.js';
-import {runCommand} from '../helpers/commands.js';
-import {UsageError, type GlobalOptions, type SubcommandRun} from '../../source/commands/types.js';
+import {commandBench} from '../helpers/commands.js';
+import {UsageError} from '../../source/commands/types.js';
 import {run as account} from '../../source/commands/account.js';
 import {run as pools} from '../../source/commands/pools.js';
 import {run as numbers} from '../../source/commands/numbers.js';
@@ -16,24 +12,7 @@ import {run as configSets} from '../../source/commands/configSets.js';
 import {run as optOuts} from '../../source/commands/optOuts.js';
 import {run as verified} from '../../source/commands/verified.js';
 
-let emulator: RunningEmulator;
-let configDir: string;
-
-before(async () => {
-	emulator = await startEmulator({port: 0, quiet: true, eventDelayMs: 5});
-	configDir = mkdtempSync(join(tmpdir(), 'smsdeck-cmd-'));
-	// The SDK's credential chain reads the process environment; any keys do for the emulator.
-	process.env.AWS_ACCESS_KEY_ID = 'test';
-	process.env.AWS_SECRET_ACCESS_KEY = 'test';
-});
-
-after(async () => {
-	await emulator.close();
-	rmSync(configDir, {recursive: true, force: true});
-});
-
-const call = (cmd: SubcommandRun, args: string[], globals: Partial<GlobalOptions> = {}) =>
-	runCommand(cmd, args, {endpointUrl: emulator.url, configDir, globals});
+const {call} = commandBench('cmd');
 
 test('numbers: a table with the seeded numbers, SIMULATOR included; --json has the SDK shapes with ISO timestamps', async () => {
 	const table = await call(numbers, []);

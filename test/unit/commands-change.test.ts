@@ -1,38 +1,18 @@
 // The scriptable changes in-process against a real emulator: exit 0 with --yes, 2 for a broken rule or a missing
 // confirmation (nothing sent), 1 when the service refuses, the audit file, read-only.
-import {after, before, test} from 'node:test';
+import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {startEmulator, type RunningEmulator} from '../../source/emulator/index.js';
-import {runCommand} from '../helpers/commands.js';
-import type {GlobalOptions, SubcommandRun} from '../../source/commands/types.js';
+import {commandBench} from '../helpers/commands.js';
 import {run as keywords} from '../../source/commands/keywords.js';
 import {run as spend} from '../../source/commands/spend.js';
 import {run as optOuts} from '../../source/commands/optOuts.js';
 
-let emulator: RunningEmulator;
-let configDir: string;
-let auditPath: string;
+const bench = commandBench('change', configDir => ({auditFile: join(configDir, 'audit.log')}));
+const {call} = bench;
+const auditPath = () => join(bench.configDir, 'audit.log');
 const SIM = '+12065550100';
-
-before(async () => {
-	emulator = await startEmulator({port: 0, quiet: true, eventDelayMs: 5});
-	configDir = mkdtempSync(join(tmpdir(), 'smsdeck-change-'));
-	auditPath = join(configDir, 'audit.log');
-	writeFileSync(join(configDir, 'config.json'), JSON.stringify({auditFile: auditPath}));
-	process.env.AWS_ACCESS_KEY_ID = 'test';
-	process.env.AWS_SECRET_ACCESS_KEY = 'test';
-});
-
-after(async () => {
-	await emulator.close();
-	rmSync(configDir, {recursive: true, force: true});
-});
-
-const call = (cmd: SubcommandRun, args: string[], globals: Partial<GlobalOptions> = {}) =>
-	runCommand(cmd, args, {endpointUrl: emulator.url, configDir, globals});
 
 async function simulatorId(): Promise<string> {
 	const {run} = await import('../../source/commands/numbers.js');
@@ -48,7 +28,7 @@ test('keywords set with --yes adds the keyword (exit 0, audit line); list shows 
 	assert.match(set.out, /Keyword JOIN on phone-\w+: AUTOMATIC_RESPONSE "Welcome aboard" \(request id /);
 	const list = await call(keywords, ['list', '--origination', id]);
 	assert.match(list.out, /JOIN +AUTOMATIC_RESPONSE +Welcome aboard/);
-	assert.match(readFileSync(auditPath, 'utf8'), /us-east-1 Keyword JOIN on phone-\w+: \(none\) → AUTOMATIC_RESPONSE "Welcome aboard" request-id \S+/);
+	assert.match(readFileSync(auditPath(), 'utf8'), /us-east-1 Keyword JOIN on phone-\w+: \(none\) → AUTOMATIC_RESPONSE "Welcome aboard" request-id \S+/);
 	const del = await call(keywords, ['delete', '--origination', id, '--keyword', 'JOIN', '--yes']);
 	assert.equal(del.code, 0, del.err);
 	assert.doesNotMatch((await call(keywords, ['list', '--origination', id])).out, /JOIN/);
