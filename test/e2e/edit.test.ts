@@ -71,6 +71,8 @@ async function openNumber(app: TerminalSession, number: string) {
 	await app.press('enter');
 	await app.waitForText(`Phone number ${number}`);
 	await app.waitForText(/Keywords\s+\[\d+\]/);
+	// Loaded, not loading: every number has HELP (a key pressed while loading only says so).
+	await app.waitForText(/HELP +AUTOMATIC_RESPONSE/);
 }
 
 async function simulatorId(): Promise<string> {

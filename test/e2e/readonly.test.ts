@@ -112,7 +112,7 @@ test('the console: an edit staged as dev stays unapplied after :profile prod-eu,
 		await app.press('enter');
 		await app.waitForText(/\[1 of \d+\]/);
 		await app.press('enter');
-		await app.waitForText(/Keywords\s+\[\d+\]/);
+		await app.waitForText(/HELP +AUTOMATIC_RESPONSE/);
 		await app.press('a');
 		await app.waitForText('Add a keyword to');
 		await app.type('JOIN');

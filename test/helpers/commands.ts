@@ -28,7 +28,10 @@ export interface CommandResult {
 	err: string;
 }
 
-/** Global options for a run against `endpointUrl` in us-east-1, with preferences from `configDir`. */
+/**
+ * Global options for a run against `endpointUrl` in us-east-1, with preferences from `configDir`: --endpoint-url
+ * for sms-voice and AWS_ENDPOINT_URL for Logs and STS, as a user points every service at one endpoint.
+ */
 export async function runCommand(
 	cmd: SubcommandRun,
 	args: string[],
@@ -36,7 +39,7 @@ export async function runCommand(
 ): Promise<CommandResult> {
 	const stdout = new Sink();
 	const stderr = new Sink();
-	const io: CommandIO = {stdout, stderr, env: {SMSDECK_CONFIG_DIR: configDir}};
+	const io: CommandIO = {stdout, stderr, env: {SMSDECK_CONFIG_DIR: configDir, ...(endpointUrl ? {AWS_ENDPOINT_URL: endpointUrl} : {})}};
 	const options: GlobalOptions = {local: false, readOnly: false, noColor: false, ascii: false, json: false, endpointUrl, region: 'us-east-1', ...globals};
 	const code = await cmd(args, options, io);
 	return {code, out: stdout.text, err: stderr.text};

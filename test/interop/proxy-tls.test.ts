@@ -206,6 +206,8 @@ describe('through a proxy, to an HTTPS endpoint with its own CA', {skip: !SQUID 
 		const app = spawnTerminal({args: [], cols: 140, rows: 40, env});
 		try {
 			await app.waitForText('account 123456789012', {timeoutMs: 20_000});
+			// Only AWS_ENDPOINT_URL names the endpoint: the header still says it is not AWS.
+			assert.match(app.screen(), new RegExp(`endpoint ${endpoint.replace(/\./g, '\\.')}`));
 			await app.waitForText(/us-east-1 +US East \(N\. Virgini\S* +9 +3 +2/, {timeoutMs: 20_000});
 		} finally {
 			app.dispose();

@@ -18,7 +18,7 @@ before(async () => {
 after(() => emulator.close());
 afterEach(() => cleanup());
 
-function renderApp(options: {readOnly?: boolean; keys?: Record<string, string[]>} = {}) {
+function renderApp(options: {readOnly?: boolean; keys?: Record<string, string[]>; endpoint?: string} = {}) {
 	const prefs = memoryPreferences();
 	let quits = 0;
 	const ui = render(
@@ -26,13 +26,20 @@ function renderApp(options: {readOnly?: boolean; keys?: Record<string, string[]>
 			<App
 				keymap={buildKeymap(options.keys).keymap}
 				prefs={prefs}
-				initial={{region: 'us-east-1', profile: 'test', endpoint: emulator.url, local: true, readOnly: options.readOnly ?? false}}
+				initial={{region: 'us-east-1', profile: 'test', endpoint: options.endpoint ?? emulator.url, local: true, readOnly: options.readOnly ?? false}}
 				onQuit={() => quits++}
 			/>
 		</ThemeProvider>,
 	);
 	return {ui, prefs, quits: () => quits};
 }
+
+test('credentials in an endpoint URL never reach the screen', async () => {
+	const {ui} = renderApp({endpoint: emulator.url.replace('http://', 'http://ops:s3cr3t-token@')});
+	const frame = await waitForFrame(ui, 'account 123456789012');
+	assert.match(frame, /endpoint local http:\/\/\*\*\*@/);
+	assert.doesNotMatch(frame, /s3cr3t|ops:/);
+});
 
 test('starts on the Regions screen with the header and key hints', async () => {
 	const {ui} = renderApp();
