@@ -167,7 +167,15 @@ export async function resolve(request: ResolveRequest): Promise<Resolution> {
 			const found = configuredEndpoint(key, profile.value, shared, env);
 			if (found) endpoints[key] = found;
 		}
-		if (request.endpointUrl) endpoints.sms = {value: checkUrl(request.endpointUrl, '--endpoint-url'), source: '--endpoint-url'};
+		if (request.endpointUrl) {
+			endpoints.sms = {value: checkUrl(request.endpointUrl, '--endpoint-url'), source: '--endpoint-url'};
+			const elsewhere = (['logs', 'sts'] as const).filter(key => !endpoints[key]);
+			if (elsewhere.length > 0) {
+				warnings.push(
+					`--endpoint-url is for sms-voice only (as the AWS CLI's is for the one service it calls): ${elsewhere.map(k => (k === 'logs' ? 'CloudWatch Logs' : 'STS')).join(' and ')} still go to AWS; AWS_ENDPOINT_URL points every service elsewhere`,
+				);
+			}
+		}
 	}
 
 	// TLS trust and proxy.

@@ -53,8 +53,9 @@ test('smsdeck tail --follow --json against moto: polling fallback, every event e
 	const record = (i: number) => JSON.stringify({eventType: 'TEXT_DELIVERED', messageStatus: 'DELIVERED', isFinal: true, messageId: `moto-${i}`, destinationPhoneNumber: '+14254147755'});
 	await put([record(1), record(2), 'a raw line, not JSON']);
 
-	const child = spawn(nodeBinary(), [distPath(), 'tail', '--log-group', group, '--endpoint-url', url, '--region', 'us-east-1', '--follow', '--json', '--since', '5m'], {
-		env: {...process.env, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', HOME: process.env.TMPDIR ?? '/tmp', XDG_CONFIG_HOME: `${process.env.TMPDIR ?? '/tmp'}/smsdeck-moto-${process.pid}`},
+	const child = spawn(nodeBinary(), [distPath(), 'tail', '--log-group', group, '--region', 'us-east-1', '--follow', '--json', '--since', '5m'], {
+		// moto is a CloudWatch Logs endpoint: named for that service, as the AWS CLI takes it.
+		env: {...process.env, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: url, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', HOME: process.env.TMPDIR ?? '/tmp', XDG_CONFIG_HOME: `${process.env.TMPDIR ?? '/tmp'}/smsdeck-moto-${process.pid}`},
 	});
 	let out = '';
 	let err = '';
