@@ -6,7 +6,7 @@ import type {CloudWatchLogsClient} from '@aws-sdk/client-cloudwatch-logs';
 import type {STSClient} from '@aws-sdk/client-sts';
 import {RateLimiter, type ServiceName} from './rateLimiter.js';
 import {Health} from './health.js';
-import {requestHandlerOptions} from './httpAgents.js';
+import type {RequestHandlerOptions} from './httpAgents.js';
 import {guardReadOnly} from './readOnly.js';
 
 /** local: the emulator's dummy keys; env: AWS_ACCESS_KEY_ID…; profile: the named profile; chain: the SDK's default chain. */
@@ -107,6 +107,7 @@ async function credentialProvider(connection: Connection, options: ClientOptions
 	const providers = await import('@aws-sdk/credential-providers');
 	// The credential chain's own clients (STS for roles, SSO, SSO OIDC) use the same proxy and CA bundle, on agents
 	// of their own: the SDK may destroy those clients (and their agents) once it has the credentials.
+	const {requestHandlerOptions} = await import('./httpAgents.js');
 	const handler = source === 'env' ? undefined : requestHandlerOptions({caBundle: connection.caBundle, env});
 	const clientConfig = handler ? {requestHandler: handler} : undefined;
 	const provider =
@@ -124,12 +125,14 @@ async function credentialProvider(connection: Connection, options: ClientOptions
 
 export async function createClients(connection: Connection, options: ClientOptions): Promise<Clients> {
 	const env = options.env ?? process.env;
-	const [{PinpointSMSVoiceV2Client}, {CloudWatchLogsClient}, {STSClient}] = await Promise.all([
+	// The proxy agents load with the SDK, on the first call, not at start.
+	const [{PinpointSMSVoiceV2Client}, {CloudWatchLogsClient}, {STSClient}, {requestHandlerOptions}] = await Promise.all([
 		import('@aws-sdk/client-pinpoint-sms-voice-v2'),
 		import('@aws-sdk/client-cloudwatch-logs'),
 		import('@aws-sdk/client-sts'),
+		import('./httpAgents.js'),
 	]);
-	const handler = requestHandlerOptions({caBundle: connection.caBundle, env, direct: connection.local});
+	const handler: RequestHandlerOptions | undefined = requestHandlerOptions({caBundle: connection.caBundle, env, direct: connection.local});
 	const credentials = await credentialProvider(connection, options, env);
 	const endpoints = serviceEndpoints(connection);
 	// No retry or timeout settings of our own: AWS_MAX_ATTEMPTS, AWS_RETRY_MODE and the profile's max_attempts,
