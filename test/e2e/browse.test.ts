@@ -49,7 +49,7 @@ test('numbers: filter, open a number, jump to its pool; :region eu-west-2 shows 
 		await app.waitForNoText(/\+12065550100/);
 
 		await app.press('q');
-		assert.equal((await app.exited).exitCode, 0);
+		assert.equal((await app.waitForExitStatus()).exitCode, 0);
 	} finally {
 		app.dispose();
 	}
@@ -99,7 +99,7 @@ test('configuration sets and opt-outs: lists, details, another Region', async ()
 		await app.waitForText(/\+15035550101/);
 
 		await app.press('q');
-		assert.equal((await app.exited).exitCode, 0);
+		assert.equal((await app.waitForExitStatus()).exitCode, 0);
 	} finally {
 		app.dispose();
 	}

@@ -29,7 +29,7 @@ test('start, open help, filter the regions, select one, quit; the choice is reme
 		assert.match(app.line(0), /region eu-west-2/);
 
 		await app.press('q');
-		const exit = await app.exited;
+		const exit = await app.waitForExitStatus();
 		assert.equal(exit.exitCode, 0);
 		assert.ok(!app.isAltScreen(), 'main screen restored');
 		assert.ok(app.isCursorVisible(), 'cursor visible again');

@@ -124,7 +124,7 @@ test('keywords: add JOIN (seen by the AWS CLI); editing STOP or adding STOP is r
 		await app.waitForText(/New keyword JOIN on phone-\w+: \(none\) → AUTOMATIC_RESP/);
 		await app.press('escape');
 		await app.press('q');
-		assert.equal((await app.exited).exitCode, 0);
+		assert.equal((await app.waitForExitStatus()).exitCode, 0);
 	} finally {
 		app.dispose();
 	}
@@ -208,7 +208,7 @@ test('a refused apply keeps the staged edit with the reason; q then asks before 
 		await app.waitForText('Discarded');
 		await app.waitForNoText(/\+ DEALS/);
 		await app.press('q');
-		assert.equal((await app.exited).exitCode, 0);
+		assert.equal((await app.waitForExitStatus()).exitCode, 0);
 	} finally {
 		await admin('throttleNext', {count: 0});
 		app.dispose();
@@ -248,7 +248,7 @@ test('read-only: edit keys are absent from the footer and help, and each attempt
 		assert.deepEqual(await aws<Keywords>('describe-keywords', '--origination-identity', id), keywordsBefore);
 		assert.deepEqual(await aws<Spend>('describe-spend-limits'), spendBefore);
 		await app.press('q');
-		assert.equal((await app.exited).exitCode, 0);
+		assert.equal((await app.waitForExitStatus()).exitCode, 0);
 	} finally {
 		app.dispose();
 	}

@@ -37,7 +37,7 @@ test('npm pack → npm i -g into an empty prefix → smsdeck runs from there', a
 			await app.waitForText('<?> help', {timeoutMs: 15_000});
 			assert.match(app.screen(), /Regions \[34\]/);
 			await app.press('q');
-			assert.equal((await app.exited).exitCode, 0);
+			assert.equal((await app.waitForExitStatus()).exitCode, 0);
 		} finally {
 			app.dispose();
 		}

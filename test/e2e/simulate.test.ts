@@ -165,7 +165,7 @@ describe('SimulatorView (:sim) in a terminal', () => {
 			await app.waitForText('Running…');
 			await app.waitFor(() => /PASS +2 of 2/.test(app.screen()) && !app.screen().includes(firstRun), 'a second run passes', {timeoutMs: 20_000});
 			await app.press('q');
-			assert.equal((await app.exited).exitCode, 0);
+			assert.equal((await app.waitForExitStatus()).exitCode, 0);
 		} finally {
 			app.dispose();
 		}

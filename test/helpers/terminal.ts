@@ -398,6 +398,22 @@ export class TerminalSession {
 		if (!this.#exit) this.pty.kill(signal);
 	}
 
+	/**
+	 * The exit status, once the program has exited by itself; rejects with the screen if it has not within
+	 * timeoutMs (a test must not hang the suite on a console that did not quit).
+	 */
+	async waitForExitStatus({timeoutMs = 15_000}: WaitOptions = {}): Promise<ExitInfo> {
+		let timer: NodeJS.Timeout | undefined;
+		const timeout = new Promise<never>((_, reject) => {
+			timer = setTimeout(() => reject(new Error(`the program did not exit within ${timeoutMs} ms\n${this.describe()}`)), timeoutMs);
+		});
+		try {
+			return await Promise.race([this.exited, timeout]);
+		} finally {
+			clearTimeout(timer);
+		}
+	}
+
 	/** Sends SIGTERM, waits up to graceMs for the exit, then SIGKILL. Resolves with the exit status. */
 	async terminate(graceMs = 2000): Promise<ExitInfo> {
 		this.kill('SIGTERM');
