@@ -49,6 +49,35 @@ const jsonAsString = {
 	},
 };
 
+// node-forge (300 KB, used only by `emulator --tls`) goes into the bundle as a string that is compiled on first
+// use: V8 scans a string literal far faster than it pre-parses the same code, and every start pays that scan.
+const lazySource = {
+	name: 'lazy-source',
+	setup(b) {
+		b.onResolve({filter: /^node-forge$/}, () => ({path: 'node-forge', namespace: 'lazy-source'}));
+		b.onLoad({filter: /.*/, namespace: 'lazy-source'}, async args => {
+			const out = await build({
+				entryPoints: [args.path],
+				bundle: true,
+				minify: true,
+				platform: 'node',
+				format: 'cjs',
+				target: 'node22',
+				write: false,
+				logLevel: 'warning',
+			});
+			const code = out.outputFiles[0].text;
+			return {
+				contents:
+					`const module = {exports: {}};\n` +
+					`new Function('module', 'exports', 'require', ${JSON.stringify(code)})(module, module.exports, require);\n` +
+					`export default module.exports;\n`,
+				loader: 'js',
+			};
+		});
+	},
+};
+
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const started = Date.now();
 await build({
@@ -72,7 +101,7 @@ await build({
 	banner: {
 		js: "import {createRequire as __smsdeckRequire} from 'node:module'; const require = __smsdeckRequire(import.meta.url);",
 	},
-	plugins: [jsonAsString],
+	plugins: [jsonAsString, lazySource],
 	logLevel: 'warning',
 });
 chmodSync(outfile, 0o755);
