@@ -11,7 +11,7 @@ import {openPreferencesLazily, readOnlyPolicyFromFile} from '../config/prefs.js'
 import {guardTerminal} from './terminal.js';
 import type {CommandIO, GlobalOptions} from '../commands/types.js';
 import {startLocalEmulator, type LocalEmulator} from '../commands/connect.js';
-import {resolve, type Resolution} from '../services/resolver.js';
+import {endpointScopeWarning, resolve, type Resolution} from '../services/resolver.js';
 
 export const SCRIPTABLE = Object.keys(SUBCOMMANDS).join(', ');
 
@@ -59,6 +59,8 @@ export async function runConsole(globals: GlobalOptions, io: CommandIO): Promise
 		resolution = await resolveConsole(globals.profile, globals.region, emulator.url);
 	}
 	warnings.push(...resolution.warnings);
+	const scope = endpointScopeWarning(resolution, ['sts', 'logs']);
+	if (scope) warnings.push(scope);
 	const policyProblem = readOnlyPolicyFromFile(env).problem;
 	if (policyProblem) warnings.push(policyProblem);
 	const last = stored.lastProfile;

@@ -69,5 +69,5 @@ export const run: SubcommandRun = async (args, globals, io) => {
 				account.limits,
 			),
 		);
-	});
+	}, ['sts']);
 };

@@ -28,8 +28,9 @@ export async function withClients(
 	globals: GlobalOptions,
 	io: CommandIO,
 	body: (clients: Clients) => Promise<void>,
+	uses: readonly ('logs' | 'sts')[] = [],
 ): Promise<number> {
-	const connected = await connect(globals, io);
+	const connected = await connect(globals, io, uses);
 	try {
 		await body(connected.clients);
 		return 0;

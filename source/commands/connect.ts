@@ -38,8 +38,11 @@ export interface Connected {
 	close(): Promise<void>;
 }
 
-/** Clients for one scriptable run: resolves the connection (warnings on stderr), starts the emulator for --local. */
-export async function connect(globals: GlobalOptions, io: CommandIO): Promise<Connected> {
+/**
+ * Clients for one scriptable run: resolves the connection (warnings on stderr), starts the emulator for --local.
+ * `uses`: the services besides sms-voice the command calls (a --endpoint-url that leaves them at AWS is said once).
+ */
+export async function connect(globals: GlobalOptions, io: CommandIO, uses: readonly ('logs' | 'sts')[] = []): Promise<Connected> {
 	const env = io.env;
 	// Resolve first: bad configuration is refused before an emulator starts or anything is sent.
 	let resolution = await resolveForCommand(globals, env);
@@ -48,7 +51,8 @@ export async function connect(globals: GlobalOptions, io: CommandIO): Promise<Co
 		emulator = await startLocalEmulator();
 		resolution = await resolveForCommand(globals, env, emulator.url);
 	}
-	for (const warning of resolution.warnings) io.stderr.write(`smsdeck: ${warning}\n`);
+	const {endpointScopeWarning} = await import('../services/resolver.js');
+	for (const warning of [...resolution.warnings, endpointScopeWarning(resolution, uses)]) if (warning) io.stderr.write(`smsdeck: ${warning}\n`);
 	if (resolution.readOnly.value && resolution.readOnly.source !== '--read-only') {
 		const {readOnlyPolicyFromFile} = await import('../config/prefs.js');
 		const problem = readOnlyPolicyFromFile(env).problem;

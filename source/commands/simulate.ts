@@ -109,7 +109,7 @@ export const run: SubcommandRun = async (args, globals, io) => {
 		releaseRequestedNumber: flags.has('release-number'),
 	};
 
-	const connected = await connect(globals, io);
+	const connected = await connect(globals, io, ['logs']);
 	try {
 		const [{runSimulator}, {startTail}] = await Promise.all([import('../services/simulatorRun.js'), import('../services/tailEngine.js')]);
 		progress(`smsdeck simulate in ${connected.connection.region}${connected.connection.local ? ' (built-in emulator)' : ''}`);

@@ -130,7 +130,7 @@ export const run: SubcommandRun = async (args, globals, io) => {
 	const options = parseArgs(args);
 	const since = parseSince(options.since, Date.now());
 	if (!since.ok) throw new UsageError(`tail: --since: ${since.reason}`);
-	const connected = await connect(globals, io);
+	const connected = await connect(globals, io, ['logs']);
 	let stopping: ((why: string) => void) | undefined;
 	const onSignal = () => stopping?.('signal');
 	process.once('SIGINT', onSignal);

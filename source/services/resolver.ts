@@ -167,15 +167,7 @@ export async function resolve(request: ResolveRequest): Promise<Resolution> {
 			const found = configuredEndpoint(key, profile.value, shared, env);
 			if (found) endpoints[key] = found;
 		}
-		if (request.endpointUrl) {
-			endpoints.sms = {value: checkUrl(request.endpointUrl, '--endpoint-url'), source: '--endpoint-url'};
-			const elsewhere = (['logs', 'sts'] as const).filter(key => !endpoints[key]);
-			if (elsewhere.length > 0) {
-				warnings.push(
-					`--endpoint-url is for sms-voice only (as the AWS CLI's is for the one service it calls): ${elsewhere.map(k => (k === 'logs' ? 'CloudWatch Logs' : 'STS')).join(' and ')} still go to AWS; AWS_ENDPOINT_URL points every service elsewhere`,
-				);
-			}
-		}
+		if (request.endpointUrl) endpoints.sms = {value: checkUrl(request.endpointUrl, '--endpoint-url'), source: '--endpoint-url'};
 	}
 
 	// TLS trust and proxy.
@@ -199,6 +191,18 @@ export async function resolve(request: ResolveRequest): Promise<Resolution> {
 	};
 	const envKeyId = credentials.value === 'env' ? env.AWS_ACCESS_KEY_ID : undefined;
 	return {connection, profile, credentials, region, endpoints, caBundle, proxy, readOnly, warnings, envKeyId};
+}
+
+/**
+ * When --endpoint-url sent sms-voice elsewhere but `uses` (Logs, STS) still go to AWS: one line saying so, for
+ * whoever is about to call them.
+ */
+export function endpointScopeWarning(r: Resolution, uses: readonly ('logs' | 'sts')[]): string | undefined {
+	if (r.endpoints.sms?.source !== '--endpoint-url') return undefined;
+	const elsewhere = uses.filter(key => !r.endpoints[key]);
+	if (elsewhere.length === 0) return undefined;
+	const names = elsewhere.map(k => (k === 'logs' ? 'CloudWatch Logs' : 'STS')).join(' and ');
+	return `--endpoint-url is for sms-voice only (as the AWS CLI's is for the one service it calls): ${names} still go${elsewhere.length === 1 ? 'es' : ''} to AWS; AWS_ENDPOINT_URL points every service elsewhere`;
 }
 
 export interface ResolutionRow {

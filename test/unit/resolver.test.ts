@@ -6,7 +6,7 @@ import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {resolve, ResolutionError, type ResolveRequest} from '../../source/services/resolver.js';
+import {endpointScopeWarning, resolve, ResolutionError, type ResolveRequest} from '../../source/services/resolver.js';
 import {parseSharedConfig} from '../../source/services/sharedConfig.js';
 import {PARTITION_REGION_PATTERNS, SMS_REGIONS} from '../../source/domain/regions.js';
 import {sdkRegionFacts} from '../../source/services/partitions.js';
@@ -127,8 +127,9 @@ test('endpoints as the AWS CLI: --endpoint-url for sms-voice only; per-service a
 	let r = await run({endpointUrl: 'http://127.0.0.1:7000', env: {AWS_ENDPOINT_URL_STS: 'http://127.0.0.1:7001'}});
 	assert.deepEqual(r.endpoints, {sms: {value: 'http://127.0.0.1:7000', source: '--endpoint-url'}, sts: {value: 'http://127.0.0.1:7001', source: 'AWS_ENDPOINT_URL_STS'}});
 	assert.equal(r.connection.endpoint, 'http://127.0.0.1:7000');
-	assert.match(r.warnings.join(), /--endpoint-url is for sms-voice only .*: CloudWatch Logs still go to AWS; AWS_ENDPOINT_URL points every service elsewhere/);
-	assert.deepEqual((await run({endpointUrl: 'http://127.0.0.1:7000', env: {AWS_ENDPOINT_URL: 'http://127.0.0.1:7100'}})).warnings, []);
+	assert.match(endpointScopeWarning(r, ['logs', 'sts']) ?? '', /--endpoint-url is for sms-voice only .*: CloudWatch Logs still goes to AWS; AWS_ENDPOINT_URL points every service elsewhere/);
+	assert.equal(endpointScopeWarning(r, ['sts']), undefined, 'STS has its own endpoint here');
+	assert.equal(endpointScopeWarning(await run({endpointUrl: 'http://127.0.0.1:7000', env: {AWS_ENDPOINT_URL: 'http://127.0.0.1:7100'}}), ['logs', 'sts']), undefined);
 	r = await run({env: {AWS_ENDPOINT_URL: 'http://127.0.0.1:7100', AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: 'http://127.0.0.1:7101'}});
 	assert.deepEqual(
 		Object.fromEntries(Object.entries(r.endpoints).map(([k, v]) => [k, v?.source])),
