@@ -50,7 +50,7 @@ function regionColumns(glyphs: Glyphs, count: (region: string, kind: CountKind) 
 		{id: 'voice', title: 'Voice', value: r => (r.voice === undefined ? '?' : yesNo(r.voice)), color: r => (r.voice ? 'ok' : 'muted')},
 		{id: 'fips', title: 'FIPS', value: r => (r.fips ? 'yes' : ''), color: () => 'muted', shrink: 2},
 		// Never cut: "not enabled" and "other partition" are the point of the column.
-		{id: 'status', title: 'Status', value: r => status(r)?.text ?? '', color: r => status(r)?.color ?? 'muted'},
+		{id: 'status', title: 'Status', value: r => status(r)?.text ?? '', color: r => status(r)?.color ?? 'muted', minWidth: 'other partition'.length},
 	];
 }
 
