@@ -1,7 +1,8 @@
 // startEmulator: builds the world, the CloudWatch Logs and sms-voice services, optional --state persistence,
 // and the HTTP (or, with `tls`, HTTPS) server on loopback.
 import {createLogsService} from './logs/index.js';
-import {loadState, StatePersistence, STATE_FORMAT, STATE_VERSION, type StateFile} from './persistence.js';
+import type {ConnectionLimits} from './connections.js';
+import {loadState, removeStaleTempFiles, StatePersistence, STATE_FORMAT, STATE_VERSION, type StateFile} from './persistence.js';
 import {createServer} from './server.js';
 import {createSmsVoiceService} from './smsvoice/index.js';
 import type {WrittenCaFile} from './tls.js';
@@ -29,6 +30,8 @@ export interface StartEmulatorOptions {
 	liveTailTickMs?: number;
 	liveTailTimeoutMs?: number;
 	quiet?: boolean;
+	/** Bounds on slow or idle clients (defaults in connections.ts; tests shorten them). */
+	limits?: Partial<ConnectionLimits>;
 	/** Serve HTTPS with a server certificate signed by a certificate authority made fresh for this start. */
 	tls?: EmulatorTlsOptions;
 }
@@ -63,6 +66,7 @@ export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<Ru
 	const logs = createLogsService(world);
 	world.logs = logs.writer;
 
+	if (opts.statePath) await removeStaleTempFiles(opts.statePath);
 	const saved = opts.statePath ? await loadState(opts.statePath) : undefined;
 	if (saved) {
 		world.accountId = saved.accountId ?? world.accountId;
@@ -74,18 +78,32 @@ export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<Ru
 	const services: EmulatedService[] = [smsVoice, logs.service];
 
 	if (opts.statePath) {
-		persistence = new StatePersistence(opts.statePath, (): StateFile => ({
-			format: STATE_FORMAT,
-			version: STATE_VERSION,
-			savedAt: new Date().toISOString(),
-			accountId: world.accountId,
-			services: Object.fromEntries(services.map(s => [s.targetPrefix, s.snapshot()])),
-		}));
-		if (!saved) persistence.markDirty();
+		persistence = new StatePersistence(
+			opts.statePath,
+			(): StateFile => ({
+				format: STATE_FORMAT,
+				version: STATE_VERSION,
+				savedAt: new Date().toISOString(),
+				accountId: world.accountId,
+				services: Object.fromEntries(services.map(s => [s.targetPrefix, s.snapshot()])),
+			}),
+			{
+				// Undo changes that could not be saved (in-flight message events go too, as at a restart).
+				restore(state) {
+					world.accountId = state.accountId;
+					for (const service of services) service.restore(state.services[service.targetPrefix] ?? {});
+				},
+				onError: opts.quiet ? () => {} : undefined,
+			},
+		);
+		// Written at once, fresh or restored: a folder that is missing, read-only or full stops the start here
+		// (StateError) instead of the first acknowledged change being lost.
+		await persistence.save();
 	}
 
 	const server = createServer(services, world, {
-		beforeRespond: () => persistence?.flush(),
+		state: persistence,
+		limits: opts.limits,
 		onInternalError: opts.quiet
 			? () => {}
 			: (error, operation) => process.stderr.write(`smsdeck emulator: ${operation} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`),

@@ -4,8 +4,10 @@
 import http, {type IncomingMessage, type ServerResponse} from 'node:http';
 import https from 'node:https';
 import type {AddressInfo} from 'node:net';
+import {ConnectionGuard, resolveLimits, type ConnectionLimits} from './connections.js';
 import {modelForPrefix, type ServiceFlavor, type ServiceModel} from './model/serviceModel.js';
 import {validate} from './model/validate.js';
+import {StateSaveError} from './persistence.js';
 import {
 	contentTypeFor,
 	internalError,
@@ -16,20 +18,28 @@ import {
 	type JsonVersion,
 	type MessageMember,
 } from './protocol.js';
+import {parseJsonObject, readBody} from './requestBody.js';
 import {RequestLog, targetOperation} from './requestLog.js';
+import {answerSso, ssoOperation} from './sso.js';
+import {answerStsQuery, isQueryRequest} from './sts.js';
 import {RequestThrottle} from './throttle.js';
 import {ApiError, type EmulatedService, type EmulatorWorld, type RequestContext, type StreamingResult} from './types.js';
 
-/** Larger than any valid request (PutLogEvents tops out near 1 MB of JSON-escaped text). */
-const MAX_BODY_BYTES = 8 * 1024 * 1024;
-import {answerStsQuery, isQueryRequest} from './sts.js';
-import {answerSso, ssoOperation} from './sso.js';
-
 const ADMIN_PREFIX = '/_smsdeck/';
 
+/** --state: what a request changed (or saw) must be on disk before it is answered. */
+export interface StateCommitter {
+	/** Called before a request runs; the ticket goes to commit(). */
+	begin(): number;
+	/** Settles once the state the request left is on disk; rejects with StateSaveError when it cannot be. */
+	commit(ticket: number): Promise<void>;
+}
+
 export interface ServerOptions {
-	/** Awaited after a successful request and before its answer is sent (used to flush --state). */
-	beforeRespond?: () => Promise<void> | void;
+	/** Makes --state durable before each answer (a failed write is refused with a service error). */
+	state?: StateCommitter;
+	/** Bounds on slow clients and the number of connections (see connections.ts). */
+	limits?: Partial<ConnectionLimits>;
 	/** Reports unexpected handler failures (default: one line on stderr). */
 	onInternalError?: (error: unknown, operation: string) => void;
 	/** Serve HTTPS with this certificate and key (PEM) instead of HTTP. */
@@ -40,6 +50,7 @@ export interface EmulatorServer {
 	readonly http: http.Server | https.Server;
 	readonly throttle: RequestThrottle;
 	readonly requestLog: RequestLog;
+	readonly connections: ConnectionGuard;
 	listen(port: number, host: string): Promise<number>;
 	close(): Promise<void>;
 }
@@ -63,35 +74,15 @@ function isStreamingResult(value: unknown): value is StreamingResult {
 	return typeof value === 'object' && value !== null && (value as {kind?: unknown}).kind === 'stream' && typeof (value as {start?: unknown}).start === 'function';
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
-	return new Promise((resolve, reject) => {
-		const chunks: Buffer[] = [];
-		let size = 0;
-		let tooLarge = false;
-		req.on('data', (chunk: Buffer) => {
-			size += chunk.length;
-			if (size > MAX_BODY_BYTES) tooLarge = true;
-			else chunks.push(chunk);
-		});
-		req.on('end', () => resolve(tooLarge ? 'too-large' : Buffer.concat(chunks)));
-		req.on('error', reject);
-	});
-}
-
-/** `{}` for an empty body; throws SerializationException for anything that is not a JSON object. */
-function parseJsonObject(body: Buffer): Record<string, unknown> {
-	const text = body.toString('utf8').trim();
-	if (text === '') return {};
-	let parsed: unknown;
-	try {
-		parsed = JSON.parse(text);
-	} catch {
-		throw new ApiError('SerializationException', 'The request body is not valid JSON.');
-	}
-	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-		throw new ApiError('SerializationException', 'Start of structure or map expected: the request body must be a JSON object.');
-	}
-	return parsed as Record<string, unknown>;
+/**
+ * The answer to a request whose changes could not be saved: the operation's modeled server-side failure
+ * (sms-voice InternalServerException; logs ServiceUnavailableException), retryable like the real ones.
+ */
+function stateNotSaved(error: StateSaveError, flavor: ServiceFlavor, errors: readonly string[], requestId: string): ApiError {
+	const preferred = flavor === 'logs' ? ['ServiceUnavailableException', 'InternalServerException'] : ['InternalServerException', 'ServiceUnavailableException'];
+	const code = preferred.find(name => errors.includes(name)) ?? preferred[0];
+	const message = `The request was not carried out: the emulator cannot save its state to ${error.path}: ${error.reason}.`;
+	return new ApiError(code, message, flavor === 'sms-voice' ? {RequestId: requestId} : {}, 500);
 }
 
 export function createServer(services: EmulatedService[], world: EmulatorWorld, options: ServerOptions = {}): EmulatorServer {
@@ -167,16 +158,18 @@ export function createServer(services: EmulatedService[], world: EmulatorWorld, 
 			if (disabledRegions.has(ctx.region)) throw new ApiError('UnrecognizedClientException', 'The security token included in the request is invalid.');
 			throttle.admit(r.model.service.targetPrefix, ctx.region, found.operation);
 			validate(input, found.operation, flavor);
+			const ticket = options.state?.begin() ?? 0;
 			const output = await handler(input, ctx);
 			if (isStreamingResult(output)) {
 				output.start(res);
 				return;
 			}
-			await options.beforeRespond?.();
+			await options.state?.commit(ticket);
 			sendJson(res, 200, output ?? {}, contentType, requestId);
 		} catch (error) {
 			let apiError: ApiError;
 			if (error instanceof ApiError) apiError = error;
+			else if (error instanceof StateSaveError) apiError = stateNotSaved(error, flavor, found?.route.model.operations[found.operation]?.errors ?? [], requestId);
 			else {
 				onInternalError(error, operation);
 				apiError = internalError(requestId);
@@ -202,12 +195,14 @@ export function createServer(services: EmulatedService[], world: EmulatorWorld, 
 			if (!fn) throw new ApiError('NotFound', `Unknown admin action ${action}.`, {}, 404);
 			if (body === 'too-large') throw new ApiError('SerializationException', 'The request body is too large.', {}, 413);
 			const input = parseJsonObject(body);
+			const ticket = options.state?.begin() ?? 0;
 			const output = await fn(input);
-			await options.beforeRespond?.();
+			await options.state?.commit(ticket);
 			sendJson(res, 200, output ?? {ok: true}, json, requestId);
 		} catch (error) {
 			let apiError: ApiError;
 			if (error instanceof ApiError) apiError = error;
+			else if (error instanceof StateSaveError) apiError = new ApiError('StateNotSaved', `Not carried out: ${error.message}.`, {}, 500);
 			else {
 				onInternalError(error, `admin ${action}`);
 				apiError = internalError(requestId);
@@ -218,8 +213,10 @@ export function createServer(services: EmulatedService[], world: EmulatorWorld, 
 
 	const onRequest = (req: IncomingMessage, res: ServerResponse) => {
 		const path = (req.url ?? '/').split('?')[0];
+		const tracked = guard.track(req, res);
 		readBody(req)
 			.then(body => {
+				tracked.bodyArrived();
 				if (path.startsWith(ADMIN_PREFIX)) return handleAdmin(req, res, path, body);
 				if (body !== 'too-large' && isQueryRequest(req.headers['content-type'], req.headers['x-amz-target'], body)) {
 					const params = new URLSearchParams(body.toString('utf8'));
@@ -240,21 +237,26 @@ export function createServer(services: EmulatedService[], world: EmulatorWorld, 
 				void error;
 			});
 	};
+	const limits = resolveLimits(options.limits);
+	// requestTimeout bounds the arrival of a request only; answers (live tail, for hours) are not cut.
+	const serverOptions = {keepAlive: true, connectionsCheckingInterval: ConnectionGuard.checkingInterval(limits)};
 	const server = options.tls
-		? https.createServer({keepAlive: true, cert: options.tls.cert, key: options.tls.key}, onRequest)
-		: http.createServer({keepAlive: true}, onRequest);
+		? https.createServer({...serverOptions, cert: options.tls.cert, key: options.tls.key, handshakeTimeout: limits.headersTimeoutMs}, onRequest)
+		: http.createServer(serverOptions, onRequest);
 	server.keepAliveTimeout = 65_000;
-	server.headersTimeout = 66_000;
-	server.requestTimeout = 0; // live tail responses stay open for hours
-	server.on('clientError', (_error, socket) => {
-		if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-		else socket.destroy();
+	const guard = new ConnectionGuard(server, limits, options.tls !== undefined);
+	server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+		if (!socket.writable) return socket.destroy();
+		const status =
+			error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
+		socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`, () => socket.destroy());
 	});
 
 	return {
 		http: server,
 		throttle,
 		requestLog,
+		connections: guard,
 		listen(port, host) {
 			return new Promise((resolve, reject) => {
 				server.once('error', reject);

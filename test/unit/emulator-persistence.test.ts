@@ -37,7 +37,7 @@ describe('state file primitives', () => {
 	test('markDirty writes after a short debounce; flush writes at once', async () => {
 		const path = join(dir, 'debounce.json');
 		let n = 0;
-		const p = new StatePersistence(path, () => ({format: 'smsdeck-emulator-state', version: 1, savedAt: '', accountId: 'x', services: {n: ++n}}), 30);
+		const p = new StatePersistence(path, () => ({format: 'smsdeck-emulator-state', version: 1, savedAt: '', accountId: 'x', services: {n: ++n}}), {debounceMs: 30, restore() {}});
 		p.markDirty();
 		p.markDirty();
 		const deadline = Date.now() + 3000;
