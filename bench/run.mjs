@@ -16,6 +16,7 @@ const benches = [
 	{name: 'bytes', args: ['--import', 'tsx', 'bench/bytes.ts']},
 	{name: 'tail', args: ['--import', 'tsx', 'bench/tail.ts'], optional: 'bench/tail.ts'},
 	{name: 'emulator-describe', args: ['bench/emulator-describe.mjs', '3']},
+	{name: 'emulator-faults', args: ['--import', 'tsx', 'bench/emulator-faults.ts']},
 ];
 
 const build = spawnSync(node, ['source/tools/build.mjs', '--if-stale'], {cwd: root, stdio: 'inherit'});
@@ -66,6 +67,12 @@ if (tail?.view) {
 if (tail?.read) rows.push([`tail: read ${tail.read.events} events`, ms(tail.read.smsdeck.ms), `aws logs filter-log-events ${ms(tail.read.awsCli.ms)}`, '']);
 const emu = read('emulator-describe');
 if (emu?.rows?.[0]) rows.push(['emulator: DescribePhoneNumbers pages/s (big seed)', `${emu.rows[0].requestsPerSecond} req/s`, `${emu.rows[0].numbersPerSecond} numbers/s`, '']);
+const faults = read('emulator-faults')?.results?.this;
+if (faults) {
+	const slow = faults.slowBodies;
+	rows.push(['emulator: DescribePools, 1,100 slow clients', slow.answered ? `${slow.answered}/10, max ${ms(slow.maxMs)}` : '0/10 answered', '', 'all, < 2 s']);
+	rows.push(['emulator: kill -9 mid-write, 100 cycles', `${faults.kills.lost.length} lost, ${faults.kills.leftAtEnd.length} temp left`, '', '0 and 0']);
+}
 
 process.stdout.write('\n== summary\n');
 const w = [46, 22, 28, 16];

@@ -45,11 +45,14 @@ export function answerSso(operation: SsoOperation, req: IncomingMessage, res: Se
 			requestId,
 		);
 	}
-	let input: {grantType?: string; refreshToken?: string; clientId?: string};
+	let input: {grantType?: string; refreshToken?: string; clientId?: string} | null;
 	try {
 		input = JSON.parse(body.toString('utf8') || '{}');
 	} catch {
-		return send(res, 400, {error: 'invalid_request', error_description: 'The body is not JSON.'}, requestId, 'InvalidRequestException');
+		input = null;
+	}
+	if (typeof input !== 'object' || input === null) {
+		return send(res, 400, {error: 'invalid_request', error_description: 'The body is not a JSON object.'}, requestId, 'InvalidRequestException');
 	}
 	if (input.grantType !== 'refresh_token' || !input.refreshToken || !input.clientId) {
 		return send(res, 400, {error: 'invalid_grant', error_description: 'Only refresh_token grants are emulated.'}, requestId, 'InvalidGrantException');

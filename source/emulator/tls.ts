@@ -6,7 +6,7 @@ import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {basename, dirname, extname, join, resolve} from 'node:path';
 import forge from 'node-forge';
-import {writeFileAtomic} from './persistence.js';
+import {removeStaleTempFiles, writeFileAtomic} from './persistence.js';
 import type {SubjectAltName} from './tlsNames.js';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -117,6 +117,7 @@ export async function writeCaFile(caPem: string, caFile: string | undefined, sta
 		path = join(tempDir, 'ca.pem');
 	}
 	try {
+		await removeStaleTempFiles(path); // a kill -9 mid-write at an earlier start
 		await writeFileAtomic(path, caPem, 0o644);
 	} catch (error) {
 		if (tempDir) await rm(tempDir, {recursive: true, force: true});

@@ -80,7 +80,7 @@ describe('request time bounds', () => {
 			const after = await Promise.race([client.closed, new Promise<'open'>(r => setTimeout(() => r('open'), CUT_OFF_WITHIN_MS).unref())]);
 			client.stop();
 			assert.notEqual(after, 'open', `${what}: still open after ${CUT_OFF_WITHIN_MS} ms`);
-			assert.ok((after as number) >= HEADERS_TIMEOUT_MS * 0.9, `${what}: closed after ${after} ms, before the bound`);
+			assert.ok((after as number) >= HEADERS_TIMEOUT_MS / 2, `${what}: closed after ${after} ms, before the bound`);
 			assert.match(client.received(), /^HTTP\/1\.1 408 Request Timeout\r\n/, what);
 		}
 	});
@@ -90,7 +90,7 @@ describe('request time bounds', () => {
 		const after = await Promise.race([client.closed, new Promise<'open'>(r => setTimeout(() => r('open'), CUT_OFF_WITHIN_MS).unref())]);
 		client.stop();
 		assert.notEqual(after, 'open', `still open after ${CUT_OFF_WITHIN_MS} ms`);
-		assert.ok((after as number) >= REQUEST_TIMEOUT_MS * 0.9, `closed after ${after} ms, before the bound`);
+		assert.ok((after as number) >= REQUEST_TIMEOUT_MS / 2, `closed after ${after} ms, before the bound`);
 		assert.match(client.received(), /^HTTP\/1\.1 408 Request Timeout\r\n/);
 	});
 

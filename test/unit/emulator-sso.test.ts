@@ -34,3 +34,11 @@ test('CreateToken refreshes a token with a refresh_token grant and refuses other
 	const log = (await (await fetch(`${emu.url}/_smsdeck/requests`, {method: 'POST', body: '{}'})).json()) as {requests: {operation: string}[]};
 	assert.deepEqual(log.requests.map(r => r.operation), ['GetRoleCredentials', 'GetRoleCredentials', 'CreateToken', 'CreateToken']);
 });
+
+test('CreateToken with a body that is not a JSON object is a 400 invalid_request, not a 500', async () => {
+	for (const body of ['null', '"text"', '{']) {
+		const res = await fetch(`${emu.url}/token`, {method: 'POST', headers: {'content-type': 'application/json'}, body});
+		assert.equal(res.status, 400, body);
+		assert.equal(((await res.json()) as {error: string}).error, 'invalid_request', body);
+	}
+});

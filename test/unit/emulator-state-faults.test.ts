@@ -1,6 +1,6 @@
 // --state when the disk says no: a write that cannot be saved is refused with the service's own error and
 // undone, so what a client sees is what a restart shows; a start on a folder that is missing, read-only or full
-// is refused with one line; temp files a killed emulator left are removed at the next start.
+// is refused with one line; temp files a killed emulator left (state and CA file) are removed at the next start.
 import {after, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {spawn} from 'node:child_process';
@@ -235,7 +235,7 @@ describe('StatePersistence: what is refused and what is undone', () => {
 });
 
 describe('temp files from a killed emulator', () => {
-	test('removed at the next start: only the state file\'s own pattern, only of processes no longer running', async () => {
+	test('removed at the next start (state file and CA file): only their own pattern, only of processes no longer running', async () => {
 		const folder = join(dir, 'stale');
 		mkdirSync(folder);
 		const statePath = join(folder, 'state.json');
@@ -249,10 +249,10 @@ describe('temp files from a killed emulator', () => {
 		};
 		for (const name of [...planted.stale, ...planted.kept]) writeFileSync(join(folder, name), 'partial');
 		assert.equal(await removeStaleTempFiles(statePath), 2);
-		for (const name of planted.stale) writeFileSync(join(folder, name), 'partial');
-		const emulator = await startEmulator({port: 0, statePath, quiet: true});
+		for (const name of [...planted.stale, '.state.ca.pem.999999999.0123abcd.tmp']) writeFileSync(join(folder, name), 'partial');
+		const emulator = await startEmulator({port: 0, statePath, quiet: true, tls: {}});
 		await emulator.close();
-		assert.deepEqual(readdirSync(folder).sort(), ['state.json', ...planted.kept].sort());
+		assert.deepEqual(readdirSync(folder).sort(), ['state.ca.pem', 'state.json', ...planted.kept].sort());
 		assert.equal(existsSync(statePath), true);
 	});
 });
