@@ -7,7 +7,7 @@ import {spawn} from 'node:child_process';
 import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {CloudWatchLogsClient, CreateLogGroupCommand, DescribeLogGroupsCommand} from '@aws-sdk/client-cloudwatch-logs';
+import {CloudWatchLogsClient, CreateLogGroupCommand, CreateLogStreamCommand, DescribeLogGroupsCommand, PutLogEventsCommand, StartLiveTailCommand} from '@aws-sdk/client-cloudwatch-logs';
 import {CreateOptOutListCommand, DescribeOptOutListsCommand, InternalServerException, PinpointSMSVoiceV2Client} from '@aws-sdk/client-pinpoint-sms-voice-v2';
 import {removeStaleTempFiles, StatePersistence, StateSaveError, type StateFile} from '../../source/emulator/persistence.js';
 import {startEmulator, type RunningEmulator} from '../../source/emulator/index.js';
@@ -117,6 +117,40 @@ describe('a change that cannot be saved is refused and undone', () => {
 		mkdirSync(folder);
 		await refusedAndUndone(folder, /: the folder \S+removed does not exist \(ENOENT\)\.$/, () => rmSync(folder, {recursive: true}), () => mkdirSync(folder));
 	});
+});
+
+test('a live tail that was running when a change was undone keeps receiving events', async () => {
+	const folder = join(dir, 'tail');
+	mkdirSync(folder);
+	const emulator = await startEmulator({port: 0, statePath: join(folder, 'state.json'), seed: 'empty', quiet: true, liveTailTickMs: 20});
+	const logs = new CloudWatchLogsClient({region: 'us-east-1', endpoint: emulator.url, credentials, disableHostPrefix: true, maxAttempts: 1});
+	const leave = new AbortController();
+	try {
+		await logs.send(new CreateLogGroupCommand({logGroupName: '/tailed'}));
+		await logs.send(new CreateLogStreamCommand({logGroupName: '/tailed', logStreamName: 's'}));
+		const {responseStream} = await logs.send(new StartLiveTailCommand({logGroupIdentifiers: ['arn:aws:logs:us-east-1:123456789012:log-group:/tailed']}), {abortSignal: leave.signal});
+		const tail = responseStream![Symbol.asyncIterator]();
+		assert.ok((await tail.next()).value?.sessionStart);
+		rmSync(folder, {recursive: true});
+		await assert.rejects(logs.send(new CreateLogGroupCommand({logGroupName: '/undone'})), /cannot save its state/);
+		mkdirSync(folder);
+		await logs.send(new PutLogEventsCommand({logGroupName: '/tailed', logStreamName: 's', logEvents: [{timestamp: Date.now(), message: 'after the undo'}]}));
+		const deadline = Date.now() + 10_000;
+		for (;;) {
+			assert.ok(Date.now() < deadline, 'no event reached the live tail within 10 s');
+			const {value, done} = await tail.next();
+			assert.equal(done, false, 'the live tail ended');
+			const messages = value?.sessionUpdate?.sessionResults?.map(r => r.message) ?? [];
+			if (messages.length > 0) {
+				assert.deepEqual(messages, ['after the undo']);
+				break;
+			}
+		}
+	} finally {
+		leave.abort();
+		logs.destroy();
+		await emulator.close();
+	}
 });
 
 describe('start-up with a --state that cannot be written: one line, exit 2', () => {

@@ -128,14 +128,19 @@ export class LogsStore {
 		return {version: 1, nextSeq: this.nextSeq, regions};
 	}
 
+	/** Replaces the state; a group that exists before and after keeps its object (live tails match by it). */
 	restore(data: unknown): void {
 		const snapshot = data as {nextSeq?: number; regions?: Record<string, Array<Omit<LogGroup, 'streams'> & {streams: LogStream[]}>>};
+		const before = new Map([...this.regions].map(([region, groups]) => [region, new Map(groups)]));
 		this.regions.clear();
 		this.nextSeq = typeof snapshot?.nextSeq === 'number' ? snapshot.nextSeq : 1;
 		for (const [region, groups] of Object.entries(snapshot?.regions ?? {})) {
 			const map = this.groups(region);
 			for (const group of groups) {
-				map.set(group.name, {...group, region, streams: new Map(group.streams.map(stream => [stream.name, stream]))});
+				const restored: LogGroup = {...group, region, streams: new Map(group.streams.map(stream => [stream.name, stream]))};
+				const kept = before.get(region)?.get(group.name);
+				if (kept) for (const key of Object.keys(kept)) delete (kept as unknown as Record<string, unknown>)[key];
+				map.set(group.name, kept ? Object.assign(kept, restored) : restored);
 			}
 		}
 	}
