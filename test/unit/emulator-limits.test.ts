@@ -8,22 +8,13 @@ import {CloudWatchLogsClient, CreateLogGroupCommand, StartLiveTailCommand} from 
 import {DescribePoolsCommand, PinpointSMSVoiceV2Client} from '@aws-sdk/client-pinpoint-sms-voice-v2';
 import {startEmulator, type RunningEmulator} from '../../source/emulator/index.js';
 import {MAX_JSON_DEPTH, nestsDeeperThan} from '../../source/emulator/requestBody.js';
+import {waitFor} from '../helpers/ink.js';
 
 const credentials = {accessKeyId: 'test', secretAccessKey: 'test'};
 const HEADERS_TIMEOUT_MS = 300;
 const REQUEST_TIMEOUT_MS = 600;
 /** Far above the bounds, far below Node's own defaults (60 s / 300 s) and "never": room for a busy machine. */
 const CUT_OFF_WITHIN_MS = 10_000;
-
-async function waitFor<T>(probe: () => T | Promise<T>, what: string, timeoutMs = 10_000): Promise<NonNullable<T>> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await probe();
-		if (value) return value as NonNullable<T>;
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await new Promise(r => setTimeout(r, 10));
-	}
-}
 
 interface RawClient {
 	socket: Socket;
