@@ -194,7 +194,8 @@ test(`fuzz: ${REQUESTS} random requests (seed ${SEED}) — no 5xx, well-formed e
 	}
 	await Promise.all(Array.from({length: 16}, worker));
 	assert.deepEqual(failures, [], `seed ${SEED}`);
-	assert.ok(Date.now() - started < 20_000, 'fuzzing took too long');
+	// A pathological slowdown, not a busy machine: about 5 s alone, 26 s seen while other suites kept both cores busy.
+	assert.ok(Date.now() - started < 90_000, `fuzzing took too long: ${Date.now() - started} ms`);
 
 	// Garbage that is not HTTP at all.
 	const url = new URL(emulator.url);
