@@ -81,8 +81,6 @@ export class ConnectionGuard {
 	private readonly connections = new Map<string, Connection>();
 	/** Connections that may be closed for room (nothing being answered), longest waiting first. */
 	private readonly idle = new Set<Connection>();
-	/** How many connections were closed to make room for others. */
-	shed = 0;
 
 	constructor(
 		server: Server,
@@ -98,10 +96,6 @@ export class ConnectionGuard {
 	/** How often Node checks its header and request deadlines. */
 	static checkingInterval(limits: ConnectionLimits): number {
 		return Math.max(50, Math.min(1000, Math.floor(limits.headersTimeoutMs / 4)));
-	}
-
-	get size(): number {
-		return this.connections.size;
 	}
 
 	private accept(socket: Socket): void {
@@ -127,7 +121,6 @@ export class ConnectionGuard {
 	private makeRoom(newcomer: Connection): void {
 		for (const connection of this.idle) {
 			if (connection === newcomer) continue;
-			this.shed++;
 			this.cut(connection, false);
 			return;
 		}

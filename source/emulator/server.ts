@@ -50,7 +50,6 @@ export interface EmulatorServer {
 	readonly http: http.Server | https.Server;
 	readonly throttle: RequestThrottle;
 	readonly requestLog: RequestLog;
-	readonly connections: ConnectionGuard;
 	listen(port: number, host: string): Promise<number>;
 	close(): Promise<void>;
 }
@@ -256,7 +255,6 @@ export function createServer(services: EmulatedService[], world: EmulatorWorld, 
 		http: server,
 		throttle,
 		requestLog,
-		connections: guard,
 		listen(port, host) {
 			return new Promise((resolve, reject) => {
 				server.once('error', reject);
