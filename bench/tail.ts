@@ -131,12 +131,13 @@ async function readBench() {
 		logs.destroy();
 		const env = {...process.env, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_DEFAULT_REGION: 'us-east-1', AWS_REGION: 'us-east-1'};
 		// Asynchronously: the emulator answers from this very process.
-		const time = async (cmd: string, args: string[]) => {
+		const time = async (cmd: string, args: string[], extraEnv: Record<string, string> = {}) => {
 			const t = performance.now();
-			const {stdout} = await promisify(execFile)(cmd, args, {env, maxBuffer: 1 << 30});
+			const {stdout} = await promisify(execFile)(cmd, args, {env: {...env, ...extraEnv}, maxBuffer: 1 << 30});
 			return {ms: Math.round(performance.now() - t), out: stdout};
 		};
-		const ours = await time(nodeBinary(), [distPath(), 'tail', '--log-group', group, '--since', '1h', '--json', '--endpoint-url', emulator.url]);
+		// AWS_ENDPOINT_URL, not --endpoint-url: that one is the sms-voice endpoint only, and Logs would go to AWS.
+		const ours = await time(nodeBinary(), [distPath(), 'tail', '--log-group', group, '--since', '1h', '--json'], {AWS_ENDPOINT_URL: emulator.url});
 		let peer: {ms: number; events: number} | {error: string};
 		try {
 			const cli = await time('aws', ['--endpoint-url', emulator.url, 'logs', 'filter-log-events', '--log-group-name', group, '--output', 'json']);
