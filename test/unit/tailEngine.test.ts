@@ -252,12 +252,32 @@ describe('dedup window', () => {
 		assert.equal(d.filter([ev('x', 5000)]).length, 0);
 	});
 
-	test('forgets what is older than the window', () => {
-		const d = new DedupWindow(10_000);
-		d.filter([ev('old', 1000, 'o')]);
-		d.filter([ev('new', 60_000, 'n')]);
-		assert.equal(d.size, 1);
+	test('forgets only below the floor it is given: an event stamped hours ahead does not push the others out', () => {
+		const d = new DedupWindow();
+		const now = 1_700_000_000_000;
+		assert.equal(d.filter([ev('a', now, 'a'), ev('b', now + 1500, 'b')]).length, 2);
+		// One event stamped an hour ahead (CloudWatch takes up to 2 h): the others stay remembered.
+		assert.equal(d.filter([ev('future', now + 3_600_000, 'f')]).length, 1);
+		assert.equal(d.filter([ev('a', now, 'a'), ev('b', now + 1500, 'b'), ev('future', now + 3_600_000, 'f')]).length, 0, 'a re-read repeats nothing');
+		assert.equal(d.filter([ev('a', now)]).length, 0, 'the live twin of a polled event is matched too');
+		// Whole seconds below the floor go; the second that holds the floor stays.
+		d.forgetBefore(now + 1200);
+		assert.equal(d.filter([ev('a', now, 'a')]).length, 1, 'forgotten: below the floor');
+		d.forgetBefore(now + 1001);
+		assert.equal(d.filter([ev('b', now + 1500, 'b')]).length, 0, 'kept: its second is not all below the floor');
 		assert.notEqual(contentKey(ev('a', 1)), contentKey(ev('b', 1)));
+	});
+
+	test('floorForAtMost: how far to raise the floor to keep within a size, newest seconds kept', () => {
+		const d = new DedupWindow();
+		for (let s = 0; s < 10; s++) d.filter([ev(`m${s}`, 10_000 + s * 1000, `id${s}`)]);
+		assert.equal(d.size, 20, 'an id and a content key per polled event');
+		assert.equal(d.floorForAtMost(20), undefined);
+		const floor = d.floorForAtMost(7)!;
+		assert.equal(floor, 17_000, 'the 3 newest seconds (6 entries) fit; the 4th does not');
+		d.forgetBefore(floor);
+		assert.equal(d.size, 6);
+		assert.equal(d.filter([ev('m9', 19_000, 'id9')]).length, 0);
 	});
 
 	test('rate meter averages the last seconds', () => {
