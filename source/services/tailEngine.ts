@@ -11,9 +11,11 @@
 //   it has been delivered. It moves only when that is known to hold: at the end of a complete read (to the
 //   newest ingestion time seen when the read began), and with each update of a live session once that
 //   session's catch-up is done (live tail sends events in ingestion order).
-// - the read floor, max(start or `since`, settled − lookBackMs): where every catch-up (after a reconnect) and
-//   every polling sweep begins, so an event ingested during a gap is caught if it is stamped at most
-//   `lookBackMs` before it was ingested (late), or any time up to 2 h after (future). Fast polls in between
+// - the read floor, settled − lookBackMs (`since`, or the start, until something has settled): where every
+//   catch-up (after a reconnect) and every polling sweep begins, so an event ingested during a gap is caught if
+//   it is stamped at most `lookBackMs` before it was ingested (late), or up to 2 h after (future). A late
+//   arrival is shown even when it is stamped before `since`; what was ingested before the tail started and is
+//   stamped before `since` is history nobody asked for, and is left out. Fast polls in between
 //   read from the newest ingestion time seen minus `lateWindowMs`, never from the newest timestamp, so an event
 //   stamped in the future does not move them ahead.
 // The dedup window forgets an event only once its timestamp is below every read that can still happen (the floor,
@@ -330,11 +332,20 @@ class TailEngine {
 		return typeof offset === 'number' && Math.abs(offset) >= CLOCK_OFFSET_NOISE_MS ? offset : 0;
 	}
 
-	/** Where catch-ups and sweeps start: the earliest timestamp an event not yet delivered can carry (bounded). */
+	/**
+	 * Where catch-ups and sweeps start: `since` (or the start) until something has settled, then the earliest
+	 * timestamp an event not yet delivered can carry, bounded by the look-back. That may be before `since`: a late
+	 * arrival is shown whatever its stamp, and `isOlderHistory` drops what was there before the tail started.
+	 */
 	private readFloor(): number {
-		let floor = this.anchor + this.clockOffset();
-		if (this.settled !== undefined) floor = Math.max(floor, this.settled - this.settings.lookBackMs);
+		const floor = this.settled === undefined ? this.anchor + this.clockOffset() : this.settled - this.settings.lookBackMs;
 		return Math.max(floor, this.forgottenBefore);
+	}
+
+	/** Stamped before `since` and ingested before the tail started: history the user did not ask for. */
+	private isOlderHistory(event: TailEvent): boolean {
+		const offset = this.clockOffset();
+		return event.timestamp < this.anchor + offset && (event.ingestionTime ?? event.timestamp) < this.startedAt + offset - CLOCK_OFFSET_NOISE_MS;
 	}
 
 	private settle(ingestionTime: number | undefined): void {
@@ -373,7 +384,9 @@ class TailEngine {
 		let nextToken: string | undefined;
 		let retries = 0;
 		const tokens = new Set<string>();
-		do {
+		// A failed page is asked again (same token): a `continue` in a do-while would test the token and, on the
+		// first page, end the read as if it had been read.
+		for (;;) {
 			if (signal.aborted) return false;
 			try {
 				const out = await this.clients.logs.send(
@@ -402,7 +415,8 @@ class TailEngine {
 				if (last !== undefined && last > (this.reads.get(read) ?? last)) this.reads.set(read, last);
 				this.emit(events, false);
 				nextToken = out.nextToken && !tokens.has(out.nextToken) ? out.nextToken : undefined;
-				if (nextToken) tokens.add(nextToken);
+				if (nextToken === undefined) return !signal.aborted;
+				tokens.add(nextToken);
 			} catch (error) {
 				const failure = classifyPollError(error, signal);
 				if (failure.kind === 'aborted') return false;
@@ -418,8 +432,7 @@ class TailEngine {
 				}
 				await sleep(wait, signal);
 			}
-		} while (nextToken !== undefined);
-		return !signal.aborted;
+		}
 	}
 
 	// ---- shared ------------------------------------------------------------------------------------------
@@ -443,7 +456,7 @@ class TailEngine {
 		let newestSeen: number | undefined;
 		for (const e of events) if (e.ingestionTime !== undefined && (newestSeen === undefined || e.ingestionTime > newestSeen)) newestSeen = e.ingestionTime;
 		if (newestSeen !== undefined && (this.seenIngestion === undefined || newestSeen > this.seenIngestion)) this.seenIngestion = newestSeen;
-		const fresh = this.dedup.filter(events);
+		const fresh = this.dedup.filter(events.filter(e => !this.isOlderHistory(e)));
 		if (settles) this.settle(newestSeen);
 		this.forget();
 		if (fresh.length === 0) return;
