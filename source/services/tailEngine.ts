@@ -43,6 +43,8 @@ const FILTER_PAGE_LIMIT = 10_000;
 const MAX_WINDOW_ENTRIES = 200_000;
 /** Live events held back while the session's catch-up runs (so older events show first); past this they flow. */
 const MAX_HELD_LIVE_EVENTS = 20_000;
+/** An event stamped further than this ahead of its ingestion is "in the future": it does not move fast polls. */
+const AHEAD_TOLERANCE_MS = 60_000;
 /** The SDK's clock offset comes from the 1-second Date header: smaller offsets are noise, not skew. */
 const CLOCK_OFFSET_NOISE_MS = 2000;
 
@@ -80,6 +82,8 @@ class TailEngine {
 	private readonly anchor: number;
 	/** Newest ingestion time of any event delivered (service clock): fast polls read from a little before it. */
 	private seenIngestion?: number;
+	/** Newest timestamp of an event not stamped ahead of its ingestion (by more than a minute): producers that stamp late. */
+	private newestPastStamp?: number;
 	/** See the top of the file: everything ingested before it (and not later than the look-back) is delivered. */
 	private settled?: number;
 	/** The dedup window has forgotten every event stamped before this: no read may start earlier. */
@@ -300,9 +304,10 @@ class TailEngine {
 	// ---- polling -----------------------------------------------------------------------------------------
 
 	/**
-	 * Polls FilterLogEvents: every `pollIntervalMs` from the newest ingestion time seen minus `lateWindowMs` (the
-	 * aws-cli algorithm, on ingestion time instead of the newest timestamp), and every `sweepIntervalMs` a sweep
-	 * from the read floor that catches late arrivals within the look-back and settles the watermark.
+	 * Polls FilterLogEvents: every `pollIntervalMs` from the newest ingestion time seen (or the newest timestamp not
+	 * in the future, if older) minus `lateWindowMs` — the aws-cli algorithm, which an event stamped in the future
+	 * cannot move ahead — and every `sweepIntervalMs` a sweep from the read floor that catches late arrivals
+	 * within the look-back and settles the watermark.
 	 */
 	private async poll(): Promise<void> {
 		this.setHealth({transport: 'POLL', state: 'polling', sampled: false});
@@ -312,7 +317,10 @@ class TailEngine {
 			const seenAtStart = this.seenIngestion;
 			const startedAt = Date.now();
 			const floor = this.readFloor();
-			const complete = await this.readSince(sweep ? floor : Math.max(floor, this.seenIngestion! - this.settings.lateWindowMs));
+			// Fast polls: from the newest ingestion time seen, or the newest timestamp when the log's producers stamp
+			// late (the aws-cli cursor, minus the events stamped in the future), minus the late window.
+			const cursor = Math.min(this.seenIngestion!, this.newestPastStamp ?? this.seenIngestion!);
+			const complete = await this.readSince(sweep ? floor : Math.max(floor, cursor - this.settings.lateWindowMs));
 			if (this.signal.aborted) return;
 			if (complete && sweep) {
 				lastSweepAt = startedAt;
@@ -454,7 +462,11 @@ class TailEngine {
 	private emit(events: TailEvent[], settles: boolean): void {
 		if (events.length === 0 || this.signal.aborted) return;
 		let newestSeen: number | undefined;
-		for (const e of events) if (e.ingestionTime !== undefined && (newestSeen === undefined || e.ingestionTime > newestSeen)) newestSeen = e.ingestionTime;
+		for (const e of events) {
+			if (e.ingestionTime === undefined) continue;
+			if (newestSeen === undefined || e.ingestionTime > newestSeen) newestSeen = e.ingestionTime;
+			if (e.timestamp <= e.ingestionTime + AHEAD_TOLERANCE_MS && (this.newestPastStamp === undefined || e.timestamp > this.newestPastStamp)) this.newestPastStamp = e.timestamp;
+		}
 		if (newestSeen !== undefined && (this.seenIngestion === undefined || newestSeen > this.seenIngestion)) this.seenIngestion = newestSeen;
 		const fresh = this.dedup.filter(events.filter(e => !this.isOlderHistory(e)));
 		if (settles) this.settle(newestSeen);

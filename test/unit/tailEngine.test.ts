@@ -210,6 +210,35 @@ describe('tail engine', () => {
 		}
 	});
 
+	test('polling: an event stamped an hour ahead does not move the cursor; a producer that stamps late is followed between sweeps', async () => {
+		const group = await newGroup();
+		const late = await newGroup();
+		// No sweep after the first: what arrives here arrives through the fast polls.
+		const t = tail(group, {liveTail: false, sweepIntervalMs: 10 * 60_000, since: Date.now() - 60_000});
+		const l = tail(late, {liveTail: false, sweepIntervalMs: 10 * 60_000, since: Date.now() - 60_000});
+		try {
+			await waitFor('polling', () => t.handle.health().state === 'polling' && l.handle.health().state === 'polling');
+			await put(group, ['ahead'], Date.now() + 3_600_000);
+			await waitFor('the future event', () => t.events.length >= 1, 5000);
+			await put(group, ['now']);
+			await waitFor('an event stamped now, after it', () => t.events.length >= 2, 5000);
+			for (const message of ['late-1', 'late-2', 'late-3']) {
+				await put(late, [message], Date.now() - 20_000);
+				await waitFor(message, () => l.messages().includes(message), 5000);
+			}
+			// One more event each: the poll that brings it re-read the others, so a repeat would show by then.
+			await put(group, ['end']);
+			await put(late, ['end'], Date.now() - 20_000);
+			await waitFor('the last events', () => t.messages().includes('end') && l.messages().includes('end'), 5000);
+			assert.deepEqual(t.messages(), ['ahead', 'now', 'end'], 'each once');
+			assert.deepEqual(l.messages(), ['late-1', 'late-2', 'late-3', 'end']);
+		} finally {
+			t.handle.stop();
+			l.handle.stop();
+			await Promise.all([t.handle.done, l.handle.done]);
+		}
+	});
+
 	test('stop() ends the live session on the server and resolves done', async () => {
 		const group = await newGroup();
 		const t = tail(group);
