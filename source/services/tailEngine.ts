@@ -9,15 +9,19 @@
 // keeps two marks on the service's clock, never on this machine's:
 // - `settled`, an ingestion time: every event ingested before it and stamped no more than `lookBackMs` before
 //   it has been delivered. It moves only when that is known to hold: at the end of a complete read (to the
-//   newest ingestion time seen when the read began), and with each update of a live session once that
-//   session's catch-up is done (live tail sends events in ingestion order).
+//   newest ingestion time seen when a polling sweep began, or when a live session's catch-up ended, since the
+//   stream brings what came after it opened), and with each update of a live session once that session's
+//   catch-up is done (live tail sends events in ingestion order).
 // - the read floor, settled − lookBackMs (`since`, or the start, until something has settled): where every
 //   catch-up (after a reconnect) and every polling sweep begins, so an event ingested during a gap is caught if
 //   it is stamped at most `lookBackMs` before it was ingested (late), or up to 2 h after (future). A late
 //   arrival is shown even when it is stamped before `since`; what was ingested before the tail started and is
-//   stamped before `since` is history nobody asked for, and is left out. Fast polls in between
-//   read from the newest ingestion time seen minus `lateWindowMs`, never from the newest timestamp, so an event
-//   stamped in the future does not move them ahead.
+//   stamped before `since` is history nobody asked for, and is left out. Fast polls in between read from the
+//   newest ingestion time seen (or the newest timestamp, if older: producers that stamp late) minus
+//   `lateWindowMs`, so an event stamped in the future does not move them ahead.
+// The trade-off: each catch-up and sweep re-reads `lookBackMs` (10 min) of events — more look-back catches later
+// arrivals and costs reads and memory; an event more than that late arriving during a gap is not caught (live
+// tail shows it when the stream is up).
 // The dedup window forgets an event only once its timestamp is below every read that can still happen (the floor,
 // and the position of any read in flight), so nothing it has forgotten can come back. What it holds is bounded
 // by the events stamped after the floor: those ingested in the last `lookBackMs`, plus those stamped in the
@@ -39,8 +43,11 @@ const DEFAULTS = {
 /** Live attempts in a row that fail before any update arrives: then poll instead. */
 const LIVE_FAILURES_BEFORE_POLL = 4;
 const FILTER_PAGE_LIMIT = 10_000;
-/** Ids and content keys the dedup window may hold (some 40 MB); past this the read floor is raised. */
-const MAX_WINDOW_ENTRIES = 200_000;
+/**
+ * Ids and content keys the dedup window may hold (about 65 MB: 100,000 polled events, 50 s at 2,000 a second);
+ * past this the read floor is raised. bench/tail.ts measures it.
+ */
+export const MAX_WINDOW_ENTRIES = 200_000;
 /** Live events held back while the session's catch-up runs (so older events show first); past this they flow. */
 const MAX_HELD_LIVE_EVENTS = 20_000;
 /** An event stamped further than this ahead of its ingestion is "in the future": it does not move fast polls. */
@@ -236,11 +243,11 @@ class TailEngine {
 				// A stream that fails ends the catch-up too; the failure itself is read from `await consuming`.
 				consuming.catch(() => session.abort());
 				if (!caughtUp) {
-					const seenAtStart = this.seenIngestion;
 					if (await this.readSince(this.readFloor(), session.signal)) {
+						// What was ingested before the session opened, the catch-up read; what came after, the stream.
 						caughtUp = true;
 						catchUp = false;
-						this.settle(seenAtStart);
+						this.settle(this.seenIngestion);
 						this.settle(sessionIngestion);
 						this.emit(held.splice(0), true);
 						this.forget();
