@@ -1,6 +1,7 @@
 // Removes duplicates when the same log events arrive twice: polled pages and catch-up reads that overlap what was
 // already shown, and the join between FilterLogEvents (events with an eventId) and StartLiveTail (events without
 // one). How long an event is remembered is the engine's call (tailEngine.ts, the read floor). No SDK, no I/O.
+import {insertSorted} from '../domain/sortedInsert.js';
 import type {TailEvent} from './tailTypes.js';
 
 /** FNV-1a over the message, as 8 hex digits: cheap and stable, enough to tell messages apart with the length. */
@@ -119,7 +120,7 @@ export class DedupWindow {
 		let bucket = this.buckets.get(second);
 		if (!bucket) {
 			this.buckets.set(second, (bucket = {ids: [], keys: []}));
-			insertSorted(this.seconds, second);
+			insertSorted(this.seconds, second, (a, b) => a - b);
 		}
 		if (id !== undefined) {
 			this.ids.add(id);
@@ -131,22 +132,6 @@ export class DedupWindow {
 			this.entries++;
 		}
 	}
-}
-
-/** Inserts into an ascending array (new seconds are nearly always the newest: appended at once). */
-function insertSorted(values: number[], value: number): void {
-	if (values.length === 0 || values[values.length - 1] < value) {
-		values.push(value);
-		return;
-	}
-	let low = 0;
-	let high = values.length;
-	while (low < high) {
-		const mid = (low + high) >> 1;
-		if (values[mid] < value) low = mid + 1;
-		else high = mid;
-	}
-	values.splice(low, 0, value);
 }
 
 /** Events per second over the last few seconds (a ring of per-second counts). */
