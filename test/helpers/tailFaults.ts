@@ -230,7 +230,7 @@ export class FaultSuite {
 			await this.admin('liveTailError');
 		});
 		await this.phase('StartLiveTail throttled', async () => {
-			await this.admin('throttleNext', {count: 7, operation: 'StartLiveTail'});
+			await this.admin('throttleNext', {count: 4, operation: 'StartLiveTail'});
 			await this.admin('dropLiveTail');
 		}, {produceMs: 4000});
 		await this.phase('future events (1-2 h ahead), then three drops', async () => {
@@ -250,7 +250,7 @@ export class FaultSuite {
 			await this.admin('dropLiveTail');
 			if (!(await until(() => this.options.sink.polling(), 60_000))) throw new Error(`the tail did not fall back to polling\n${this.options.sink.describe()}`);
 		});
-		await this.phase('FilterLogEvents throttled', () => this.admin('throttleNext', {count: 7, operation: 'FilterLogEvents'}).then(() => undefined), {produceMs: 3000});
+		await this.phase('FilterLogEvents throttled', () => this.admin('throttleNext', {count: 4, operation: 'FilterLogEvents'}).then(() => undefined), {produceMs: 3000});
 		await this.phase('FilterLogEvents errors', () => this.admin('failLogsNext', {operation: 'FilterLogEvents', count: 4, code: 'ServiceUnavailableException'}).then(() => undefined), {produceMs: 2000});
 		await this.phase('late events (3-8 min old) while polling', async () => {}, {produceMs: 2000, stamp: 'late'});
 		await this.phase('future events (1-2 h ahead) while polling', async () => {}, {produceMs: 2000, stamp: 'future'});

@@ -52,6 +52,12 @@ async function waitFor(what: string, check: () => boolean, timeoutMs = 10_000) {
 	}
 }
 
+/** Puts one more event and waits for it: whatever the reads before it would have repeated has shown by then. */
+async function marker(group: string, t: {messages(): string[]}) {
+	await put(group, ['end']);
+	await waitFor('the marker', () => t.messages().includes('end'));
+}
+
 interface Recorder {
 	handle: TailHandle;
 	events: TailEvent[];
@@ -78,8 +84,8 @@ describe('tail engine', () => {
 			await put(group, ['a1', 'a2']);
 			await put(group, ['a3']);
 			await waitFor('3 events', () => t.events.length >= 3);
-			await new Promise(r => setTimeout(r, 300));
-			assert.deepEqual(t.messages(), ['a1', 'a2', 'a3']);
+			await marker(group, t);
+			assert.deepEqual(t.messages(), ['a1', 'a2', 'a3', 'end']);
 			assert.equal(t.handle.health().transport, 'LIVE');
 			assert.equal(t.events[0].eventId, undefined, 'live events carry no eventId');
 			assert.ok(t.handle.health().lagMs !== undefined);
@@ -99,8 +105,8 @@ describe('tail engine', () => {
 			await waitFor('live', () => t.handle.health().state === 'live');
 			await put(group, ['l1']);
 			await waitFor('live event', () => t.events.length >= 3);
-			await new Promise(r => setTimeout(r, 300));
-			assert.deepEqual(t.messages(), ['h1', 'h2', 'l1']);
+			await marker(group, t);
+			assert.deepEqual(t.messages(), ['h1', 'h2', 'l1', 'end']);
 			assert.ok(t.events[0].eventId, 'history comes from FilterLogEvents');
 		} finally {
 			t.handle.stop();
@@ -135,8 +141,8 @@ describe('tail engine', () => {
 			await waitFor('live again', () => t.handle.health().state === 'live' && t.events.length >= 3);
 			await put(group, ['d4']);
 			await waitFor('after reconnect', () => t.events.length >= 4);
-			await new Promise(r => setTimeout(r, 400));
-			assert.deepEqual(t.messages(), ['d1', 'd2', 'd3', 'd4']);
+			await marker(group, t);
+			assert.deepEqual(t.messages(), ['d1', 'd2', 'd3', 'd4', 'end']);
 		} finally {
 			t.handle.stop();
 			await t.handle.done;
@@ -159,8 +165,8 @@ describe('tail engine', () => {
 			await waitFor('live again with the gap filled', () => t.handle.health().state === 'live' && t.events.length >= 2);
 			await put(group, ['s3']);
 			await waitFor('after resuming', () => t.events.length >= 3);
-			await new Promise(r => setTimeout(r, 400));
-			assert.deepEqual(t.messages(), ['s1', 's2', 's3']);
+			await marker(group, t);
+			assert.deepEqual(t.messages(), ['s1', 's2', 's3', 'end']);
 		} finally {
 			t.handle.stop();
 			await t.handle.done;
@@ -179,8 +185,8 @@ describe('tail engine', () => {
 			await put(group, ['p1', 'p2']);
 			await put(group, ['p3']);
 			await waitFor('polled', () => t.events.length >= 3);
-			await new Promise(r => setTimeout(r, 600));
-			assert.deepEqual(t.messages(), ['p1', 'p2', 'p3'], 'the late-arrival window re-reads but never duplicates');
+			await marker(group, t);
+			assert.deepEqual(t.messages(), ['p1', 'p2', 'p3', 'end'], 'the late-arrival window re-reads but never duplicates');
 			assert.ok(t.events.every(e => e.eventId));
 		} finally {
 			t.handle.stop();
