@@ -10,11 +10,13 @@
 // - `settled`, an ingestion time: every event ingested before it and stamped no more than `lookBackMs` before
 //   it has been delivered. It moves only when that is known to hold: at the end of a complete read (to the
 //   newest ingestion time seen when a polling sweep began, or when a live session's catch-up ended, since the
-//   stream brings what came after it opened), and with each update of a live session once that session's
-//   catch-up is done (live tail sends events in ingestion order).
-// - the read floor, settled − lookBackMs (`since`, or the start, until something has settled): where every
-//   catch-up (after a reconnect) and every polling sweep begins, so an event ingested during a gap is caught if
-//   it is stamped at most `lookBackMs` before it was ingested (late), or up to 2 h after (future). A late
+//   stream brings what came after it opened; the catch-up reads the gap twice, `searchLagMs` apart, because
+//   FilterLogEvents may show an event only seconds after its ingestion), and with each update of a live session
+//   once that session's catch-up is done (live tail sends events in ingestion order).
+// - the read floor, settled − lookBackMs (before anything has settled: `since` or the start − lookBackMs,
+//   whichever is earlier): where every catch-up (after a reconnect) and every polling sweep begins, so an event
+//   ingested during a gap is caught if it is stamped at most `lookBackMs` before it was ingested (late), or up
+//   to 2 h after (future). A late
 //   arrival is shown even when it is stamped before `since`; what was ingested before the tail started and is
 //   stamped before `since` is history nobody asked for, and is left out. Fast polls in between read from the
 //   newest ingestion time seen (or the newest timestamp, if older: producers that stamp late) minus
@@ -37,6 +39,7 @@ const DEFAULTS = {
 	lateWindowMs: 5000,
 	lookBackMs: 10 * 60_000,
 	sweepIntervalMs: 15_000,
+	searchLagMs: 5000,
 	renewAfterMs: (2 * 60 + 55) * 60_000,
 	stallMs: 2000,
 };
@@ -114,6 +117,7 @@ class TailEngine {
 			lateWindowMs: options.lateWindowMs ?? DEFAULTS.lateWindowMs,
 			lookBackMs: options.lookBackMs ?? DEFAULTS.lookBackMs,
 			sweepIntervalMs: options.sweepIntervalMs ?? DEFAULTS.sweepIntervalMs,
+			searchLagMs: options.searchLagMs ?? DEFAULTS.searchLagMs,
 			renewAfterMs: options.renewAfterMs ?? DEFAULTS.renewAfterMs,
 			stallMs: options.stallMs ?? DEFAULTS.stallMs,
 		};
@@ -136,7 +140,7 @@ class TailEngine {
 			const follow = this.options.follow ?? true;
 			if (!follow) {
 				this.setHealth({transport: 'POLL', state: 'polling', note: 'reading history'});
-				await this.readSince(this.readFloor());
+				await this.readSince(this.anchor + this.clockOffset());
 				this.stop('end of history');
 				return;
 			}
@@ -208,7 +212,10 @@ class TailEngine {
 						}
 					}, 250),
 				);
+				/** Live events go straight to the callback (else they wait for the catch-up's older ones). */
 				let caughtUp = !catchUp;
+				/** Live events move the settled mark: the gap has been read, twice. */
+				let settling = !catchUp;
 				let sessionIngestion: number | undefined;
 				// The stream is read from the moment it opens (a stream left unread is one the service drops
 				// updates from), while the catch-up fills what happened before: the history, or the gap.
@@ -228,7 +235,7 @@ class TailEngine {
 								message: r.message ?? '',
 							}));
 							for (const e of events) if (e.ingestionTime !== undefined && (sessionIngestion === undefined || e.ingestionTime > sessionIngestion)) sessionIngestion = e.ingestionTime;
-							if (caughtUp) this.emit(events, true);
+							if (caughtUp) this.emit(events, settling);
 							else {
 								held.push(...events);
 								if (held.length > MAX_HELD_LIVE_EVENTS) this.emit(held.splice(0), false);
@@ -243,14 +250,24 @@ class TailEngine {
 				// A stream that fails ends the catch-up too; the failure itself is read from `await consuming`.
 				consuming.catch(() => session.abort());
 				if (!caughtUp) {
-					if (await this.readSince(this.readFloor(), session.signal)) {
-						// What was ingested before the session opened, the catch-up read; what came after, the stream.
+					const floor = this.readFloor();
+					if (await this.readSince(floor, session.signal)) {
 						caughtUp = true;
-						catchUp = false;
-						this.settle(this.seenIngestion);
-						this.settle(sessionIngestion);
-						this.emit(held.splice(0), true);
-						this.forget();
+						this.emit(held.splice(0), false);
+						// Settled as far as this read can vouch for: what was ingested `searchLagMs` before it.
+						if (this.seenIngestion !== undefined) this.settle(this.seenIngestion - this.settings.searchLagMs);
+						// FilterLogEvents may show an event only seconds after its ingestion, so what came just before
+						// the session opened can be missing from that read: read the gap once more when that time has
+						// passed. Then what was ingested before the session opened has been read, and the stream
+						// brings what came after.
+						await sleep(this.settings.searchLagMs, session.signal);
+						if (!session.signal.aborted && (await this.readSince(floor, session.signal))) {
+							settling = true;
+							catchUp = false;
+							this.settle(this.seenIngestion);
+							this.settle(sessionIngestion);
+							this.forget();
+						}
 					}
 				}
 				await consuming;
@@ -348,12 +365,13 @@ class TailEngine {
 	}
 
 	/**
-	 * Where catch-ups and sweeps start: `since` (or the start) until something has settled, then the earliest
-	 * timestamp an event not yet delivered can carry, bounded by the look-back. That may be before `since`: a late
-	 * arrival is shown whatever its stamp, and `isOlderHistory` drops what was there before the tail started.
+	 * Where catch-ups and sweeps start: the earliest timestamp an event not yet delivered can carry, bounded by the
+	 * look-back — until something has settled, `since` or the look-back before the start, whichever is earlier.
+	 * That may be before `since`: a late arrival is shown whatever its stamp, and `isOlderHistory` drops what was
+	 * there before the tail started.
 	 */
 	private readFloor(): number {
-		const floor = this.settled === undefined ? this.anchor + this.clockOffset() : this.settled - this.settings.lookBackMs;
+		const floor = this.settled === undefined ? Math.min(this.anchor, this.startedAt - this.settings.lookBackMs) + this.clockOffset() : this.settled - this.settings.lookBackMs;
 		return Math.max(floor, this.forgottenBefore);
 	}
 

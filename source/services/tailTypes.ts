@@ -52,6 +52,11 @@ export interface TailOptions {
 	 * reconnect, or while polling; catch-ups and sweeps re-read this much (deduplicated). Default 10 min.
 	 */
 	lookBackMs?: number;
+	/**
+	 * FilterLogEvents may show an event only this long after its ingestion: a live catch-up reads the gap again
+	 * after this long (events ingested just before the session opened). Default 5 s.
+	 */
+	searchLagMs?: number;
 	/** Polling: a sweep from the read floor this often (the polls in between read only the last `lateWindowMs`); default 15 s. */
 	sweepIntervalMs?: number;
 	/** Start a new live session before the service's 3-hour limit; default 2 h 55 min. */

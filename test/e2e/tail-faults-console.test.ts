@@ -52,6 +52,7 @@ test('the console tail shows every event once through every fault, live and poll
 		assert.ok(await suite.settle(), 'the tail read the whole run again');
 		suite.report(line => t.diagnostic(line));
 		const totals = suite.totals();
+		assert.deepEqual(suite.failedPhases(), [], `every fault delivers its own events, once, before the next\n${suite.table()}`);
 		assert.deepEqual({missing: totals.missing, duplicates: totals.duplicates}, {missing: 0, duplicates: 0}, `${suite.table()}\n${app.screen()}`);
 		assert.ok(totals.sent > 500, `a real load: ${totals.sent} events`);
 		// The header counts the rows held: every event, once.

@@ -69,6 +69,7 @@ test('smsdeck tail --follow --json prints every event once through every fault, 
 		suite.report(line => t.diagnostic(line));
 		t.diagnostic(`${lines} JSON lines, ${polledLines} of them with an eventId (polled)`);
 		const totals = suite.totals();
+		assert.deepEqual(suite.failedPhases(), [], `every fault delivers its own events, once, before the next\n${suite.table()}`);
 		assert.deepEqual({missing: totals.missing, duplicates: totals.duplicates}, {missing: 0, duplicates: 0}, `${suite.table()}\nrepeated: ${counter.repeated().slice(0, 10).join(', ')}\n${stderr}`);
 		assert.equal(lines, totals.sent, 'one line per event, nothing else on stdout');
 		assert.ok(totals.sent > 500, `a real load: ${totals.sent} events`);

@@ -224,6 +224,13 @@ export class FaultSuite {
 		});
 		await this.phase('stalled (socket open, no updates)', () => this.admin('stallLiveTail').then(() => undefined), {produceMs: 3000});
 		await this.phase('late events (3-8 min old) ingested during a stall', () => this.admin('stallLiveTail').then(() => undefined), {produceMs: 3000, stamp: 'late'});
+		await this.phase('FilterLogEvents 3 s behind ingestion, stream dropped', async () => {
+			await this.admin('lagFilterLogEvents', {ms: 3000});
+			await this.produceFor(1000);
+			await this.dropAndReconnect();
+			await this.produceFor(300);
+			await this.admin('lagFilterLogEvents', {ms: 0});
+		});
 		await this.phase('stream error, then catch-up and reconnect errors', async () => {
 			await this.admin('failLogsNext', {operation: 'FilterLogEvents', count: 4});
 			await this.admin('failLogsNext', {operation: 'StartLiveTail', count: 4, code: 'ServiceUnavailableException'});
@@ -272,6 +279,11 @@ export class FaultSuite {
 		this.shortfall = 0; // the last phase waits for every event sent
 		await this.phase('settled', async () => {});
 		return reread;
+	}
+
+	/** Phases that lost events (not there before the phase's wait ran out) or repeated some. */
+	failedPhases(): PhaseCount[] {
+		return this.results.filter(r => r.missing !== 0 || r.duplicates !== 0);
 	}
 
 	totals(): {sent: number; received: number; missing: number; duplicates: number} {

@@ -538,4 +538,17 @@ describe('network faults (admin routes)', () => {
 		assert.deepEqual(reads.slice(-1).map(r => r.startTime), [5678], 'only the read that was answered');
 		assert.equal((await h.admin('failLogsNext', {operation: 'FilterLogEvents', code: 'NoSuchError'})).__type, 'ValidationException');
 	});
+
+	test('lagFilterLogEvents: FilterLogEvents leaves out what was ingested in the last ms; live tail has it at once', async () => {
+		h.logs.writer.appendEvents('us-east-1', '/fail', 'lag', [{timestamp: Date.now(), message: 'fresh'}]);
+		await h.admin('lagFilterLogEvents', {ms: 60_000});
+		try {
+			const hidden = await h.client.send(new FilterLogEventsCommand({logGroupName: '/fail'}));
+			assert.deepEqual(hidden.events, []);
+		} finally {
+			await h.admin('lagFilterLogEvents', {ms: 0});
+		}
+		const shown = await h.client.send(new FilterLogEventsCommand({logGroupName: '/fail'}));
+		assert.deepEqual(shown.events?.map(e => e.message), ['fresh']);
+	});
 });

@@ -62,6 +62,7 @@ test('the engine loses and repeats nothing through every fault, live and polling
 		assert.ok(await suite.settle(), 'the tail read the whole run again');
 		suite.report(line => t.diagnostic(line));
 		const totals = suite.totals();
+		assert.deepEqual(suite.failedPhases(), [], `every fault delivers its own events, once, before the next\n${suite.table()}`);
 		assert.deepEqual({missing: totals.missing, duplicates: totals.duplicates}, {missing: 0, duplicates: 0}, `${suite.table()}\nrepeated: ${counter.repeated().slice(0, 10).join(', ')}`);
 		assert.ok(totals.sent > 500, `a real load: ${totals.sent} events`);
 		assert.equal(handle.health().state, 'polling');

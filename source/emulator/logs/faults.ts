@@ -2,7 +2,9 @@
 // - a network cut of a given length: every Logs request meanwhile is refused (its connection reset at once) or
 //   black-holed (held without a byte of answer until the cut ends, then reset); open live tails drop at once
 //   (refuse) or go silent (black hole) and are gone when the cut ends;
-// - the next N requests of one operation fail with a service error (InternalServerException by default).
+// - the next N requests of one operation fail with a service error (InternalServerException by default);
+// - a search lag: FilterLogEvents leaves out the events ingested in the last N ms, as the service can for a
+//   few seconds after ingestion (live tail has them at once).
 // The sms-voice service and the admin routes are not cut. It also remembers the last FilterLogEvents requests
 // (when, and from which startTime), so a test can wait until a reader has read a time range again.
 import type {ServerResponse} from 'node:http';
@@ -23,6 +25,8 @@ function destroy(res: ServerResponse): void {
 export class LogsFaults {
 	private cut?: {until: number; mode: CutMode; timer: {cancel(): void}};
 	private failures: {operation: string; remaining: number; code: string}[] = [];
+	/** FilterLogEvents does not show events ingested in the last this many ms. */
+	private searchLagMs = 0;
 	/** Black-holed requests, answered by a reset when the cut ends. */
 	private readonly held = new Set<ServerResponse>();
 	/** The last FilterLogEvents requests that were answered (not cut, not failed): arrival time and startTime. */
@@ -66,6 +70,13 @@ export class LogsFaults {
 		return {ok: true};
 	}
 
+	/** FilterLogEvents leaves out events ingested in the last `ms` (0: none). */
+	setSearchLag(ms: unknown): {ms: number} {
+		if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0 || ms > MAX_CUT_MS) throw new ApiError('ValidationException', `ms must be a number of milliseconds, 0 to ${MAX_CUT_MS}`);
+		this.searchLagMs = ms;
+		return {ms};
+	}
+
 	/** The handlers, each first passing through the faults in force. */
 	wrap(handlers: Record<string, Handler>): Record<string, Handler> {
 		const wrapped: Record<string, Handler> = {};
@@ -76,6 +87,7 @@ export class LogsFaults {
 				if (operation === 'FilterLogEvents') {
 					this.reads.push({at: this.world.clock.now(), startTime: typeof input?.startTime === 'number' ? input.startTime : null});
 					if (this.reads.length > READS_KEPT) this.reads.splice(0, this.reads.length - READS_KEPT);
+					if (this.searchLagMs > 0) return this.hideRecent(handler(input, ctx));
 				}
 				return handler(input, ctx);
 			};
@@ -86,6 +98,13 @@ export class LogsFaults {
 	close(): void {
 		this.endCut();
 		this.failures = [];
+		this.searchLagMs = 0;
+	}
+
+	private hideRecent(output: unknown): unknown {
+		const visibleBefore = this.world.clock.now() - this.searchLagMs;
+		const out = output as {events?: {ingestionTime: number}[]};
+		return {...out, events: (out.events ?? []).filter(e => e.ingestionTime <= visibleBefore)};
 	}
 
 	private intercept(operation: string): StreamingResult | undefined {

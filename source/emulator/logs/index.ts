@@ -62,6 +62,8 @@ export function createLogsService(world: EmulatorWorld): LogsService {
 			/** {operation, count?, code?}: the next count requests of operation answer a 5xx service error. */
 			/** The last FilterLogEvents requests: {reads: [{at, startTime}]}, oldest first. */
 			filterLogEventsReads: () => ({reads: [...faults.reads]}),
+			/** {ms}: FilterLogEvents leaves out the events ingested in the last ms (0 ends it). */
+			lagFilterLogEvents: (body: {ms?: unknown}) => faults.setSearchLag(body.ms),
 			failLogsNext: (body: {operation?: unknown; count?: unknown; code?: unknown}) => faults.failNext(body.operation, body.count, body.code),
 		},
 		snapshot: () => store.snapshot(),
