@@ -4,7 +4,10 @@
 //    drawn by the tail's TailList (ink-testing-library, 160x40) on the same 100 ms redraw clock as useTail, with
 //    the 10,000-event ring buffer. Reports the rate achieved, whether the feed falls behind (lag), frame times,
 //    CPU and peak RSS after --events events.
-// 2. Reading: the same log group (in the emulator, filled with PutLogEvents) read to the end by
+// 2. De-duplication window: the tail engine's window fed polled events (an eventId and a content key each) at
+//    2,000 ev/s of event time, kept within the engine's MAX_WINDOW_ENTRIES as the engine does; entries held, heap
+//    retained, and µs per event.
+// 3. Reading: the same log group (in the emulator, filled with PutLogEvents) read to the end by
 //    `smsdeck tail --log-group … --since 1h --json` and by `aws logs filter-log-events` (pip AWS CLI v1).
 // Runs with NODE_ENV=production, like the bundle. Prints a table and writes bench/results/tail.json.
 import React from 'react';
@@ -18,6 +21,10 @@ import {TailModel, type LogLine} from '../source/domain/tailModel.js';
 import {TailList} from '../source/views/tail/TailList.js';
 import {eventColumns} from '../source/views/tail/tailColumns.js';
 import {startEmulator} from '../source/emulator/index.js';
+import {DedupWindow} from '../source/services/tailDedup.js';
+import {MAX_WINDOW_ENTRIES} from '../source/services/tailEngine.js';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import {distPath, nodeBinary} from '../test/helpers/terminal.js';
 
 // The shipped bundle runs React in production mode; development mode diffs every prop of every re-render
@@ -115,7 +122,31 @@ async function viewBench() {
 	};
 }
 
-// ---- 2. reading the same log group: smsdeck tail vs aws logs filter-log-events ------------------------------
+// ---- 2. the de-duplication window --------------------------------------------------------------------------
+function dedupBench(events = 300_000, perSecond = 2000) {
+	v8.setFlagsFromString('--expose-gc');
+	const gc = vm.runInNewContext('gc') as () => void;
+	gc();
+	const before = process.memoryUsage().heapUsed;
+	const window = new DedupWindow();
+	const base = Date.now() - 3_600_000;
+	const t = performance.now();
+	for (let i = 0; i < events; i += 500) {
+		const batch = Array.from({length: 500}, (_, k) => {
+			const n = i + k;
+			const timestamp = base + Math.floor((n * 1000) / perSecond);
+			return {eventId: `${String(timestamp).padStart(20, '0')}${String(n).padStart(36, '0')}`, timestamp, ingestionTime: timestamp, logStreamName: 'smsdeck-simulator/2026-12-02', message: record(n, timestamp)};
+		});
+		window.filter(batch);
+		const floor = window.floorForAtMost(MAX_WINDOW_ENTRIES);
+		if (floor !== undefined) window.forgetBefore(floor);
+	}
+	const ms = performance.now() - t;
+	gc();
+	return {events, perSecond, entries: window.size, heapMb: Math.round((process.memoryUsage().heapUsed - before) / 1024 / 1024), usPerEvent: Number(((ms * 1000) / events).toFixed(1))};
+}
+
+// ---- 3. reading the same log group: smsdeck tail vs aws logs filter-log-events ------------------------------
 async function readBench() {
 	const emulator = await startEmulator({port: 0, quiet: true, seed: 'empty'});
 	try {
@@ -131,12 +162,13 @@ async function readBench() {
 		logs.destroy();
 		const env = {...process.env, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_DEFAULT_REGION: 'us-east-1', AWS_REGION: 'us-east-1'};
 		// Asynchronously: the emulator answers from this very process.
-		const time = async (cmd: string, args: string[]) => {
+		const time = async (cmd: string, args: string[], extraEnv: Record<string, string> = {}) => {
 			const t = performance.now();
-			const {stdout} = await promisify(execFile)(cmd, args, {env, maxBuffer: 1 << 30});
+			const {stdout} = await promisify(execFile)(cmd, args, {env: {...env, ...extraEnv}, maxBuffer: 1 << 30});
 			return {ms: Math.round(performance.now() - t), out: stdout};
 		};
-		const ours = await time(nodeBinary(), [distPath(), 'tail', '--log-group', group, '--since', '1h', '--json', '--endpoint-url', emulator.url]);
+		// AWS_ENDPOINT_URL, not --endpoint-url: that one is the sms-voice endpoint only, and Logs would go to AWS.
+		const ours = await time(nodeBinary(), [distPath(), 'tail', '--log-group', group, '--since', '1h', '--json'], {AWS_ENDPOINT_URL: emulator.url});
 		let peer: {ms: number; events: number} | {error: string};
 		try {
 			const cli = await time('aws', ['--endpoint-url', emulator.url, 'logs', 'filter-log-events', '--log-group-name', group, '--output', 'json']);
@@ -151,6 +183,7 @@ async function readBench() {
 }
 
 const view = await viewBench();
+const dedup = dedupBench();
 const read = await readBench();
 const rows: [string, string, string][] = [
 	['view: sustained rate (fake source)', `${view.achievedRate.toLocaleString('en-US')} ev/s of ${rate.toLocaleString('en-US')}`, 'target ≥ 2,000 ev/s'],
@@ -158,6 +191,11 @@ const rows: [string, string, string][] = [
 	['view: frame time median / p99', `${view.frameMedianMs} / ${view.frameP99Ms} ms (${view.frames} frames, 10/s)`, ''],
 	['view: CPU while feeding', `${view.cpuPercent}% of one core`, ''],
 	[`view: peak RSS after ${total.toLocaleString('en-US')} events`, `${view.peakRssMb} MB (${view.baselineRssMb} MB before feeding; buffer ${view.bufferRows.toLocaleString('en-US')} rows)`, 'target < 250 MB'],
+	[
+		`dedup window: ${dedup.events.toLocaleString('en-US')} polled events at ${dedup.perSecond.toLocaleString('en-US')}/s`,
+		`${dedup.entries.toLocaleString('en-US')} entries held, ${dedup.heapMb} MB, ${dedup.usPerEvent} µs/event`,
+		`capped at ${MAX_WINDOW_ENTRIES.toLocaleString('en-US')} entries`,
+	],
 	[`read ${read.events.toLocaleString('en-US')} events: smsdeck tail --json`, `${read.smsdeck.ms} ms (${read.smsdeck.events} lines)`, ''],
 	[
 		`read ${read.events.toLocaleString('en-US')} events: aws logs filter-log-events`,
@@ -169,6 +207,6 @@ const w0 = Math.max(...rows.map(r => r[0].length));
 const w1 = Math.max(...rows.map(r => r[1].length));
 for (const [a, b, c] of rows) console.log(`${a.padEnd(w0)}  ${b.padEnd(w1)}  ${c}`);
 mkdirSync('bench/results', {recursive: true});
-writeFileSync('bench/results/tail.json', JSON.stringify({date: new Date().toISOString(), node: process.version, view, read}, null, 2) + '\n');
+writeFileSync('bench/results/tail.json', JSON.stringify({date: new Date().toISOString(), node: process.version, view, dedup, read}, null, 2) + '\n');
 console.log('wrote bench/results/tail.json');
 process.exit(0);

@@ -1,6 +1,7 @@
-// Removes duplicates when the same log events arrive twice: polled pages that overlap (the aws-cli algorithm,
-// widened to a late-arrival window), and the join between FilterLogEvents (events with an eventId) and
-// StartLiveTail (events without one). No SDK, no I/O.
+// Removes duplicates when the same log events arrive twice: polled pages and catch-up reads that overlap what was
+// already shown, and the join between FilterLogEvents (events with an eventId) and StartLiveTail (events without
+// one). How long an event is remembered is the engine's call (tailEngine.ts, the read floor). No SDK, no I/O.
+import {insertSorted} from '../domain/sortedInsert.js';
 import type {TailEvent} from './tailTypes.js';
 
 /** FNV-1a over the message, as 8 hex digits: cheap and stable, enough to tell messages apart with the length. */
@@ -25,21 +26,29 @@ interface KeyEntry {
 	live: number;
 }
 
+interface Bucket {
+	ids: string[];
+	keys: string[];
+}
+
 /**
- * Seen events inside a sliding window of event timestamps. `accept` says whether an event is new.
- * - Polled vs polled: by eventId (stable and unique per event).
- * - Polled vs live: by content key, matched one to one, so two identical lines in the same millisecond
- *   still both show once each.
- * Events older than the window are forgotten; a caller never asks about those again (its reads start later).
+ * Seen events, kept per second of their own timestamp (the service's clock, never this machine's). `accept` says
+ * whether an event is new.
+ * - Polled vs polled: by eventId (CloudWatch's ids are unique per event).
+ * - Polled vs live (live tail events carry no eventId): by content key, matched one to one, so two identical
+ *   lines in the same millisecond still both show once each.
+ * Nothing is forgotten on its own: the owner calls `forgetBefore(t)` once no read it will ever make can return an
+ * event stamped before t (its reads start at t or later). So an id that can still come back is never forgotten,
+ * whatever the clocks say and however far in the future an event is stamped; what bounds the window is the
+ * owner's read floor (and `floorForAtMost`, which tells how far to raise it to keep within a size).
  */
 export class DedupWindow {
 	private ids = new Set<string>();
 	private keys = new Map<string, KeyEntry>();
-	/** Per second of event time: the ids and keys recorded, to forget them in order. */
-	private buckets = new Map<number, {ids: string[]; keys: string[]}>();
-	private newest = 0;
-
-	constructor(readonly windowMs = 60_000) {}
+	private buckets = new Map<number, Bucket>();
+	/** The seconds that have a bucket, ascending. */
+	private seconds: number[] = [];
+	private entries = 0;
 
 	accept(event: TailEvent): boolean {
 		const key = contentKey(event);
@@ -69,34 +78,58 @@ export class DedupWindow {
 
 	/** Keeps only the new events of a batch, in order. */
 	filter(events: TailEvent[]): TailEvent[] {
-		const out = events.filter(e => this.accept(e));
-		this.prune();
-		return out;
+		return events.filter(e => this.accept(e));
 	}
 
+	/** Ids and content keys held. */
 	get size(): number {
-		return this.keys.size;
+		return this.entries;
+	}
+
+	/** Forgets every event stamped before `timestamp` (whole seconds: a second is dropped once all of it is older). */
+	forgetBefore(timestamp: number): void {
+		let drop = 0;
+		while (drop < this.seconds.length && (this.seconds[drop] + 1) * 1000 <= timestamp) {
+			const second = this.seconds[drop++];
+			const bucket = this.buckets.get(second)!;
+			for (const id of bucket.ids) this.ids.delete(id);
+			for (const key of bucket.keys) this.keys.delete(key);
+			this.entries -= bucket.ids.length + bucket.keys.length;
+			this.buckets.delete(second);
+		}
+		if (drop > 0) this.seconds.splice(0, drop);
+	}
+
+	/**
+	 * The lowest timestamp to forget before so that at most `maxEntries` remain (whole seconds, newest kept), or
+	 * undefined when the window is within that already.
+	 */
+	floorForAtMost(maxEntries: number): number | undefined {
+		if (this.entries <= maxEntries) return undefined;
+		let kept = 0;
+		for (let i = this.seconds.length - 1; i >= 0; i--) {
+			const bucket = this.buckets.get(this.seconds[i])!;
+			kept += bucket.ids.length + bucket.keys.length;
+			if (kept > maxEntries) return (this.seconds[i] + 1) * 1000;
+		}
+		return undefined;
 	}
 
 	private remember(timestamp: number, id: string | undefined, key: string | undefined) {
-		if (timestamp > this.newest) this.newest = timestamp;
 		const second = Math.floor(timestamp / 1000);
 		let bucket = this.buckets.get(second);
-		if (!bucket) this.buckets.set(second, (bucket = {ids: [], keys: []}));
+		if (!bucket) {
+			this.buckets.set(second, (bucket = {ids: [], keys: []}));
+			insertSorted(this.seconds, second, (a, b) => a - b);
+		}
 		if (id !== undefined) {
 			this.ids.add(id);
 			bucket.ids.push(id);
+			this.entries++;
 		}
-		if (key !== undefined) bucket.keys.push(key);
-	}
-
-	private prune() {
-		const oldest = Math.floor((this.newest - this.windowMs) / 1000);
-		for (const [second, bucket] of this.buckets) {
-			if (second >= oldest) continue;
-			for (const id of bucket.ids) this.ids.delete(id);
-			for (const key of bucket.keys) this.keys.delete(key);
-			this.buckets.delete(second);
+		if (key !== undefined) {
+			bucket.keys.push(key);
+			this.entries++;
 		}
 	}
 }

@@ -45,11 +45,23 @@ export interface TailOptions {
 	/** Try StartLiveTail first (default true); false polls FilterLogEvents only. */
 	liveTail?: boolean;
 	pollIntervalMs?: number;
-	/** Polls and catch-ups re-read this far back for late arrivals (deduplicated by eventId); default 5 s. */
+	/** Fast polls re-read from this long before the newest ingestion time seen (FilterLogEvents catching up); default 5 s. */
 	lateWindowMs?: number;
+	/**
+	 * How late an event (ingested this long after its timestamp) can be and still be caught when it arrives during a
+	 * reconnect, or while polling; catch-ups and sweeps re-read this much (deduplicated). Default 10 min.
+	 */
+	lookBackMs?: number;
+	/**
+	 * FilterLogEvents may show an event only this long after its ingestion: a live catch-up reads the gap again
+	 * after this long (events ingested just before the session opened). Default 5 s.
+	 */
+	searchLagMs?: number;
+	/** Polling: a sweep from the read floor this often (the polls in between read only the last `lateWindowMs`); default 15 s. */
+	sweepIntervalMs?: number;
 	/** Start a new live session before the service's 3-hour limit; default 2 h 55 min. */
 	renewAfterMs?: number;
-	/** A live stream silent for this long counts as dropped (updates come every second); default 3.5 s. */
+	/** A live stream silent for this long counts as dropped (updates come every second); default 2 s. */
 	stallMs?: number;
 }
 

@@ -478,3 +478,77 @@ describe('StartLiveTail timeout', () => {
 		}
 	});
 });
+
+describe('network faults (admin routes)', () => {
+	test('a refused cut resets every Logs request and drops live tails until it ends', async () => {
+		const cut = await startHarness({liveTailTickMs: 30});
+		try {
+			await cut.client.send(new CreateLogGroupCommand({logGroupName: '/cut'}));
+			const {responseStream} = await cut.client.send(new StartLiveTailCommand({logGroupIdentifiers: ['/cut']}));
+			const stream = collect(responseStream!, () => false).then(() => 'ended', e => e);
+			await waitFor(async () => (await cut.admin('liveTailSessions')).active === 1, 'the session to start');
+			const started = await cut.admin('cutLogsNetwork', {ms: 400, mode: 'refuse'});
+			assert.equal(started.mode, 'refuse');
+			assert.ok(await stream instanceof Error, 'the open live tail lost its connection');
+			const refused = await cut.client.send(new DescribeLogGroupsCommand({})).catch(e => e);
+			assert.ok(refused instanceof Error && !(refused as {$metadata?: {httpStatusCode?: number}}).$metadata?.httpStatusCode, `no answer at all, got ${refused}`);
+			await waitFor(() => cut.client.send(new DescribeLogGroupsCommand({})).then(out => out.logGroups?.length === 1, () => false), 'the cut to end');
+		} finally {
+			await cut.close();
+		}
+	});
+
+	test('a black hole holds requests without a byte until it ends, then resets them; live tails go silent', async () => {
+		const cut = await startHarness({liveTailTickMs: 30});
+		try {
+			await cut.client.send(new CreateLogGroupCommand({logGroupName: '/hole'}));
+			const {responseStream} = await cut.client.send(new StartLiveTailCommand({logGroupIdentifiers: ['/hole']}));
+			let lastUpdate = Date.now();
+			const stream = collect(responseStream!, () => {
+				lastUpdate = Date.now();
+				return false;
+			}).then(() => 'ended', e => e);
+			await waitFor(async () => (await cut.admin('liveTailSessions')).active === 1, 'the session to start');
+			const begun = Date.now();
+			await cut.admin('cutLogsNetwork', {ms: 700, mode: 'blackhole'});
+			const held = await cut.client.send(new DescribeLogGroupsCommand({})).catch(e => e);
+			assert.ok(held instanceof Error, 'reset when the cut ended');
+			assert.ok(Date.now() - begun >= 600, `no answer during the cut (answered after ${Date.now() - begun} ms)`);
+			assert.ok(lastUpdate - begun < 300, 'the live tail sent nothing during the cut');
+			assert.ok(await stream instanceof Error, 'and its connection is gone after it');
+			const after = await cut.client.send(new DescribeLogGroupsCommand({}));
+			assert.equal(after.logGroups?.length, 1);
+			assert.equal((await cut.admin('cutLogsNetwork', {ms: 0})).__type, 'ValidationException');
+		} finally {
+			await cut.close();
+		}
+	});
+
+	test('failLogsNext: the next N requests of an operation answer a 5xx; FilterLogEvents reads are remembered', async () => {
+		await h.client.send(new CreateLogGroupCommand({logGroupName: '/fail'}));
+		await h.admin('failLogsNext', {operation: 'FilterLogEvents', count: 2, code: 'ServiceUnavailableException'});
+		for (let i = 0; i < 2; i++) {
+			const failed = await h.client.send(new FilterLogEventsCommand({logGroupName: '/fail', startTime: 1234})).catch(e => e);
+			assert.equal(failed.name, 'ServiceUnavailableException');
+			assert.equal(failed.$metadata.httpStatusCode, 503);
+		}
+		const ok = await h.client.send(new FilterLogEventsCommand({logGroupName: '/fail', startTime: 5678}));
+		assert.deepEqual(ok.events, []);
+		const {reads} = (await h.admin('filterLogEventsReads')) as {reads: {startTime: number | null}[]};
+		assert.deepEqual(reads.slice(-1).map(r => r.startTime), [5678], 'only the read that was answered');
+		assert.equal((await h.admin('failLogsNext', {operation: 'FilterLogEvents', code: 'NoSuchError'})).__type, 'ValidationException');
+	});
+
+	test('lagFilterLogEvents: FilterLogEvents leaves out what was ingested in the last ms; live tail has it at once', async () => {
+		h.logs.writer.appendEvents('us-east-1', '/fail', 'lag', [{timestamp: Date.now(), message: 'fresh'}]);
+		await h.admin('lagFilterLogEvents', {ms: 60_000});
+		try {
+			const hidden = await h.client.send(new FilterLogEventsCommand({logGroupName: '/fail'}));
+			assert.deepEqual(hidden.events, []);
+		} finally {
+			await h.admin('lagFilterLogEvents', {ms: 0});
+		}
+		const shown = await h.client.send(new FilterLogEventsCommand({logGroupName: '/fail'}));
+		assert.deepEqual(shown.events?.map(e => e.message), ['fresh']);
+	});
+});

@@ -52,6 +52,12 @@ async function waitFor(what: string, check: () => boolean, timeoutMs = 10_000) {
 	}
 }
 
+/** Puts one more event and waits for it: whatever the reads before it would have repeated has shown by then. */
+async function marker(group: string, t: {messages(): string[]}) {
+	await put(group, ['end']);
+	await waitFor('the marker', () => t.messages().includes('end'));
+}
+
 interface Recorder {
 	handle: TailHandle;
 	events: TailEvent[];
@@ -78,8 +84,8 @@ describe('tail engine', () => {
 			await put(group, ['a1', 'a2']);
 			await put(group, ['a3']);
 			await waitFor('3 events', () => t.events.length >= 3);
-			await new Promise(r => setTimeout(r, 300));
-			assert.deepEqual(t.messages(), ['a1', 'a2', 'a3']);
+			await marker(group, t);
+			assert.deepEqual(t.messages(), ['a1', 'a2', 'a3', 'end']);
 			assert.equal(t.handle.health().transport, 'LIVE');
 			assert.equal(t.events[0].eventId, undefined, 'live events carry no eventId');
 			assert.ok(t.handle.health().lagMs !== undefined);
@@ -99,8 +105,8 @@ describe('tail engine', () => {
 			await waitFor('live', () => t.handle.health().state === 'live');
 			await put(group, ['l1']);
 			await waitFor('live event', () => t.events.length >= 3);
-			await new Promise(r => setTimeout(r, 300));
-			assert.deepEqual(t.messages(), ['h1', 'h2', 'l1']);
+			await marker(group, t);
+			assert.deepEqual(t.messages(), ['h1', 'h2', 'l1', 'end']);
 			assert.ok(t.events[0].eventId, 'history comes from FilterLogEvents');
 		} finally {
 			t.handle.stop();
@@ -135,8 +141,8 @@ describe('tail engine', () => {
 			await waitFor('live again', () => t.handle.health().state === 'live' && t.events.length >= 3);
 			await put(group, ['d4']);
 			await waitFor('after reconnect', () => t.events.length >= 4);
-			await new Promise(r => setTimeout(r, 400));
-			assert.deepEqual(t.messages(), ['d1', 'd2', 'd3', 'd4']);
+			await marker(group, t);
+			assert.deepEqual(t.messages(), ['d1', 'd2', 'd3', 'd4', 'end']);
 		} finally {
 			t.handle.stop();
 			await t.handle.done;
@@ -159,8 +165,8 @@ describe('tail engine', () => {
 			await waitFor('live again with the gap filled', () => t.handle.health().state === 'live' && t.events.length >= 2);
 			await put(group, ['s3']);
 			await waitFor('after resuming', () => t.events.length >= 3);
-			await new Promise(r => setTimeout(r, 400));
-			assert.deepEqual(t.messages(), ['s1', 's2', 's3']);
+			await marker(group, t);
+			assert.deepEqual(t.messages(), ['s1', 's2', 's3', 'end']);
 		} finally {
 			t.handle.stop();
 			await t.handle.done;
@@ -179,8 +185,8 @@ describe('tail engine', () => {
 			await put(group, ['p1', 'p2']);
 			await put(group, ['p3']);
 			await waitFor('polled', () => t.events.length >= 3);
-			await new Promise(r => setTimeout(r, 600));
-			assert.deepEqual(t.messages(), ['p1', 'p2', 'p3'], 'the late-arrival window re-reads but never duplicates');
+			await marker(group, t);
+			assert.deepEqual(t.messages(), ['p1', 'p2', 'p3', 'end'], 'the late-arrival window re-reads but never duplicates');
 			assert.ok(t.events.every(e => e.eventId));
 		} finally {
 			t.handle.stop();
@@ -207,6 +213,35 @@ describe('tail engine', () => {
 		} finally {
 			t.handle.stop();
 			await t.handle.done;
+		}
+	});
+
+	test('polling: an event stamped an hour ahead does not move the cursor; a producer that stamps late is followed between sweeps', async () => {
+		const group = await newGroup();
+		const late = await newGroup();
+		// No sweep after the first: what arrives here arrives through the fast polls.
+		const t = tail(group, {liveTail: false, sweepIntervalMs: 10 * 60_000, since: Date.now() - 60_000});
+		const l = tail(late, {liveTail: false, sweepIntervalMs: 10 * 60_000, since: Date.now() - 60_000});
+		try {
+			await waitFor('polling', () => t.handle.health().state === 'polling' && l.handle.health().state === 'polling');
+			await put(group, ['ahead'], Date.now() + 3_600_000);
+			await waitFor('the future event', () => t.events.length >= 1, 5000);
+			await put(group, ['now']);
+			await waitFor('an event stamped now, after it', () => t.events.length >= 2, 5000);
+			for (const message of ['late-1', 'late-2', 'late-3']) {
+				await put(late, [message], Date.now() - 20_000);
+				await waitFor(message, () => l.messages().includes(message), 5000);
+			}
+			// One more event each: the poll that brings it re-read the others, so a repeat would show by then.
+			await put(group, ['end']);
+			await put(late, ['end'], Date.now() - 20_000);
+			await waitFor('the last events', () => t.messages().includes('end') && l.messages().includes('end'), 5000);
+			assert.deepEqual(t.messages(), ['ahead', 'now', 'end'], 'each once');
+			assert.deepEqual(l.messages(), ['late-1', 'late-2', 'late-3', 'end']);
+		} finally {
+			t.handle.stop();
+			l.handle.stop();
+			await Promise.all([t.handle.done, l.handle.done]);
 		}
 	});
 
@@ -252,12 +287,32 @@ describe('dedup window', () => {
 		assert.equal(d.filter([ev('x', 5000)]).length, 0);
 	});
 
-	test('forgets what is older than the window', () => {
-		const d = new DedupWindow(10_000);
-		d.filter([ev('old', 1000, 'o')]);
-		d.filter([ev('new', 60_000, 'n')]);
-		assert.equal(d.size, 1);
+	test('forgets only below the floor it is given: an event stamped hours ahead does not push the others out', () => {
+		const d = new DedupWindow();
+		const now = 1_700_000_000_000;
+		assert.equal(d.filter([ev('a', now, 'a'), ev('b', now + 1500, 'b')]).length, 2);
+		// One event stamped an hour ahead (CloudWatch takes up to 2 h): the others stay remembered.
+		assert.equal(d.filter([ev('future', now + 3_600_000, 'f')]).length, 1);
+		assert.equal(d.filter([ev('a', now, 'a'), ev('b', now + 1500, 'b'), ev('future', now + 3_600_000, 'f')]).length, 0, 'a re-read repeats nothing');
+		assert.equal(d.filter([ev('a', now)]).length, 0, 'the live twin of a polled event is matched too');
+		// Whole seconds below the floor go; the second that holds the floor stays.
+		d.forgetBefore(now + 1200);
+		assert.equal(d.filter([ev('a', now, 'a')]).length, 1, 'forgotten: below the floor');
+		d.forgetBefore(now + 1001);
+		assert.equal(d.filter([ev('b', now + 1500, 'b')]).length, 0, 'kept: its second is not all below the floor');
 		assert.notEqual(contentKey(ev('a', 1)), contentKey(ev('b', 1)));
+	});
+
+	test('floorForAtMost: how far to raise the floor to keep within a size, newest seconds kept', () => {
+		const d = new DedupWindow();
+		for (let s = 0; s < 10; s++) d.filter([ev(`m${s}`, 10_000 + s * 1000, `id${s}`)]);
+		assert.equal(d.size, 20, 'an id and a content key per polled event');
+		assert.equal(d.floorForAtMost(20), undefined);
+		const floor = d.floorForAtMost(7)!;
+		assert.equal(floor, 17_000, 'the 3 newest seconds (6 entries) fit; the 4th does not');
+		d.forgetBefore(floor);
+		assert.equal(d.size, 6);
+		assert.equal(d.filter([ev('m9', 19_000, 'id9')]).length, 0);
 	});
 
 	test('rate meter averages the last seconds', () => {

@@ -2,6 +2,7 @@
 // sms-voice service uses to write event records.
 import type {EmulatedService, EmulatorWorld, LogsWriter} from '../types.js';
 import {eventHandlers} from './eventHandlers.js';
+import {LogsFaults} from './faults.js';
 import {groupHandlers} from './groupHandlers.js';
 import {LiveTailHub} from './liveTail.js';
 import {LogsStore} from './store.js';
@@ -18,6 +19,7 @@ export interface LogsService {
 export function createLogsService(world: EmulatorWorld): LogsService {
 	const store = new LogsStore();
 	const liveTail = new LiveTailHub(store, world);
+	const faults = new LogsFaults(world, liveTail);
 
 	const writer: LogsWriter = {
 		ensureLogGroup(region, logGroupName) {
@@ -38,11 +40,11 @@ export function createLogsService(world: EmulatorWorld): LogsService {
 
 	const service: EmulatedService = {
 		targetPrefix: 'Logs_20140328',
-		handlers: {
+		handlers: faults.wrap({
 			...groupHandlers(store, world),
 			...eventHandlers(store, world),
 			StartLiveTail: (input, ctx) => liveTail.start(input, ctx),
-		},
+		}),
 		admin: {
 			dropLiveTail: () => ({dropped: liveTail.dropAll()}),
 			stallLiveTail: () => ({stalled: liveTail.stallAll()}),
@@ -54,10 +56,28 @@ export function createLogsService(world: EmulatorWorld): LogsService {
 				failed: liveTail.failAll(typeof body.message === 'string' ? body.message : undefined),
 			}),
 			liveTailSessions: () => ({active: liveTail.activeSessions}),
+			/** {ms, mode: 'refuse' | 'blackhole'}: every Logs request fails for ms (see faults.ts). */
+			cutLogsNetwork: (body: {ms?: unknown; mode?: unknown}) => faults.startCut(body.ms, body.mode),
+			endLogsNetworkCut: () => faults.endCut(),
+			/** {operation, count?, code?}: the next count requests of operation answer a 5xx service error. */
+			/** The last FilterLogEvents requests: {reads: [{at, startTime}]}, oldest first. */
+			filterLogEventsReads: () => ({reads: [...faults.reads]}),
+			/** {ms}: FilterLogEvents leaves out the events ingested in the last ms (0 ends it). */
+			lagFilterLogEvents: (body: {ms?: unknown}) => faults.setSearchLag(body.ms),
+			failLogsNext: (body: {operation?: unknown; count?: unknown; code?: unknown}) => faults.failNext(body.operation, body.count, body.code),
 		},
 		snapshot: () => store.snapshot(),
 		restore: data => store.restore(data),
 	};
 
-	return {service, writer, store, liveTail, close: () => liveTail.close()};
+	return {
+		service,
+		writer,
+		store,
+		liveTail,
+		close: () => {
+			faults.close();
+			liveTail.close();
+		},
+	};
 }

@@ -228,6 +228,13 @@ export class LiveTailHub {
 		return sessions.length;
 	}
 
+	/** Drops the sessions that were made silent (stallAll): their connection is not coming back. */
+	dropStalled(): number {
+		const sessions = [...this.sessions].filter(s => s.stalled);
+		for (const session of sessions) session.drop();
+		return sessions.length;
+	}
+
 	failAll(message = 'An unknown error occurred in the Live Tail session (injected by the smsdeck emulator).'): number {
 		const sessions = [...this.sessions];
 		for (const session of sessions) session.fail('SessionStreamingException', message);

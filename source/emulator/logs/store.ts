@@ -1,4 +1,5 @@
 // CloudWatch Logs state: log groups per region, their streams and events, and its snapshot form.
+import {insertSorted} from '../../domain/sortedInsert.js';
 
 export interface StoredEvent {
 	timestamp: number;
@@ -97,7 +98,7 @@ export class LogsStore {
 		for (const input of events) {
 			const seq = this.nextSeq++;
 			const event: StoredEvent = {timestamp: input.timestamp, message: input.message, ingestionTime: now, seq, eventId: eventIdFor(input.timestamp, seq)};
-			insertSorted(stream.events, event);
+			insertSorted(stream.events, event, compareEvents);
 			const bytes = Buffer.byteLength(input.message, 'utf8');
 			stream.storedBytes += bytes;
 			group.storedBytes += bytes;
@@ -144,20 +145,4 @@ export class LogsStore {
 			}
 		}
 	}
-}
-
-function insertSorted(events: StoredEvent[], event: StoredEvent): void {
-	const last = events.at(-1);
-	if (!last || compareEvents(last, event) <= 0) {
-		events.push(event);
-		return;
-	}
-	let low = 0;
-	let high = events.length;
-	while (low < high) {
-		const mid = (low + high) >> 1;
-		if (compareEvents(events[mid], event) <= 0) low = mid + 1;
-		else high = mid;
-	}
-	events.splice(low, 0, event);
 }
