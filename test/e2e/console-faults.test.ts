@@ -47,21 +47,24 @@ test('squeezed to 140×3 and to 1×40, then back to 120×40: header, crumbs and 
 	}
 });
 
+/** `:line` and enter, as typed. */
+async function command(app: TerminalSession, line: string): Promise<void> {
+	await app.press(':');
+	await app.type(line);
+	await app.press('enter');
+}
+
 test('a null in the list of phone numbers: the numbers screen says so, the console keeps running', {timeout: 120_000}, async () => {
 	const emu = await startEmulator({port: 0, quiet: true});
 	const proxy = await rewritingProxy(emu.url, {DescribePhoneNumbers: answer => ({...answer, PhoneNumbers: [null, ...(answer.PhoneNumbers as unknown[])]})});
 	const app = spawnTerminal({args: ['--endpoint-url', proxy.url, '--region', 'us-east-1'], cols: 120, rows: 30, env: {AWS_ENDPOINT_URL: proxy.url}});
 	try {
 		await app.waitForText('<?> help');
-		await app.press(':');
-		await app.type('numbers');
-		await app.press('enter');
+		await command(app, 'numbers');
 		await app.waitForText("DescribePhoneNumbers: the endpoint's answer does not fit the service's model: PhoneNumbers[0] is null");
 		assert.match(app.line(1), /us-east-1 › Phone numbers/);
 		// Still answering keys: the pools screen loads (its answer is whole).
-		await app.press(':');
-		await app.type('pools');
-		await app.press('enter');
+		await command(app, 'pools');
 		await app.waitForText(/Pools \[3\]/);
 		await app.press('q');
 		assert.equal((await app.waitForExitStatus()).exitCode, 0);

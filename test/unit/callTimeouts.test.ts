@@ -15,6 +15,9 @@ import {describeServiceError} from '../../source/services/errors.js';
 import {requestHandlerOptions} from '../../source/services/httpAgents.js';
 import {callTimeouts, DEFAULT_CALL_TIMEOUTS, type CallTimeouts} from '../../source/services/timeouts.js';
 import {silentEndpoint, type Endpoint} from '../helpers/hostileEndpoint.js';
+import {startEmulator} from '../../source/emulator/index.js';
+import {startTail} from '../../source/services/tailEngine.js';
+import type {TailHealth} from '../../source/services/tailTypes.js';
 
 const FAST: CallTimeouts = {connectMs: 400, firstByteMs: 400, idleMs: 400};
 
@@ -128,5 +131,47 @@ test('the credential chain’s own call (STS AssumeRole for a profile’s role) 
 		delete process.env.AWS_CONFIG_FILE;
 		delete process.env.AWS_SHARED_CREDENTIALS_FILE;
 		rmSync(dir, {recursive: true, force: true});
+	}
+});
+
+test('a live tail stream outlives the idle limit many times over while the service sends its updates', {timeout: 60_000}, async () => {
+	// Updates every 100 ms (the service sends one a second); an idle limit of 600 ms.
+	const emulator = await startEmulator({port: 0, quiet: true, eventDelayMs: 5, liveTailTickMs: 100});
+	const clients = await clientsAt(emulator.url, {connectMs: 600, firstByteMs: 600, idleMs: 600});
+	const {CreateLogGroupCommand, CreateLogStreamCommand, PutLogEventsCommand} = await import('@aws-sdk/client-cloudwatch-logs');
+	const group = `idle-${process.pid}`;
+	await clients.logs.send(new CreateLogGroupCommand({logGroupName: group}));
+	await clients.logs.send(new CreateLogStreamCommand({logGroupName: group, logStreamName: 's'}));
+	const states: TailHealth['state'][] = [];
+	const messages: string[] = [];
+	const tail = startTail(clients, {logGroupIdentifier: group}, {follow: true}, {
+		events: batch => messages.push(...batch.map(e => e.message)),
+		health: h => states.push(h.state),
+	});
+	const waitFor = async (what: string, check: () => boolean) => {
+		const deadline = Date.now() + 30_000;
+		while (!check()) {
+			if (Date.now() > deadline) assert.fail(`${what}; states: ${states.join(' ')}`);
+			await new Promise(resolve => setTimeout(resolve, 20));
+		}
+	};
+	try {
+		await waitFor('live', () => states.includes('live'));
+		const liveAt = Date.now();
+		// Five idle limits' worth of an open stream, then an event through it.
+		await waitFor('3 s of live tail', () => Date.now() - liveAt > 3000);
+		await clients.logs.send(new PutLogEventsCommand({logGroupName: group, logStreamName: 's', logEvents: [{message: 'still here', timestamp: Date.now()}]}));
+		await waitFor('the event', () => messages.includes('still here'));
+		assert.equal(tail.health().transport, 'LIVE');
+		assert.deepEqual(
+			states.slice(states.indexOf('live')).filter(state => state !== 'live'),
+			[],
+			'never reconnecting: the stream was not cut',
+		);
+	} finally {
+		tail.stop();
+		await tail.done;
+		destroyClients(clients);
+		await emulator.close();
 	}
 });
