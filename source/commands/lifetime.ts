@@ -33,14 +33,15 @@ export function startBudget(ms: number, explicit: boolean, stderr: NodeJS.Writab
 }
 
 /**
- * A command with a budget of its own: `ms` from the start of the run (simulate: its --timeout), or undefined for
- * none (the emulator and tail --follow run until they are stopped). Does nothing outside cli.tsx.
+ * A command with a budget of its own: `ms` from the start of the run (simulate: its --timeout), plus `graceMs`
+ * for a call still under way then; or undefined for none (the emulator and tail --follow run until they are
+ * stopped). Does nothing outside cli.tsx.
  */
-export function setBudget(ms: number | undefined): void {
+export function setBudget(ms: number | undefined, graceMs = 0): void {
 	if (!budget) return;
 	clearTimeout(budget.timer);
 	budget.timer = undefined;
-	if (ms !== undefined) arm(ms);
+	if (ms !== undefined) arm(ms, graceMs);
 }
 
 export function endBudget(): void {
@@ -48,21 +49,21 @@ export function endBudget(): void {
 	budget = undefined;
 }
 
-function arm(ms: number): void {
+function arm(ms: number, graceMs = 0): void {
 	const b = budget!;
-	const left = Math.max(0, b.startedAt + ms - Date.now());
+	const left = Math.max(0, b.startedAt + ms + graceMs - Date.now());
 	// Not unref'd: the deadline is the one thing that must happen.
-	b.timer = setTimeout(() => expire(ms), left);
+	b.timer = setTimeout(() => expire(ms, graceMs), left);
 }
 
-function expire(ms: number): void {
+function expire(ms: number, graceMs: number): void {
 	const b = budget;
 	if (!b) return;
 	budget = undefined;
 	const waiting = callsInFlight();
-	const how = b.explicit ? '--timeout' : 'set a longer --timeout to wait more';
+	const how = !b.explicit ? 'set a longer --timeout to wait more' : graceMs > 0 ? `--timeout ${formatDuration(ms)}, and ${formatDuration(graceMs)} more for a call under way` : '--timeout';
 	const what = waiting.length > 0 ? `: no answer to ${waiting.join(', ')} yet` : '';
-	exitWith(b.stderr, `smsdeck: gave up after ${formatDuration(ms)} (${how})${what}\n`, 1);
+	exitWith(b.stderr, `smsdeck: gave up after ${formatDuration(ms + graceMs)} (${how})${what}\n`, 1);
 }
 
 function exitWith(stderr: NodeJS.WritableStream, line: string, code: number): void {

@@ -95,7 +95,7 @@ export const run: SubcommandRun = async (args, globals, io) => {
 	if (timeoutMs === undefined || timeoutMs <= 0) throw new UsageError(`simulate: --timeout "${values.timeout}" is not a duration (30s, 2m …)`);
 	// The wait for events ends by the deadline below; a call that hangs past it gets a little longer to finish
 	// before the run gives up on it (cli.tsx then prints which call).
-	setBudget(timeoutMs + STRAGGLER_GRACE_MS);
+	setBudget(timeoutMs, STRAGGLER_GRACE_MS);
 	if (flags.has('request-number') !== flags.has('yes')) {
 		throw new UsageError('simulate: --request-number needs --yes (and --yes goes only with --request-number): a simulator number is billed monthly');
 	}

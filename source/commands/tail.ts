@@ -146,7 +146,7 @@ export const run: SubcommandRun = async (args, globals, io) => {
 	const since = parseSince(options.since, Date.now());
 	if (!since.ok) throw new UsageError(`tail: --since: ${since.reason}`);
 	// A follow runs until it is stopped: ctrl-c, SIGTERM, or --timeout when given (then it ends as ctrl-c would).
-	if (options.follow) setBudget(globals.timeoutMs === undefined ? undefined : globals.timeoutMs + FOLLOW_STOP_GRACE_MS);
+	if (options.follow) setBudget(globals.timeoutMs, FOLLOW_STOP_GRACE_MS);
 	const connected = await connect(globals, io, ['logs']);
 	let stopTimer: NodeJS.Timeout | undefined;
 	let removeSignals = () => {};
