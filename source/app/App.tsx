@@ -393,9 +393,17 @@ function Shell({
 
 	// The frame is never larger than the terminal (rows - 1 high, so Ink's last newline does not scroll): a frame
 	// that overflows scrolls the screen under the renderer, which then draws later frames off by the overflow
-	// and leaves the header, crumbs and column titles wrong until they change.
+	// and leaves the header, crumbs and column titles wrong until they change. Below the layout's minimum the
+	// frame is clipped; above it nothing is (clipping costs Ink time on every frame). The same boxes either way,
+	// so nothing below remounts when the terminal crosses the line.
+	const squeezed = columns < width || rows - 1 < height;
 	return (
-		<Box width={Math.max(1, columns)} height={Math.max(1, rows - 1)} overflow="hidden" flexDirection="column">
+		<Box
+			width={squeezed ? Math.max(1, columns) : width}
+			height={squeezed ? Math.max(1, rows - 1) : height}
+			overflow={squeezed ? 'hidden' : 'visible'}
+			flexDirection="column"
+		>
 			<Box flexDirection="column" width={width} height={height} flexShrink={0}>
 			<Header
 				width={width}
