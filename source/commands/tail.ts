@@ -218,9 +218,13 @@ export const run: SubcommandRun = async (args, globals, io) => {
 			return 1;
 		}
 		if (stoppedBy !== undefined) {
-			if (answerCount(TAIL_OPERATIONS) > answersBefore) return 0;
-			const why = problem ?? (waiting.length > 0 ? `no answer to ${waiting.join(', ')} yet` : undefined);
-			io.stderr.write(`smsdeck: stopped before the endpoint gave a valid answer${why ? `: ${why}` : ''}\n`);
+			const answered = answerCount(TAIL_OPERATIONS) > answersBefore;
+			// Stopping is how a follow ends; a history read stopped half way did not finish.
+			if (answered && options.follow) return 0;
+			if (!answered) {
+				const why = problem ?? (waiting.length > 0 ? `no answer to ${waiting.join(', ')} yet` : undefined);
+				io.stderr.write(`smsdeck: stopped before the endpoint gave a valid answer${why ? `: ${why}` : ''}\n`);
+			}
 			return stoppedBy === 'timeout' ? 1 : signalExitCode(stoppedBy);
 		}
 		// The history was not read to the end: the last read failed.

@@ -8,6 +8,7 @@ import {spawn} from 'node:child_process';
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
+import {CloudWatchLogsClient, CreateLogGroupCommand, CreateLogStreamCommand, PutLogEventsCommand} from '@aws-sdk/client-cloudwatch-logs';
 import {startEmulator, type RunningEmulator} from '../../source/emulator/index.js';
 import {isolatedEnv} from '../helpers/binary.js';
 import {distPath, nodeBinary} from '../helpers/terminal.js';
@@ -128,6 +129,27 @@ describe('an endpoint that accepts and never answers', () => {
 			});
 		}
 	}
+
+	it('the contrast: ctrl-c ends a working tail --follow with 0, after the events it printed', {timeout: 60_000}, async () => {
+		const emu = await startEmulator({port: 0, quiet: true, liveTailTickMs: 200});
+		const logs = new CloudWatchLogsClient({region: 'us-east-1', endpoint: emu.url, credentials: {accessKeyId: 'a', secretAccessKey: 'b'}});
+		try {
+			await logs.send(new CreateLogGroupCommand({logGroupName: '/faults/working'}));
+			await logs.send(new CreateLogStreamCommand({logGroupName: '/faults/working', logStreamName: 's'}));
+			await logs.send(new PutLogEventsCommand({logGroupName: '/faults/working', logStreamName: 's', logEvents: [{message: 'first line', timestamp: Date.now()}]}));
+			const run = start(emu.url, ['tail', '--log-group', '/faults/working', '--follow']);
+			let out = '';
+			run.child.stdout!.on('data', chunk => (out += chunk));
+			await until('the event', () => out.includes('first line'));
+			run.child.kill('SIGINT');
+			const result = await run.done;
+			assert.equal(result.code, 0, result.stderr);
+			assert.doesNotMatch(result.stderr, /stopped before/);
+		} finally {
+			logs.destroy();
+			await emu.close();
+		}
+	});
 
 	it('a listing waiting on it ends at once on ctrl-c (130) and SIGTERM (143)', {timeout: 60_000}, async () => {
 		for (const [signal, code] of [
