@@ -31,6 +31,9 @@ Options:
   --local               use the built-in emulator (no AWS account needed)
   --read-only           refuse every change to the account
   --json                JSON output for commands
+  --timeout DURATION    how long a command may take in all (default 5m; simulate 60s; tail --follow and
+                        the emulator: until stopped); in the console, how long one call may wait. Each call
+                        also gives up on its own: 10s to connect, 30s to the first byte, 30s of silence
   --no-color            no colours (NO_COLOR is honoured too)
   --ascii               ASCII borders and symbols only
   -h, --help            this help
@@ -66,8 +69,15 @@ async function main(argv: string[]): Promise<number> {
 		if (parsed.subcommand !== undefined) {
 			const sub = SUBCOMMANDS[parsed.subcommand];
 			if (!sub) throw new UsageError(`unknown command '${parsed.subcommand}'`);
-			const {run} = await sub.load();
-			return await run(parsed.rest, parsed.globals, io);
+			const [{run}, lifetime] = await Promise.all([sub.load(), import('./commands/lifetime.js')]);
+			// ctrl-c, SIGTERM and SIGHUP end it at once (128+n); the whole run has a time budget.
+			lifetime.guardSignals();
+			lifetime.startBudget(parsed.globals.timeoutMs ?? lifetime.DEFAULT_BUDGET_MS, parsed.globals.timeoutMs !== undefined, io.stderr);
+			try {
+				return await run(parsed.rest, parsed.globals, io);
+			} finally {
+				lifetime.endBudget();
+			}
 		}
 		const {runConsole} = await import('./app/runConsole.js');
 		return await runConsole(parsed.globals, io);
@@ -92,10 +102,13 @@ async function main(argv: string[]): Promise<number> {
 }
 
 main(process.argv.slice(2)).then(
-	code => {
+	async code => {
 		process.exitCode = code;
-		// Quit promptly even if a socket or timer is still open.
-		setTimeout(() => process.exit(code), 50).unref();
+		// Everything printed reaches the reader first, however slowly it reads (a pipe keeps what it has not taken
+		// only until we exit); then quit at once, even if a socket or timer is still open.
+		const {flushed} = await import('./commands/lifetime.js');
+		await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+		process.exit(code);
 	},
 	() => {
 		process.exitCode = 1;

@@ -31,6 +31,7 @@ import type {PreferenceStore} from '../config/prefs.js';
 import {listProfiles} from '../services/sharedConfig.js';
 import {checkRegion} from '../services/partitions.js';
 import type {Resolution} from '../services/resolver.js';
+import type {CallTimeouts} from '../services/timeouts.js';
 
 export interface AppProps {
 	keymap: Keymap;
@@ -50,6 +51,8 @@ export interface AppProps {
 	onQuit?: () => void;
 	/** Tests may bring their own session. */
 	session?: Session;
+	/** Per-call time limits of the session's clients (--timeout caps them). */
+	timeouts?: CallTimeouts;
 }
 
 const TOAST_MS = 4000;
@@ -111,6 +114,7 @@ export function App(props: AppProps) {
 						};
 						setMfa({serial, resolve: code => settle(w => w.resolve(code)), reject: error => settle(w => w.reject(error))});
 					}),
+				props.timeouts,
 			),
 		// eslint-disable-next-line react-hooks/exhaustive-deps
 		[],
@@ -143,6 +147,7 @@ function Shell({
 	const {exit} = useApp();
 	const {columns, rows} = useWindowSize();
 	useRepaintOnResize(columns, rows);
+	// The layout needs at least 20×8; a smaller terminal shows its top-left corner of it (see the frame below).
 	const width = Math.max(20, columns);
 	const height = Math.max(8, rows - 1);
 	const mainHeight = height - 4;
@@ -386,8 +391,20 @@ function Shell({
 		footer = <KeyHints width={width} />;
 	}
 
+	// The frame is never larger than the terminal (rows - 1 high, so Ink's last newline does not scroll): a frame
+	// that overflows scrolls the screen under the renderer, which then draws later frames off by the overflow
+	// and leaves the header, crumbs and column titles wrong until they change. Below the layout's minimum the
+	// frame is clipped; above it nothing is (clipping costs Ink time on every frame). The same boxes either way,
+	// so nothing below remounts when the terminal crosses the line.
+	const squeezed = columns < width || rows - 1 < height;
 	return (
-		<Box flexDirection="column" width={width} height={height}>
+		<Box
+			width={squeezed ? Math.max(1, columns) : width}
+			height={squeezed ? Math.max(1, rows - 1) : height}
+			overflow={squeezed ? 'hidden' : 'visible'}
+			flexDirection="column"
+		>
+			<Box flexDirection="column" width={width} height={height} flexShrink={0}>
 			<Header
 				width={width}
 				profile={state.profile ?? 'default'}
@@ -406,6 +423,7 @@ function Shell({
 			</Box>
 			<StatusLine toast={state.toast} right={healthText} width={width} />
 			{footer}
+			</Box>
 		</Box>
 	);
 }
@@ -423,14 +441,15 @@ function profileNote(state: AppState): string | undefined {
 /**
  * After the terminal changes size, repaint everything once it has settled: a shrinking terminal can leave rows of
  * the old frame behind that the renderer no longer knows about. Ink's stdout write erases its frame, writes the
- * clear-screen, and draws the frame again in full.
+ * clear-screen, and draws the frame again in full. Every change counts, a return to the first size too.
  */
 function useRepaintOnResize(columns: number, rows: number) {
 	const {write} = useStdout();
 	const size = `${columns}x${rows}`;
-	const first = useRef(size);
+	const last = useRef(size);
 	useEffect(() => {
-		if (size === first.current) return;
+		if (size === last.current) return;
+		last.current = size;
 		const timer = setTimeout(() => write('\x1b[2J\x1b[H'), 120);
 		return () => clearTimeout(timer);
 	}, [size, write]);

@@ -12,6 +12,7 @@ import {guardTerminal} from './terminal.js';
 import type {CommandIO, GlobalOptions} from '../commands/types.js';
 import {startLocalEmulator, type LocalEmulator} from '../commands/connect.js';
 import {endpointScopeWarning, resolve, type Resolution} from '../services/resolver.js';
+import {callTimeouts} from '../services/timeouts.js';
 
 export const SCRIPTABLE = Object.keys(SUBCOMMANDS).join(', ');
 
@@ -79,6 +80,7 @@ export async function runConsole(globals: GlobalOptions, io: CommandIO): Promise
 				initial={{...resolution.connection, profile: globals.local ? 'local' : resolution.connection.profile, readOnly: resolution.readOnly.value}}
 				resolution={resolution}
 				resolveProfile={(profile, region, current) => resolveConsole(profile, region, emulator?.url, current, ':profile')}
+				timeouts={callTimeouts(globals.timeoutMs)}
 			/>
 		</ThemeProvider>,
 		{

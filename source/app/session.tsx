@@ -6,6 +6,7 @@ import {RateLimiter} from '../services/rateLimiter.js';
 import {Health, type HealthState} from '../services/health.js';
 import type {ServiceErrorInfo} from '../services/errors.js';
 import type {Resolution} from '../services/resolver.js';
+import type {CallTimeouts} from '../services/timeouts.js';
 import {ResourceStore, type Loader, type ResourceState} from './resourceStore.js';
 
 export class Session {
@@ -18,6 +19,8 @@ export class Session {
 	constructor(
 		onError: (key: string, error: ServiceErrorInfo) => void,
 		private readonly mfaCodeProvider?: (serial: string) => Promise<string>,
+		/** Per-call limits (--timeout caps them); the defaults of services/timeouts.ts otherwise. */
+		private readonly timeouts?: CallTimeouts,
 	) {
 		this.store = new ResourceStore(onError);
 	}
@@ -31,6 +34,7 @@ export class Session {
 				health: this.health,
 				mfaCodeProvider: this.mfaCodeProvider,
 				credentialCache: this.credentials,
+				timeouts: this.timeouts,
 			});
 			this.clients.set(key, clients);
 		}

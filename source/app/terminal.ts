@@ -1,7 +1,9 @@
-// Leaves the terminal as we found it on every way out: quit, ctrl-c, SIGTERM, SIGHUP, SIGINT and crashes.
-import {writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+// Leaves the terminal as we found it on every way out: quit, ctrl-c, every signal that would end the process
+// (SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGALRM, SIGUSR1/2 …) and crashes.
+import {closeSync, constants as fsConstants, mkdtempSync, openSync, writeSync} from 'node:fs';
+import {constants as osConstants, tmpdir} from 'node:os';
 import {join} from 'node:path';
+import {signalExitCode} from '../commands/lifetime.js';
 
 const LEAVE_ALT_SCREEN = '\x1b[?1049l';
 const SHOW_CURSOR = '\x1b[?25h';
@@ -21,12 +23,22 @@ export function restoreTerminal(stdout: NodeJS.WriteStream = process.stdout, std
 	}
 }
 
-/** Saves the details of a crash where a person can find them; the terminal gets one line, never a stack. */
-export function writeCrashReport(error: unknown): string | undefined {
-	const file = join(tmpdir(), `smsdeck-crash-${process.pid}.log`);
+/**
+ * Saves the details of a crash where a person can find them; the terminal gets one line, never a stack. The file
+ * goes in a folder of its own that only we can enter, under a name nobody can guess beforehand (mkdtemp), and is
+ * created exclusively without following links: nothing planted in the temp folder can catch what is written.
+ */
+export function writeCrashReport(error: unknown, base: string = tmpdir()): string | undefined {
 	try {
+		const dir = mkdtempSync(join(base, 'smsdeck-crash-'));
+		const file = join(dir, 'crash.log');
 		const text = error instanceof Error ? `${error.stack ?? error.message}\n` : `${String(error)}\n`;
-		writeFileSync(file, `${new Date().toISOString()}\n${text}`, {mode: 0o600});
+		const fd = openSync(file, fsConstants.O_WRONLY | fsConstants.O_CREAT | fsConstants.O_EXCL | fsConstants.O_NOFOLLOW, 0o600);
+		try {
+			writeSync(fd, `${new Date().toISOString()}\n${text}`);
+		} finally {
+			closeSync(fd);
+		}
 		return file;
 	} catch {
 		return undefined;
@@ -38,7 +50,20 @@ export function describeError(error: unknown): string {
 	return String(error);
 }
 
-const SIGNAL_CODES: Record<string, number> = {SIGHUP: 129, SIGINT: 130, SIGTERM: 143};
+/**
+ * Every signal whose default action ends the process and that a listener can catch safely. Not SIGKILL and
+ * SIGSTOP (no listener possible), nor SIGSEGV, SIGBUS, SIGFPE and SIGILL (a real one leaves no safe state to run
+ * JavaScript in), nor SIGPIPE (Node ignores it; a closed pipe is an EPIPE error instead).
+ */
+const ENDING_SIGNALS = [
+	'SIGHUP', 'SIGINT', 'SIGQUIT', 'SIGTERM', 'SIGALRM', 'SIGUSR1', 'SIGUSR2', 'SIGVTALRM', 'SIGPROF',
+	'SIGXCPU', 'SIGXFSZ', 'SIGTRAP', 'SIGABRT', 'SIGIO', 'SIGPWR', 'SIGSYS', 'SIGSTKFLT',
+] as const;
+
+/** The ending signals this platform has. */
+export function endingSignals(): NodeJS.Signals[] {
+	return ENDING_SIGNALS.filter(name => name in osConstants.signals) as NodeJS.Signals[];
+}
 
 /**
  * Installs the handlers that restore the terminal. `beforeExit` runs first (unmount the UI, stop work).
@@ -58,12 +83,12 @@ export function guardTerminal(beforeExit: () => void): () => void {
 		if (message) process.stderr.write(message + '\n');
 		process.exit(code);
 	};
-	const onSignal = (signal: NodeJS.Signals) => finish(SIGNAL_CODES[signal] ?? 1);
+	const onSignal = (signal: NodeJS.Signals) => finish(signalExitCode(signal));
 	const onCrash = (error: unknown) => {
 		const file = writeCrashReport(error);
 		finish(1, `smsdeck: internal error: ${describeError(error)}${file ? ` (details in ${file})` : ''}`);
 	};
-	const signals: NodeJS.Signals[] = ['SIGTERM', 'SIGHUP', 'SIGINT'];
+	const signals = endingSignals();
 	for (const s of signals) process.on(s, onSignal);
 	process.on('uncaughtException', onCrash);
 	process.on('unhandledRejection', onCrash);

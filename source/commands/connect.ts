@@ -58,15 +58,23 @@ export async function connect(globals: GlobalOptions, io: CommandIO, uses: reado
 		const problem = readOnlyPolicyFromFile(env).problem;
 		if (problem) io.stderr.write(`smsdeck: ${problem}\n`);
 	}
-	const [{createClients, destroyClients}, {RateLimiter}, {Health}] = await Promise.all([
+	const [{createClients, destroyClients}, {RateLimiter}, {Health}, {callTimeouts}] = await Promise.all([
 		import('../services/clients.js'),
 		import('../services/rateLimiter.js'),
 		import('../services/health.js'),
+		import('../services/timeouts.js'),
 	]);
 	let clients: Clients;
 	try {
 		const {terminalMfaCodeProvider} = await import('./mfaPrompt.js');
-		clients = await createClients(resolution.connection, {limiter: new RateLimiter(), health: new Health(), env, mfaCodeProvider: terminalMfaCodeProvider()});
+		clients = await createClients(resolution.connection, {
+			limiter: new RateLimiter(),
+			health: new Health(),
+			env,
+			mfaCodeProvider: terminalMfaCodeProvider(),
+			// No single call outlasts the command's --timeout.
+			timeouts: callTimeouts(globals.timeoutMs),
+		});
 	} catch (error) {
 		await emulator?.close();
 		throw error;

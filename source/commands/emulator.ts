@@ -5,6 +5,7 @@ import {parseArgs} from 'node:util';
 import {shellQuote} from '../domain/shellQuote.js';
 import {subjectAltName} from '../emulator/tlsNames.js';
 import type {CommandIO, GlobalOptions, SubcommandRun} from './types.js';
+import {setBudget} from './lifetime.js';
 
 export const DEFAULT_EMULATOR_PORT = 4747;
 
@@ -174,4 +175,8 @@ export async function runEmulator(args: string[], globals: GlobalOptions, io: Co
 	return 0;
 }
 
-export const run: SubcommandRun = (args, globals, io) => runEmulator(args, globals, io);
+export const run: SubcommandRun = (args, globals, io) => {
+	// It serves until it is stopped: no time budget.
+	setBudget(undefined);
+	return runEmulator(args, globals, io);
+};

@@ -1,9 +1,10 @@
 // Splits the command line into global options, the subcommand and its own arguments.
 // Global options may stand anywhere: `smsdeck --region eu-west-2 pools --json` = `smsdeck pools --json --region eu-west-2`.
 import {UsageError, type GlobalOptions} from './types.js';
+import {checkDuration} from '../domain/duration.js';
 
 interface FlagSpec {
-	name: keyof GlobalOptions | 'help' | 'version';
+	name: keyof GlobalOptions | 'help' | 'version' | 'timeout';
 	value: boolean;
 }
 
@@ -16,6 +17,7 @@ const FLAGS: Record<string, FlagSpec> = {
 	'--no-color': {name: 'noColor', value: false},
 	'--ascii': {name: 'ascii', value: false},
 	'--json': {name: 'json', value: false},
+	'--timeout': {name: 'timeout', value: true},
 	'--help': {name: 'help', value: false},
 	'-h': {name: 'help', value: false},
 	'--version': {name: 'version', value: false},
@@ -28,6 +30,14 @@ export interface ParsedCommandLine {
 	version: boolean;
 	subcommand?: string;
 	rest: string[];
+}
+
+/** --timeout: a positive duration (30s, 2m, 1h; a bare number is seconds). */
+function parseTimeout(text: string): number {
+	const result = checkDuration(text, {bareSeconds: true});
+	if (!result.ok) throw new UsageError(`--timeout: ${result.reason.replace(/\.$/, '')}`);
+	if (result.ms <= 0) throw new UsageError('--timeout: give a duration longer than 0, such as 30s or 5m');
+	return result.ms;
 }
 
 export function parseGlobalArgs(argv: readonly string[]): ParsedCommandLine {
@@ -55,7 +65,8 @@ export function parseGlobalArgs(argv: readonly string[]): ParsedCommandLine {
 			} else if (eq > 0) {
 				throw new UsageError(`option ${flagName} takes no value`);
 			}
-			if (spec.name === 'help') help = true;
+			if (spec.name === 'timeout') globals.timeoutMs = parseTimeout(value!);
+			else if (spec.name === 'help') help = true;
 			else if (spec.name === 'version') version = true;
 			else (globals as unknown as Record<string, unknown>)[spec.name] = spec.value ? value : true;
 			continue;

@@ -7,6 +7,12 @@ import {connect} from './connect.js';
 import {refuseReadOnly, runChange} from './change.js';
 import {formatReport, formatStep} from './simulateReport.js';
 import {UsageError, type SubcommandRun} from './types.js';
+import {setBudget} from './lifetime.js';
+
+/** The part of --timeout kept for the verdict and the report after the wait for events. */
+const REPORT_RESERVE_MS = 1000;
+/** How long past --timeout a hanging call may hold the run. */
+const STRAGGLER_GRACE_MS = 3000;
 
 export const usage = `Usage: smsdeck simulate [--region R] [--country US] [--origination ID] [--config-set NAME]
                         [--body TEXT] [--channel sms|mms] [--only success|failure] [--destination E164]…
@@ -32,7 +38,8 @@ Options:
   --channel sms|mms     default sms
   --only success|failure  send to one of the two numbers
   --destination E164    a destination simulator number (repeatable) instead of the country's pair
-  --timeout DURATION    how long to wait for the final events (default ${DEFAULT_TIMEOUT_MS / 1000}s)
+  --timeout DURATION    how long the whole run may take, the wait for the final events included
+                        (default ${DEFAULT_TIMEOUT_MS / 1000}s); a call still hanging then ends it ${STRAGGLER_GRACE_MS / 1000}s later (exit 1)
   --request-number --yes  request a simulator number when the Region has none (billed monthly)
   --release-number      release the number this run requested, at the end
   --json                the report as JSON on stdout
@@ -82,8 +89,13 @@ export const run: SubcommandRun = async (args, globals, io) => {
 	if (channel !== 'sms' && channel !== 'mms') throw new UsageError(`simulate: --channel takes sms or mms, not "${values.channel}"`);
 	const only = values.only?.toLowerCase();
 	if (only !== undefined && only !== 'success' && only !== 'failure') throw new UsageError(`simulate: --only takes success or failure, not "${values.only}"`);
-	const timeoutMs = values.timeout === undefined ? DEFAULT_TIMEOUT_MS : parseDuration(values.timeout);
+	const startedAt = Date.now();
+	// --timeout bounds the whole run (given before the command name, it is the global option: the same thing).
+	const timeoutMs = values.timeout === undefined ? (globals.timeoutMs ?? DEFAULT_TIMEOUT_MS) : parseDuration(values.timeout);
 	if (timeoutMs === undefined || timeoutMs <= 0) throw new UsageError(`simulate: --timeout "${values.timeout}" is not a duration (30s, 2m …)`);
+	// The wait for events ends by the deadline below; a call that hangs past it gets a little longer to finish
+	// before the run gives up on it (cli.tsx then prints which call).
+	setBudget(timeoutMs, STRAGGLER_GRACE_MS);
 	if (flags.has('request-number') !== flags.has('yes')) {
 		throw new UsageError('simulate: --request-number needs --yes (and --yes goes only with --request-number): a simulator number is billed monthly');
 	}
@@ -105,6 +117,8 @@ export const run: SubcommandRun = async (args, globals, io) => {
 		only,
 		destinations: destinations.length > 0 ? destinations : undefined,
 		timeoutMs,
+		// The wait for events ends early enough that the verdict and the report still fit in the run's time.
+		deadline: startedAt + timeoutMs - Math.min(REPORT_RESERVE_MS, timeoutMs / 10),
 		confirmRequestNumber: async () => flags.has('request-number') && flags.has('yes'),
 		releaseRequestedNumber: flags.has('release-number'),
 	};

@@ -1,6 +1,7 @@
 // smsdeck tail <config-set> | --log-group NAME [--since 10m] [--follow] [--filter PATTERN] [--destination NAME]
 // [--json]: one line per event (time, type, status, destination, message id … or the raw line), JSON lines with
-// --json (the parsed event plus the raw record) for jq. Exits 0 on SIGPIPE and on ctrl-c/SIGTERM.
+// --json (the parsed event plus the raw record) for jq. Exits 0 on SIGPIPE and when ctrl-c/SIGTERM stop a working
+// follow; a read that got no valid answer ends it with 1 (or the signal's 130/143) and one line saying why.
 import {parseSince} from '../domain/duration.js';
 import {parseEventRecord, type ParsedEvent} from '../domain/eventRecord.js';
 import {toSingleLine} from '../domain/sanitize.js';
@@ -12,6 +13,13 @@ import type {TailEvent, TailHealth, TailSource} from '../services/tailTypes.js';
 import {connect} from './connect.js';
 import {reportFailure} from './browse.js';
 import {UsageError, type SubcommandRun} from './types.js';
+import {setBudget, signalExitCode} from './lifetime.js';
+import {answerCount, callsInFlight} from '../services/inFlight.js';
+
+const TAIL_OPERATIONS = ['StartLiveTail', 'FilterLogEvents'];
+
+/** After --timeout, a follow that does not manage to stop by itself within this long is ended anyway. */
+const FOLLOW_STOP_GRACE_MS = 5000;
 
 export const usage = `Usage: smsdeck tail <config-set> [options]
        smsdeck tail --log-group NAME [options]
@@ -34,8 +42,10 @@ Examples:
   smsdeck tail my-config-set --since 1h --json | jq -r 'select(.event.isFinal) | [.event.messageId, .event.messageStatus] | @tsv'
   smsdeck tail --log-group /sms/events --follow --filter '{ $.isFinal IS TRUE }'
 
-Exit code 0 (also on ctrl-c or a closed pipe), 1 when the service fails, 2 on bad input or when the
-configuration set has no usable CloudWatch Logs destination.
+Exit code 0 (also when ctrl-c ends a working --follow, or on a closed pipe), 1 when the service fails or gives
+no valid answer, 130/143 when ctrl-c/SIGTERM come before any valid answer, 2 on bad input or when the
+configuration set has no usable CloudWatch Logs destination. --timeout bounds a history read (default 5m); with
+--follow it stops the follow after that long.
 `;
 
 interface TailArgs {
@@ -126,15 +136,20 @@ export function jsonLine(event: TailEvent, parsed: ParsedEvent): string {
 	});
 }
 
+/** The problem in a health note, without its countdown ("… — retrying in 0.6s"). */
+function problemOf(note: string | undefined): string | undefined {
+	return note?.replace(/ — (retrying|reconnecting) in [\d.]+s$/, '').trim() || undefined;
+}
+
 export const run: SubcommandRun = async (args, globals, io) => {
 	const options = parseArgs(args);
 	const since = parseSince(options.since, Date.now());
 	if (!since.ok) throw new UsageError(`tail: --since: ${since.reason}`);
+	// A follow runs until it is stopped: ctrl-c, SIGTERM, or --timeout when given (then it ends as ctrl-c would).
+	if (options.follow) setBudget(globals.timeoutMs, FOLLOW_STOP_GRACE_MS);
 	const connected = await connect(globals, io, ['logs']);
-	let stopping: ((why: string) => void) | undefined;
-	const onSignal = () => stopping?.('signal');
-	process.once('SIGINT', onSignal);
-	process.once('SIGTERM', onSignal);
+	let stopTimer: NodeJS.Timeout | undefined;
+	let removeSignals = () => {};
 	try {
 		let source: TailSource;
 		if (options.configSet) {
@@ -154,6 +169,11 @@ export const run: SubcommandRun = async (args, globals, io) => {
 			source = {logGroupIdentifier: options.logGroup!, ...(options.filter ? {filterPattern: options.filter} : {})};
 		}
 		let lastNote: string | undefined;
+		// The last state before the tail stopped (reconnecting: the last read failed), and what went wrong last.
+		let lastState = 'connecting' as TailHealth['state'];
+		let problem: string | undefined;
+		// What the engine reads with: a stop after one of these answered stops a tail that was working.
+		const answersBefore = answerCount(TAIL_OPERATIONS);
 		const handle = startTail(connected.clients, source, {since: since.time, follow: options.follow}, {
 			events(batch) {
 				let text = '';
@@ -164,25 +184,60 @@ export const run: SubcommandRun = async (args, globals, io) => {
 				io.stdout.write(text);
 			},
 			health(h: TailHealth) {
+				if (h.state !== 'stopped') {
+					lastState = h.state;
+					if (h.state === 'reconnecting') problem = problemOf(h.note) ?? problem;
+				}
 				// Say on stderr when the transport changes or something is wrong; stdout stays data only.
 				const note = h.state === 'stopped' ? undefined : h.state === 'reconnecting' || h.note ? `${h.transport ?? ''} ${h.note ?? h.state}`.trim() : undefined;
 				if (note && note !== lastNote && options.follow) io.stderr.write(`smsdeck: ${note}\n`);
 				lastNote = note;
 			},
 		});
-		stopping = () => handle.stop();
+		// Stopping a follow is how it ends: with 0 when it was following, else with the signal's code and why.
+		let stoppedBy: NodeJS.Signals | 'timeout' | undefined;
+		let waiting: string[] = [];
+		const stopOn = (why: NodeJS.Signals | 'timeout') => {
+			if (stoppedBy === undefined) waiting = callsInFlight();
+			stoppedBy ??= why;
+			handle.stop();
+		};
+		const onSigint = () => stopOn('SIGINT');
+		const onSigterm = () => stopOn('SIGTERM');
+		process.once('SIGINT', onSigint);
+		process.once('SIGTERM', onSigterm);
+		removeSignals = () => {
+			process.off('SIGINT', onSigint);
+			process.off('SIGTERM', onSigterm);
+		};
+		if (options.follow && globals.timeoutMs !== undefined) stopTimer = setTimeout(() => stopOn('timeout'), globals.timeoutMs);
 		await handle.done;
 		const reason = handle.health().stoppedReason;
 		if (reason && reason !== 'stopped' && reason !== 'end of history') {
 			io.stderr.write(`smsdeck: ${reason}\n`);
 			return 1;
 		}
+		if (stoppedBy !== undefined) {
+			const answered = answerCount(TAIL_OPERATIONS) > answersBefore;
+			// Stopping is how a follow ends; a history read stopped half way did not finish.
+			if (answered && options.follow) return 0;
+			if (!answered) {
+				const why = problem ?? (waiting.length > 0 ? `no answer to ${waiting.join(', ')} yet` : undefined);
+				io.stderr.write(`smsdeck: stopped before the endpoint gave a valid answer${why ? `: ${why}` : ''}\n`);
+			}
+			return stoppedBy === 'timeout' ? 1 : signalExitCode(stoppedBy);
+		}
+		// The history was not read to the end: the last read failed.
+		if (lastState === 'reconnecting') {
+			io.stderr.write(`smsdeck: ${problem ?? 'reading the log group failed'}\n`);
+			return 1;
+		}
 		return 0;
 	} catch (error) {
 		return reportFailure(error, io);
 	} finally {
-		process.off('SIGINT', onSignal);
-		process.off('SIGTERM', onSignal);
+		clearTimeout(stopTimer);
+		removeSignals();
 		await connected.close();
 	}
 };

@@ -11,6 +11,11 @@ export interface GlobalOptions {
 	noColor: boolean;
 	ascii: boolean;
 	json: boolean;
+	/**
+	 * --timeout: how long the whole command may take (default: DEFAULT_BUDGET_MS in lifetime.ts; simulate: its own).
+	 * In the console, how long any one call may wait.
+	 */
+	timeoutMs?: number;
 }
 
 export interface CommandIO {

@@ -105,3 +105,16 @@ export function formatAge(ms: number): string {
 	const days = Math.floor(hours / 24);
 	return hours % 24 === 0 ? `${days}d` : `${days}d${hours % 24}h`;
 }
+
+/** An exact duration for messages: "250ms", "30s", "1m30s", "2h5m" (seconds rounded). */
+export function formatDuration(ms: number): string {
+	if (ms < 1000) return `${Math.max(0, Math.round(ms))}ms`;
+	const seconds = Math.round(ms / 1000);
+	const parts: string[] = [];
+	const hours = Math.floor(seconds / 3600);
+	const minutes = Math.floor((seconds % 3600) / 60);
+	if (hours) parts.push(`${hours}h`);
+	if (minutes) parts.push(`${minutes}m`);
+	if (seconds % 60 || parts.length === 0) parts.push(`${seconds % 60}s`);
+	return parts.join('');
+}

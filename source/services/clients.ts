@@ -6,8 +6,9 @@ import type {CloudWatchLogsClient} from '@aws-sdk/client-cloudwatch-logs';
 import type {STSClient} from '@aws-sdk/client-sts';
 import {RateLimiter, type ServiceName} from './rateLimiter.js';
 import {Health} from './health.js';
-import type {RequestHandlerOptions} from './httpAgents.js';
 import {guardReadOnly} from './readOnly.js';
+import {callAnswered, callEnded, callStarted} from './inFlight.js';
+import type {CallTimeouts} from './timeouts.js';
 
 /** local: the emulator's dummy keys; env: AWS_ACCESS_KEY_ID…; profile: the named profile; chain: the SDK's default chain. */
 export type CredentialSource = 'local' | 'env' | 'profile' | 'chain';
@@ -64,6 +65,8 @@ export interface ClientOptions {
 	 * an assumed role, an SSO token) runs once and its result is reused until it expires.
 	 */
 	credentialCache?: Map<string, unknown>;
+	/** Per-call limits (connect, first byte, idle); default DEFAULT_CALL_TIMEOUTS (timeouts.ts). */
+	timeouts?: CallTimeouts;
 }
 
 export const LOCAL_CREDENTIALS = {accessKeyId: 'smsdeck-local', secretAccessKey: 'smsdeck-local'};
@@ -95,6 +98,40 @@ function addPacing(client: Middlewared, service: ServiceName, region: string, op
 	);
 }
 
+/** Names the call an error came from (errors.ts says it in messages about the endpoint); the first name stays. */
+function tagOperation(error: unknown, operation: string): void {
+	if (error !== null && typeof error === 'object' && Object.isExtensible(error) && !('smsdeckOperation' in error)) {
+		Object.defineProperty(error, 'smsdeckOperation', {value: operation, enumerable: false});
+	}
+}
+
+/**
+ * Every answer is checked against the operation's schema before anyone reads it (answerShape.ts), and counted
+ * while it is awaited (inFlight.ts). Runs outside the SDK's retries: a malformed answer is not worth another try.
+ */
+function addAnswerCheck(client: Middlewared, checkAnswer: (operation: string, schema: never, output: unknown) => void) {
+	client.middlewareStack.add(
+		(next: (args: unknown) => Promise<{output: unknown}>, context: {commandName?: string; __smithy_context?: {operationSchema?: unknown[]}}) =>
+			async (args: unknown) => {
+				const operation = (context.commandName ?? 'Unknown').replace(/Command$/, '');
+				callStarted(operation);
+				try {
+					const result = await next(args);
+					const schema = context.__smithy_context?.operationSchema;
+					if (Array.isArray(schema) && schema[5] !== undefined) checkAnswer(operation, schema[5] as never, result.output);
+					callAnswered(operation);
+					return result;
+				} catch (error) {
+					tagOperation(error, operation);
+					throw error;
+				} finally {
+					callEnded(operation);
+				}
+			},
+		{step: 'initialize', priority: 'low', name: 'smsdeckAnswerCheck'},
+	);
+}
+
 /** The SDK's warning about AWS_PROFILE beside environment keys is not for our users: the resolver already chose. */
 const QUIET_LOGGER = {debug() {}, info() {}, warn() {}, error() {}};
 
@@ -105,12 +142,12 @@ async function credentialProvider(connection: Connection, options: ClientOptions
 	const cached = options.credentialCache?.get(key);
 	if (cached) return cached;
 	const providers = await import('@aws-sdk/credential-providers');
-	// The credential chain's own clients (STS for roles, SSO, SSO OIDC) use the same proxy and CA bundle, on agents
-	// of their own: the SDK may destroy those clients (and their agents) once it has the credentials.
+	// The credential chain's own clients (STS for roles, SSO, SSO OIDC) use the same proxy, CA bundle and time
+	// limits, on agents of their own: the SDK may destroy those clients (and their agents) once it has the
+	// credentials.
 	const {requestHandlerOptions} = await import('./httpAgents.js');
-	const handler = source === 'env' ? undefined : requestHandlerOptions({caBundle: connection.caBundle, env});
-	const clientConfig = handler ? {requestHandler: handler} : undefined;
-	const provider =
+	const clientConfig = source === 'env' ? undefined : {requestHandler: requestHandlerOptions({caBundle: connection.caBundle, env, timeouts: options.timeouts})};
+	const chain =
 		source === 'env'
 			? providers.fromEnv()
 			: providers.fromNodeProviderChain({
@@ -119,6 +156,16 @@ async function credentialProvider(connection: Connection, options: ClientOptions
 					clientConfig,
 					logger: QUIET_LOGGER,
 				} as Parameters<typeof providers.fromNodeProviderChain>[0]);
+	// A failure inside the chain (an STS or SSO call that times out) is about the credentials, not the call that
+	// needed them: errors.ts says so.
+	const provider = async (...args: Parameters<typeof chain>) => {
+		try {
+			return await chain(...args);
+		} catch (error) {
+			tagOperation(error, 'getting credentials');
+			throw error;
+		}
+	};
 	options.credentialCache?.set(key, provider);
 	return provider;
 }
@@ -126,26 +173,29 @@ async function credentialProvider(connection: Connection, options: ClientOptions
 export async function createClients(connection: Connection, options: ClientOptions): Promise<Clients> {
 	const env = options.env ?? process.env;
 	// The proxy agents load with the SDK, on the first call, not at start.
-	const [{PinpointSMSVoiceV2Client}, {CloudWatchLogsClient}, {STSClient}, {requestHandlerOptions}] = await Promise.all([
+	const [{PinpointSMSVoiceV2Client}, {CloudWatchLogsClient}, {STSClient}, {requestHandlerOptions}, {checkAnswer}] = await Promise.all([
 		import('@aws-sdk/client-pinpoint-sms-voice-v2'),
 		import('@aws-sdk/client-cloudwatch-logs'),
 		import('@aws-sdk/client-sts'),
 		import('./httpAgents.js'),
+		import('./answerShape.js'),
 	]);
-	const handler: RequestHandlerOptions | undefined = requestHandlerOptions({caBundle: connection.caBundle, env, direct: connection.local});
+	const handler = requestHandlerOptions({caBundle: connection.caBundle, env, direct: connection.local, timeouts: options.timeouts});
 	const credentials = await credentialProvider(connection, options, env);
 	const endpoints = serviceEndpoints(connection);
-	// No retry or timeout settings of our own: AWS_MAX_ATTEMPTS, AWS_RETRY_MODE and the profile's max_attempts,
-	// retry_mode, use_fips_endpoint … reach the SDK through `profile`, as they reach the AWS CLI.
+	// No retry settings of our own: AWS_MAX_ATTEMPTS, AWS_RETRY_MODE and the profile's max_attempts, retry_mode,
+	// use_fips_endpoint … reach the SDK through `profile`, as they reach the AWS CLI. Time limits are ours
+	// (timeouts.ts): the SDK sets none by default, and a silent endpoint would hold a call for ever.
 	const common = {
 		region: connection.region,
 		credentials,
 		...(connection.profile && !connection.local ? {profile: connection.profile} : {}),
-		...(handler ? {requestHandler: handler} : {}),
+		requestHandler: handler,
 	} as Record<string, unknown>;
 	const withEndpoint = (endpoint: string | undefined) => (endpoint ? {...common, endpoint} : common);
 	const sms = new PinpointSMSVoiceV2Client(withEndpoint(endpoints.sms));
 	addPacing(sms as unknown as Middlewared, 'sms-voice', connection.region, options);
+	addAnswerCheck(sms as unknown as Middlewared, checkAnswer);
 	if (connection.readOnly) guardReadOnly(sms);
 	// The logs and STS clients are made on first use: browsing 34 Regions needs only the sms-voice one.
 	let logs: CloudWatchLogsClient | undefined;
@@ -158,20 +208,24 @@ export async function createClients(connection: Connection, options: ClientOptio
 				// StartLiveTail prefixes the host with "stream-"; a custom endpoint (emulator, proxy) has no such host.
 				logs = new CloudWatchLogsClient({...withEndpoint(endpoints.logs), ...(endpoints.logs ? {disableHostPrefix: true} : {})});
 				addPacing(logs as unknown as Middlewared, 'logs', connection.region, options);
+				addAnswerCheck(logs as unknown as Middlewared, checkAnswer);
 				if (connection.readOnly) guardReadOnly(logs);
 			}
 			return logs;
 		},
 		get sts() {
-			sts ??= new STSClient(withEndpoint(endpoints.sts));
+			if (!sts) {
+				sts = new STSClient(withEndpoint(endpoints.sts));
+				addAnswerCheck(sts as unknown as Middlewared, checkAnswer);
+			}
 			return sts;
 		},
 		destroy() {
 			sms.destroy();
 			logs?.destroy();
 			sts?.destroy();
-			handler?.httpAgent.destroy();
-			handler?.httpsAgent.destroy();
+			handler.httpAgent?.destroy();
+			handler.httpsAgent?.destroy();
 		},
 	};
 }

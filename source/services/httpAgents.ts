@@ -2,6 +2,8 @@
 // NO_PROXY — see proxy.ts), trusting the CA bundle the user configured. One pair of agents serves the service
 // clients and the credential chain's own clients (STS, SSO, SSO OIDC). Instance and container metadata calls do
 // not use these agents: the SDK sends them on Node's plain global agent, so they never go to a proxy.
+// Every call also gets the time limits of timeouts.ts (connect, first byte, idle), with or without our agents;
+// the connect limit covers a proxy's CONNECT too (the socket is handed over only once the tunnel is up).
 import {readFileSync} from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
@@ -10,6 +12,7 @@ import {Agent as RoutingAgentBase, type AgentConnectOpts} from 'agent-base';
 import {HttpsProxyAgent} from 'https-proxy-agent';
 import {HttpProxyAgent} from 'http-proxy-agent';
 import {proxyForUrl} from './proxy.js';
+import {DEFAULT_CALL_TIMEOUTS, type CallTimeouts} from './timeouts.js';
 
 export interface AgentSettings {
 	/** PEM file of extra certificate authorities to trust (AWS_CA_BUNDLE or the profile's ca_bundle). */
@@ -63,16 +66,31 @@ export class CaBundleError extends Error {
 	}
 }
 
+/** What the SDK's NodeHttpHandler is built from (`requestHandler: {...}`): the agents and the time limits. */
 export interface RequestHandlerOptions {
-	httpAgent: http.Agent;
-	httpsAgent: https.Agent;
+	/** Our own agents when a proxy or a CA bundle is set; absent: the SDK makes its own. */
+	httpAgent?: http.Agent;
+	httpsAgent?: https.Agent;
+	connectionTimeout: number;
+	/** With throwOnRequestTimeout, a hard limit on the wait for the answer's headers (the first byte). */
+	requestTimeout: number;
+	throwOnRequestTimeout: true;
+	/** Idle socket limit, the answer's body included. */
+	socketTimeout: number;
 }
 
 /**
- * Agents for the SDK's NodeHttpHandler (`requestHandler: {httpAgent, httpsAgent}`), or undefined when neither a
- * proxy nor a CA bundle is set (the SDK's own agents then do).
+ * Options for the SDK's NodeHttpHandler: the time limits of every call (timeouts.ts), and agents of our own when a
+ * proxy or a CA bundle is set (the SDK's own agents otherwise).
  */
-export function requestHandlerOptions(settings: AgentSettings): RequestHandlerOptions | undefined {
+export function requestHandlerOptions(settings: AgentSettings & {timeouts?: CallTimeouts}): RequestHandlerOptions {
+	const t = settings.timeouts ?? DEFAULT_CALL_TIMEOUTS;
+	const limits = {connectionTimeout: t.connectMs, requestTimeout: t.firstByteMs, throwOnRequestTimeout: true as const, socketTimeout: t.idleMs};
+	const agents = agentsFor(settings);
+	return agents ? {...agents, ...limits} : limits;
+}
+
+function agentsFor(settings: AgentSettings): {httpAgent: http.Agent; httpsAgent: https.Agent} | undefined {
 	const {env} = settings;
 	const proxied = !settings.direct && ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'].some(name => env[name]);
 	if (!proxied && !settings.caBundle) return undefined;

@@ -53,6 +53,8 @@ export interface SimulatorRunOptions {
 	only?: SimulatorOutcome;
 	destinations?: string[];
 	timeoutMs?: number;
+	/** Epoch ms by which the wait for events ends at the latest, however long timeoutMs is (a whole-run budget). */
+	deadline?: number;
 	/** Asked when the Region has no simulator number: resolve true to request one (billed monthly). */
 	confirmRequestNumber?: () => Promise<boolean>;
 	/** Release a number this run requested, at the end. */
@@ -482,7 +484,8 @@ export async function runSimulator(
 		const waiting = report.messages.filter(x => x.state === 'waiting');
 		if (waiting.length > 0) {
 			let timer: NodeJS.Timeout | undefined;
-			const timeout = new Promise<'timeout'>(resolve => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
+			const waitMs = Math.max(0, Math.min(timeoutMs, (options.deadline ?? Infinity) - now()));
+			const timeout = new Promise<'timeout'>(resolve => (timer = setTimeout(() => resolve('timeout'), waitMs)));
 			const cancelled = new Promise<'cancelled'>(resolve => options.signal?.addEventListener('abort', () => resolve('cancelled'), {once: true}));
 			const stopped = tail!.done.then(() => 'stopped' as const);
 			const why = await Promise.race([allFinal.then(() => 'final' as const), timeout, cancelled, stopped]);

@@ -62,19 +62,31 @@ test('the last Region is used on the next start', async () => {
 	}
 });
 
-test('SIGTERM restores the terminal: main screen, cursor, cooked mode', async () => {
+// Every signal whose default would end the console: the terminal comes back whole, and the exit status says which.
+const ENDING_SIGNALS: [NodeJS.Signals, number][] = [
+	['SIGTERM', 143],
+	['SIGINT', 130],
+	['SIGHUP', 129],
+	['SIGQUIT', 131],
+	['SIGALRM', 142],
+	['SIGUSR1', 138],
+	['SIGUSR2', 140],
+];
+
+test('every signal that ends the console restores the terminal: main screen, cursor, cooked mode', {timeout: 240_000}, async () => {
 	const shell = spawnShell({cols: 100, rows: 30});
 	try {
-		await shell.startApp(['--local']);
-		await shell.waitForText('Regions [34]');
-		assert.ok(shell.isAltScreen());
-		shell.killForeground('SIGTERM');
-		const code = await shell.waitForExit();
-		assert.equal(code, 143);
-		assert.ok(!shell.isAltScreen(), 'back on the main screen');
-		assert.ok(shell.isCursorVisible(), 'cursor visible');
-		const stty = await shell.stty();
-		assert.ok(stty.icanon && stty.echo, `terminal sane after SIGTERM:\n${stty.text}`);
+		for (const [signal, code] of ENDING_SIGNALS) {
+			await shell.startApp(['--local']);
+			await shell.waitFor(() => shell.isAltScreen() && shell.screen().includes('Regions [34]'), `the console, before ${signal}`);
+			assert.ok(!shell.isCursorVisible(), 'the console hides the cursor');
+			shell.killForeground(signal);
+			assert.equal(await shell.waitForExit({timeoutMs: 15_000}), code, `exit status after ${signal}`);
+			assert.ok(!shell.isAltScreen(), `back on the main screen after ${signal}`);
+			assert.ok(shell.isCursorVisible(), `cursor visible after ${signal}`);
+			const stty = await shell.stty();
+			assert.ok(stty.icanon && stty.echo && stty.isig, `terminal sane after ${signal}:\n${stty.text}`);
+		}
 	} finally {
 		shell.dispose();
 	}

@@ -69,7 +69,8 @@ describe('smsdeck simulate', () => {
 	it("exits 1 with TIMEOUT when the failure number's events never come", async () => {
 		await admin('withholdEvents', {numbers: ['+14254147167']});
 		try {
-			const r = await against('--json', '--timeout', '2s', '--config-set', 'smsdeck-simulator');
+			// --timeout bounds the whole run, preflight included: room for the success number's events on a busy machine.
+			const r = await against('--json', '--timeout', '6s', '--config-set', 'smsdeck-simulator');
 			assert.equal(r.code, 1, r.stderr);
 			const report = JSON.parse(r.stdout);
 			assert.equal(report.verdict, 'TIMEOUT');

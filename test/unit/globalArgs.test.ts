@@ -26,3 +26,13 @@ test('help and version flags', () => {
 	assert.equal(parseGlobalArgs(['--version']).version, true);
 	assert.equal(parseGlobalArgs([]).subcommand, undefined);
 });
+
+test('--timeout takes a duration anywhere on the line; nonsense and zero are refused in one line', () => {
+	assert.equal(parseGlobalArgs(['numbers', '--timeout', '90s']).globals.timeoutMs, 90_000);
+	assert.equal(parseGlobalArgs(['--timeout=2m', 'simulate']).globals.timeoutMs, 120_000);
+	assert.equal(parseGlobalArgs(['tail', 'x', '--timeout', '45']).globals.timeoutMs, 45_000, 'a bare number is seconds');
+	assert.equal(parseGlobalArgs(['numbers']).globals.timeoutMs, undefined);
+	assert.throws(() => parseGlobalArgs(['numbers', '--timeout', 'soon']), /^UsageError: --timeout: "soon" is not a duration; use 30s, 5m, 1h, 2d, 1w or 1h30m$/m);
+	assert.throws(() => parseGlobalArgs(['numbers', '--timeout', '0s']), /--timeout: give a duration longer than 0/);
+	assert.throws(() => parseGlobalArgs(['numbers', '--timeout']), /option --timeout needs a value/);
+});
