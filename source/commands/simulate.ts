@@ -6,6 +6,7 @@ import {DEFAULT_BODY, DEFAULT_TIMEOUT_MS, type SimulatorRunOptions} from '../ser
 import {connect} from './connect.js';
 import {refuseReadOnly, runChange} from './change.js';
 import {formatReport, formatStep} from './simulateReport.js';
+import {renderJson, renderLines} from './printTable.js';
 import {UsageError, type SubcommandRun} from './types.js';
 
 export const usage = `Usage: smsdeck simulate [--region R] [--country US] [--origination ID] [--config-set NAME]
@@ -95,7 +96,7 @@ export const run: SubcommandRun = async (args, globals, io) => {
 	});
 	if (refused !== 0) return refused;
 
-	const progress = (line: string) => io.stderr.write(line + '\n');
+	const progress = (...lines: string[]) => io.stderr.write(renderLines(lines));
 	const options: SimulatorRunOptions = {
 		country: values.country,
 		origination: values.origination,
@@ -118,7 +119,7 @@ export const run: SubcommandRun = async (args, globals, io) => {
 			options,
 			{
 				step: update => {
-					if (update.state !== 'running') progress(formatStep(update));
+					if (update.state !== 'running') progress(...formatStep(update));
 				},
 				event: (event, message) => progress(`    ${message.destination}  ${event.eventType ?? event.status ?? '?'}${event.isFinal ? ' (final)' : ''}`),
 			},
@@ -127,7 +128,7 @@ export const run: SubcommandRun = async (args, globals, io) => {
 		if (!report.requestedNumber && /no ACTIVE simulator number/.test(report.reason ?? '')) {
 			report.fix = `rerun with --request-number --yes (the number is billed monthly), or ${report.fix}`;
 		}
-		io.stdout.write(globals.json ? JSON.stringify(report, null, 2) + '\n' : formatReport(report));
+		io.stdout.write(globals.json ? renderJson(report) : renderLines(formatReport(report)));
 		return verdictExitCode(report.verdict);
 	} finally {
 		await connected.close();

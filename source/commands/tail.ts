@@ -1,9 +1,11 @@
 // smsdeck tail <config-set> | --log-group NAME [--since 10m] [--follow] [--filter PATTERN] [--destination NAME]
 // [--json]: one line per event (time, type, status, destination, message id … or the raw line), JSON lines with
 // --json (the parsed event plus the raw record) for jq. Exits 0 on SIGPIPE and on ctrl-c/SIGTERM.
+// Log content is anyone's text: a plain line shows each field made safe (one event is one line, whatever its
+// fields hold), a JSON line keeps the original strings, escaped by safeJson.
 import {parseSince} from '../domain/duration.js';
 import {parseEventRecord, type ParsedEvent} from '../domain/eventRecord.js';
-import {toSingleLine} from '../domain/sanitize.js';
+import {safeJson, safeText} from '../domain/sanitize.js';
 import {formatPrice} from '../domain/format.js';
 import {chooseDestination} from '../services/tailTarget.js';
 import {lookupConfigurationSet} from '../services/identityResolver.js';
@@ -11,6 +13,7 @@ import {startTail} from '../services/tailEngine.js';
 import type {TailEvent, TailHealth, TailSource} from '../services/tailTypes.js';
 import {connect} from './connect.js';
 import {reportFailure} from './browse.js';
+import {writeMessage} from './printTable.js';
 import {UsageError, type SubcommandRun} from './types.js';
 
 export const usage = `Usage: smsdeck tail <config-set> [options]
@@ -100,7 +103,7 @@ function iso(ms: number | undefined): string {
 /** One plain line: time, type, status, final, destination, origination, country, parts, price, message id. */
 export function plainLine(event: TailEvent, parsed: ParsedEvent): string {
 	const time = iso(parsed.timestamp ?? event.timestamp);
-	if (parsed.kind === 'raw' || parsed.kind === 'unknown-json') return `${time}  ${toSingleLine(parsed.raw)}`;
+	if (parsed.kind === 'raw' || parsed.kind === 'unknown-json') return `${time}  ${safeText(parsed.raw)}`;
 	const final = parsed.isFinal === true ? 'final' : parsed.isFinal === false ? '-' : '';
 	return [
 		time,
@@ -113,11 +116,13 @@ export function plainLine(event: TailEvent, parsed: ParsedEvent): string {
 		parsed.parts !== undefined ? String(parsed.parts) : '',
 		parsed.price !== undefined ? formatPrice(parsed.price) : '',
 		parsed.messageId ?? '',
-	].join('  ');
+	]
+		.map(safeText)
+		.join('  ');
 }
 
 export function jsonLine(event: TailEvent, parsed: ParsedEvent): string {
-	return JSON.stringify({
+	return safeJson({
 		time: iso(event.timestamp),
 		logStream: event.logStreamName,
 		...(event.eventId ? {eventId: event.eventId} : {}),
@@ -141,12 +146,13 @@ export const run: SubcommandRun = async (args, globals, io) => {
 			const set = await lookupConfigurationSet(connected.clients, options.configSet);
 			const choice = chooseDestination(options.configSet, set, options.destination);
 			if (!choice.ok) {
-				io.stderr.write(`smsdeck: ${choice.reason}\n`);
+				writeMessage(io.stderr, choice.reason);
 				return 2;
 			}
 			if (choice.others.length > 0) {
-				io.stderr.write(
-					`smsdeck: tailing destination "${choice.destination.name}" (${choice.destination.logGroupName}); the set also has ${choice.others.map(d => `"${d.name}"`).join(', ')} — pick one with --destination NAME\n`,
+				writeMessage(
+					io.stderr,
+					`tailing destination "${choice.destination.name}" (${choice.destination.logGroupName}); the set also has ${choice.others.map(d => `"${d.name}"`).join(', ')} — pick one with --destination NAME`,
 				);
 			}
 			source = {logGroupIdentifier: choice.destination.logGroupArn, ...(options.filter ? {filterPattern: options.filter} : {})};
@@ -166,7 +172,7 @@ export const run: SubcommandRun = async (args, globals, io) => {
 			health(h: TailHealth) {
 				// Say on stderr when the transport changes or something is wrong; stdout stays data only.
 				const note = h.state === 'stopped' ? undefined : h.state === 'reconnecting' || h.note ? `${h.transport ?? ''} ${h.note ?? h.state}`.trim() : undefined;
-				if (note && note !== lastNote && options.follow) io.stderr.write(`smsdeck: ${note}\n`);
+				if (note && note !== lastNote && options.follow) writeMessage(io.stderr, note);
 				lastNote = note;
 			},
 		});
@@ -174,7 +180,7 @@ export const run: SubcommandRun = async (args, globals, io) => {
 		await handle.done;
 		const reason = handle.health().stoppedReason;
 		if (reason && reason !== 'stopped' && reason !== 'end of history') {
-			io.stderr.write(`smsdeck: ${reason}\n`);
+			writeMessage(io.stderr, reason);
 			return 1;
 		}
 		return 0;
