@@ -26,11 +26,14 @@ describe('safeText', () => {
 		for (let c = 0x80; c <= 0x9f; c++) assert.equal(safeText(String.fromCharCode(c)), `\\u00${c.toString(16)}`);
 	});
 	it('leaves every escape sequence readable and inert: OSC 52, OSC 0, OSC 8, CSI, SGR, DCS, APC', () => {
-		assert.equal(safeText('\x1b]52;c;cm0gLXJmIH4=\x07'), '␛]52;c;cm0gLXJmIH4=␇');
-		assert.equal(safeText('\x1b]0;title\x1b\\'), '␛]0;title␛\\');
-		assert.equal(safeText('\x1b]8;;https://evil.example\x1b\\click\x1b]8;;\x1b\\'), '␛]8;;https://evil.example␛\\click␛]8;;␛\\');
-		assert.equal(safeText('\x1b[2J\x1b[6n\x1b[31;1mred\x1b[0m'), '␛[2J␛[6n␛[31;1mred␛[0m');
-		assert.equal(safeText('\x1bP1$r0m\x1b\\\x1b_Gf=100\x1b\\'), '␛P1$r0m␛\\␛_Gf=100␛\\');
+		const shown: [string, string][] = [
+			['\x1b]52;c;cm0gLXJmIH4=\x07', '␛]52;c;cm0gLXJmIH4=␇'],
+			['\x1b]0;title\x1b\\', '␛]0;title␛\\'],
+			['\x1b]8;;https://evil.example\x1b\\click\x1b]8;;\x1b\\', '␛]8;;https://evil.example␛\\click␛]8;;␛\\'],
+			['\x1b[2J\x1b[6n\x1b[31;1mred\x1b[0m', '␛[2J␛[6n␛[31;1mred␛[0m'],
+			['\x1bP1$r0m\x1b\\\x1b_Gf=100\x1b\\', '␛P1$r0m␛\\␛_Gf=100␛\\'],
+		];
+		for (const [text, expected] of shown) assert.equal(safeText(text), expected);
 	});
 	it('never leaves an active character, whatever the input', () => {
 		let all = '';
