@@ -133,10 +133,13 @@ test('every screen against the hostile seed: nothing planted reaches the termina
 
 		await app.press('!');
 		await screen('Error log', [/Error log \[\d+\]/, /CLIP␛]52;c;/]);
+		// A key right behind esc would read as alt+key: let esc land first.
 		await app.press('escape');
+		await app.waitForNoText(/Error log \[/);
 		await app.press('?');
 		await screen('Help', [/Quit smsdeck/]);
 		await app.press('escape');
+		await app.waitForNoText(/Quit smsdeck/);
 		await command(app, 'sim');
 		await screen('Simulator', ['Simulator smoke test in us-east-1']);
 
