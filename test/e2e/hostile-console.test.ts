@@ -77,9 +77,10 @@ test('every screen against the hostile seed: nothing planted reaches the termina
 		await screen('Phone numbers', [/Phone numbers \[9\]/, '$0.00CLIP␛]52;c;']);
 		await app.press('enter');
 		await screen('Number detail with keywords', [/Phone number \+12065550100/, /Two-way channel +arn:aws:sns:us-east-1:123456789012:sms-inboundCLIP␛/, /Keywords \[8\]/, 'TITLE␛]0;PWNED␇', 'LINK␛]8;;http://x.io␇L␛]8;;␇']);
-		await app.press('j', 'j');
+		// The last keyword (RLO…): its message holds every payload.
+		await app.press('G');
 		await app.press('e');
-		await screen('Keyword edit form (a hostile message being edited)', [/Edit keyword CLIP␛]52;c;/, 'FORGED-ROW']);
+		await screen('Keyword edit form (a hostile message being edited)', [/Edit keyword RLO\\u202etxt\.exe on/, 'FORGED-ROW']);
 		await app.press('escape');
 		await app.waitForNoText(/Edit keyword/);
 
