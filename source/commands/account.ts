@@ -4,7 +4,7 @@ import {describeServiceError} from '../services/errors.js';
 import {formatDollars} from '../domain/format.js';
 import {spendLimitLabel} from '../domain/spendRules.js';
 import {parseOptions, withClients, yn} from './browse.js';
-import {renderTextTable} from './printTable.js';
+import {renderFacts, renderJson, renderTextTable, writeMessage} from './printTable.js';
 import type {SubcommandRun} from './types.js';
 
 export const usage = `Usage: smsdeck account [--region R] [--json]
@@ -25,7 +25,7 @@ export const run: SubcommandRun = async (args, globals, io) => {
 		try {
 			identity = await getIdentity(clients);
 		} catch (error) {
-			io.stderr.write(`smsdeck: identity unknown: ${describeServiceError(error).message}\n`);
+			writeMessage(io.stderr, `identity unknown: ${describeServiceError(error).message}`);
 		}
 		if (globals.json) {
 			const json = {
@@ -35,7 +35,7 @@ export const run: SubcommandRun = async (args, globals, io) => {
 				AccountLimits: account.limits.map(l => ({Name: l.name, Used: l.used, Max: l.max})),
 				Identity: identity ? {Account: identity.account, Arn: identity.arn, UserId: identity.userId} : null,
 			};
-			io.stdout.write(JSON.stringify(json, null, 2) + '\n');
+			io.stdout.write(renderJson(json));
 			return;
 		}
 		const facts: [string, string][] = [
@@ -45,8 +45,7 @@ export const run: SubcommandRun = async (args, globals, io) => {
 			['Identity', identity?.arn ?? 'unknown'],
 			['Default protect configuration', account.defaultProtectConfigurationId ?? 'none'],
 		];
-		const width = Math.max(...facts.map(([k]) => k.length));
-		io.stdout.write(facts.map(([k, v]) => `${(k + ':').padEnd(width + 2)}${v}`).join('\n') + '\n\n');
+		io.stdout.write(renderFacts(facts) + '\n');
 		io.stdout.write(
 			renderTextTable(
 				[

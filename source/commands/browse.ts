@@ -3,6 +3,7 @@
 import {describeServiceError} from '../services/errors.js';
 import type {Clients} from '../services/clients.js';
 import {connect} from './connect.js';
+import {writeMessage} from './printTable.js';
 import {UsageError, type CommandIO, type GlobalOptions} from './types.js';
 
 /** Parses `--name value` / `--name=value` options of a subcommand; anything else is a usage error. */
@@ -44,7 +45,7 @@ export async function withClients(
 /** A service failure is one line on stderr and exit 1; bad input goes on up as a UsageError (exit 2). */
 export function reportFailure(error: unknown, io: CommandIO): number {
 	if (error instanceof UsageError) throw error;
-	io.stderr.write(`smsdeck: ${describeServiceError(error).message}\n`);
+	writeMessage(io.stderr, describeServiceError(error).message);
 	// A change a read-only connection refused was never sent: like any refusal before a call, exit 2.
 	return (error as Error | undefined)?.name === 'ReadOnlyError' ? 2 : 1;
 }

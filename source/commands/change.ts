@@ -2,6 +2,7 @@
 // question on a terminal, a refusal on a non-terminal), the audit line, and the exit codes
 // (0 done, 1 the service refused, 2 bad input, a rule broken before any call, or no confirmation).
 import {createInterface} from 'node:readline/promises';
+import {renderLines, writeMessage} from './printTable.js';
 import {UsageError, type CommandIO, type GlobalOptions} from './types.js';
 
 /** A refusal before any call: printed as one line, exit code 2. */
@@ -80,7 +81,7 @@ export async function confirm(command: string, io: CommandIO, options: ConfirmOp
 	if (options.yes) return true;
 	const stdin = options.stdin ?? process.stdin;
 	if (!stdin.isTTY) throw new RuleError(`${command}: needs --yes to change the account when stdin is not a terminal; nothing was sent`);
-	for (const line of options.summary) io.stderr.write(`${line}\n`);
+	io.stderr.write(renderLines(options.summary));
 	const rl = createInterface({input: stdin, output: io.stderr});
 	try {
 		const answer = (await rl.question(options.typed ? `Type "${options.typed}" to go ahead: ` : 'Go ahead? [y/N] ')).trim();
@@ -97,7 +98,7 @@ export async function auditChange(env: NodeJS.ProcessEnv, line: string, io: Comm
 	if (!file) return;
 	const {appendAudit} = await import('../app/auditFile.js');
 	const problem = appendAudit(file, line);
-	if (problem) io.stderr.write(`smsdeck: ${problem}\n`);
+	if (problem) writeMessage(io.stderr, problem);
 }
 
 /** Runs a change subcommand body: RuleError → exit 2 with the reason. */
@@ -106,7 +107,7 @@ export async function runChange(io: CommandIO, body: () => Promise<number>): Pro
 		return await body();
 	} catch (error) {
 		if (error instanceof RuleError) {
-			io.stderr.write(`smsdeck: ${error.message}\n`);
+			writeMessage(io.stderr, error.message);
 			return 2;
 		}
 		throw error;

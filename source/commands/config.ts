@@ -1,7 +1,7 @@
 // smsdeck config [--json]: who smsdeck would act as and where it would send requests, and why — profile,
 // credentials, Region, the endpoint of each service, CA bundle, proxy, read-only — like `aws configure list`.
 // No request is sent.
-import {writeRows} from './printTable.js';
+import {writeMessage, writeRows} from './printTable.js';
 import {resolveForCommand} from './connect.js';
 import {UsageError, type SubcommandRun} from './types.js';
 
@@ -16,7 +16,7 @@ work (a profile that does not exist, no Region, a malformed endpoint URL), with 
 export const run: SubcommandRun = async (args, globals, io) => {
 	if (args.length > 0) throw new UsageError(`config takes no arguments besides the global options (got "${args[0]}")`);
 	const [{describeResolution}, resolution] = await Promise.all([import('../services/resolver.js'), resolveForCommand(globals, io.env)]);
-	for (const warning of resolution.warnings) io.stderr.write(`smsdeck: ${warning}\n`);
+	for (const warning of resolution.warnings) writeMessage(io.stderr, warning);
 	const rows = describeResolution(resolution);
 	writeRows(
 		io.stdout,

@@ -52,11 +52,12 @@ export async function connect(globals: GlobalOptions, io: CommandIO, uses: reado
 		resolution = await resolveForCommand(globals, env, emulator.url);
 	}
 	const {endpointScopeWarning} = await import('../services/resolver.js');
-	for (const warning of [...resolution.warnings, endpointScopeWarning(resolution, uses)]) if (warning) io.stderr.write(`smsdeck: ${warning}\n`);
+	const {writeMessage} = await import('./printTable.js');
+	for (const warning of [...resolution.warnings, endpointScopeWarning(resolution, uses)]) if (warning) writeMessage(io.stderr, warning);
 	if (resolution.readOnly.value && resolution.readOnly.source !== '--read-only') {
 		const {readOnlyPolicyFromFile} = await import('../config/prefs.js');
 		const problem = readOnlyPolicyFromFile(env).problem;
-		if (problem) io.stderr.write(`smsdeck: ${problem}\n`);
+		if (problem) writeMessage(io.stderr, problem);
 	}
 	const [{createClients, destroyClients}, {RateLimiter}, {Health}, {callTimeouts}] = await Promise.all([
 		import('../services/clients.js'),

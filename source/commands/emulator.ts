@@ -1,4 +1,4 @@
-// smsdeck emulator [--port N] [--host 127.0.0.1] [--seed default|big|empty] [--state FILE] [--throttle] [--event-delay MS]
+// smsdeck emulator [--port N] [--host 127.0.0.1] [--seed default|big|empty|hostile] [--state FILE] [--throttle] [--event-delay MS]
 //                  [--tls [--tls-name NAME]… [--ca-file PATH]]
 // Runs the local End User Messaging SMS + CloudWatch Logs emulator until SIGINT/SIGTERM.
 import {parseArgs} from 'node:util';
@@ -16,7 +16,8 @@ Runs a local, wire-compatible emulator of End User Messaging SMS (sms-voice v2) 
 Options:
   --port N            port to listen on (default ${DEFAULT_EMULATOR_PORT}; 0 picks a free one)
   --host ADDRESS      address to listen on (default 127.0.0.1; anything else is reachable from the network)
-  --seed NAME         default (a realistic account), big (+10,000 numbers, 1,000 pools), empty
+  --seed NAME         default (a realistic account), big (+10,000 numbers, 1,000 pools), empty, or
+                      hostile (default with text that attacks terminals in every field, for testing)
   --state FILE        keep the state in FILE across restarts (atomic writes)
   --throttle          enforce the default request-rate quotas (ThrottlingException)
   --event-delay MS    delay between a simulated message's events (default 1000)
@@ -26,7 +27,7 @@ Options:
   --ca-file PATH      where to write the CA certificate for clients to trust (AWS_CA_BUNDLE, --ca-bundle);
                       default: next to --state (state.json -> state.ca.pem), else in a new temporary directory
 `;
-const SEEDS = ['default', 'big', 'empty'] as const;
+const SEEDS = ['default', 'big', 'empty', 'hostile'] as const;
 type Seed = (typeof SEEDS)[number];
 
 export interface EmulatorFlags {

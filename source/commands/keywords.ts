@@ -5,7 +5,8 @@ import {resolveIdentity} from '../services/identityResolver.js';
 import {deleteKeyword, putKeyword} from '../services/changesService.js';
 import {checkKeyword, checkKeywordDelete, checkKeywordEdit, checkKeywordMessage, checkKeywordChange, checkKeywordQuota, sameKeyword} from '../domain/keywordRules.js';
 import {awsCli} from '../views/cliCommand.js';
-import {writeRows} from './printTable.js';
+import {renderLines, writeRows} from './printTable.js';
+import {safeJson} from '../domain/sanitize.js';
 import {auditChange, changeLine, confirm, parseChangeArgs, refuseReadOnly, requireConfirmable, required, RuleError, runChange, withChangeClients} from './change.js';
 import {UsageError, type SubcommandRun} from './types.js';
 
@@ -75,13 +76,13 @@ export const run: SubcommandRun = async (args, globals, io) =>
 					'keyword-message': message,
 					'keyword-action': kwAction,
 				});
-				const was = before ? `${before.KeywordAction} ${JSON.stringify(before.KeywordMessage)}` : '';
-				const now = `${kwAction} ${JSON.stringify(message)}`;
+				const was = before ? `${before.KeywordAction} ${safeJson(before.KeywordMessage)}` : '';
+				const now = `${kwAction} ${safeJson(message)}`;
 				const ok = await confirm(command, io, {yes: parsed.flags.has('yes'), summary: [`Keyword ${keyword} on ${label}: ${was || '(new)'} → ${now}`, `$ ${cli}`]});
 				if (!ok) throw new RuleError(`${command}: not confirmed; nothing was sent`);
 				const out = await putKeyword(clients, origination, keyword, message, kwAction);
 				await auditChange(io.env, changeLine(clients.connection.region, `Keyword ${keyword} on ${label}`, was, now, out.requestId), io);
-				io.stdout.write(`Keyword ${keyword} on ${label}: ${now}${out.requestId ? ` (request id ${out.requestId})` : ''}\n`);
+				io.stdout.write(renderLines([`Keyword ${keyword} on ${label}: ${now}${out.requestId ? ` (request id ${out.requestId})` : ''}`]));
 			});
 		}
 		if (action === 'delete') {
@@ -99,7 +100,7 @@ export const run: SubcommandRun = async (args, globals, io) =>
 				if (!ok) throw new RuleError(`${command}: not confirmed; nothing was sent`);
 				const out = await deleteKeyword(clients, origination, keyword);
 				await auditChange(io.env, changeLine(clients.connection.region, `Delete keyword ${keyword} on ${label}`, keyword, '', out.requestId), io);
-				io.stdout.write(`Deleted keyword ${keyword} on ${label}${out.requestId ? ` (request id ${out.requestId})` : ''}\n`);
+				io.stdout.write(renderLines([`Deleted keyword ${keyword} on ${label}${out.requestId ? ` (request id ${out.requestId})` : ''}`]));
 			});
 		}
 		throw new UsageError(`keywords: say list, set or delete (see smsdeck keywords --help)`);

@@ -5,6 +5,7 @@ import {parseE164} from '../domain/e164.js';
 import {checkOptOutListName} from '../domain/settingsRules.js';
 import {awsCli} from '../views/cliCommand.js';
 import {auditChange, changeLine, confirm, parseChangeArgs, refuseReadOnly, requireConfirmable, required, RuleError, runChange, withChangeClients} from './change.js';
+import {renderLines} from './printTable.js';
 import {UsageError, type CommandIO, type GlobalOptions} from './types.js';
 
 export async function changeOptOut(action: 'add' | 'remove', args: string[], globals: GlobalOptions, io: CommandIO): Promise<number> {
@@ -28,7 +29,7 @@ export async function changeOptOut(action: 'add' | 'remove', args: string[], glo
 			if (!ok) throw new RuleError(`${command}: not confirmed; nothing was sent`);
 			const out = action === 'add' ? await putOptedOutNumber(clients, list, number.e164) : await deleteOptedOutNumber(clients, list, number.e164);
 			await auditChange(io.env, changeLine(clients.connection.region, what, action === 'add' ? '' : 'opted out', action === 'add' ? 'opted out' : '', out.requestId), io);
-			io.stdout.write(`${what}: done${out.requestId ? ` (request id ${out.requestId})` : ''}\n`);
+			io.stdout.write(renderLines([`${what}: done${out.requestId ? ` (request id ${out.requestId})` : ''}`]));
 		});
 	});
 }

@@ -1,5 +1,6 @@
 // smsdeck parts "text" [--json]: how an SMS body is encoded and split into parts (GSM-7 or UCS-2).
 import {analyzeMessage, suggestGsmReplacements} from '../domain/messageParts.js';
+import {renderJson, renderLines} from './printTable.js';
 import {UsageError, type SubcommandRun} from './types.js';
 
 export const usage = `Usage: smsdeck parts "TEXT" [--json]
@@ -33,7 +34,7 @@ export const run: SubcommandRun = async (args, globals, io) => {
 			ucs2Characters: info.ucs2Characters.map(c => ({character: c, codePoint: codePoint(c)})),
 			suggestion: suggestion ? {text: replaced, encoding: suggestion.encoding, characters: suggestion.characters, parts: suggestion.parts} : null,
 		};
-		io.stdout.write(JSON.stringify(json, null, 2) + '\n');
+		io.stdout.write(renderJson(json));
 		return info.tooLong ? 1 : 0;
 	}
 	const encoding = info.encoding === 'GSM' ? 'GSM-7' : 'UCS-2';
@@ -51,6 +52,6 @@ export const run: SubcommandRun = async (args, globals, io) => {
 		lines.push(`              ${suggestion.encoding === 'GSM' ? 'GSM-7' : 'UCS-2'}, ${suggestion.characters} characters, ${suggestion.parts} part${suggestion.parts === 1 ? '' : 's'}`);
 	}
 	if (info.parts > 3) lines.push('Note:         more than 3 parts — an MMS is billed as one part');
-	io.stdout.write(lines.join('\n') + '\n');
+	io.stdout.write(renderLines(lines));
 	return info.tooLong ? 1 : 0;
 };

@@ -6,6 +6,7 @@ import {DEFAULT_BODY, DEFAULT_TIMEOUT_MS, type SimulatorRunOptions} from '../ser
 import {connect} from './connect.js';
 import {refuseReadOnly, runChange} from './change.js';
 import {formatReport, formatStep} from './simulateReport.js';
+import {renderJson, renderLines} from './printTable.js';
 import {UsageError, type SubcommandRun} from './types.js';
 import {setBudget} from './lifetime.js';
 
@@ -107,7 +108,7 @@ export const run: SubcommandRun = async (args, globals, io) => {
 	});
 	if (refused !== 0) return refused;
 
-	const progress = (line: string) => io.stderr.write(line + '\n');
+	const progress = (...lines: string[]) => io.stderr.write(renderLines(lines));
 	const options: SimulatorRunOptions = {
 		country: values.country,
 		origination: values.origination,
@@ -132,7 +133,7 @@ export const run: SubcommandRun = async (args, globals, io) => {
 			options,
 			{
 				step: update => {
-					if (update.state !== 'running') progress(formatStep(update));
+					if (update.state !== 'running') progress(...formatStep(update));
 				},
 				event: (event, message) => progress(`    ${message.destination}  ${event.eventType ?? event.status ?? '?'}${event.isFinal ? ' (final)' : ''}`),
 			},
@@ -141,7 +142,7 @@ export const run: SubcommandRun = async (args, globals, io) => {
 		if (!report.requestedNumber && /no ACTIVE simulator number/.test(report.reason ?? '')) {
 			report.fix = `rerun with --request-number --yes (the number is billed monthly), or ${report.fix}`;
 		}
-		io.stdout.write(globals.json ? JSON.stringify(report, null, 2) + '\n' : formatReport(report));
+		io.stdout.write(globals.json ? renderJson(report) : renderLines(formatReport(report)));
 		return verdictExitCode(report.verdict);
 	} finally {
 		await connected.close();

@@ -1,4 +1,5 @@
-// Plain-text lines for `smsdeck simulate`: one per finished step (stderr) and the final report (stdout).
+// Plain-text lines for `smsdeck simulate`: one per finished step (stderr) and the final report (stdout). They
+// quote the service (statuses, reasons, the account tier): the caller prints them with renderLines.
 import type {SimulatorReport, StepUpdate} from '../services/simulatorRun.js';
 import {formatPrice} from '../domain/format.js';
 
@@ -6,13 +7,13 @@ const MARK: Record<StepUpdate['state'], string> = {running: '…', passed: '✓'
 
 const seconds = (ms: number | undefined) => (ms === undefined ? '' : ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`);
 
-export function formatStep(step: StepUpdate): string {
+export function formatStep(step: StepUpdate): string[] {
 	const lines = [`${MARK[step.state]} ${step.title}${step.durationMs !== undefined ? ` (${seconds(step.durationMs)})` : ''}${step.detail ? `: ${step.detail}` : ''}`];
 	if (step.fix) lines.push(`  fix: ${step.fix}`);
-	return lines.join('\n');
+	return lines;
 }
 
-export function formatReport(report: SimulatorReport): string {
+export function formatReport(report: SimulatorReport): string[] {
 	const out: string[] = [];
 	out.push(`${report.verdict}  run ${report.runId} in ${report.region}, ${seconds(report.durationMs)}`);
 	if (report.reason) out.push(`  ${report.reason}`);
@@ -34,5 +35,5 @@ export function formatReport(report: SimulatorReport): string {
 			out.push(`    ${at}  ${e.eventType ?? e.status ?? '?'}${e.isFinal ? ' (final)' : ''}`);
 		}
 	}
-	return out.join('\n') + '\n';
+	return out;
 }

@@ -4,7 +4,7 @@ import {describeAccount} from '../services/accountService.js';
 import {clearSpendLimit, setSpendLimit} from '../services/changesService.js';
 import {channelForLimitName, checkSpendLimit, isSpendChannel, limitNameForChannel, spendChannelInfo, spendLimitCliCommand} from '../domain/spendRules.js';
 import {formatDollars} from '../domain/format.js';
-import {writeRows} from './printTable.js';
+import {renderLines, writeRows} from './printTable.js';
 import {auditChange, changeLine, confirm, parseChangeArgs, refuseReadOnly, requireConfirmable, RuleError, runChange, withChangeClients} from './change.js';
 import {UsageError, type SubcommandRun} from './types.js';
 
@@ -84,11 +84,11 @@ export const run: SubcommandRun = async (args, globals, io) =>
 				if (!ok) throw new RuleError(`${command}: not confirmed; nothing was sent`);
 				const out = await setSpendLimit(clients, channel, r.value);
 				await auditChange(io.env, changeLine(clients.connection.region, `${info.label} enforced spend limit`, `$${current.enforced}`, `$${r.value}`, out.requestId), io);
-				io.stdout.write(`${info.label} enforced spend limit: $${current.enforced} → $${r.value}${out.requestId ? ` (request id ${out.requestId})` : ''}\n`);
+				io.stdout.write(renderLines([`${info.label} enforced spend limit: $${current.enforced} → $${r.value}${out.requestId ? ` (request id ${out.requestId})` : ''}`]));
 				return;
 			}
 			if (!current.overridden) {
-				io.stdout.write(`${info.label} has no override: the enforced limit is the account limit, $${current.max}. Nothing to clear.\n`);
+				io.stdout.write(renderLines([`${info.label} has no override: the enforced limit is the account limit, $${current.max}. Nothing to clear.`]));
 				return;
 			}
 			const ok = await confirm(command, io, {
@@ -99,7 +99,7 @@ export const run: SubcommandRun = async (args, globals, io) =>
 			if (!ok) throw new RuleError(`${command}: not confirmed; nothing was sent`);
 			const out = await clearSpendLimit(clients, channel);
 			await auditChange(io.env, changeLine(clients.connection.region, `${info.label} enforced spend limit (override cleared)`, `$${current.enforced}`, `$${current.max}`, out.requestId), io);
-			io.stdout.write(`${info.label} override cleared: the enforced limit is the account limit, $${current.max}${out.requestId ? ` (request id ${out.requestId})` : ''}\n`);
+			io.stdout.write(renderLines([`${info.label} override cleared: the enforced limit is the account limit, $${current.max}${out.requestId ? ` (request id ${out.requestId})` : ''}`]));
 		});
 	});
 

@@ -2,9 +2,11 @@
 // [--json]: one line per event (time, type, status, destination, message id … or the raw line), JSON lines with
 // --json (the parsed event plus the raw record) for jq. Exits 0 on SIGPIPE and when ctrl-c/SIGTERM stop a working
 // follow; a read that got no valid answer ends it with 1 (or the signal's 130/143) and one line saying why.
+// Log content is anyone's text: a plain line shows each field made safe (one event is one line, whatever its
+// fields hold), a JSON line keeps the original strings, escaped by safeJson.
 import {parseSince} from '../domain/duration.js';
 import {parseEventRecord, type ParsedEvent} from '../domain/eventRecord.js';
-import {toSingleLine} from '../domain/sanitize.js';
+import {safeJson, safeText} from '../domain/sanitize.js';
 import {formatPrice} from '../domain/format.js';
 import {chooseDestination} from '../services/tailTarget.js';
 import {lookupConfigurationSet} from '../services/identityResolver.js';
@@ -12,6 +14,7 @@ import {startTail} from '../services/tailEngine.js';
 import type {TailEvent, TailHealth, TailSource} from '../services/tailTypes.js';
 import {connect} from './connect.js';
 import {reportFailure} from './browse.js';
+import {writeMessage} from './printTable.js';
 import {UsageError, type SubcommandRun} from './types.js';
 import {setBudget, signalExitCode} from './lifetime.js';
 import {answerCount, callsInFlight} from '../services/inFlight.js';
@@ -110,7 +113,7 @@ function iso(ms: number | undefined): string {
 /** One plain line: time, type, status, final, destination, origination, country, parts, price, message id. */
 export function plainLine(event: TailEvent, parsed: ParsedEvent): string {
 	const time = iso(parsed.timestamp ?? event.timestamp);
-	if (parsed.kind === 'raw' || parsed.kind === 'unknown-json') return `${time}  ${toSingleLine(parsed.raw)}`;
+	if (parsed.kind === 'raw' || parsed.kind === 'unknown-json') return `${time}  ${safeText(parsed.raw)}`;
 	const final = parsed.isFinal === true ? 'final' : parsed.isFinal === false ? '-' : '';
 	return [
 		time,
@@ -123,11 +126,13 @@ export function plainLine(event: TailEvent, parsed: ParsedEvent): string {
 		parsed.parts !== undefined ? String(parsed.parts) : '',
 		parsed.price !== undefined ? formatPrice(parsed.price) : '',
 		parsed.messageId ?? '',
-	].join('  ');
+	]
+		.map(safeText)
+		.join('  ');
 }
 
 export function jsonLine(event: TailEvent, parsed: ParsedEvent): string {
-	return JSON.stringify({
+	return safeJson({
 		time: iso(event.timestamp),
 		logStream: event.logStreamName,
 		...(event.eventId ? {eventId: event.eventId} : {}),
@@ -156,12 +161,13 @@ export const run: SubcommandRun = async (args, globals, io) => {
 			const set = await lookupConfigurationSet(connected.clients, options.configSet);
 			const choice = chooseDestination(options.configSet, set, options.destination);
 			if (!choice.ok) {
-				io.stderr.write(`smsdeck: ${choice.reason}\n`);
+				writeMessage(io.stderr, choice.reason);
 				return 2;
 			}
 			if (choice.others.length > 0) {
-				io.stderr.write(
-					`smsdeck: tailing destination "${choice.destination.name}" (${choice.destination.logGroupName}); the set also has ${choice.others.map(d => `"${d.name}"`).join(', ')} — pick one with --destination NAME\n`,
+				writeMessage(
+					io.stderr,
+					`tailing destination "${choice.destination.name}" (${choice.destination.logGroupName}); the set also has ${choice.others.map(d => `"${d.name}"`).join(', ')} — pick one with --destination NAME`,
 				);
 			}
 			source = {logGroupIdentifier: choice.destination.logGroupArn, ...(options.filter ? {filterPattern: options.filter} : {})};
@@ -190,7 +196,7 @@ export const run: SubcommandRun = async (args, globals, io) => {
 				}
 				// Say on stderr when the transport changes or something is wrong; stdout stays data only.
 				const note = h.state === 'stopped' ? undefined : h.state === 'reconnecting' || h.note ? `${h.transport ?? ''} ${h.note ?? h.state}`.trim() : undefined;
-				if (note && note !== lastNote && options.follow) io.stderr.write(`smsdeck: ${note}\n`);
+				if (note && note !== lastNote && options.follow) writeMessage(io.stderr, note);
 				lastNote = note;
 			},
 		});
@@ -214,7 +220,7 @@ export const run: SubcommandRun = async (args, globals, io) => {
 		await handle.done;
 		const reason = handle.health().stoppedReason;
 		if (reason && reason !== 'stopped' && reason !== 'end of history') {
-			io.stderr.write(`smsdeck: ${reason}\n`);
+			writeMessage(io.stderr, reason);
 			return 1;
 		}
 		if (stoppedBy !== undefined) {
@@ -223,13 +229,13 @@ export const run: SubcommandRun = async (args, globals, io) => {
 			if (answered && options.follow) return 0;
 			if (!answered) {
 				const why = problem ?? (waiting.length > 0 ? `no answer to ${waiting.join(', ')} yet` : undefined);
-				io.stderr.write(`smsdeck: stopped before the endpoint gave a valid answer${why ? `: ${why}` : ''}\n`);
+				writeMessage(io.stderr, `stopped before the endpoint gave a valid answer${why ? `: ${why}` : ''}`);
 			}
 			return stoppedBy === 'timeout' ? 1 : signalExitCode(stoppedBy);
 		}
 		// The history was not read to the end: the last read failed.
 		if (lastState === 'reconnecting') {
-			io.stderr.write(`smsdeck: ${problem ?? 'reading the log group failed'}\n`);
+			writeMessage(io.stderr, problem ?? 'reading the log group failed');
 			return 1;
 		}
 		return 0;

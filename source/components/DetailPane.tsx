@@ -51,13 +51,15 @@ export function DetailPane({title, fields, width, status}: {title: string; field
 	const colWidth = Math.floor((width - 1) / columns);
 	const labelWidth = Math.min(22, Math.max(...fields.map(f => cellWidth(f.label))) + 1);
 	const rows = fieldRows(fields, columns);
+	// The status is often a service's error message.
+	const statusText = truncate(status ?? '', Math.max(0, width - 2), theme.glyphs.ellipsis);
 	return (
 		<Box flexDirection="column" width={width}>
 			<Box justifyContent="space-between" width={width}>
 				<Text bold color={c.title}>
-					{truncate(' ' + title, width - (status?.length ?? 0) - 2, theme.glyphs.ellipsis)}
+					{truncate(' ' + title, width - cellWidth(statusText) - 2, theme.glyphs.ellipsis)}
 				</Text>
-				<Text color={c.muted}>{status ?? ''} </Text>
+				<Text color={c.muted}>{statusText} </Text>
 			</Box>
 			{rows.map((row, r) => (
 				<Text key={r}>

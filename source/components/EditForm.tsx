@@ -123,7 +123,7 @@ export function EditForm({title, fields, width, validate, onSubmit, onCancel, su
 						) : (
 							<Text bold={focused}>
 								{focused ? '‹ ' : '  '}
-								{state.current.choices[f.id]}
+								{truncate(state.current.choices[f.id], fieldWidth, theme.glyphs.ellipsis)}
 								{focused ? ' ›' : ''}
 								<Text color={c.muted}>{focused ? `  (${f.options.join(' | ')})` : ''}</Text>
 							</Text>
@@ -132,8 +132,7 @@ export function EditForm({title, fields, width, validate, onSubmit, onCancel, su
 				);
 			})}
 			<Text color={problem && tried ? c.error : problem ? c.warn : c.muted} wrap="truncate">
-				{' '}
-				{problem ?? `enter ${submitLabel} · tab/↑↓ next field · ←/→ choose · esc cancel`}
+				{truncate(' ' + (problem ?? `enter ${submitLabel} · tab/↑↓ next field · ←/→ choose · esc cancel`), width, theme.glyphs.ellipsis)}
 			</Text>
 		</Box>
 	);

@@ -4,6 +4,7 @@ import React from 'react';
 import {Box, Text} from 'ink';
 import {useTheme} from '../theme/ThemeContext.js';
 import {truncate} from '../domain/textWidth.js';
+import {safeText} from '../domain/sanitize.js';
 
 export interface HeaderProps {
 	width: number;
@@ -37,7 +38,9 @@ export function Header(props: HeaderProps) {
 	const room = props.width - badge.length - ' smsdeck '.length - 2;
 	let used = 0;
 	const shown: [string, string][] = [];
-	for (const [k, v] of parts) {
+	for (const [k, raw] of parts) {
+		// The account (STS) and the endpoint come from outside: made safe before they are measured.
+		const v = safeText(raw);
 		const piece = ` ${k} ${v} `;
 		if (used + piece.length > room) {
 			if (room - used > k.length + 6) shown.push([k, truncate(v, room - used - k.length - 3, theme.glyphs.ellipsis)]);

@@ -3,9 +3,12 @@ import React from 'react';
 import {Text} from 'ink';
 import type {LineState} from './lineEditor.js';
 import {cellWidth, truncate} from '../domain/textWidth.js';
+import {safeText} from '../domain/sanitize.js';
 
 export function LineField({state, width, placeholder, color}: {state: LineState; width: number; placeholder?: string; color?: string}) {
-	const cs = Array.from(state.text);
+	// One display string per code point (the cursor counts code points): a control character from the wire in a
+	// value being edited shows as its placeholder; the text itself is kept as it is.
+	const cs = Array.from(state.text, safeText);
 	if (cs.length === 0 && placeholder) {
 		return (
 			<Text>

@@ -6,6 +6,7 @@ import {Priority, useKeypress} from '../input/KeypressProvider.js';
 import {editActionFor, lineEditor, type LineState} from './lineEditor.js';
 import {LineField} from './LineField.js';
 import {cellWidth, truncate} from '../domain/textWidth.js';
+import {safeText} from '../domain/sanitize.js';
 
 export interface PromptBarProps {
 	prompt: string;
@@ -70,7 +71,7 @@ export function PromptBar(props: PromptBarProps) {
 
 	// One row, always: a bar that wrapped would change the frame's height. The prompt and the field get fixed
 	// widths; the suffix gets what is left and is cut to it.
-	const prompt = ' ' + props.prompt;
+	const prompt = ' ' + safeText(props.prompt);
 	const suffix = props.suffix ? `  ${props.suffix}` : '';
 	const fieldWidth = Math.max(8, props.width - cellWidth(prompt) - 1 - Math.min(cellWidth(suffix), Math.floor(props.width / 2)));
 	const suffixWidth = Math.max(0, props.width - cellWidth(prompt) - fieldWidth - 1);

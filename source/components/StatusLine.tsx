@@ -10,7 +10,7 @@ export function StatusLine({toast, right, width}: {toast?: Toast; right?: string
 	const c = theme.colors;
 	const color = toast ? {info: c.info, ok: c.ok, warn: c.warn, error: c.error}[toast.kind] : undefined;
 	const icon = toast ? {info: '', ok: theme.glyphs.ok + ' ', warn: '! ', error: theme.glyphs.fail + ' '}[toast.kind] : '';
-	const rightText = right ?? '';
+	const rightText = truncate(right ?? '', Math.max(0, width - 2), theme.glyphs.ellipsis);
 	return (
 		<Box width={width} justifyContent="space-between">
 			<Text color={color} bold={toast?.kind === 'error'}>

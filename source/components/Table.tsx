@@ -1,8 +1,9 @@
 // A windowed table: renders only the rows that fit, keeps the selection on screen, sorts, filters and counts.
+// Every cell, title and message goes through fit/truncate, which make text from the wire safe (domain/sanitize.ts).
 import React, {useEffect, useMemo, useReducer, useRef} from 'react';
 import {Box, Text} from 'ink';
 import {useTheme} from '../theme/ThemeContext.js';
-import {fit, truncate} from '../domain/textWidth.js';
+import {cellWidth, fit, truncate} from '../domain/textWidth.js';
 import {Priority} from '../input/KeypressProvider.js';
 import {useCommands} from '../input/useCommands.js';
 import {listNavigation} from './listNavigation.js';
@@ -139,16 +140,16 @@ export function Table<Row>(props: TableProps<Row>) {
 		<Box flexDirection="column" width={width} height={height}>
 			<Box width={width} justifyContent="space-between">
 				<Text bold color={c.title}>
-					{truncate(left, Math.max(10, width - right.length - 2), theme.glyphs.ellipsis)}
+					{truncate(left, Math.max(10, width - cellWidth(right) - 2), theme.glyphs.ellipsis)}
 				</Text>
-				<Text color={c.muted}>{truncate(right, Math.max(0, width - left.length - 2), theme.glyphs.ellipsis)} </Text>
+				<Text color={c.muted}>{truncate(right, Math.max(0, width - cellWidth(left) - 2), theme.glyphs.ellipsis)} </Text>
 			</Box>
 			<Text bold color={c.muted}>
 				{' '.repeat(markWidth + 1)}
 				{header}
 			</Text>
 			{count === 0 ? (
-				<Text color={c.muted}> {props.emptyText ?? (filter.trim() ? `No rows match /${filter.trim()}` : 'Nothing here')}</Text>
+				<Text color={c.muted}>{truncate(' ' + (props.emptyText ?? (filter.trim() ? `No rows match /${filter.trim()}` : 'Nothing here')), width, theme.glyphs.ellipsis)}</Text>
 			) : (
 				window.map((row, i) => {
 					const isSelected = offset + i === selected && isActive;

@@ -2,17 +2,17 @@
  * Parse one CloudWatch Logs message written by an End User Messaging SMS
  * event destination into an SMS / MMS / voice event (reference facts §7.2).
  *
- * parseEventRecord never throws. Every string taken from the record goes
- * through stripTerminalEscapes, including the raw text and the strings inside
- * the parsed JSON, because log content is attacker-controlled (a message body
- * or context value can carry escape sequences).
+ * parseEventRecord never throws. It keeps every string as the log group holds
+ * it (`smsdeck tail --json` hands the original on): log content is
+ * attacker-controlled (a message body or context value can carry escape
+ * sequences and line breaks), so whatever shows it on a terminal goes through
+ * domain/sanitize.ts (the console's fit/truncate, the tail's plain lines,
+ * safeJson). JSON nested deeper than 64 levels is kept only down to that depth.
  *
  * kind: eventType prefix TEXT_ → 'sms', MEDIA_ → 'mms', VOICE_ → 'voice';
  * otherwise contentType "MMS" → 'mms'; any other JSON (no eventType, or an
  * unrecognised one such as RCS_…) → 'unknown-json'; not JSON → 'raw'.
  */
-import {stripTerminalEscapes} from './sanitize.js';
-
 export type EventKind = 'sms' | 'mms' | 'voice' | 'unknown-json' | 'raw';
 
 export interface ParsedEvent {
@@ -50,9 +50,9 @@ export interface ParsedEvent {
 	callDurationSeconds?: number;
 	/** totalDurationInMinutes, billed minutes (voice) */
 	durationMinutes?: number;
-	/** The original message, sanitized. */
+	/** The original message, as it is (not safe to print). */
 	raw: string;
-	/** The parsed JSON with every string (keys included) sanitized. */
+	/** The parsed JSON, as it is (not safe to print), cut below 64 levels of nesting. */
 	json?: unknown;
 }
 
@@ -69,16 +69,24 @@ function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
 	Object.defineProperty(target, key, {value, enumerable: true, writable: true, configurable: true});
 }
 
-function sanitizeDeep(value: unknown, depth = 0): unknown {
-	if (typeof value === 'string') return stripTerminalEscapes(value);
-	if (depth > 64) return undefined;
-	if (Array.isArray(value)) return value.map((item) => sanitizeDeep(item, depth + 1));
-	if (isObject(value)) {
-		const out: JsonObject = {};
-		for (const [key, item] of Object.entries(value)) setOwn(out, stripTerminalEscapes(key), sanitizeDeep(item, depth + 1));
-		return out;
-	}
-	return value;
+const MAX_DEPTH = 64;
+
+/** True when the value nests deeper than MAX_DEPTH (checked without copying: events are two levels deep). */
+function tooDeep(value: unknown, depth = 0): boolean {
+	if (typeof value !== 'object' || value === null) return false;
+	if (depth > MAX_DEPTH) return true;
+	for (const item of Array.isArray(value) ? value : Object.values(value)) if (tooDeep(item, depth + 1)) return true;
+	return false;
+}
+
+/** A copy without what lies deeper than MAX_DEPTH (so showing it can never overflow the stack). */
+function cutDeep(value: unknown, depth = 0): unknown {
+	if (typeof value !== 'object' || value === null) return value;
+	if (depth > MAX_DEPTH) return undefined;
+	if (Array.isArray(value)) return value.map((item) => cutDeep(item, depth + 1));
+	const out: JsonObject = {};
+	for (const [key, item] of Object.entries(value)) setOwn(out, key, cutDeep(item, depth + 1));
+	return out;
 }
 
 function str(record: JsonObject, key: string): string | undefined {
@@ -138,11 +146,11 @@ function parseJson(text: string): {ok: true; value: unknown} | {ok: false} {
 /** Parse one log message; never throws. */
 export function parseEventRecord(message: string): ParsedEvent {
 	const text = typeof message === 'string' ? message : String(message);
-	const raw = stripTerminalEscapes(text);
+	const raw = text;
 	const parsed = parseJson(text);
 	if (!parsed.ok) return {kind: 'raw', raw};
 
-	const json = sanitizeDeep(parsed.value);
+	const json = tooDeep(parsed.value) ? cutDeep(parsed.value) : parsed.value;
 	if (!isObject(json)) return {kind: 'unknown-json', raw, json};
 
 	const eventType = str(json, 'eventType');

@@ -1,114 +1,58 @@
 /**
- * Make attacker-controlled text (message bodies, log lines, anything from the
- * wire) safe to print to a terminal.
+ * The one sanitiser for text from the wire (anything a service, a log group or an endpoint sent) on its way to
+ * a terminal: the console's width functions (domain/textWidth.ts), the subcommands' tables, lines and error
+ * lines (commands/printTable.ts) and their JSON all go through this module.
  *
- * stripTerminalEscapes removes:
- * - CSI sequences: ESC [ … final byte, and the 8-bit form 0x9B … final byte;
- * - OSC sequences: ESC ] … (0x9D …) ended by BEL, ESC \ or 0x9C (ST);
- * - DCS / SOS / PM / APC strings: ESC P / ESC X / ESC ^ / ESC _ (0x90 / 0x98 /
- *   0x9E / 0x9F) ended by ESC \ or 0x9C (or BEL, which xterm also accepts);
- *   a string sequence that is never terminated is removed up to the end of the
- *   text, as a terminal would swallow it;
- * - other escape sequences: ESC, optional intermediates (0x20–0x2F), one final
- *   byte (ESC 7, ESC c, ESC ( B …); a lone trailing ESC;
- * - every other C1 control (0x80–0x9F), DEL, and every C0 control except tab
- *   and line feed.
- * Line breaks are normalised: CR LF and a lone CR become LF (a lone CR would
- * otherwise let text overwrite what was printed before it on the line).
- * Tabs and line feeds are kept; use toSingleLine for a one-line cell.
- * Bidi and other printable Unicode are left alone.
+ * safeText makes every character a terminal could act on visible instead:
+ * - C0 controls U+0000–U+001F and DEL become their Unicode Control Pictures: ESC → ␛, LF → ␊, CR → ␍,
+ *   TAB → ␉, BEL → ␇ … (U+2400 + code, DEL → ␡). Every 7-bit escape sequence (CSI and SGR, OSC incl. OSC 8
+ *   links and OSC 52 clipboard writes, DCS, SOS, PM, APC, single ESC sequences) starts with ESC, so none can
+ *   act; the rest of the sequence stays readable: "␛[2J", "␛]52;c;cm0=␇".
+ * - C1 controls U+0080–U+009F (8-bit CSI U+009B, OSC U+009D, NEL U+0085 …), the line and paragraph separators
+ *   U+2028 / U+2029 and the bidi embeddings, overrides and isolates U+202A–U+202E and U+2066–U+2069 have no
+ *   picture: they become the escape JSON would write, in lower case ("\u009b", "\u202e").
+ * So one field is always one line, and nothing hidden reorders, moves, recolours, links or queries anything.
+ * Text with none of these characters (nearly all of it) is returned as it is: one regular-expression test, no
+ * allocation (building the same string again would also leave a rope of small strings behind for every log
+ * line the tail keeps).
+ *
+ * safeJson is JSON.stringify whose output has none of these characters raw either: JSON.stringify escapes C0
+ * but leaves DEL, C1, U+2028/2029 and the bidi controls as they are; they become \uXXXX escapes, which any JSON
+ * reader (jq, JSON.parse) reads back as the same string.
  */
 
-const ESC = 0x1b;
+/** Everything safeText replaces. */
 // eslint-disable-next-line no-control-regex
-const NEEDS_STRIPPING = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
-const BEL = 0x07;
-const ST = 0x9c;
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028-\u202e\u2066-\u2069]/;
+// eslint-disable-next-line no-control-regex
+const UNSAFE_ALL = /[\u0000-\u001f\u007f-\u009f\u2028-\u202e\u2066-\u2069]/g;
+/** What JSON.stringify leaves raw of the above (it escapes U+0000–U+001F itself). */
+const JSON_UNSAFE = /[\u007f-\u009f\u2028-\u202e\u2066-\u2069]/;
+const JSON_UNSAFE_ALL = /[\u007f-\u009f\u2028-\u202e\u2066-\u2069]/g;
 
-function isStringIntroducer(code: number): boolean {
-	// After ESC: P (DCS), X (SOS), ] (OSC), ^ (PM), _ (APC).
-	return code === 0x50 || code === 0x58 || code === 0x5d || code === 0x5e || code === 0x5f;
+const jsonEscape = (ch: string): string => '\\u' + ch.charCodeAt(0).toString(16).padStart(4, '0');
+
+/** Placeholder per character, built once. */
+const PLACEHOLDER = new Map<string, string>();
+for (let code = 0; code < 0x20; code++) PLACEHOLDER.set(String.fromCharCode(code), String.fromCharCode(0x2400 + code));
+PLACEHOLDER.set('\u007f', '\u2421');
+for (let code = 0x80; code <= 0x9f; code++) PLACEHOLDER.set(String.fromCharCode(code), jsonEscape(String.fromCharCode(code)));
+for (const code of [0x2028, 0x2029, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069]) {
+	PLACEHOLDER.set(String.fromCharCode(code), jsonEscape(String.fromCharCode(code)));
+}
+const placeholder = (ch: string): string => PLACEHOLDER.get(ch)!;
+
+/** One line a terminal shows and never acts on; see the module comment for the placeholders. */
+export function safeText(text: string): string {
+	if (!UNSAFE.test(text)) return text;
+	return text.replace(UNSAFE_ALL, placeholder);
 }
 
-function isC1StringIntroducer(code: number): boolean {
-	return code === 0x90 || code === 0x98 || code === 0x9d || code === 0x9e || code === 0x9f;
+/** JSON.stringify(value, null, space) with DEL, C1, U+2028/2029 and bidi controls \uXXXX-escaped too. */
+export function safeJson(value: unknown, space?: number): string {
+	const json = JSON.stringify(value, null, space) ?? 'null';
+	return JSON_UNSAFE.test(json) ? json.replace(JSON_UNSAFE_ALL, jsonEscape) : json;
 }
 
-/** Index just after the terminator of a control string starting at `from`, or text.length. */
-function skipControlString(text: string, from: number): number {
-	for (let i = from; i < text.length; i++) {
-		const code = text.charCodeAt(i);
-		if (code === BEL || code === ST) return i + 1;
-		if (code === ESC) {
-			if (text.charCodeAt(i + 1) === 0x5c) return i + 2;
-			// An ESC that does not form ST aborts the string (as in xterm); the ESC starts a new sequence.
-			return i;
-		}
-	}
-	return text.length;
-}
-
-/** Index just after the final byte of a CSI sequence whose parameters start at `from`. */
-function skipCsi(text: string, from: number): number {
-	for (let i = from; i < text.length; i++) {
-		const code = text.charCodeAt(i);
-		if (code >= 0x40 && code <= 0x7e) return i + 1;
-		if (code < 0x20 || code > 0x3f) {
-			// Not a parameter/intermediate byte: a malformed sequence ends here, keep the byte.
-			return i;
-		}
-	}
-	return text.length;
-}
-
-/** Remove terminal escape sequences and control characters; see the module comment. */
-export function stripTerminalEscapes(text: string): string {
-	// Most text has nothing to strip: return it as it is (building it again character by character would also
-	// leave a rope of one-character strings behind, ~30 bytes per character, for every log line kept).
-	if (!NEEDS_STRIPPING.test(text)) return text;
-	let out = '';
-	let i = 0;
-	while (i < text.length) {
-		const code = text.charCodeAt(i);
-		if (code === ESC) {
-			const next = text.charCodeAt(i + 1);
-			if (Number.isNaN(next)) break;
-			if (next === 0x5b) {
-				i = skipCsi(text, i + 2);
-			} else if (isStringIntroducer(next)) {
-				i = skipControlString(text, i + 2);
-			} else {
-				let j = i + 1;
-				while (j < text.length && text.charCodeAt(j) >= 0x20 && text.charCodeAt(j) <= 0x2f) j++;
-				const final = text.charCodeAt(j);
-				i = final >= 0x30 && final <= 0x7e ? j + 1 : j;
-			}
-			continue;
-		}
-		if (code === 0x9b) {
-			i = skipCsi(text, i + 1);
-			continue;
-		}
-		if (isC1StringIntroducer(code)) {
-			i = skipControlString(text, i + 1);
-			continue;
-		}
-		if (code === 0x0d) {
-			out += '\n';
-			i += text.charCodeAt(i + 1) === 0x0a ? 2 : 1;
-			continue;
-		}
-		const isControl = (code < 0x20 && code !== 0x09 && code !== 0x0a) || (code >= 0x7f && code <= 0x9f);
-		if (!isControl) out += text[i];
-		i++;
-	}
-	return out;
-}
-
-/**
- * Strip escapes (as stripTerminalEscapes) and fold the result onto one line:
- * each run of line breaks and tabs becomes a single space.
- */
-export function toSingleLine(text: string): string {
-	return stripTerminalEscapes(text).replace(/[\n\t]+/g, ' ');
-}
+/** The earlier name of safeText (cli.tsx still imports it under this name); the same function. */
+export const stripTerminalEscapes = safeText;

@@ -4,7 +4,7 @@
  * Pure logic; the view subscribes and redraws at most ~10 times a second.
  */
 import {eventOutcome, parseEventRecord, type EventOutcome, type ParsedEvent} from './eventRecord.js';
-import {toSingleLine} from './sanitize.js';
+import {safeText} from './sanitize.js';
 
 /** One log event as the tail engine delivers it (structurally the engine's TailEvent). */
 export interface LogLine {
@@ -21,17 +21,19 @@ export interface TailRow {
 	line: LogLine;
 	parsed: ParsedEvent;
 	outcome: EventOutcome;
-	/** Lower-cased text the `/` filter searches. */
+	/** Lower-cased text the `/` filter searches (made safe, as the rows show it). */
 	haystack: string;
 }
 
 export function toRow(seq: number, line: LogLine): TailRow {
 	const parsed = parseEventRecord(line.message);
 	const outcome = eventOutcome(parsed);
-	const haystack = [parsed.eventType, parsed.status, parsed.destination, parsed.origination, parsed.messageId, parsed.isoCountryCode, parsed.kind === 'sms' || parsed.kind === 'mms' || parsed.kind === 'voice' ? '' : toSingleLine(parsed.raw), line.logStreamName]
-		.filter(Boolean)
-		.join(' ')
-		.toLowerCase();
+	// What the rows show, so made safe as they show it (placeholders for controls and line breaks).
+	const haystack = safeText(
+		[parsed.eventType, parsed.status, parsed.destination, parsed.origination, parsed.messageId, parsed.isoCountryCode, parsed.kind === 'sms' || parsed.kind === 'mms' || parsed.kind === 'voice' ? '' : parsed.raw, line.logStreamName]
+			.filter(Boolean)
+			.join(' '),
+	).toLowerCase();
 	return {seq, line, parsed, outcome, haystack};
 }
 

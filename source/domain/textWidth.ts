@@ -1,26 +1,32 @@
-// Terminal cell width of text: wide (CJK, emoji) characters take two cells, combining marks none.
+// Terminal cell width of text, and cutting text to a width: wide (CJK, emoji) characters take two cells,
+// combining marks none. Everything the console fits to a width goes through truncate/fit, so they are also
+// where text from the wire is made safe (safeText: controls, escape sequences, bidi controls and line breaks
+// shown as placeholders): what they return is always one line a terminal shows and never acts on.
 import stringWidth from 'string-width';
+import {safeText} from './sanitize.js';
 
 const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 
+/** Cells the text takes once made safe (as truncate and fit show it). */
 export function cellWidth(text: string): number {
 	// Fast path: printable ASCII is one cell per character.
 	if (/^[\x20-\x7e]*$/.test(text)) return text.length;
-	return stringWidth(text);
+	return stringWidth(safeText(text));
 }
 
 /**
- * Cuts text to at most `width` cells, ending with `ellipsis` when something was cut.
+ * The text made safe (safeText) and cut to at most `width` cells, ending with `ellipsis` when something was cut.
  * Never splits a grapheme, and never leaves half of a wide character.
  */
 export function truncate(text: string, width: number, ellipsis = '…'): string {
 	if (width <= 0) return '';
-	if (cellWidth(text) <= width) return text;
+	const safe = safeText(text);
+	if (cellWidth(safe) <= width) return safe;
 	const room = width - cellWidth(ellipsis);
 	if (room <= 0) return ellipsis.slice(0, width);
 	let out = '';
 	let used = 0;
-	for (const {segment} of segmenter.segment(text)) {
+	for (const {segment} of segmenter.segment(safe)) {
 		const w = cellWidth(segment);
 		if (used + w > room) break;
 		out += segment;
@@ -29,9 +35,31 @@ export function truncate(text: string, width: number, ellipsis = '…'): string 
 	return out + ellipsis;
 }
 
-/** Pads (or truncates) to exactly `width` cells. */
+/** The text made safe and padded (or truncated) to exactly `width` cells. */
 export function fit(text: string, width: number, align: 'left' | 'right' = 'left', ellipsis = '…'): string {
 	const cut = truncate(text, width, ellipsis);
 	const pad = ' '.repeat(Math.max(0, width - cellWidth(cut)));
 	return align === 'right' ? pad + cut : cut + pad;
+}
+
+/** The text made safe and cut into lines of at most `width` cells (graphemes kept whole); [''] for ''. */
+export function wrapCells(text: string, width: number): string[] {
+	const safe = safeText(text);
+	const room = Math.max(1, width);
+	if (cellWidth(safe) <= room) return [safe];
+	const lines: string[] = [];
+	let line = '';
+	let used = 0;
+	for (const {segment} of segmenter.segment(safe)) {
+		const w = cellWidth(segment);
+		if (used + w > room && line !== '') {
+			lines.push(line);
+			line = '';
+			used = 0;
+		}
+		line += segment;
+		used += w;
+	}
+	lines.push(line);
+	return lines;
 }

@@ -5,6 +5,7 @@ import type {ConnectionLimits} from './connections.js';
 import {loadState, removeStaleTempFiles, StatePersistence, STATE_FORMAT, STATE_VERSION, type StateFile} from './persistence.js';
 import {createServer} from './server.js';
 import {createSmsVoiceService} from './smsvoice/index.js';
+import type {SeedName} from './smsvoice/seeds.js';
 import type {WrittenCaFile} from './tls.js';
 import {certificateNames} from './tlsNames.js';
 import type {EmulatedService, EmulatorWorld} from './types.js';
@@ -23,7 +24,7 @@ export interface EmulatorTlsOptions {
 export interface StartEmulatorOptions {
 	port?: number;
 	host?: string;
-	seed?: 'default' | 'big' | 'empty';
+	seed?: SeedName;
 	statePath?: string;
 	throttle?: boolean;
 	eventDelayMs?: number;

@@ -220,7 +220,7 @@ export function createServer(services: EmulatedService[], world: EmulatorWorld, 
 				if (body !== 'too-large' && isQueryRequest(req.headers['content-type'], req.headers['x-amz-target'], body)) {
 					const params = new URLSearchParams(body.toString('utf8'));
 					requestLog.record(req.headers, params.get('Action'));
-					return answerStsQuery(res, params, world.accountId, newRequestId());
+					return answerStsQuery(res, params, world, newRequestId());
 				}
 				const sso = ssoOperation(req.method, path);
 				if (sso && body !== 'too-large') {

@@ -1,6 +1,7 @@
 // The one STS call the console makes, GetCallerIdentity, in STS's own wire protocol (awsQuery: a form-encoded
 // POST answered with XML), so that identity works against the emulator exactly as against AWS.
 import type {ServerResponse} from 'node:http';
+import type {EmulatorWorld} from './types.js';
 
 export const LOCAL_USER = 'smsdeck-local';
 
@@ -14,16 +15,18 @@ export function isQueryRequest(contentType: string | undefined, target: unknown,
 }
 
 /** Answers an awsQuery request whose form parameters are `params` (see isQueryRequest). */
-export function answerStsQuery(res: ServerResponse, params: URLSearchParams, accountId: string, requestId: string): void {
+export function answerStsQuery(res: ServerResponse, params: URLSearchParams, world: Pick<EmulatorWorld, 'accountId' | 'callerIdentity'>, requestId: string): void {
+	const accountId = world.accountId;
 	const action = params.get('Action');
 	res.setHeader('x-amzn-RequestId', requestId);
 	res.setHeader('Content-Type', 'text/xml');
 	if (action === 'GetCallerIdentity') {
+		const who = world.callerIdentity ?? {account: accountId, arn: `arn:aws:iam::${accountId}:user/${LOCAL_USER}`, userId: `AIDAEMULATOR${accountId}`};
 		res.statusCode = 200;
 		res.end(
 			`<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">` +
-				`<GetCallerIdentityResult><Arn>arn:aws:iam::${accountId}:user/${LOCAL_USER}</Arn>` +
-				`<UserId>AIDAEMULATOR${accountId}</UserId><Account>${accountId}</Account></GetCallerIdentityResult>` +
+				`<GetCallerIdentityResult><Arn>${xml(who.arn)}</Arn>` +
+				`<UserId>${xml(who.userId)}</UserId><Account>${xml(who.account)}</Account></GetCallerIdentityResult>` +
 				`<ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></GetCallerIdentityResponse>`,
 		);
 		return;

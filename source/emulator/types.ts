@@ -58,6 +58,8 @@ export interface EmulatorOptions {
 
 export interface EmulatorWorld {
 	accountId: string;
+	/** What STS GetCallerIdentity answers instead of the emulator's own user (the hostile seed sets it). */
+	callerIdentity?: {account: string; arn: string; userId: string};
 	clock: Clock;
 	options: EmulatorOptions;
 	logs: LogsWriter;

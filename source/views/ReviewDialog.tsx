@@ -7,6 +7,7 @@ import {Priority, useKeypress} from '../input/KeypressProvider.js';
 import {editActionFor, lineEditor, type LineState} from '../components/lineEditor.js';
 import {LineField} from '../components/LineField.js';
 import {truncate} from '../domain/textWidth.js';
+import {safeText} from '../domain/sanitize.js';
 import type {ApplyReport, StagedEdit, StagedEdits} from '../app/stagedEdits.js';
 
 const MARK: Record<StagedEdit['kind'], string> = {add: '+', change: '~', delete: '-'};
@@ -155,7 +156,7 @@ export function ReviewDialog({width, height, store, apply, onReports, onClose}: 
 			);
 			// The whole command, wrapped, so it can be read and copied.
 			e.cli.forEach((cmd, i) =>
-				wrapCommand(`$ ${cmd}`, Math.max(20, w - 5)).forEach((part, j) =>
+				wrapCommand(safeText(`$ ${cmd}`), Math.max(20, w - 5)).forEach((part, j) =>
 					rows.push(
 						<Text key={`${e.id}c${i}.${j}`} color={c.muted}>
 							{`     ${part}`}

@@ -12,6 +12,7 @@ import {LineField} from '../components/LineField.js';
 import {PromptBar} from '../components/PromptBar.js';
 import {analyzeMessage, suggestGsmReplacements} from '../domain/messageParts.js';
 import {formatPrice} from '../domain/format.js';
+import {safeText} from '../domain/sanitize.js';
 import {STEP_ORDER, type SimulatorRunOptions, type StepUpdate} from '../services/simulatorRun.js';
 import {cycle, FIELDS, fieldText, INITIAL_FORM, type SimulatorForm} from './simulatorForm.js';
 import {PartsPreview} from './PartsPreview.js';
@@ -270,7 +271,7 @@ function RunPane(props: {width: number; height: number; run?: RunState; region: 
 				<Text color={color}>{` ${mark} `}</Text>
 				<Text bold={s.state === 'running'}>{s.title.padEnd(STEP_WIDTH - 8)}</Text>
 				<Text color={theme.colors.muted}>{duration.padStart(7)} </Text>
-				<Text color={s.state === 'failed' ? theme.colors.error : undefined}>{s.detail ?? ''}</Text>
+				<Text color={s.state === 'failed' ? theme.colors.error : undefined}>{safeText(s.detail ?? '')}</Text>
 			</Text>,
 		);
 	}
@@ -281,15 +282,15 @@ function RunPane(props: {width: number; height: number; run?: RunState; region: 
 			<Text color={theme.colors.muted}>{`   ${props.rerunKey} re-run  ${props.editKey} edit`}</Text>
 		</Text>
 	) : run.error ? (
-		<Text key="verdict" color={theme.colors.error} wrap="truncate">{` The run stopped: ${run.error}`}</Text>
+		<Text key="verdict" color={theme.colors.error} wrap="truncate">{safeText(` The run stopped: ${run.error}`)}</Text>
 	) : (
 		<Text key="verdict" color={theme.colors.info} wrap="truncate">{` Running… ${seconds(now - run.startedAt)}`}</Text>
 	);
 	const fixLines: React.ReactNode[] = [];
 	if (verdict && verdict !== 'PASS' && failed) {
-		const text = ` ${report?.reason ?? failed.detail ?? ''}`;
+		const text = safeText(` ${report?.reason ?? failed.detail ?? ''}`);
 		fixLines.push(<Text key="reason" color={theme.colors.error} wrap="wrap">{text}</Text>);
-		if (report?.fix ?? failed.fix) fixLines.push(<Text key="fix" wrap="wrap">{` fix: ${report?.fix ?? failed.fix}`}</Text>);
+		if (report?.fix ?? failed.fix) fixLines.push(<Text key="fix" wrap="wrap">{safeText(` fix: ${report?.fix ?? failed.fix}`)}</Text>);
 	}
 	const messageLines = run.messages.map(m => {
 		const ok = m.state === 'passed';
@@ -307,8 +308,8 @@ function RunPane(props: {width: number; height: number; run?: RunState; region: 
 			<Text key={`msg-${m.destination}`} wrap="truncate">
 				<Text color={color}>{` ${mark} `}</Text>
 				<Text>{`${m.destination.padEnd(16)} ${m.expect.padEnd(8)} `}</Text>
-				<Text color={color}>{facts.join(' · ')}</Text>
-				<Text color={theme.colors.muted}>{m.state === 'failed' || m.state === 'timedOut' ? `  ${m.reason}` : ''}</Text>
+				<Text color={color}>{safeText(facts.join(' · '))}</Text>
+				<Text color={theme.colors.muted}>{m.state === 'failed' || m.state === 'timedOut' ? safeText(`  ${m.reason}`) : ''}</Text>
 			</Text>
 		);
 	});
@@ -318,7 +319,7 @@ function RunPane(props: {width: number; height: number; run?: RunState; region: 
 	return (
 		<Box flexDirection="column" width={width} height={props.height}>
 			<Text color={theme.colors.muted} wrap="truncate">
-				{summary}
+				{safeText(summary)}
 			</Text>
 			{lines}
 			{verdictLine}
@@ -333,7 +334,7 @@ function RunPane(props: {width: number; height: number; run?: RunState; region: 
 							<Text color={theme.colors.muted}>{`   ${clock(e.timestamp)}  `}</Text>
 							<Text>{`${e.destination.padEnd(16)} `}</Text>
 							<Text color={e.isFinal ? (e.expect === 'success' ? theme.colors.ok : theme.colors.warn) : undefined} bold={e.isFinal}>
-								{`${e.eventType ?? '?'}${e.isFinal ? ' (final)' : ''}`}
+								{safeText(`${e.eventType ?? '?'}${e.isFinal ? ' (final)' : ''}`)}
 							</Text>
 						</Text>
 					))}

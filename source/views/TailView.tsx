@@ -12,7 +12,7 @@ import type {TailSource} from '../services/tailTypes.js';
 import {parseSince} from '../domain/duration.js';
 import {filterTailRows, groupByMessage, nextQuickFilter, statusCounts, type QuickFilter, type TailRow} from '../domain/tailModel.js';
 import {formatPrice} from '../domain/format.js';
-import {truncate} from '../domain/textWidth.js';
+import {cellWidth, truncate} from '../domain/textWidth.js';
 import {Table} from '../components/Table.js';
 import type {Column} from '../components/tableModel.js';
 import {Priority} from '../input/KeypressProvider.js';
@@ -52,14 +52,16 @@ export function TailView(props: ViewProps & {target: TailTarget}) {
 	if (target.logGroup) return <TailPane {...props} logGroup={target.logGroup} label={target.logGroup} />;
 	// The set's name also when it was named by its ARN.
 	const name = set.data?.ConfigurationSetName ?? target.configSet ?? '';
-	if (set.loading || (!set.data && !set.error && !set.fetchedAt)) return <Text color={theme.colors.muted}> Reading configuration set {name}…</Text>;
-	if (set.error) return <Text color={theme.colors.error}> {set.error.message}</Text>;
+	// Names, reasons and error messages from the wire: truncate makes them safe (and one line).
+	const line = (text: string) => truncate(text, width, theme.glyphs.ellipsis);
+	if (set.loading || (!set.data && !set.error && !set.fetchedAt)) return <Text color={theme.colors.muted}>{line(` Reading configuration set ${name}…`)}</Text>;
+	if (set.error) return <Text color={theme.colors.error}>{line(` ${set.error.message}`)}</Text>;
 	const all = cloudWatchDestinations(set.data);
 	const enabled = all.filter(d => d.enabled);
 	if (chosen === undefined && enabled.length > 1) {
 		return (
 			<Box flexDirection="column" width={width} height={height}>
-				<Text> Configuration set {name} has {enabled.length} CloudWatch Logs destinations: pick the one to tail (enter).</Text>
+				<Text>{line(` Configuration set ${name} has ${enabled.length} CloudWatch Logs destinations: pick the one to tail (enter).`)}</Text>
 				<Table
 					title="CloudWatch Logs destinations"
 					columns={destinationColumns}
@@ -77,7 +79,7 @@ export function TailView(props: ViewProps & {target: TailTarget}) {
 	if (!choice.ok) {
 		return (
 			<Box flexDirection="column" width={width}>
-				<Text color={theme.colors.error}> Cannot tail: {choice.reason}</Text>
+				<Text color={theme.colors.error}>{line(` Cannot tail: ${choice.reason}`)}</Text>
 			</Box>
 		);
 	}
@@ -166,9 +168,9 @@ function TailPane({target, width, height, filter, isActive, toast, logGroup, lab
 		<Box flexDirection="column" width={width} height={height}>
 			<Box width={width} justifyContent="space-between">
 				<Text bold color={c.title}>
-					{truncate(left, Math.max(10, width - flags.length - 2), theme.glyphs.ellipsis)}
+					{truncate(left, Math.max(10, width - cellWidth(flags) - 2), theme.glyphs.ellipsis)}
 				</Text>
-				<Text color={snapshot.paused ? c.warn : c.muted}>{truncate(flags, Math.max(0, width - left.length - 2), theme.glyphs.ellipsis)} </Text>
+				<Text color={snapshot.paused ? c.warn : c.muted}>{truncate(flags, Math.max(0, width - cellWidth(left) - 2), theme.glyphs.ellipsis)} </Text>
 			</Box>
 			<TailList
 				columns={(grouped ? lifecycleColumns : eventColumns) as typeof eventColumns}

@@ -162,39 +162,51 @@ describe('parseEventRecord — kinds and odd input', () => {
 });
 
 describe('parseEventRecord — hostile strings', () => {
-	it('strips escapes from every string field, the context, the raw text and the JSON', () => {
-		const hostile = {
-			eventType: 'TEXT_DELIVERED',
-			messageStatus: 'DELIVERED\x1b[2J',
-			messageStatusDescription: 'ok\x1b]52;c;cm0gLXJm\x07',
-			messageId: '\x9b31mid',
-			originationPhoneNumber: '+1\x1b[8m2065550152',
-			destinationPhoneNumber: '+1425\x07',
-			isoCountryCode: 'U\x1bcS',
-			messageEncoding: 'GSM\x1b[0m',
-			messageType: '\x1b]0;title\x07PROMOTIONAL',
-			context: {'k\x1b[1m': 'v\x1bP1$r\x1b\\'},
-			nested: ['\x1b[2J'],
-		};
+	// The parser keeps what the log group holds (tail --json hands it on); showing it is the sanitiser's job.
+	const hostile = {
+		eventType: 'TEXT_DELIVERED',
+		messageStatus: 'DELIVERED\x1b[2J',
+		messageStatusDescription: 'ok\x1b]52;c;cm0gLXJm\x07',
+		messageId: '\x9b31mid',
+		originationPhoneNumber: '+1\x1b[8m2065550152',
+		destinationPhoneNumber: '+1425\nTEXT_BLOCKED',
+		isoCountryCode: 'U\x1bcS',
+		messageEncoding: 'GSM\x1b[0m',
+		messageType: '\x1b]0;title\x07PROMOTIONAL',
+		context: {'k\x1b[1m': 'v\x1bP1$r\x1b\\', rlo: '\u202eabc'},
+		nested: ['\x1b[2J'],
+	};
+	it('keeps every string field, the context, the raw text and the JSON as the record has them', () => {
 		const text = JSON.stringify(hostile);
 		const e = parseEventRecord(text);
-		assert.equal(e.status, 'DELIVERED');
-		assert.equal(e.statusDescription, 'ok');
-		assert.equal(e.messageId, 'id');
-		assert.equal(e.origination, '+12065550152');
-		assert.equal(e.destination, '+1425');
-		assert.equal(e.isoCountryCode, 'US');
-		assert.equal(e.encoding, 'GSM');
-		assert.equal(e.messageType, 'PROMOTIONAL');
-		assert.deepEqual(e.context, {k: 'v'});
-		assert.deepEqual((e.json as {nested: string[]}).nested, ['']);
-		assert.ok(!JSON.stringify(e.json).includes('\\u001b'));
-		assert.equal(eventOutcome(e), 'success');
+		assert.equal(e.raw, text);
+		assert.deepEqual(e.json, hostile);
+		assert.equal(e.status, hostile.messageStatus);
+		assert.equal(e.statusDescription, hostile.messageStatusDescription);
+		assert.equal(e.messageId, hostile.messageId);
+		assert.equal(e.origination, hostile.originationPhoneNumber);
+		assert.equal(e.destination, hostile.destinationPhoneNumber);
+		assert.equal(e.isoCountryCode, hostile.isoCountryCode);
+		assert.equal(e.encoding, hostile.messageEncoding);
+		assert.equal(e.messageType, hostile.messageType);
+		assert.deepEqual(e.context, hostile.context);
 	});
-	it('strips escapes from raw (non-JSON) lines', () => {
-		const e = parseEventRecord('START \x1b]52;c;ZXZpbA==\x07RequestId \x1b[2J');
+	it('a status with anything around it is no known outcome', () => {
+		assert.equal(eventOutcome(parseEventRecord(JSON.stringify(hostile))), 'unknown');
+	});
+	it('keeps raw (non-JSON) lines as they are', () => {
+		const line = 'START \x1b]52;c;ZXZpbA==\x07RequestId \x1b[2J\r\nEND';
+		const e = parseEventRecord(line);
 		assert.equal(e.kind, 'raw');
-		assert.equal(e.raw, 'START RequestId ');
+		assert.equal(e.raw, line);
+	});
+	it('cuts JSON below 64 levels, so showing it cannot overflow the stack', () => {
+		const deep = '{"eventType":"TEXT_SENT","x":' + '['.repeat(2000) + ']'.repeat(2000) + '}';
+		const e = parseEventRecord(deep);
+		let depth = 0;
+		for (let v = (e.json as {x: unknown}).x; Array.isArray(v) && v.length > 0; v = v[0]) depth++;
+		assert.ok(depth > 60 && depth < 70, `depth ${depth}`);
+		assert.ok(JSON.stringify(e.json).length < 200);
 	});
 });
 

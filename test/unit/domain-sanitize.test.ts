@@ -1,81 +1,74 @@
 import {describe, it} from 'node:test';
 import assert from 'node:assert/strict';
-import {stripTerminalEscapes, toSingleLine} from '../../source/domain/sanitize.js';
+import {safeJson, safeText} from '../../source/domain/sanitize.js';
+import {HOSTILE, HOSTILE_ALL} from '../../source/emulator/smsvoice/hostile.js';
 
-const s = stripTerminalEscapes;
+/** Anything a terminal acts on or that breaks a line: C0, DEL, C1, U+2028/2029, bidi embeddings/overrides/isolates. */
+// eslint-disable-next-line no-control-regex
+const ACTIVE = /[\u0000-\u001f\u007f-\u009f\u2028-\u202e\u2066-\u2069]/;
 
-describe('stripTerminalEscapes', () => {
-	it('leaves ordinary text, tabs, newlines and Unicode alone', () => {
-		const text = 'Hello\tworld\nCafé 你好 😀 €5 {x} \u202Eabc';
-		assert.equal(s(text), text);
-		assert.equal(s(''), '');
+describe('safeText', () => {
+	it('returns clean text as it is (the same string)', () => {
+		for (const text of ['', 'Hello world', 'Café 你好 😀 €5 {x} ␛ "quoted"', 'x'.repeat(10_000)]) assert.equal(safeText(text), text);
 	});
-	it('removes an OSC 52 clipboard write (BEL and ST terminated)', () => {
-		assert.equal(s('a\x1b]52;c;cm0gLXJmIH4=\x07b'), 'ab');
-		assert.equal(s('a\x1b]52;c;cm0gLXJmIH4=\x1b\\b'), 'ab');
-		assert.equal(s('a\x9d52;c;cm0=\x9cb'), 'ab');
+	it('shows C0 controls and DEL as their control pictures', () => {
+		assert.equal(safeText('a\x1bb'), 'a␛b');
+		assert.equal(safeText('line1\nline2\rline3\tend\x07\x00\x7f'), 'line1␊line2␍line3␉end␇␀␡');
+		for (let c = 0; c < 0x20; c++) assert.equal(safeText(String.fromCharCode(c)), String.fromCharCode(0x2400 + c));
 	});
-	it('removes OSC title changes and hyperlinks, keeping the link text', () => {
-		assert.equal(s('\x1b]0;pwned\x07ok'), 'ok');
-		assert.equal(s('\x1b]8;;https://evil.example\x1b\\click\x1b]8;;\x1b\\'), 'click');
-	});
-	it('removes CSI sequences: clear screen, colours, cursor moves, private modes', () => {
-		assert.equal(s('\x1b[2Jcleared'), 'cleared');
-		assert.equal(s('\x1b[31mred\x1b[0m'), 'red');
-		assert.equal(s('\x1b[38;2;255;0;0mX\x1b[m'), 'X');
-		assert.equal(s('a\x1b[10;20Hb\x1b[?1049hc\x1b[?25l'), 'abc');
-		assert.equal(s('\x1b[>0;1c'), '');
-	});
-	it('removes 8-bit CSI (0x9B)', () => {
-		assert.equal(s('\x9b31mred\x9b0m'), 'red');
-	});
-	it('removes DCS, SOS, PM and APC strings (7-bit and 8-bit)', () => {
-		assert.equal(s('a\x1bP1$r0m\x1b\\b'), 'ab');
-		assert.equal(s('a\x1bXsos\x1b\\b'), 'ab');
-		assert.equal(s('a\x1b^pm\x1b\\b'), 'ab');
-		assert.equal(s('a\x1b_Gf=100;AAAA\x1b\\b'), 'ab');
-		assert.equal(s('a\x90dcs\x9cb\x98x\x9cc\x9ey\x9cd\x9fz\x9ce'), 'abcde');
-	});
-	it('removes an unterminated string sequence up to the end', () => {
-		assert.equal(s('visible\x1b]52;c;payload'), 'visible');
-		assert.equal(s('visible\x1bPpayload'), 'visible');
-	});
-	it('removes single-character escape sequences and a trailing ESC', () => {
-		assert.equal(s('a\x1bcb'), 'ab');
-		assert.equal(s('a\x1b7b\x1b8c'), 'abc');
-		assert.equal(s('a\x1b(Bb'), 'ab');
-		assert.equal(s('a\x1b#8b'), 'ab');
-		assert.equal(s('end\x1b'), 'end');
-	});
-	it('removes C0 controls other than tab/newline, DEL and C1 controls', () => {
-		assert.equal(s('a\x00b\x07c\x08d\x0be\x0cf\x7fg'), 'abcdefg');
-		assert.equal(s('a\x85b\x8dc\x9ad'), 'abcd');
-		for (let c = 0; c < 0x20; c++) {
-			if (c === 0x09 || c === 0x0a || c === 0x0d || c === 0x1b) continue;
-			assert.equal(s(`x${String.fromCharCode(c)}y`), 'xy', `C0 0x${c.toString(16)}`);
+	it('shows C1 controls, line separators and bidi controls as \\u escapes', () => {
+		assert.equal(safeText('\x9b31mred'), '\\u009b31mred');
+		assert.equal(safeText('a\u2028b\u2029c\u0085d'), 'a\\u2028b\\u2029c\\u0085d');
+		assert.equal(safeText('evil\u202etxt.exe'), 'evil\\u202etxt.exe');
+		for (const c of [0x202a, 0x202b, 0x202c, 0x202d, 0x2066, 0x2067, 0x2068, 0x2069]) {
+			assert.equal(safeText(String.fromCharCode(c)), `\\u${c.toString(16)}`);
 		}
-		for (let c = 0x80; c <= 0x9f; c++) {
-			assert.ok(!/[\x80-\x9f]/.test(s(`x${String.fromCharCode(c)}y`)), `C1 0x${c.toString(16)}`);
-		}
+		for (let c = 0x80; c <= 0x9f; c++) assert.equal(safeText(String.fromCharCode(c)), `\\u00${c.toString(16)}`);
 	});
-	it('turns carriage returns into line feeds so text cannot overwrite a line', () => {
-		assert.equal(s('ok\rEVIL'), 'ok\nEVIL');
-		assert.equal(s('one\r\ntwo'), 'one\ntwo');
+	it('leaves every escape sequence readable and inert: OSC 52, OSC 0, OSC 8, CSI, SGR, DCS, APC', () => {
+		const shown: [string, string][] = [
+			['\x1b]52;c;cm0gLXJmIH4=\x07', '␛]52;c;cm0gLXJmIH4=␇'],
+			['\x1b]0;title\x1b\\', '␛]0;title␛\\'],
+			['\x1b]8;;https://evil.example\x1b\\click\x1b]8;;\x1b\\', '␛]8;;https://evil.example␛\\click␛]8;;␛\\'],
+			['\x1b[2J\x1b[6n\x1b[31;1mred\x1b[0m', '␛[2J␛[6n␛[31;1mred␛[0m'],
+			['\x1bP1$r0m\x1b\\\x1b_Gf=100\x1b\\', '␛P1$r0m␛\\␛_Gf=100␛\\'],
+		];
+		for (const [text, expected] of shown) assert.equal(safeText(text), expected);
 	});
-	it('does not leave an escape character behind for any input', () => {
-		const hostile = '\x1b[\x1b]\x1bP\x1b\x1b[31\x1b]0;\x9b\x9d\x1b\\\x1b[?';
-		assert.ok(!/[\x00-\x08\x0b-\x1f\x7f-\x9f]/.test(s(hostile)));
+	it('never leaves an active character, whatever the input', () => {
+		let all = '';
+		for (let c = 0; c < 0x2100; c++) all += String.fromCharCode(c);
+		assert.ok(!ACTIVE.test(safeText(all)));
+		for (const payload of Object.values(HOSTILE)) assert.ok(!ACTIVE.test(safeText(payload)), JSON.stringify(payload));
+		assert.ok(!ACTIVE.test(safeText(HOSTILE_ALL)));
 	});
-	it('does not swallow printable text after a malformed CSI', () => {
-		assert.equal(s('\x1b[12;\u00e9t\u00e9'), 'été');
+	it('keeps one field on one line: a forged line stays inside it', () => {
+		const shown = safeText(HOSTILE.fakeLine);
+		assert.equal(shown.split('\n').length, 1);
+		assert.ok(shown.includes('␊'));
 	});
 });
 
-describe('toSingleLine', () => {
-	it('folds newlines and tabs into single spaces', () => {
-		assert.equal(toSingleLine('one\ntwo\r\n\r\nthree\tfour'), 'one two three four');
+describe('safeJson', () => {
+	it('is JSON.stringify when nothing needs escaping', () => {
+		const value = {a: 'Café 你好', b: [1, true, null], c: 'x\ny'};
+		assert.equal(safeJson(value), JSON.stringify(value));
+		assert.equal(safeJson(value, 2), JSON.stringify(value, null, 2));
+		assert.equal(safeJson(undefined), 'null');
 	});
-	it('also strips escapes', () => {
-		assert.equal(toSingleLine('\x1b[2Jhi\nthere\x1b]52;c;x\x07'), 'hi there');
+	it('escapes what JSON.stringify leaves raw: DEL, C1, U+2028/2029, bidi controls', () => {
+		const value = {s: '\x7f\x9b\u2028\u2029\u202e\u2066', ['k\u202e']: 1};
+		const json = safeJson(value);
+		assert.equal(json, '{"s":"\\u007f\\u009b\\u2028\\u2029\\u202e\\u2066","k\\u202e":1}');
+		assert.deepEqual(JSON.parse(json), value);
+	});
+	it('round-trips every hostile payload with no active character in the text', () => {
+		const value = {...HOSTILE, all: HOSTILE_ALL, nested: [{x: HOSTILE_ALL}]};
+		for (const space of [undefined, 2]) {
+			const json = safeJson(value, space);
+			assert.ok(!/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028-\u202e\u2066-\u2069]/.test(json));
+			if (space === undefined) assert.ok(!json.includes('\n'));
+			assert.deepEqual(JSON.parse(json), value);
+		}
 	});
 });

@@ -1,5 +1,6 @@
 // The emulated End User Messaging SMS and Voice v2 service (X-Amz-Target PinpointSMSVoiceV2.*).
 import type {EmulatedService, EmulatorWorld, Handler} from '../types.js';
+import {InjectedFaults} from '../faults.js';
 import {accountHandlers} from './account.js';
 import {adminActions} from './admin.js';
 import {configSetHandlers} from './configSets.js';
@@ -24,7 +25,8 @@ export function createSmsVoiceService(world: EmulatorWorld, seed: SeedName): Emu
 	const svc = createSvc(world);
 	const events = new EventScheduler(svc);
 	applySeed(svc, seed);
-	const handlers: Record<string, Handler> = {
+	const faults = new InjectedFaults();
+	const handlers: Record<string, Handler> = faults.wrap({
 		...accountHandlers(svc),
 		...poolHandlers(svc),
 		...phoneNumberHandlers(svc),
@@ -36,11 +38,11 @@ export function createSmsVoiceService(world: EmulatorWorld, seed: SeedName): Emu
 		...protectHandlers(svc),
 		...sendHandlers(svc, events),
 		...tagHandlers(svc),
-	};
+	});
 	return {
 		targetPrefix: 'PinpointSMSVoiceV2',
 		handlers,
-		admin: adminActions(svc),
+		admin: {...adminActions(svc), failNext: (body: Record<string, unknown>) => faults.failNext(body)},
 		snapshot: () => structuredClone(svc.root),
 		restore(data: unknown) {
 			const root = data as RootState | undefined;

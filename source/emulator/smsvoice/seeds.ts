@@ -1,11 +1,14 @@
 // Seeded accounts: `empty` (only the Default opt-out list), `default` (a realistic account over
-// us-east-1, us-west-2 and eu-west-2) and `big` (default plus 10,000 numbers and 1,000 pools in
-// us-east-1). Ids are stable across runs.
+// us-east-1, us-west-2 and eu-west-2), `big` (default plus 10,000 numbers and 1,000 pools in
+// us-east-1) and `hostile` (default with terminal-attacking text in every field that can hold it, see
+// hostile.ts). Ids are stable across runs.
 import type {PhoneNumberRec} from './model.js';
 import {SeedBuilder} from './seedBuilder.js';
+import {plantHostile} from './hostile.js';
 import {PRODUCTION_MAX_SPEND, PRODUCTION_TIER, type Svc} from './state.js';
 
-export type SeedName = 'default' | 'big' | 'empty';
+export const SEED_NAMES = ['default', 'big', 'empty', 'hostile'] as const;
+export type SeedName = (typeof SEED_NAMES)[number];
 
 /** The configuration set `smsdeck simulate` uses out of the box, and its log group. */
 export const SIMULATOR_CONFIG_SET = 'smsdeck-simulator';
@@ -173,4 +176,5 @@ export function applySeed(svc: Svc, seed: SeedName): void {
 	seedUsWest2(svc, now);
 	seedEuWest2(svc, now);
 	if (seed === 'big') seedBig(svc, now);
+	if (seed === 'hostile') plantHostile(svc, now);
 }

@@ -1,22 +1,26 @@
-// One event as pretty JSON (sanitized by the parser), or its raw line; j/k scroll, esc closes.
+// One event as pretty JSON, or its raw line wrapped to the width; j/k scroll, esc closes. Text from the log group
+// is made safe on the way out: safeJson escapes what JSON.stringify leaves raw, truncate and wrapCells the rest.
 import React, {useState} from 'react';
 import {Box, Text} from 'ink';
 import {useTheme} from '../../theme/ThemeContext.js';
-import {truncate} from '../../domain/textWidth.js';
+import {truncate, wrapCells} from '../../domain/textWidth.js';
+import {safeJson} from '../../domain/sanitize.js';
 import {Priority} from '../../input/KeypressProvider.js';
 import {useCommands} from '../../input/useCommands.js';
 import {formatTime} from '../../domain/format.js';
 import type {TailRow} from '../../domain/tailModel.js';
 
-export function eventDetailLines(row: TailRow): string[] {
+/** The lines of the detail (before they are cut to the width); a raw line is wrapped to `width` cells. */
+export function eventDetailLines(row: TailRow, width = 80): string[] {
 	const head = [`stream ${row.line.logStreamName ?? '–'}   ingested ${formatTime(row.line.ingestionTime, {ms: true})}${row.line.eventId ? `   eventId ${row.line.eventId}` : ''}`, ''];
-	const body = row.parsed.json !== undefined ? JSON.stringify(row.parsed.json, null, 2) : row.parsed.raw;
-	return [...head, ...body.split('\n')];
+	// A raw line is one field: its line breaks are placeholders like everywhere, and it wraps to be read whole.
+	const body = row.parsed.json !== undefined ? safeJson(row.parsed.json, 2).split('\n') : wrapCells(row.parsed.raw, Math.max(1, width - 1));
+	return [...head, ...body];
 }
 
 export function EventDetail({row, width, height, onClose}: {row: TailRow; width: number; height: number; onClose: () => void}) {
 	const theme = useTheme();
-	const lines = eventDetailLines(row);
+	const lines = eventDetailLines(row, width);
 	const body = Math.max(1, height - 1);
 	const [top, setTop] = useState(0);
 	const maxTop = Math.max(0, lines.length - body);

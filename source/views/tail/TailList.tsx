@@ -1,10 +1,10 @@
 // The tail's rows, windowed: only the visible rows are drawn, one styled string each. Raw (non-JSON) lines
-// show their text across the row. Follow keeps the newest row at the bottom.
+// show their text across the row. Follow keeps the newest row at the bottom. Every cell goes through fit, which
+// makes text from the log group safe (a line break in a field is a placeholder, never another row).
 import React, {useMemo, useRef} from 'react';
 import {Box, Text} from 'ink';
 import {useTheme} from '../../theme/ThemeContext.js';
 import {fit} from '../../domain/textWidth.js';
-import {toSingleLine} from '../../domain/sanitize.js';
 import {layoutColumns, windowOffset, type Column} from '../../components/tableModel.js';
 import type {EventOutcome} from '../../domain/eventRecord.js';
 import type {TailRow} from '../../domain/tailModel.js';
@@ -19,7 +19,7 @@ export interface ListRow {
 function rawText(row: unknown): string | undefined {
 	const r = row as Partial<TailRow>;
 	if (!r.parsed || (r.parsed.kind !== 'raw' && r.parsed.kind !== 'unknown-json')) return undefined;
-	return toSingleLine(r.parsed.raw);
+	return r.parsed.raw;
 }
 
 export function TailList<Row extends ListRow>({
@@ -59,7 +59,7 @@ export function TailList<Row extends ListRow>({
 				{' ' + header}
 			</Text>
 			{rows.length === 0 ? (
-				<Text color={theme.colors.muted}> {emptyText}</Text>
+				<Text color={theme.colors.muted}>{fit(' ' + emptyText, width, 'left', theme.glyphs.ellipsis)}</Text>
 			) : (
 				window.map((row, i) => {
 					const raw = rawText(row);
