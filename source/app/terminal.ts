@@ -4,6 +4,7 @@ import {closeSync, constants as fsConstants, mkdtempSync, openSync, writeSync} f
 import {constants as osConstants, tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {signalExitCode} from '../commands/lifetime.js';
+import {safeText} from '../domain/sanitize.js';
 
 const LEAVE_ALT_SCREEN = '\x1b[?1049l';
 const SHOW_CURSOR = '\x1b[?25h';
@@ -46,8 +47,9 @@ export function writeCrashReport(error: unknown, base: string = tmpdir()): strin
 }
 
 export function describeError(error: unknown): string {
-	if (error instanceof Error) return error.message.split('\n')[0] || error.name;
-	return String(error);
+	// The message may quote an answer from the wire: made safe for the terminal like every other such text.
+	if (error instanceof Error) return safeText(error.message.split('\n')[0] || error.name);
+	return safeText(String(error));
 }
 
 /**

@@ -53,6 +53,12 @@ const FILTER_PAGE_LIMIT = 10_000;
 export const MAX_WINDOW_ENTRIES = 200_000;
 /** Live events held back while the session's catch-up runs (so older events show first); past this they flow. */
 const MAX_HELD_LIVE_EVENTS = 20_000;
+/**
+ * A history read (no follow) asks a failed page again this many times (500 ms, 1 s, 2 s apart, after the SDK's own
+ * retries), then ends with the failure: a script wants an answer or an error, not a wait. A follow retries for as
+ * long as it runs. Throttling is waited out in both.
+ */
+const HISTORY_READ_RETRIES = 3;
 /** An event stamped further than this ahead of its ingestion is "in the future": it does not move fast polls. */
 const AHEAD_TOLERANCE_MS = 60_000;
 /** The SDK's clock offset comes from the 1-second Date header: smaller offsets are noise, not skew. */
@@ -459,6 +465,7 @@ class TailEngine {
 					continue;
 				}
 				const message = failure.kind === 'retry' ? failure.message : 'FilterLogEvents failed';
+				if (!(this.options.follow ?? true) && retries >= HISTORY_READ_RETRIES) throw new FatalTailError(message);
 				const wait = backoffMs(retries++);
 				if (this.healthState.transport === 'POLL' || this.healthState.state === 'polling') {
 					this.setHealth({state: 'reconnecting', note: `${message} — retrying in ${(wait / 1000).toFixed(1)}s`});

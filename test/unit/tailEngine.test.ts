@@ -2,7 +2,7 @@
 // denied live tail, throttled polling, stop. Plus the dedup window on its own.
 import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {CreateLogGroupCommand, CreateLogStreamCommand, PutLogEventsCommand} from '@aws-sdk/client-cloudwatch-logs';
+import {CreateLogGroupCommand, CreateLogStreamCommand, FilterLogEventsCommand, PutLogEventsCommand} from '@aws-sdk/client-cloudwatch-logs';
 import {startEmulator, type RunningEmulator} from '../../source/emulator/index.js';
 import {createClients, destroyClients, type Clients} from '../../source/services/clients.js';
 import {RateLimiter} from '../../source/services/rateLimiter.js';
@@ -122,6 +122,36 @@ describe('tail engine', () => {
 		assert.deepEqual(t.messages(), ['x1', 'x2', 'x3']);
 		assert.equal(t.handle.health().state, 'stopped');
 		assert.equal(t.handle.health().stoppedReason, 'end of history');
+	});
+
+	test('follow:false rides out a few failed pages, and ends with the failure when they keep failing', async () => {
+		const group = await newGroup();
+		await put(group, ['y1', 'y2'], Date.now() - 5000);
+		// Four 500s: the SDK's three tries of the first read, then one more; the engine asks again and gets it all.
+		await admin('failLogsNext', {operation: 'FilterLogEvents', count: 4});
+		const ok = tail(group, {since: Date.now() - 60_000, follow: false});
+		await ok.handle.done;
+		assert.deepEqual(ok.messages(), ['y1', 'y2']);
+		assert.equal(ok.handle.health().stoppedReason, 'end of history');
+
+		await admin('failLogsNext', {operation: 'FilterLogEvents', count: 40});
+		try {
+			const failing = tail(group, {since: Date.now() - 60_000, follow: false});
+			await failing.handle.done;
+			assert.deepEqual(failing.messages(), []);
+			assert.match(failing.handle.health().stoppedReason ?? '', /^FilterLogEvents: .*InternalServerException|^FilterLogEvents: /);
+			assert.notEqual(failing.handle.health().stoppedReason, 'end of history', 'a read that failed is not the end of the history');
+		} finally {
+			// Use up what is left of the 40 so later tests read normally.
+			for (let i = 0; i < 40; i++) {
+				try {
+					await clients.logs.send(new FilterLogEventsCommand({logGroupName: group}));
+					break;
+				} catch {
+					// one more of the planted failures
+				}
+			}
+		}
 	});
 
 	test('a dropped live stream shows reconnecting within 2 s and resumes without duplicates or gaps', async () => {
