@@ -38,6 +38,8 @@ export interface FaultSuiteOptions {
 	log?: (line: string) => void;
 	/** How long one phase may take to deliver everything it sent (the polling sweep, back-offs …). */
 	deliverTimeoutMs?: number;
+	/** How long the network cuts last: 16 s (longer than the 15 s the issue names) unless a suite chooses shorter. */
+	cutMs?: number;
 }
 
 type Stamp = 'now' | 'late' | 'future';
@@ -122,9 +124,11 @@ export class FaultSuite {
 	/** Events still missing when a phase gave up waiting for them. */
 	private shortfall = 0;
 	private readonly deliverTimeoutMs: number;
+	private readonly cutMs: number;
 
 	constructor(private readonly options: FaultSuiteOptions) {
 		this.deliverTimeoutMs = options.deliverTimeoutMs ?? 60_000;
+		this.cutMs = options.cutMs ?? 16_000;
 		options.emulator.world.logs.ensureLogGroup(FAULT_REGION, options.group);
 	}
 
@@ -247,7 +251,7 @@ export class FaultSuite {
 				await this.dropAndReconnect();
 			}
 		});
-		await this.phase('network cut for 16 s (connections refused)', () => this.admin('cutLogsNetwork', {ms: 16_000, mode: 'refuse'}).then(() => undefined), {produceMs: 17_000});
+		await this.phase(`network cut for ${this.cutMs / 1000} s (connections refused)`, () => this.admin('cutLogsNetwork', {ms: this.cutMs, mode: 'refuse'}).then(() => undefined), {produceMs: this.cutMs + 1000});
 	}
 
 	/** Denies live tail and drops the stream: the tail must fall back to polling. Then the polling phases. */
@@ -261,7 +265,7 @@ export class FaultSuite {
 		await this.phase('FilterLogEvents errors', () => this.admin('failLogsNext', {operation: 'FilterLogEvents', count: 4, code: 'ServiceUnavailableException'}).then(() => undefined), {produceMs: 2000});
 		await this.phase('late events (3-8 min old) while polling', async () => {}, {produceMs: 2000, stamp: 'late'});
 		await this.phase('future events (1-2 h ahead) while polling', async () => {}, {produceMs: 2000, stamp: 'future'});
-		await this.phase('network cut for 16 s (black hole)', () => this.admin('cutLogsNetwork', {ms: 16_000, mode: 'blackhole'}).then(() => undefined), {produceMs: 17_000});
+		await this.phase(`network cut for ${this.cutMs / 1000} s (black hole)`, () => this.admin('cutLogsNetwork', {ms: this.cutMs, mode: 'blackhole'}).then(() => undefined), {produceMs: this.cutMs + 1000});
 		await this.phase('after the faults', async () => {});
 	}
 

@@ -1,6 +1,6 @@
 // The tail fault suite (test/helpers/tailFaults.ts) on the engine itself: the real SDK client against the
 // in-process emulator over HTTP. Every event sent is counted against every event the engine delivered: none
-// missing, none twice, through drops, stalls, errors, throttling, a 16 s network cut, late and future stamps,
+// missing, none twice, through drops, stalls, errors, throttling, network cuts (4 s here; 16 s in the e2e suites), late and future stamps,
 // live and polling.
 import {after, before, test} from 'node:test';
 import assert from 'node:assert/strict';
@@ -33,6 +33,8 @@ test('the engine loses and repeats nothing through every fault, live and polling
 		group,
 		log: line => t.diagnostic(line),
 		deliverTimeoutMs: 30_000,
+		// The 16 s cuts run in the console and `tail --follow --json` suites; here a 4 s cut exercises the same paths.
+		cutMs: 4000,
 		sink: {
 			counts: () => counter!.counts(),
 			polling: () => health?.transport === 'POLL' && health.state !== 'stopped',
