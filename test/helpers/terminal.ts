@@ -108,6 +108,8 @@ const quote = (s: string) => `'${s.replace(/'/gu, `'\\''`)}'`;
 const describeMatcher = (m: string | RegExp) => (typeof m === 'string' ? JSON.stringify(m) : String(m));
 const matches = (text: string, m: string | RegExp) => (typeof m === 'string' ? text.includes(m) : m.test(text));
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+/** How long press('escape') waits for the program to answer before the next key (see press). */
+const ESCAPE_ANSWER_MS = 3000;
 
 interface Isolation {
 	env: Record<string, string>;
@@ -370,7 +372,10 @@ export class TerminalSession {
 	 */
 	async press(...keys: string[]): Promise<void> {
 		for (const key of keys) {
-			await this.#send(encodeKey(key, this.term.modes.applicationCursorKeysMode));
+			// A lone ESC is a key only if nothing follows it in the same read: a key sent right behind it on a busy
+			// machine arrives in one read with it and is alt+key. So after escape, wait for the program's answer
+			// (every escape in these tests closes or backs out of something) for up to ESCAPE_ANSWER_MS.
+			await this.#send(encodeKey(key, this.term.modes.applicationCursorKeysMode), key === 'escape' ? ESCAPE_ANSWER_MS : this.keyDelayMs);
 		}
 	}
 
@@ -379,10 +384,10 @@ export class TerminalSession {
 		for (const ch of text) await this.#send(ch);
 	}
 
-	async #send(bytes: string): Promise<void> {
+	async #send(bytes: string, waitMs = this.keyDelayMs): Promise<void> {
 		const before = this.#parsedChunks;
 		this.write(bytes);
-		const deadline = Date.now() + this.keyDelayMs;
+		const deadline = Date.now() + waitMs;
 		while (this.#parsedChunks === before && Date.now() < deadline && !this.#exit) await sleep(5);
 		// one macrotask more so the program's handlers for this key have run before the next one arrives
 		await new Promise<void>((r) => setImmediate(r));
