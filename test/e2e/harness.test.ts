@@ -115,7 +115,7 @@ describe('spawnTerminal', () => {
 		for (const [key, bytes] of expected) {
 			await app.press(key);
 			count += 1;
-			await app.waitForText(`keys=${count} last=${JSON.stringify(bytes).replace(/\x7f/gu, '\\u007f')}`, {timeoutMs: 2000});
+			await app.waitForText(`keys=${count} last=${JSON.stringify(bytes).replace(/\x7f/gu, '\\u007f')}`, {timeoutMs: 10_000});
 		}
 		await app.press('a', 'b', 'c');
 		await app.waitForText(`keys=${count + 3} last="c"`);

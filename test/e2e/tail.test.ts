@@ -78,7 +78,7 @@ test('t on a configuration set tails its events live: in order, right status, pa
 		await app.waitForText(/PAUSED \+3 new/, {timeoutMs: 15_000});
 		assert.equal(rowsOf(app, held).length, 0, 'nothing new drawn while paused');
 		await app.press('space');
-		await app.waitForText(new RegExp(`TEXT_DELIVERED .*${held}`), {timeoutMs: 5000});
+		await app.waitForText(new RegExp(`TEXT_DELIVERED .*${held}`), {timeoutMs: 15_000});
 		assert.deepEqual(rowsOf(app, held).map(l => /TEXT_(\w+)/.exec(l)?.[1]), ['PENDING', 'SUCCESSFUL', 'DELIVERED']);
 
 		// enter on the newest row (the held message's DELIVERED) shows its record as JSON.
@@ -106,7 +106,7 @@ test('a dropped live stream shows RECONNECTING and resumes without duplicates', 
 		await openTail(app);
 		await app.waitForText(/ LIVE .*ev\/s/, {timeoutMs: 10_000});
 		await admin('dropLiveTail');
-		await app.waitForText('RECONNECTING', {timeoutMs: 2000});
+		await app.waitForText('RECONNECTING', {timeoutMs: 10_000});
 		const id = await send(SUCCESS);
 		await app.waitForText(/ LIVE /, {timeoutMs: 10_000});
 		await app.waitForText(new RegExp(`TEXT_DELIVERED .*${id}`), {timeoutMs: 15_000});

@@ -6,7 +6,7 @@ export const tick = async () => {
 	await new Promise(resolve => setTimeout(resolve, 0));
 };
 
-export async function waitFor(condition: () => boolean, what = 'condition', timeoutMs = 10_000): Promise<void> {
+export async function waitFor(condition: () => boolean, what = 'condition', timeoutMs = 20_000): Promise<void> {
 	const start = Date.now();
 	while (!condition()) {
 		if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
@@ -19,7 +19,7 @@ export interface InkUi {
 	lastFrame(): string | undefined;
 }
 
-export async function waitForFrame(ui: InkUi, text: string | RegExp, timeoutMs = 10_000): Promise<string> {
+export async function waitForFrame(ui: InkUi, text: string | RegExp, timeoutMs = 20_000): Promise<string> {
 	const matches = () => {
 		const frame = ui.lastFrame() ?? '';
 		return typeof text === 'string' ? frame.includes(text) : text.test(frame);

@@ -292,7 +292,7 @@ export class TerminalSession {
 	 * Rejects with the screen in the message on timeout, or as soon as the process has exited (the screen can
 	 * no longer change).
 	 */
-	waitFor(predicate: () => boolean, description: string, {timeoutMs = 15_000}: WaitOptions = {}): Promise<void> {
+	waitFor(predicate: () => boolean, description: string, {timeoutMs = 20_000}: WaitOptions = {}): Promise<void> {
 		return new Promise<void>((resolvePromise, reject) => {
 			let settled = false;
 			const finish = (error?: Error) => {
@@ -348,7 +348,7 @@ export class TerminalSession {
 	 * Waits until no output has arrived for `quietMs` (default 100) — the frame has settled. Rejects after
 	 * timeoutMs if the program keeps painting (a spinner, a clock).
 	 */
-	async waitForQuiet(quietMs = 100, {timeoutMs = 15_000}: WaitOptions = {}): Promise<void> {
+	async waitForQuiet(quietMs = 100, {timeoutMs = 20_000}: WaitOptions = {}): Promise<void> {
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
 			const seen = this.#chunks;
@@ -407,7 +407,7 @@ export class TerminalSession {
 	 * The exit status, once the program has exited by itself; rejects with the screen if it has not within
 	 * timeoutMs (a test must not hang the suite on a console that did not quit).
 	 */
-	async waitForExitStatus({timeoutMs = 15_000}: WaitOptions = {}): Promise<ExitInfo> {
+	async waitForExitStatus({timeoutMs = 20_000}: WaitOptions = {}): Promise<ExitInfo> {
 		let timer: NodeJS.Timeout | undefined;
 		const timeout = new Promise<never>((_, reject) => {
 			timer = setTimeout(() => reject(new Error(`the program did not exit within ${timeoutMs} ms\n${this.describe()}`)), timeoutMs);
@@ -542,7 +542,7 @@ export class ShellSession extends TerminalSession {
 	}
 
 	/** Types a command line and waits for it to finish; returns its output (CR stripped) and exit code. */
-	async run(commandLine: string, {timeoutMs = 5000}: WaitOptions = {}): Promise<{output: string; exitCode: number}> {
+	async run(commandLine: string, {timeoutMs = 15_000}: WaitOptions = {}): Promise<{output: string; exitCode: number}> {
 		await this.#whenReady();
 		const n = ++this.#marker;
 		// The quotes split the markers in the echoed command line, so only the shell's output matches them.
@@ -575,7 +575,7 @@ export class ShellSession extends TerminalSession {
 	}
 
 	/** Waits until the command given to start() has finished; resolves with its exit code (128+n for signal n). */
-	async waitForExit({timeoutMs = 5000}: WaitOptions = {}): Promise<number> {
+	async waitForExit({timeoutMs = 15_000}: WaitOptions = {}): Promise<number> {
 		if (this.#started === undefined) throw new Error('waitForExit: nothing was started');
 		const end = new RegExp(`@@EXIT_${this.#started}_(\\d+)@@`, 'u');
 		await this.waitForOutput(end, {timeoutMs});
@@ -593,7 +593,7 @@ export class ShellSession extends TerminalSession {
 	}
 
 	/** Waits until a job (the app) is in the foreground; resolves with its pid. */
-	async waitForForeground({timeoutMs = 5000}: WaitOptions = {}): Promise<number> {
+	async waitForForeground({timeoutMs = 15_000}: WaitOptions = {}): Promise<number> {
 		let pid: number | undefined;
 		await this.waitFor(() => (pid = this.foregroundPid()) !== undefined, 'waitForForeground()', {timeoutMs});
 		return pid!;
