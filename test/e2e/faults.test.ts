@@ -123,7 +123,8 @@ describe('an endpoint that accepts and never answers', () => {
 				const result = await run.done;
 				const took = Date.now() - sentAt;
 				assert.equal(result.code, code, result.stderr);
-				assert.ok(took < 5000, `${took} ms from ${signal} to exit`);
+				// At once (the call it waits on would take 30 s to give up): a bound that holds on a busy machine.
+				assert.ok(took < 15_000, `${took} ms from ${signal} to exit`);
 				assert.equal(result.stdout, '');
 				assert.match(lines(result.stderr).at(-1) ?? '', /^smsdeck: stopped before the endpoint gave a valid answer: no answer to (DescribeLogGroups|FilterLogEvents|StartLiveTail) yet$/);
 			});

@@ -137,7 +137,8 @@ describe('more connections than the limit', () => {
 			const started = Date.now();
 			const pools = await sms.send(new DescribePoolsCommand({}));
 			assert.equal(pools.Pools?.length, 3);
-			assert.ok(Date.now() - started < 5000, `DescribePools took ${Date.now() - started} ms`);
+			// Served, not held behind the slow ones (they held everyone for 70 s before): a bound that holds on a busy machine.
+			assert.ok(Date.now() - started < 30_000, `DescribePools took ${Date.now() - started} ms`);
 			// The first to be closed are the ones that were waiting longest.
 			const firstClosed = closedOrder.slice(0, MAX).sort((a, b) => a - b);
 			assert.ok(firstClosed.every(index => index < MAX + 2), `closed: ${firstClosed.join(', ')}`);

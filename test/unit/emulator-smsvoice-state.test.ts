@@ -130,8 +130,9 @@ describe('sms-voice service (direct, manual clock)', () => {
 		const started = performance.now();
 		const svc = createSmsVoiceService(world, 'big');
 		const elapsed = performance.now() - started;
-		// Well under a second alone; the bound is for a pathological build, not a machine kept busy by other work.
-		assert.ok(elapsed < 5000, `big seed took ${elapsed} ms`);
+		// Well under a second alone (bench/ measures it); the bound only catches a pathological build, and holds on a
+		// machine kept busy by other work.
+		assert.ok(elapsed < 30_000, `big seed took ${elapsed} ms`);
 		let count = 0;
 		let token: string | undefined;
 		do {
