@@ -86,6 +86,21 @@ const lazySource = {
 	},
 };
 
+// Yoga (Ink's layout engine) carries its WebAssembly as a data: URL and, where `fetch` exists, decodes it with
+// fetch; touching the global `fetch` makes Node load its HTTP client (undici), tens of milliseconds before the
+// first frame. Its own synchronous base64 path does the same job without it.
+const yogaWithoutFetch = {
+	name: 'yoga-without-fetch',
+	setup(b) {
+		b.onLoad({filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/}, args => {
+			const text = readFileSync(args.path, 'utf8');
+			const uses = text.split('"function"!=typeof fetch').length - 1;
+			if (uses !== 2) throw new Error(`yoga-without-fetch: expected 2 uses of fetch in ${args.path}, found ${uses}: update the plugin`);
+			return {contents: text.replaceAll('"function"!=typeof fetch', '!0'), loader: 'js'};
+		});
+	},
+};
+
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const started = Date.now();
 const splitDir = join(root, 'build', 'split');
@@ -118,7 +133,7 @@ await build({
 	banner: {
 		js: "import {createRequire as __smsdeckRequire} from 'node:module'; const require = __smsdeckRequire(import.meta.url);",
 	},
-	plugins: [jsonAsString, lazySource],
+	plugins: [jsonAsString, lazySource, yogaWithoutFetch],
 	logLevel: 'warning',
 });
 
