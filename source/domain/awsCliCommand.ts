@@ -1,5 +1,6 @@
-// The equivalent AWS CLI command for what a screen shows, so people can reproduce it or learn from it.
-import {shellQuote as quote} from '../domain/shellQuote.js';
+// The equivalent AWS CLI command for what a screen shows or a command changes, so people can reproduce it or learn
+// from it. Used by the views and the scriptable commands alike. Pure: the connection is only read.
+import {shellQuote as quote} from './shellQuote.js';
 import {credentialSource, type Connection} from '../services/clients.js';
 import {redactUrl} from '../services/proxy.js';
 
