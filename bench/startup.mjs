@@ -312,8 +312,8 @@ const lines = [
 	fmt(widths.map((w) => '-'.repeat(w))),
 	...body.map(fmt),
 	'',
-	`as ratios to node -e 0 (median of per-run ratios): --version ${ratios.version}× (target ≤ ${RATIO_TARGETS.version}×), ` +
-		`--help ${ratios.help}× (≤ ${RATIO_TARGETS.help}×), first full frame ${ratios.bundle}× (≤ ${RATIO_TARGETS.bundle}×): ` +
+	`as ratios to node -e 0 (median of per-run ratios): --version ${ratios.version.toFixed(2)}× (target ≤ ${RATIO_TARGETS.version}×), ` +
+		`--help ${ratios.help.toFixed(2)}× (≤ ${RATIO_TARGETS.help}×), first full frame ${ratios.bundle.toFixed(2)}× (≤ ${RATIO_TARGETS.bundle}×): ` +
 		`${ratioPass ? 'PASS' : 'MISS'}`,
 	`first start after install (empty cache, one run): first full frame ${ms(coldMs.bundle)}, --version ${ms(coldMs.version)}`,
 	`bundle ${ms(bundleMedian)} vs unbundled ${ms(results.unbundled.medianMs)} ` +
