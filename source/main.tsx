@@ -79,7 +79,7 @@ async function main(argv: string[]): Promise<number> {
 				lifetime.endBudget();
 			}
 		}
-		const {runConsole} = await import('./app/runConsole.js');
+		const {runConsole} = await import('./console/runConsole.js');
 		return await runConsole(parsed.globals, io);
 	} catch (error) {
 		if (error instanceof UsageError) {
