@@ -60,8 +60,9 @@ export function isPrivateDir(path: string): boolean {
 		mkdirSync(path, {recursive: true, mode: 0o700});
 		const s = lstatSync(path);
 		if (!s.isDirectory()) return false;
-		if (typeof process.getuid === 'function' && s.uid !== process.getuid()) return false;
-		return (s.mode & 0o022) === 0;
+		// Windows has neither owners by number nor these mode bits: a folder in the user's profile is theirs.
+		if (typeof process.getuid !== 'function') return true;
+		return s.uid === process.getuid() && (s.mode & 0o022) === 0;
 	} catch {
 		return false;
 	}
