@@ -44,6 +44,14 @@ if (startup) {
 	const v = startup.variants ?? {};
 	rows.push(['start → first full frame (median)', ms(v.bundle?.firstBothWordsMedianMs), `unbundled ${ms(v.unbundled?.firstBothWordsMedianMs)}`, '< 250 ms']);
 	rows.push(['start → screen settled (counts in, median)', ms(v.bundle?.medianMs), `unbundled ${ms(v.unbundled?.medianMs)}`, '']);
+	const r = startup.ratios;
+	if (r) {
+		const x = n => (typeof n === 'number' ? `${n.toFixed(2)}×` : '–');
+		const bare = `node -e 0 ${ms(v.bare?.medianMs)}`;
+		rows.push(['smsdeck --version ÷ node -e 0 (median)', x(r.version), bare, '≤ 1.5×']);
+		rows.push(['smsdeck --help ÷ node -e 0 (median)', x(r.help), bare, '≤ 1.5×']);
+		rows.push(['first full frame ÷ node -e 0 (median)', x(r.bundle), `first start after install ${ms(v.bundle?.coldFirstMs)}`, '≤ 3×']);
+	}
 }
 const numbers = read('numbers');
 if (numbers) {

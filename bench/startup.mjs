@@ -1,19 +1,25 @@
 #!/usr/bin/env node
-// Startup benchmark: wall time from process start to the first full frame of the console, bundled vs unbundled.
+// Startup benchmark: wall time from process start to the first full frame of the console, bundled vs unbundled,
+// and of `smsdeck --version` and `smsdeck --help` to their exit, each as a ratio to a bare `node -e 0`.
 //
 //   node bench/startup.mjs [--runs 15] [--cols 120] [--rows 40] [--settle 100] [--skip-compile] [--check]
 //                          [--bundle FILE] [--unbundled FILE] [--env KEY=VALUE …] [-- APP ARGS…]
 //
 // Each run starts Node 22 in a real pseudo-terminal (node-pty) with an isolated environment (fresh HOME, empty
-// AWS config, dummy keys, NODE_ENV=production) and feeds its output to a headless xterm. The first full frame
-// is the moment the last chunk of output arrived before the program went quiet for --settle ms, counted from
-// spawn, once the screen shows both `smsdeck` and `Regions` (the last column shows when both words first
-// appeared, which is earlier when the program paints the frame in several steps). Variants (runs interleaved, one warm-up each):
+// AWS config, dummy keys, NODE_ENV=production) and feeds its output to a headless xterm. Only the cache directory
+// (XDG_CACHE_HOME: the bundle's unpacked modules and V8's compile cache) is kept from run to run of a variant, as
+// it is for a user; the warm-up run starts with it empty and is reported apart as the first start after install.
+// The first full frame is the moment the last chunk of output arrived before the program went quiet for --settle
+// ms, counted from spawn, once the screen shows both `smsdeck` and `Regions` (the last column shows when both
+// words first appeared, which is earlier when the program paints the frame in several steps). Variants (runs
+// interleaved, one warm-up each):
 //   bundle     dist/smsdeck.mjs (build it first: npm run build)
 //   unbundled  build/unbundled/source/cli.js compiled by tsc, resolving every import from node_modules
+//   --version, --help  dist/smsdeck.mjs with that flag, spawn to exit
+//   node -e 0  spawn to exit: the floor the ratios are taken to
 //   node floor Node 22 printing those two words and exiting: the least any Node program can take
-// Prints a table of median/min/max and writes bench/results/startup.json. --check exits 1 if the bundle's
-// median misses the target (250 ms).
+// Prints a table of median/min/max and the ratios, and writes bench/results/startup.json. --check exits 1 if the
+// bundle's median misses the target (250 ms) or a ratio misses its target (--version, --help 1.5×; frame 3×).
 import {spawnSync} from 'node:child_process';
 import {existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
@@ -27,6 +33,8 @@ import {screenText} from '../source/tools/svgScreenshot.mjs';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const node22 = join(root, 'node_modules', '.bin', 'node');
 const TARGET_MS = 250;
+/** Targets as ratios to `node -e 0` measured in the same run. */
+const RATIO_TARGETS = {version: 1.5, help: 1.5, bundle: 3};
 
 const {values: opts, positionals: givenArgs} = parseArgs({
 	options: {
@@ -96,7 +104,8 @@ if (!opts['skip-compile']) {
 	fail(`${rel(unbundledPath)} does not exist: run without --skip-compile to compile it`);
 }
 
-function isolatedEnv() {
+/** cacheHome: the variant's XDG_CACHE_HOME, kept across its runs. */
+function isolatedEnv(cacheHome) {
 	const dir = mkdtempSync(join(tmpdir(), 'smsdeck-bench-'));
 	const home = join(dir, 'home');
 	mkdirSync(home);
@@ -108,6 +117,7 @@ function isolatedEnv() {
 		LANG: 'C.UTF-8',
 		HOME: home,
 		XDG_CONFIG_HOME: join(home, '.config'),
+		XDG_CACHE_HOME: cacheHome,
 		AWS_CONFIG_FILE: join(dir, 'aws-config'),
 		AWS_SHARED_CREDENTIALS_FILE: join(dir, 'aws-credentials'),
 		AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
@@ -125,9 +135,12 @@ function isolatedEnv() {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/** One run: resolves with {ms, settled} or rejects with the screen when the frame never appears. */
-function measureOnce(args) {
-	const {env, cleanup} = isolatedEnv();
+/**
+ * One run: resolves with {ms, settled} or rejects with the screen when the frame never appears. A variant with
+ * `exits` is timed from spawn to its exit (code 0, having printed `exits`).
+ */
+function measureOnce({args, exits, cacheHome}) {
+	const {env, cleanup} = isolatedEnv(cacheHome);
 	const term = new xterm.Terminal({cols, rows, allowProposedApi: true, logLevel: 'off'});
 	return new Promise((resolveRun, rejectRun) => {
 		let firstFullAt;
@@ -160,6 +173,7 @@ function measureOnce(args) {
 		child.onData((data) => {
 			const arrived = performance.now();
 			term.write(data, () => {
+				if (exits !== undefined) return;
 				const screen = screenText(term);
 				// The full frame: the header, the Regions table and the footer's key hints all on screen.
 				if (!(screen.includes('smsdeck') && screen.includes('Regions') && screen.includes('<?> help'))) return;
@@ -175,6 +189,17 @@ function measureOnce(args) {
 		child.onExit(({exitCode}) => {
 			exited = true;
 			if (done) return;
+			if (exits !== undefined) {
+				const at = performance.now();
+				// The output may still be on its way through the pty: wait for it before judging.
+				const judge = (tries) => {
+					if (screenText(term).includes(exits) && exitCode === 0) finish(undefined, {ms: at - t0, firstMs: at - t0, settled: true});
+					else if (tries > 0) setTimeout(() => judge(tries - 1), 10);
+					else finish(new Error(`exited with code ${exitCode} without printing ${exits}:\n${screenText(term)}`));
+				};
+				judge(50);
+				return;
+			}
 			// Output may still be in flight; give it the settle window, then judge.
 			setTimeout(() => {
 				if (done) return;
@@ -196,26 +221,36 @@ function measureOnce(args) {
 const variants = [
 	{name: 'bundle', label: `bundle (${rel(bundlePath)})`, args: [bundlePath, ...appArgs]},
 	{name: 'unbundled', label: `unbundled (${rel(unbundledPath)})`, args: [unbundledPath, ...appArgs]},
+	{name: 'version', label: 'smsdeck --version (to exit)', args: [bundlePath, '--version'], exits: 'smsdeck '},
+	{name: 'help', label: 'smsdeck --help (to exit)', args: [bundlePath, '--help'], exits: 'Keys in the console'},
+	{name: 'bare', label: 'node -e 0 (to exit)', args: ['-e', '0'], exits: ''},
 	{
 		name: 'floor',
 		label: 'node floor (print and exit)',
 		args: ['-e', "process.stdout.write('smsdeck\\r\\nRegions\\r\\n<?> help\\r\\n')"],
 	},
 ];
+const cacheHomes = variants.map(() => mkdtempSync(join(tmpdir(), 'smsdeck-bench-cache-')));
+process.on('exit', () => cacheHomes.forEach(dir => rmSync(dir, {recursive: true, force: true})));
 
 const samples = Object.fromEntries(variants.map((v) => [v.name, []]));
+/** The warm-up run of each variant: its cache directory still empty, as at the first start after install. */
+const coldMs = {};
 const firstSamples = Object.fromEntries(variants.map((v) => [v.name, []]));
 const unsettled = Object.fromEntries(variants.map((v) => [v.name, 0]));
 process.stderr.write(`${runs} runs each at ${cols}x${rows}, Node ${spawnSync(node22, ['--version'], {encoding: 'utf8'}).stdout.trim()}\n`);
 for (let i = -1; i < runs; i++) {
-	for (const variant of variants) {
+	for (const [n, variant] of variants.entries()) {
 		let result;
 		try {
-			result = await measureOnce(variant.args);
+			result = await measureOnce({args: variant.args, exits: variant.exits, cacheHome: cacheHomes[n]});
 		} catch (error) {
 			fail(`${variant.label}, run ${i + 2}: ${error.message}`);
 		}
-		if (i < 0) continue; // warm-up (disk cache, compile cache)
+		if (i < 0) {
+			coldMs[variant.name] = Math.round(result.firstMs * 10) / 10;
+			continue; // warm-up (disk cache, compile cache)
+		}
 		samples[variant.name].push(result.ms);
 		firstSamples[variant.name].push(result.firstMs);
 		if (!result.settled) unsettled[variant.name] += 1;
@@ -242,12 +277,24 @@ const results = Object.fromEntries(
 				minMs: round(s.min),
 				maxMs: round(s.max),
 				firstBothWordsMedianMs: round(stats(firstSamples[v.name]).median),
+				coldFirstMs: coldMs[v.name],
 				unsettledRuns: unsettled[v.name],
 				samplesMs: samples[v.name].map(round),
 			},
 		];
 	}),
 );
+
+// Ratios to `node -e 0`, run by run (each run's variants ran back to back), then the median: pairing keeps the
+// ratio meaningful while the machine's speed drifts.
+const ratioTo = (name, pick) =>
+	round(stats(samples.bare.map((bare, i) => pick(name, i) / bare)).median * 100) / 100;
+const ratios = {
+	version: ratioTo('version', (name, i) => samples[name][i]),
+	help: ratioTo('help', (name, i) => samples[name][i]),
+	bundle: ratioTo('bundle', (name, i) => firstSamples[name][i]),
+};
+const ratioPass = Object.entries(RATIO_TARGETS).every(([name, target]) => ratios[name] <= target);
 
 const ms = (n) => `${Math.round(n)} ms`;
 const header = ['variant', 'median', 'min', 'max', 'words first seen (median)'];
@@ -265,6 +312,10 @@ const lines = [
 	fmt(widths.map((w) => '-'.repeat(w))),
 	...body.map(fmt),
 	'',
+	`as ratios to node -e 0 (median of per-run ratios): --version ${ratios.version.toFixed(2)}× (target ≤ ${RATIO_TARGETS.version}×), ` +
+		`--help ${ratios.help.toFixed(2)}× (≤ ${RATIO_TARGETS.help}×), first full frame ${ratios.bundle.toFixed(2)}× (≤ ${RATIO_TARGETS.bundle}×): ` +
+		`${ratioPass ? 'PASS' : 'MISS'}`,
+	`first start after install (empty cache, one run): first full frame ${ms(coldMs.bundle)}, --version ${ms(coldMs.version)}`,
 	`bundle ${ms(bundleMedian)} vs unbundled ${ms(results.unbundled.medianMs)} ` +
 		`(unbundled takes ${(results.unbundled.medianMs / bundleMedian).toFixed(2)}× as long); ` +
 		`target bundle < ${TARGET_MS} ms: ${pass ? 'PASS' : 'MISS'}`,
@@ -292,6 +343,9 @@ writeFileSync(
 			env: opts.env,
 			targetMs: TARGET_MS,
 			pass,
+			ratioTargets: RATIO_TARGETS,
+			ratios,
+			ratioPass,
 			variants: results,
 		},
 		null,
@@ -299,4 +353,4 @@ writeFileSync(
 	) + '\n',
 );
 process.stderr.write(`wrote ${rel(outFile)}\n`);
-if (opts.check && !pass) process.exit(1);
+if (opts.check && !(pass && ratioPass)) process.exit(1);

@@ -5,7 +5,7 @@ import * as changes from '../services/changesService.js';
 import type {NumberRequest, OriginationSettings} from '../services/changesService.js';
 import {spendChannelInfo, type SpendChannel} from '../domain/spendRules.js';
 import type {Settings} from '../domain/settingsRules.js';
-import {awsCli} from '../views/cliCommand.js';
+import {awsCli} from '../domain/awsCliCommand.js';
 import type {StagedEdit} from './stagedEdits.js';
 
 const sms = 'pinpoint-sms-voice-v2' as const;

@@ -6,7 +6,7 @@ import {useSession} from './session.js';
 import {connectionKey} from '../services/clients.js';
 import {Priority} from '../input/KeypressProvider.js';
 import {useCommands} from '../input/useCommands.js';
-import {ReviewDialog, QuitDialog} from '../views/ReviewDialog.js';
+import {ReviewDialog, QuitDialog} from './ReviewDialog.js';
 
 type Dialog = {kind: 'review'} | {kind: 'quit'; quit: () => void};
 

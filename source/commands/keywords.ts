@@ -4,7 +4,7 @@ import {listKeywords} from '../services/keywordsService.js';
 import {resolveIdentity} from '../services/identityResolver.js';
 import {deleteKeyword, putKeyword} from '../services/changesService.js';
 import {checkKeyword, checkKeywordDelete, checkKeywordEdit, checkKeywordMessage, checkKeywordChange, checkKeywordQuota, sameKeyword} from '../domain/keywordRules.js';
-import {awsCli} from '../views/cliCommand.js';
+import {awsCli} from '../domain/awsCliCommand.js';
 import {renderLines, writeRows} from './printTable.js';
 import {safeJson} from '../domain/sanitize.js';
 import {auditChange, changeLine, confirm, parseChangeArgs, refuseReadOnly, requireConfirmable, required, RuleError, runChange, withChangeClients} from './change.js';

@@ -3,7 +3,7 @@ import {deleteOptedOutNumber, putOptedOutNumber} from '../services/changesServic
 import {resolveIdentity} from '../services/identityResolver.js';
 import {parseE164} from '../domain/e164.js';
 import {checkOptOutListName} from '../domain/settingsRules.js';
-import {awsCli} from '../views/cliCommand.js';
+import {awsCli} from '../domain/awsCliCommand.js';
 import {auditChange, changeLine, confirm, parseChangeArgs, refuseReadOnly, requireConfirmable, required, RuleError, runChange, withChangeClients} from './change.js';
 import {renderLines} from './printTable.js';
 import {UsageError, type CommandIO, type GlobalOptions} from './types.js';

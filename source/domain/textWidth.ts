@@ -2,6 +2,8 @@
 // combining marks none. Everything the console fits to a width goes through truncate/fit, so they are also
 // where text from the wire is made safe (safeText: controls, escape sequences, bidi controls and line breaks
 // shown as placeholders): what they return is always one line a terminal shows and never acts on.
+// It stays in domain/ although most users are components/: the scriptable commands print tables with the same
+// widths (commands/printTable.ts), and commands/ never import from components/ (which are for Ink).
 import stringWidth from 'string-width';
 import {safeText} from './sanitize.js';
 

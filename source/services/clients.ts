@@ -11,7 +11,9 @@ import {callAnswered, callEnded, callStarted} from './inFlight.js';
 import type {CallTimeouts} from './timeouts.js';
 
 /** local: the emulator's dummy keys; env: AWS_ACCESS_KEY_ID…; profile: the named profile; chain: the SDK's default chain. */
-export type CredentialSource = 'local' | 'env' | 'profile' | 'chain';
+import {credentialSource, type CredentialSource} from '../domain/credentialSource.js';
+
+export {credentialSource, type CredentialSource};
 
 export interface Connection {
 	region: string;
@@ -31,9 +33,6 @@ export interface Connection {
 	readOnly?: boolean;
 }
 
-export function credentialSource(c: Connection): CredentialSource {
-	return c.credentials ?? (c.local ? 'local' : c.profile ? 'profile' : 'chain');
-}
 
 /** The endpoint each service is sent to; undefined: AWS's own for the Region. */
 export function serviceEndpoints(c: Connection): {sms?: string; logs?: string; sts?: string} {

@@ -1,6 +1,7 @@
 // Which proxy a request goes through, decided from the environment the way the AWS CLI decides it (botocore uses
 // Python's urllib: https_proxy for https URLs, http_proxy for http URLs, the lower-case name first, no_proxy as a
 // comma-separated list of hosts and domain suffixes, "*" for none). No I/O.
+import {redactUrl} from '../domain/redactUrl.js';
 
 /** The variable's value, the lower-case name first (an empty lower-case value switches it off). */
 function envValue(env: NodeJS.ProcessEnv, name: string): string | undefined {
@@ -57,7 +58,4 @@ export function proxySettings(env: NodeJS.ProcessEnv): ProxySettings {
 	};
 }
 
-/** A URL without the credentials it may carry (user:secret@host → ***@host); other text comes back as it is. */
-export function redactUrl(text: string): string {
-	return text.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1***@');
-}
+export {redactUrl};

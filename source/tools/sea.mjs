@@ -21,14 +21,20 @@ writeFileSync(
 	join(work, 'launcher.cjs'),
 	`const {getAsset} = require('node:sea');
 const {createHash} = require('node:crypto');
-const {existsSync, mkdirSync, writeFileSync, renameSync} = require('node:fs');
+const {existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, renameSync} = require('node:fs');
 const {homedir, tmpdir} = require('node:os');
 const {join} = require('node:path');
 const {pathToFileURL} = require('node:url');
 const code = getAsset('smsdeck.mjs', 'utf8');
 const hash = createHash('sha256').update(code).digest('hex').slice(0, 16);
 let dir = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'smsdeck');
-try { mkdirSync(dir, {recursive: true, mode: 0o700}); } catch { dir = tmpdir(); }
+try { mkdirSync(dir, {recursive: true, mode: 0o700}); } catch {
+	// Never a predictable name in the shared temp folder (someone else could put a file there first): a fresh
+	// private folder, removed at exit.
+	dir = mkdtempSync(join(tmpdir(), 'smsdeck-'));
+	const temporary = dir;
+	process.on('exit', () => rmSync(temporary, {recursive: true, force: true}));
+}
 const file = join(dir, 'smsdeck-' + hash + '.mjs');
 if (!existsSync(file)) {
 	const temp = file + '.' + process.pid;

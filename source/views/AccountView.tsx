@@ -12,7 +12,7 @@ import {CliLine, DetailPane, detailHeight, type DetailField} from '../components
 import {Priority} from '../input/KeypressProvider.js';
 import {useCommands} from '../input/useCommands.js';
 import {formatCount, formatDollars} from '../domain/format.js';
-import {awsCli} from './cliCommand.js';
+import {awsCli} from '../domain/awsCliCommand.js';
 import {useEdits, useStagedEdits} from '../app/edits.js';
 import {SPEND_SCOPE, spendClearEdit, spendSetEdit} from '../app/editPlans.js';
 import {EditForm, formHeight} from '../components/EditForm.js';

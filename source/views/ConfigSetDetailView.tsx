@@ -10,7 +10,7 @@ import {CliLine, DetailPane, detailHeight, type DetailField} from '../components
 import {Priority} from '../input/KeypressProvider.js';
 import {useCommands} from '../input/useCommands.js';
 import {copyToClipboard} from '../app/clipboard.js';
-import {awsCli} from './cliCommand.js';
+import {awsCli} from '../domain/awsCliCommand.js';
 import {when, yesNo} from './display.js';
 import type {ViewProps} from './viewProps.js';
 

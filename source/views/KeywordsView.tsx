@@ -5,7 +5,7 @@ import {Box} from 'ink';
 import {useSession} from '../app/session.js';
 import {KeywordsPanel} from './KeywordsPanel.js';
 import {CliLine} from '../components/DetailPane.js';
-import {awsCli} from './cliCommand.js';
+import {awsCli} from '../domain/awsCliCommand.js';
 import type {ViewProps} from './viewProps.js';
 
 export function KeywordsView({origination, width, height, filter, isActive, toast}: ViewProps & {origination: string}) {

@@ -13,7 +13,7 @@ import {CliLine, DetailPane, detailHeight, type DetailField} from '../components
 import {Priority} from '../input/KeypressProvider.js';
 import {useCommands} from '../input/useCommands.js';
 import {copyToClipboard} from '../app/clipboard.js';
-import {awsCli} from './cliCommand.js';
+import {awsCli} from '../domain/awsCliCommand.js';
 import type {ViewProps} from './viewProps.js';
 
 const yes = (b: boolean | undefined) => (b ? 'yes' : 'no');

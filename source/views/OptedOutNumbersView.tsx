@@ -11,7 +11,7 @@ import {listOptedOutNumbers, type OptedOutNumber} from '../services/optOutsServi
 import {useEdits, useStagedEdits} from '../app/edits.js';
 import {optOutAddEdit, optOutRemoveEdit, optOutScope} from '../app/editPlans.js';
 import {parseE164} from '../domain/e164.js';
-import {awsCli} from './cliCommand.js';
+import {awsCli} from '../domain/awsCliCommand.js';
 import {when, whenSort} from './display.js';
 import type {ViewProps} from './viewProps.js';
 

@@ -7,7 +7,7 @@ import {CliLine, DetailPane, type DetailField} from '../components/DetailPane.js
 import {Priority} from '../input/KeypressProvider.js';
 import {useCommands} from '../input/useCommands.js';
 import {copyToClipboard} from '../app/clipboard.js';
-import {awsCli} from './cliCommand.js';
+import {awsCli} from '../domain/awsCliCommand.js';
 import {monthly, yesNo} from './display.js';
 import type {ViewProps} from './viewProps.js';
 

@@ -6,7 +6,7 @@ import {ResourceTable} from './ResourceTable.js';
 import type {Column} from '../components/tableModel.js';
 import {CliLine} from '../components/DetailPane.js';
 import {listVerifiedNumbers, type VerifiedNumber} from '../services/verifiedService.js';
-import {awsCli} from './cliCommand.js';
+import {awsCli} from '../domain/awsCliCommand.js';
 import {when, whenSort} from './display.js';
 import type {ViewProps} from './viewProps.js';
 

@@ -2,7 +2,7 @@ import {after, afterEach, before, test} from 'node:test';
 import assert from 'node:assert/strict';
 import React from 'react';
 import {cleanup, render} from 'ink-testing-library';
-import {App} from '../../source/app/App.js';
+import {App} from '../../source/console/App.js';
 import {ThemeProvider} from '../../source/theme/ThemeContext.js';
 import {createTheme} from '../../source/theme/theme.js';
 import {buildKeymap} from '../../source/input/keymap.js';

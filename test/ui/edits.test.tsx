@@ -8,7 +8,7 @@ import {ThemeProvider} from '../../source/theme/ThemeContext.js';
 import {createTheme} from '../../source/theme/theme.js';
 import {buildKeymap} from '../../source/input/keymap.js';
 import {KeypressProvider} from '../../source/input/KeypressProvider.js';
-import {ReviewDialog} from '../../source/views/ReviewDialog.js';
+import {ReviewDialog} from '../../source/app/ReviewDialog.js';
 import {StagedEdits, type StagedEdit} from '../../source/app/stagedEdits.js';
 import {KEYS, press, type, waitForFrame} from '../helpers/ink.js';
 

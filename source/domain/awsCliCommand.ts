@@ -1,9 +1,20 @@
-// The equivalent AWS CLI command for what a screen shows, so people can reproduce it or learn from it.
-import {shellQuote as quote} from '../domain/shellQuote.js';
-import {credentialSource, type Connection} from '../services/clients.js';
-import {redactUrl} from '../services/proxy.js';
+// The equivalent AWS CLI command for what a screen shows or a command changes, so people can reproduce it or learn
+// from it. Used by the views and the scriptable commands alike. Pure: the connection is only read.
+import {shellQuote as quote} from './shellQuote.js';
+import {credentialSource, type CredentialSource} from './credentialSource.js';
+import {redactUrl} from './redactUrl.js';
 
-export function awsCli(connection: Connection, service: 'pinpoint-sms-voice-v2' | 'logs', operation: string, args: Record<string, string | string[] | undefined> = {}): string {
+/** What the command needs to know of a connection (services/clients.ts's Connection is one). */
+export interface CliConnection {
+	region: string;
+	profile?: string;
+	credentials?: CredentialSource;
+	/** The sms-voice endpoint given on the command line, or the emulator's URL. */
+	endpoint?: string;
+	local?: boolean;
+}
+
+export function awsCli(connection: CliConnection, service: 'pinpoint-sms-voice-v2' | 'logs', operation: string, args: Record<string, string | string[] | undefined> = {}): string {
 	const parts = ['aws', service, operation];
 	for (const [flag, value] of Object.entries(args)) {
 		if (value === undefined) continue;

@@ -2,7 +2,7 @@
 // the credentials an endpoint URL may carry.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {awsCli} from '../../source/views/cliCommand.js';
+import {awsCli} from '../../source/domain/awsCliCommand.js';
 
 test('--endpoint-url as smsdeck was given it, for sms-voice only, without its credentials', () => {
 	const connection = {region: 'eu-west-2', local: false, endpoint: 'http://user:secret@proxy.corp:4566', credentials: 'chain' as const};

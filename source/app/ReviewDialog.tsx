@@ -8,7 +8,7 @@ import {editActionFor, lineEditor, type LineState} from '../components/lineEdito
 import {LineField} from '../components/LineField.js';
 import {truncate} from '../domain/textWidth.js';
 import {safeText} from '../domain/sanitize.js';
-import type {ApplyReport, StagedEdit, StagedEdits} from '../app/stagedEdits.js';
+import type {ApplyReport, StagedEdit, StagedEdits} from './stagedEdits.js';
 
 const MARK: Record<StagedEdit['kind'], string> = {add: '+', change: '~', delete: '-'};
 

@@ -1,6 +1,6 @@
 // Which screen each route shows. The shell decides the route; this only maps it to a view.
 import React from 'react';
-import type {Route} from './state.js';
+import type {Route} from '../app/state.js';
 import type {ViewProps} from '../views/viewProps.js';
 import type {SmsRegion} from '../domain/regions.js';
 import {RegionsView} from '../views/RegionsView.js';
