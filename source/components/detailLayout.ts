@@ -54,7 +54,7 @@ function fieldRows(fields: readonly DetailField[], columns: number): DetailField
 export function layoutDetail(fields: readonly DetailField[], width: number): DetailCell[][] {
 	const inner = Math.max(10, width - 1);
 	const labelOf = (f: DetailField) => cellWidth(f.label) + 1;
-	const fullLabel = Math.min(MAX_LABEL, Math.max(0, ...fields.map(labelOf)));
+	const fullLabels = Math.max(0, ...fields.filter(f => f.full).map(labelOf));
 	for (let columns = MAX_COLUMNS; columns >= 1; columns--) {
 		const rows = fieldRows(fields, columns);
 		const labelWidths = new Array<number>(columns).fill(0);
@@ -66,6 +66,8 @@ export function layoutDetail(fields: readonly DetailField[], width: number): Det
 				valueWidths[j] = Math.max(valueWidths[j], cellWidth(shown(f)));
 			});
 		}
+		// Full-width fields line up with the first column.
+		const fullLabel = Math.min(MAX_LABEL, Math.max(labelWidths[0], fullLabels));
 		const used = labelWidths.reduce((a, b) => a + b + 1, 0) + valueWidths.reduce((a, b) => a + b, 0) + GAP * (columns - 1);
 		if (columns > 1 && used > inner) continue;
 		if (columns > 1) {
@@ -103,7 +105,14 @@ export function wrapCommand(command: string, width: number): string[] {
 	const room = Math.max(10, width - 3);
 	const lines: string[] = [];
 	let line = '';
+	// An option stays on the line of its value ("--region us-east-1") when the two fit on a line.
+	const words: string[] = [];
 	for (const word of command.split(' ').filter(Boolean)) {
+		const last = words[words.length - 1];
+		if (last?.startsWith('--') && !last.includes(' ') && !word.startsWith('--') && cellWidth(last) + 1 + cellWidth(word) <= room) words[words.length - 1] = `${last} ${word}`;
+		else words.push(word);
+	}
+	for (const word of words) {
 		const pieces = cellWidth(word) > room ? wrapCells(word, room) : [word];
 		for (const piece of pieces) {
 			if (line && cellWidth(line) + 1 + cellWidth(piece) > room) {
