@@ -80,14 +80,16 @@ export function Table<Row>(props: TableProps<Row>) {
 	// Back on a screen, the table is as it was left: cursor, scroll and sort come from the screen's memory.
 	const memory = useViewMemory();
 	const slot = `table:${props.memoryKey ?? columns.map(c => c.id).join(',')}`;
-	const [state, dispatch] = useReducer(
-		reducer,
-		undefined,
-		(): State => (memory?.get(slot) as State | undefined) ?? {selectedKey: props.initialSelectedKey, offset: 0, sort: props.initialSort},
-	);
+	const [state, dispatch] = useReducer(reducer, undefined, (): State => {
+		const remembered = memory?.get(slot) as (State & {followed?: string}) | undefined;
+		if (!remembered) return {selectedKey: props.initialSelectedKey, offset: 0, sort: props.initialSort};
+		// What the cursor follows changed while the screen was away (another Region in use): follow it.
+		const {followed, ...rest} = remembered;
+		return props.followKey !== undefined && followed !== props.followKey ? {...rest, selectedKey: props.followKey} : rest;
+	});
 	useEffect(() => {
-		memory?.set(slot, state);
-	}, [memory, slot, state]);
+		memory?.set(slot, {...state, followed: props.followKey});
+	}, [memory, slot, state, props.followKey]);
 	const followed = useRef(props.followKey);
 	useEffect(() => {
 		if (followed.current === props.followKey) return;

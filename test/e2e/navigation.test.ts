@@ -140,6 +140,14 @@ describe('crumbs, cursor, sort and toasts', () => {
 			await app.waitForText(/Pools \[\d+\]/);
 			await command(app, 'regions');
 			await app.waitFor(() => highlighted(app)[0]?.includes('ap-southeast-2') ?? false, 'the cursor on ap-southeast-2 on :regions');
+			// Another Region chosen elsewhere: back on Regions, the cursor is on it.
+			await command(app, 'pools');
+			await app.waitForText(/Pools \[\d+\]/);
+			await command(app, 'region eu-west-2');
+			await app.waitForText('Region set to eu-west-2');
+			await app.press('escape');
+			await app.waitFor(() => crumbs(app) === 'eu-west-2 › Regions', 'back on Regions');
+			await app.waitFor(() => highlighted(app)[0]?.includes('eu-west-2') ?? false, 'the cursor on eu-west-2 after esc');
 			await app.press('q');
 			assert.equal((await app.waitForExitStatus()).exitCode, 0);
 		} finally {
