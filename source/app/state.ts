@@ -80,14 +80,19 @@ export interface Toast {
 	id: number;
 	text: string;
 	kind: 'info' | 'ok' | 'warn' | 'error';
+	/** The screen it was raised on: it goes when that screen is left. */
+	screen?: Route;
 }
 
 export interface AppState {
 	stack: Route[];
 	overlay?: 'help' | 'errors';
 	bar?: 'command' | 'filter';
-	/** Filter text per screen (by route name). */
-	filters: Partial<Record<RouteName, string>>;
+	/**
+	 * Filter text per screen on the stack (by the route object: a screen opened afresh is a new object, so it
+	 * starts unfiltered; going back finds the filter it had).
+	 */
+	filters: Map<Route, string>;
 	region: string;
 	/** Where the Region came from (--region, AWS_REGION, profile x, :region, last used …). */
 	regionSource?: string;
@@ -129,27 +134,42 @@ export function currentRoute(state: AppState): Route {
 	return state.stack[state.stack.length - 1];
 }
 
+/**
+ * The state with another stack: filters of screens no longer on it are forgotten, and a toast raised on a screen
+ * that is no longer on top goes with it.
+ */
+function withStack(state: AppState, stack: Route[]): AppState {
+	const filters = new Map([...state.filters].filter(([route]) => stack.includes(route)));
+	const top = stack[stack.length - 1];
+	const toast = state.toast?.screen && state.toast.screen !== top ? undefined : state.toast;
+	return {...state, stack, filters, toast};
+}
+
 export function appReducer(state: AppState, action: AppAction): AppState {
 	switch (action.type) {
 		case 'push':
-			return {...state, stack: [...state.stack, action.route], overlay: undefined, bar: undefined};
+			// A screen opened from another: a new object, so a fresh cursor and filter (see filters).
+			return {...withStack(state, [...state.stack, {...action.route}]), overlay: undefined, bar: undefined};
 		case 'back':
 			if (state.overlay) return {...state, overlay: undefined};
 			if (state.stack.length <= 1) return state;
-			return {...state, stack: state.stack.slice(0, -1)};
+			return withStack(state, state.stack.slice(0, -1));
 		case 'goto': {
-			// Jumping to a screen already on the stack returns to it; otherwise it becomes the new root.
-			const at = state.stack.findIndex(r => r.name === action.route.name);
-			const stack = at >= 0 ? state.stack.slice(0, at + 1) : [action.route];
-			return {...state, stack, overlay: undefined, bar: undefined};
+			// A `:` command (as in k9s): the stack becomes the Region root and the named screen, opened afresh.
+			// The root keeps its memory unless it is the screen named (`:regions` opens Regions afresh).
+			const fresh = {...action.route};
+			const root = state.stack[0]?.name === 'regions' ? state.stack[0] : ({name: 'regions'} as Route);
+			const stack = fresh.name === 'regions' ? [fresh] : [root, fresh];
+			return {...withStack(state, stack), overlay: undefined, bar: undefined};
 		}
 		case 'overlay':
 			return {...state, overlay: state.overlay === action.overlay ? undefined : action.overlay, bar: undefined};
 		case 'bar':
 			return {...state, bar: action.bar};
 		case 'filter': {
-			const name = currentRoute(state).name;
-			return {...state, filters: {...state.filters, [name]: action.text}};
+			const filters = new Map(state.filters);
+			filters.set(currentRoute(state), action.text);
+			return {...state, filters};
 		}
 		case 'region':
 			return {...state, region: action.region, regionSource: action.source ?? ':region', account: state.account};
@@ -170,7 +190,7 @@ export function appReducer(state: AppState, action: AppAction): AppState {
 		case 'account':
 			return {...state, account: action.account};
 		case 'toast':
-			return {...state, toast: {id: ++toastIds, text: action.text, kind: action.kind ?? 'info'}};
+			return {...state, toast: {id: ++toastIds, text: action.text, kind: action.kind ?? 'info', screen: currentRoute(state)}};
 		case 'clearToast':
 			return state.toast?.id === action.id ? {...state, toast: undefined} : state;
 		case 'error': {
@@ -178,7 +198,7 @@ export function appReducer(state: AppState, action: AppAction): AppState {
 			return {
 				...state,
 				errors: errors.length > MAX_ERRORS ? errors.slice(-MAX_ERRORS) : errors,
-				toast: {id: ++toastIds, text: action.entry.message, kind: 'error'},
+				toast: {id: ++toastIds, text: action.entry.message, kind: 'error', screen: currentRoute(state)},
 			};
 		}
 		case 'audit': {

@@ -7,6 +7,8 @@ import {signalExitCode} from '../commands/lifetime.js';
 import {safeText} from '../domain/sanitize.js';
 
 const LEAVE_ALT_SCREEN = '\x1b[?1049l';
+/** Home and erase the screen: the alternate screen is left blank before it is left. */
+const BLANK_SCREEN = '\x1b[H\x1b[2J';
 const SHOW_CURSOR = '\x1b[?25h';
 const BRACKETED_PASTE_OFF = '\x1b[?2004l';
 const WRAP_ON = '\x1b[?7h';
@@ -18,10 +20,29 @@ export function restoreTerminal(stdout: NodeJS.WriteStream = process.stdout, std
 		// the tty may already be gone (SIGHUP)
 	}
 	try {
-		if (stdout.isTTY) stdout.write(BRACKETED_PASTE_OFF + LEAVE_ALT_SCREEN + SHOW_CURSOR + WRAP_ON);
+		if (stdout.isTTY) stdout.write(BRACKETED_PASTE_OFF + BLANK_SCREEN + LEAVE_ALT_SCREEN + SHOW_CURSOR + WRAP_ON);
 	} catch {
 		// nothing left to write to
 	}
+}
+
+/**
+ * The terminal's stdout for the renderer, with one change: the alternate screen is erased just before it is
+ * left. A terminal that was resized while the console ran may copy rows of the alternate screen back onto the
+ * shell's screen when it restores it (tmux does, after the window grew): erased first, those rows are blank.
+ */
+export function blankOnLeave(stdout: NodeJS.WriteStream): NodeJS.WriteStream {
+	const write = (chunk: unknown, ...rest: unknown[]) => {
+		const text = typeof chunk === 'string' && chunk.includes(LEAVE_ALT_SCREEN) ? chunk.replace(LEAVE_ALT_SCREEN, BLANK_SCREEN + LEAVE_ALT_SCREEN) : chunk;
+		return (stdout.write as (...args: unknown[]) => boolean)(text, ...rest);
+	};
+	return new Proxy(stdout, {
+		get(target, property) {
+			if (property === 'write') return write;
+			const value = Reflect.get(target, property, target) as unknown;
+			return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+		},
+	});
 }
 
 /**

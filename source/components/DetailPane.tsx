@@ -1,90 +1,98 @@
 // A resource's attributes as label/value pairs in columns, then whatever the screen adds below, then the
-// equivalent AWS CLI command.
-import React from 'react';
+// equivalent AWS CLI command. Values are never cut: the columns give way to fewer, long values wrap, and when
+// the pane has fewer lines than its fields it scrolls (ctrl-d / ctrl-u) and says what is out of sight.
+import React, {useEffect, useState} from 'react';
 import {Box, Text} from 'ink';
 import {useTheme} from '../theme/ThemeContext.js';
 import {cellWidth, fit, truncate} from '../domain/textWidth.js';
+import {Priority, useKeypressContext} from '../input/KeypressProvider.js';
+import {keyLabel} from '../input/keys.js';
+import {useCommands} from '../input/useCommands.js';
+import {useViewMemory} from './viewMemory.js';
+import {layoutDetail, wrapCommand, type DetailField} from './detailLayout.js';
 
-export interface DetailField {
-	label: string;
-	value: string;
-	tone?: 'ok' | 'warn' | 'error' | 'muted';
-	/** Takes a line of its own at full width (ARNs and other long values). */
-	full?: boolean;
+export {cliHeight, detailHeight, type DetailField} from './detailLayout.js';
+
+export interface DetailPaneProps {
+	title: string;
+	fields: DetailField[];
+	width: number;
+	status?: string;
+	/** Lines the pane may take, its title included; default: as many as its fields need. */
+	maxHeight?: number;
+	/** Whether ctrl-d / ctrl-u scroll the pane (when it has more lines than it shows). */
+	isActive?: boolean;
 }
 
-/** Fields grouped into lines: `columns` per line, a full-width field alone on its line. */
-function fieldRows(fields: DetailField[], columns: number): DetailField[][] {
-	const rows: DetailField[][] = [];
-	let row: DetailField[] = [];
-	for (const f of fields) {
-		if (f.full) {
-			if (row.length > 0) rows.push(row);
-			rows.push([f]);
-			row = [];
-			continue;
-		}
-		row.push(f);
-		if (row.length === columns) {
-			rows.push(row);
-			row = [];
-		}
-	}
-	if (row.length > 0) rows.push(row);
-	return rows;
-}
-
-/** Lines the fields will take at this width (for sizing what goes below). */
-export function detailHeight(fields: DetailField[], width: number): number {
-	return fieldRows(fields, fieldColumns(fields, width)).length + 1;
-}
-
-function fieldColumns(fields: DetailField[], width: number): number {
-	const widest = Math.max(20, ...fields.filter(f => !f.full).map(f => cellWidth(f.label) + 2 + Math.min(40, cellWidth(f.value))));
-	return Math.max(1, Math.min(3, Math.floor(width / (widest + 2))));
-}
-
-export function DetailPane({title, fields, width, status}: {title: string; fields: DetailField[]; width: number; status?: string}) {
+export function DetailPane({title, fields, width, status, maxHeight, isActive = true}: DetailPaneProps) {
 	const theme = useTheme();
 	const c = theme.colors;
-	const columns = fieldColumns(fields, width);
-	const colWidth = Math.floor((width - 1) / columns);
-	const labelWidth = Math.min(22, Math.max(...fields.map(f => cellWidth(f.label))) + 1);
-	const rows = fieldRows(fields, columns);
+	const lines = layoutDetail(fields, width);
+	// What does not fit: a window of lines and a last line that says what is above and below.
+	const room = maxHeight === undefined ? lines.length : Math.max(1, maxHeight - 1);
+	const overflow = lines.length > room;
+	const windowSize = overflow ? Math.max(1, room - 1) : lines.length;
+	const maxScroll = Math.max(0, lines.length - windowSize);
+	const memory = useViewMemory();
+	const [scrollState, setScroll] = useState(() => (memory?.get('detail:scroll') as number | undefined) ?? 0);
+	const scroll = Math.min(scrollState, maxScroll);
+	useEffect(() => {
+		memory?.set('detail:scroll', scroll);
+	}, [memory, scroll]);
+	const page = Math.max(1, windowSize - 1);
+	useCommands(
+		{
+			'detail.scrollDown': scroll < maxScroll ? () => setScroll(Math.min(maxScroll, scroll + page)) : undefined,
+			'detail.scrollUp': scroll > 0 ? () => setScroll(Math.max(0, scroll - page)) : undefined,
+		},
+		{priority: Priority.View, isActive: isActive && overflow},
+	);
 	// The status is often a service's error message.
 	const statusText = truncate(status ?? '', Math.max(0, width - 2), theme.glyphs.ellipsis);
+	const visible = overflow ? lines.slice(scroll, scroll + windowSize) : lines;
+	const below = lines.length - scroll - visible.length;
+	const {keymap} = useKeypressContext();
+	const key = (id: 'detail.scrollDown' | 'detail.scrollUp') => (keymap[id][0] ? ` (${keyLabel(keymap[id][0], theme.ascii)})` : '');
+	const more = [scroll > 0 ? `${scroll} more above${key('detail.scrollUp')}` : '', below > 0 ? `${below} more below${key('detail.scrollDown')}` : '']
+		.filter(Boolean)
+		.join(', ');
 	return (
-		<Box flexDirection="column" width={width}>
+		<Box flexDirection="column" width={width} flexShrink={0}>
 			<Box justifyContent="space-between" width={width}>
 				<Text bold color={c.title}>
 					{truncate(' ' + title, width - cellWidth(statusText) - 2, theme.glyphs.ellipsis)}
 				</Text>
 				<Text color={c.muted}>{statusText} </Text>
 			</Box>
-			{rows.map((row, r) => (
+			{visible.map((cells, r) => (
 				<Text key={r}>
 					{' '}
-					{row.map(f => (
-						<Text key={f.label}>
-							<Text color={c.muted}>{fit(f.label, labelWidth)} </Text>
-							<Text color={f.tone ? c[f.tone] : c.text}>
-								{fit(f.value || '–', (f.full ? width - 1 : colWidth) - labelWidth - 2, 'left', theme.glyphs.ellipsis)}
-							</Text>
-							{' '}
+					{cells.map((cell, i) => (
+						<Text key={i}>
+							<Text color={c.muted}>{fit(cell.label, cell.labelWidth)} </Text>
+							<Text color={cell.tone ? c[cell.tone] : c.text}>{fit(cell.value, cell.valueWidth, 'left', theme.glyphs.ellipsis)}</Text>
+							{i < cells.length - 1 ? '  ' : ''}
 						</Text>
 					))}
 				</Text>
 			))}
+			{overflow ? <Text color={c.accent}>{truncate(` ${theme.glyphs.ellipsis} ${more}`, width, theme.glyphs.ellipsis)}</Text> : null}
 		</Box>
 	);
 }
 
+/** The equivalent aws command, wrapped at its spaces so none of it is cut (cliHeight says how many lines). */
 export function CliLine({command, width}: {command: string; width: number}) {
 	const theme = useTheme();
+	const lines = wrapCommand(command, width - 1);
 	return (
-		<Text color={theme.colors.muted} wrap="truncate">
-			{' $ '}
-			{truncate(command, width - 4, theme.glyphs.ellipsis)}
-		</Text>
+		<Box flexDirection="column" width={width} flexShrink={0}>
+			{lines.map((line, i) => (
+				<Text key={i} color={theme.colors.muted}>
+					{i === 0 ? ' $ ' : '   '}
+					{truncate(line, Math.max(1, width - 4), theme.glyphs.ellipsis)}
+				</Text>
+			))}
+		</Box>
 	);
 }

@@ -7,6 +7,7 @@ import {cellWidth, fit, truncate} from '../domain/textWidth.js';
 import {Priority} from '../input/KeypressProvider.js';
 import {useCommands} from '../input/useCommands.js';
 import {listNavigation} from './listNavigation.js';
+import {useViewMemory} from './viewMemory.js';
 import type {CommandId} from '../input/keymap.js';
 import {clamp, filterRows, layoutColumns, sortRows, windowOffset, type Column, type SortState} from './tableModel.js';
 
@@ -27,8 +28,12 @@ export interface TableProps<Row> {
 	initialSort?: SortState;
 	/** Rows for which this returns true get a marker (e.g. the Region in use). */
 	isMarked?: (row: Row) => boolean;
-	/** Selects this row (by key) when it first appears. */
+	/** Selects this row (by key) when it first appears, unless the screen remembers another. */
 	initialSelectedKey?: string;
+	/** Moves the cursor to this row (by key) whenever this value changes after the first render. */
+	followKey?: string;
+	/** Names this table's slot in the screen's memory; default: its column ids. */
+	memoryKey?: string;
 	emptyText?: string;
 	/** Shown at the right of the title line (loading, cache age …). */
 	status?: string;
@@ -43,8 +48,8 @@ interface State {
 type Action =
 	| {type: 'select'; key?: string}
 	| {type: 'offset'; offset: number}
-	| {type: 'sortNext'; columns: number}
-	| {type: 'sortReverse'};
+	| {type: 'sortNext'; sortable: readonly number[]}
+	| {type: 'sortReverse'; sortable: readonly number[]};
 
 function reducer(state: State, action: Action): State {
 	switch (action.type) {
@@ -53,11 +58,17 @@ function reducer(state: State, action: Action): State {
 		case 'offset':
 			return state.offset === action.offset ? state : {...state, offset: action.offset};
 		case 'sortNext': {
-			const column = state.sort ? (state.sort.column + 1) % action.columns : 0;
+			// The next column that has a title: marker columns (no title) are never a sort key.
+			const {sortable} = action;
+			if (sortable.length === 0) return state;
+			const column = state.sort ? (sortable.find(i => i > state.sort!.column) ?? sortable[0]) : sortable[0];
 			return {...state, sort: {column, descending: false}};
 		}
-		case 'sortReverse':
-			return {...state, sort: {column: state.sort?.column ?? 0, descending: !(state.sort?.descending ?? false)}};
+		case 'sortReverse': {
+			const column = state.sort?.column ?? action.sortable[0];
+			if (column === undefined) return state;
+			return {...state, sort: {column, descending: !(state.sort?.descending ?? false)}};
+		}
 	}
 }
 
@@ -66,11 +77,26 @@ const SAMPLE_LIMIT = 2000;
 export function Table<Row>(props: TableProps<Row>) {
 	const {columns, rows, rowKey, width, height, filter = '', isActive = true, isMarked} = props;
 	const theme = useTheme();
-	const [state, dispatch] = useReducer(reducer, {
-		selectedKey: props.initialSelectedKey,
-		offset: 0,
-		sort: props.initialSort,
+	// Back on a screen, the table is as it was left: cursor, scroll and sort come from the screen's memory.
+	const memory = useViewMemory();
+	const slot = `table:${props.memoryKey ?? columns.map(c => c.id).join(',')}`;
+	const [state, dispatch] = useReducer(reducer, undefined, (): State => {
+		const remembered = memory?.get(slot) as (State & {followed?: string}) | undefined;
+		if (!remembered) return {selectedKey: props.initialSelectedKey, offset: 0, sort: props.initialSort};
+		// What the cursor follows changed while the screen was away (another Region in use): follow it.
+		const {followed, ...rest} = remembered;
+		return props.followKey !== undefined && followed !== props.followKey ? {...rest, selectedKey: props.followKey} : rest;
 	});
+	useEffect(() => {
+		memory?.set(slot, {...state, followed: props.followKey});
+	}, [memory, slot, state, props.followKey]);
+	const followed = useRef(props.followKey);
+	useEffect(() => {
+		if (followed.current === props.followKey) return;
+		followed.current = props.followKey;
+		if (props.followKey !== undefined) dispatch({type: 'select', key: props.followKey});
+	}, [props.followKey]);
+	const sortable = useMemo(() => columns.flatMap((c, i) => (c.title.trim() ? [i] : [])), [columns]);
 
 	const visibleRows = useMemo(() => sortRows(filterRows(rows, columns, filter), columns, state.sort), [rows, columns, filter, state.sort]);
 	const count = visibleRows.length;
@@ -109,8 +135,8 @@ export function Table<Row>(props: TableProps<Row>) {
 	useCommands(
 		{
 			...listNavigation(moveTo, {selected, count, page: bodyHeight}),
-			'table.sortNext': () => dispatch({type: 'sortNext', columns: columns.length}),
-			'table.sortReverse': () => dispatch({type: 'sortReverse'}),
+			'table.sortNext': () => dispatch({type: 'sortNext', sortable}),
+			'table.sortReverse': () => dispatch({type: 'sortReverse', sortable}),
 			[openCommand]: props.onOpen && selectedRow ? () => props.onOpen!(selectedRow) : undefined,
 		},
 		{priority: Priority.Table, isActive},

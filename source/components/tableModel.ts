@@ -16,7 +16,14 @@ export interface Column<Row> {
 	/** When the table is too wide, columns with the highest shrink give way first (ids, ARNs); default 0. */
 	shrink?: number;
 	color?: (row: Row) => ColorToken | undefined;
+	/**
+	 * Never cut (a value cut mid-number reads as another number, "$995.…"): the column keeps its natural width
+	 * or, when even that cannot fit, is hidden. Default: true for right-aligned (numeric) columns.
+	 */
+	whole?: boolean;
 }
+
+const isWhole = <Row>(c: Column<Row>) => c.whole ?? c.align === 'right';
 
 export interface SortState {
 	column: number;
@@ -73,6 +80,8 @@ export function layoutColumns<Row>(columns: readonly Column<Row>[], sample: read
 		if (c.maxWidth !== undefined) w = Math.min(w, c.maxWidth);
 		return Math.max(w, c.minWidth ?? 1);
 	});
+	// The widest value of each column (its title may be cut, never a whole column's value).
+	const valueWidths = columns.map(c => Math.max(c.minWidth ?? 1, ...sample.map(row => cellWidth(c.value(row)))));
 	const room = width - gap * (columns.length - 1);
 	let total = natural.reduce((a, b) => a + b, 0);
 	const widths = [...natural];
@@ -85,7 +94,7 @@ export function layoutColumns<Row>(columns: readonly Column<Row>[], sample: read
 				let widest = -1;
 				for (let i = 0; i < widths.length; i++) {
 					if ((columns[i].shrink ?? 0) !== group) continue;
-					const min = columns[i].minWidth ?? Math.min(6, natural[i]);
+					const min = isWhole(columns[i]) ? Math.min(natural[i], valueWidths[i]) : (columns[i].minWidth ?? Math.min(6, natural[i]));
 					if (widths[i] > min && (widest === -1 || widths[i] > widths[widest])) widest = i;
 				}
 				if (widest === -1) break;

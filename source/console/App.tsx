@@ -21,6 +21,7 @@ import {KeyHints} from '../components/KeyHints.js';
 import {StatusLine} from '../components/StatusLine.js';
 import {CommandBar} from '../components/CommandBar.js';
 import {FilterBar} from '../components/FilterBar.js';
+import {ViewMemoryProvider, type MemorySlots} from '../components/viewMemory.js';
 import {HelpView} from '../views/HelpView.js';
 import {ErrorLogView} from '../views/ErrorLogView.js';
 import {EditDialog, EditsProvider, useEdits} from '../app/edits.js';
@@ -56,6 +57,8 @@ export interface AppProps {
 }
 
 const TOAST_MS = 4000;
+const screenKeys = new WeakMap<Route, number>();
+let screenSerial = 0;
 
 export function App(props: AppProps) {
 	const [state, dispatch] = useReducer(appReducer, undefined, () => ({
@@ -68,7 +71,7 @@ export function App(props: AppProps) {
 		link: {credentials: props.initial.credentials, configuredEndpoints: props.initial.configuredEndpoints, caBundle: props.initial.caBundle},
 		resolution: props.resolution,
 		stack: [{name: 'regions'} as Route],
-		filters: {},
+		filters: new Map(),
 		errors: [],
 		history: [],
 	}));
@@ -152,7 +155,14 @@ function Shell({
 	const height = Math.max(8, rows - 1);
 	const mainHeight = height - 4;
 	const route = currentRoute(state);
-	const filter = state.filters[route.name] ?? '';
+	const filter = state.filters.get(route) ?? '';
+	// Each screen on the stack has its own memory (cursor, scroll, sort), kept while the screen is on the stack.
+	const memories = useRef(new WeakMap<Route, MemorySlots>());
+	let memory = memories.current.get(route);
+	if (!memory) memories.current.set(route, (memory = new Map()));
+	// A screen opened afresh mounts afresh, even where it replaces a screen of the same kind.
+	let screenKey = screenKeys.get(route);
+	if (screenKey === undefined) screenKeys.set(route, (screenKey = ++screenSerial));
 
 	const edits = useEdits();
 	const quit = useCallback(() => {
@@ -269,7 +279,7 @@ function Shell({
 				break;
 			case 'tail': {
 				const tail = parseTailCommand(parsed.arg ?? '');
-				if (tail.ok) dispatch({type: 'push', route: tail.route});
+				if (tail.ok) dispatch({type: 'goto', route: tail.route});
 				else dispatch({type: 'toast', kind: 'error', text: tail.reason});
 				break;
 			}
@@ -367,7 +377,11 @@ function Shell({
 	} else if (state.overlay === 'errors') {
 		main = <ErrorLogView width={width} height={mainHeight} errors={state.errors} filter={filter} />;
 	} else {
-		main = <RouteView route={route} view={viewProps} context={routeContext} />;
+		main = (
+			<ViewMemoryProvider key={screenKey} slots={memory}>
+				<RouteView route={route} view={viewProps} context={routeContext} />
+			</ViewMemoryProvider>
+		);
 	}
 
 	let footer: React.ReactNode;

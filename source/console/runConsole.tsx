@@ -8,7 +8,7 @@ import {ThemeProvider} from '../theme/ThemeContext.js';
 import {createTheme} from '../theme/theme.js';
 import {buildKeymap} from '../input/keymap.js';
 import {openPreferencesLazily, readOnlyPolicyFromFile} from '../config/prefs.js';
-import {guardTerminal} from '../app/terminal.js';
+import {blankOnLeave, guardTerminal} from '../app/terminal.js';
 import type {CommandIO, GlobalOptions} from '../commands/types.js';
 import {startLocalEmulator, type LocalEmulator} from '../commands/connect.js';
 import {endpointScopeWarning, resolve, type Resolution} from '../services/resolver.js';
@@ -86,6 +86,7 @@ export async function runConsole(globals: GlobalOptions, io: CommandIO): Promise
 		{
 			exitOnCtrlC: false,
 			alternateScreen: true,
+			stdout: blankOnLeave(stdout),
 			interactive: true,
 			incrementalRendering: true,
 			maxFps: 30,

@@ -27,6 +27,8 @@ export const COMMANDS = {
 	'nav.pageDown': {keys: ['pagedown', 'ctrl+f'], hint: 'page down', help: 'One page down', group: 'Navigation'},
 	'nav.top': {keys: ['g', 'home'], hint: 'top', help: 'First row', group: 'Navigation'},
 	'nav.bottom': {keys: ['G', 'end'], hint: 'bottom', help: 'Last row', group: 'Navigation'},
+	'detail.scrollDown': {keys: ['ctrl+d'], hint: 'more', help: 'Scroll the fields of a detail down (when they do not all fit)', group: 'Navigation'},
+	'detail.scrollUp': {keys: ['ctrl+u'], hint: 'back up', help: 'Scroll the fields of a detail up', group: 'Navigation'},
 	'table.sortNext': {keys: ['s'], hint: 'sort', help: 'Sort by the next column', group: 'Table'},
 	'table.sortReverse': {keys: ['S'], hint: 'reverse', help: 'Reverse the sort order', group: 'Table'},
 	'view.open': {keys: ['enter'], hint: 'open', help: 'Open the selected row', group: 'View'},

@@ -8,7 +8,7 @@ import {accountFromArn, describeAccount, getIdentity, type AccountLimit, type Sp
 import {listOptOutLists} from '../services/optOutsService.js';
 import {Table} from '../components/Table.js';
 import type {Column} from '../components/tableModel.js';
-import {CliLine, DetailPane, detailHeight, type DetailField} from '../components/DetailPane.js';
+import {CliLine, DetailPane, cliHeight, detailHeight, type DetailField} from '../components/DetailPane.js';
 import {Priority} from '../input/KeypressProvider.js';
 import {useCommands} from '../input/useCommands.js';
 import {formatCount, formatDollars} from '../domain/format.js';
@@ -138,14 +138,17 @@ export function AccountView({width, height, filter, isActive, toast, onAccount}:
 		{label: 'Identity', value: identityText, tone: identity.error ? 'muted' : undefined, full: true},
 	];
 	const status = account.loading ? 'loading…' : account.error ? account.error.message : '';
-	const top = detailHeight(fields, width);
-	const spend = a?.spendLimits ?? [];
-	const spendHeight = Math.min(spend.length + 2, Math.max(3, Math.floor((height - top - 1) / 2)));
-	const formLines = editing ? formHeight([{id: 'v', label: '', kind: 'text'}]) : 0;
 	const cli = awsCli(connection, 'pinpoint-sms-voice-v2', 'describe-account-attributes');
+	const cliLines = cliHeight(cli, width);
+	// The tables below keep a few lines each; the fields take the rest and scroll when it is short.
+	const fieldRoom = Math.max(3, height - cliLines - 6);
+	const top = Math.min(detailHeight(fields, width), fieldRoom);
+	const spend = a?.spendLimits ?? [];
+	const spendHeight = Math.min(spend.length + 2, Math.max(3, Math.floor((height - top - cliLines) / 2)));
+	const formLines = editing ? formHeight([{id: 'v', label: '', kind: 'text'}]) : 0;
 	return (
 		<Box flexDirection="column" width={width} height={height}>
-			<DetailPane title={`Account in ${connection.region}`} fields={fields} width={width} status={status} />
+			<DetailPane title={`Account in ${connection.region}`} fields={fields} width={width} status={status} maxHeight={fieldRoom} isActive={isActive && !editing} />
 			{a ? (
 				<>
 					<Table
@@ -193,7 +196,7 @@ export function AccountView({width, height, filter, isActive, toast, onAccount}:
 						rows={a.limits}
 						rowKey={l => l.name}
 						width={width}
-						height={Math.max(3, height - top - spendHeight - 1 - formLines)}
+						height={Math.max(3, height - top - spendHeight - cliLines - formLines)}
 						filter={filter}
 						isActive={false}
 						emptyText="No account limits reported"

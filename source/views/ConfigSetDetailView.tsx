@@ -6,7 +6,7 @@ import {useResource, useSession} from '../app/session.js';
 import {destinationTarget, getConfigurationSet, type ConfigurationSet} from '../services/configSetsService.js';
 import {Table} from '../components/Table.js';
 import type {Column} from '../components/tableModel.js';
-import {CliLine, DetailPane, detailHeight, type DetailField} from '../components/DetailPane.js';
+import {CliLine, DetailPane, cliHeight, detailHeight, type DetailField} from '../components/DetailPane.js';
 import {Priority} from '../input/KeypressProvider.js';
 import {useCommands} from '../input/useCommands.js';
 import {copyToClipboard} from '../app/clipboard.js';
@@ -63,11 +63,14 @@ export function ConfigSetDetailView({configSet, width, height, filter, isActive,
 			: !c && resource.fetchedAt
 				? 'not found in this Region'
 				: '';
-	const top = c ? detailHeight(fields, width) : 1;
 	const cli = awsCli(connection, 'pinpoint-sms-voice-v2', 'describe-configuration-sets', {'configuration-set-names': configSet});
+	const cliLines = cliHeight(cli, width);
+	// The destinations keep their title, header and two rows; the fields take the rest and scroll when it is short.
+	const fieldRoom = Math.max(3, height - cliLines - 4);
+	const top = c ? Math.min(detailHeight(fields, width), fieldRoom) : 1;
 	return (
 		<Box flexDirection="column" width={width} height={height}>
-			<DetailPane title={`Configuration set ${configSet}`} fields={fields} width={width} status={status} />
+			<DetailPane title={`Configuration set ${configSet}`} fields={fields} width={width} status={status} maxHeight={fieldRoom} isActive={isActive} />
 			{c ? (
 				<Table
 					title="Event destinations"
@@ -75,7 +78,7 @@ export function ConfigSetDetailView({configSet, width, height, filter, isActive,
 					rows={destinations}
 					rowKey={d => d.EventDestinationName ?? ''}
 					width={width}
-					height={Math.max(3, height - top - 1)}
+					height={Math.max(3, height - top - cliLines)}
 					filter={filter}
 					isActive={isActive}
 					onSelectionChange={setSelected}

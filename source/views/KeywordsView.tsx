@@ -4,7 +4,7 @@ import React from 'react';
 import {Box} from 'ink';
 import {useSession} from '../app/session.js';
 import {KeywordsPanel} from './KeywordsPanel.js';
-import {CliLine} from '../components/DetailPane.js';
+import {CliLine, cliHeight} from '../components/DetailPane.js';
 import {awsCli} from '../domain/awsCliCommand.js';
 import type {ViewProps} from './viewProps.js';
 
@@ -13,7 +13,7 @@ export function KeywordsView({origination, width, height, filter, isActive, toas
 	const cli = awsCli(connection, 'pinpoint-sms-voice-v2', 'describe-keywords', {'origination-identity': origination});
 	return (
 		<Box flexDirection="column" width={width} height={height}>
-			<KeywordsPanel origination={origination} width={width} height={height - 1} filter={filter} isActive={isActive} toast={toast} />
+			<KeywordsPanel origination={origination} width={width} height={height - cliHeight(cli, width)} filter={filter} isActive={isActive} toast={toast} />
 			<CliLine command={cli} width={width} />
 		</Box>
 	);

@@ -9,7 +9,7 @@ import {SettingsForm, settingsFormHeight, settingsOf} from './SettingsForm.js';
 import {useEdits, useStagedEdits} from '../app/edits.js';
 import {releaseNumberEdit} from '../app/editPlans.js';
 import {checkRelease} from '../domain/settingsRules.js';
-import {CliLine, DetailPane, detailHeight, type DetailField} from '../components/DetailPane.js';
+import {CliLine, DetailPane, cliHeight, detailHeight, type DetailField} from '../components/DetailPane.js';
 import {Priority} from '../input/KeypressProvider.js';
 import {useCommands} from '../input/useCommands.js';
 import {copyToClipboard} from '../app/clipboard.js';
@@ -17,6 +17,8 @@ import {awsCli} from '../domain/awsCliCommand.js';
 import type {ViewProps} from './viewProps.js';
 
 const yes = (b: boolean | undefined) => (b ? 'yes' : 'no');
+/** Lines the keywords keep however short the terminal: title, header and two rows. */
+const KEYWORDS_MIN = 4;
 
 export function NumberDetailView({id, width, height, filter, isActive, navigate, toast}: ViewProps & {id: string}) {
 	const {connection} = useSession();
@@ -68,13 +70,16 @@ export function NumberDetailView({id, width, height, filter, isActive, navigate,
 		{priority: Priority.View, isActive: isActive && !editing},
 	);
 	const status = number.loading ? 'loading…' : number.error ? number.error.message : '';
-	const top = n ? detailHeight(fields, width) : 1;
 	const formLines = editing ? settingsFormHeight('number') : 0;
 	const stagedNote = staged.length > 0 ? ` ~ ${staged.map(e => e.what).join('; ')} (staged, w applies)` : '';
 	const cli = awsCli(connection, 'pinpoint-sms-voice-v2', 'describe-phone-numbers', {'phone-number-ids': id});
+	const cliLines = cliHeight(cli, width);
+	// The keywords keep their title, header and two rows; the fields take the rest and scroll when it is short.
+	const fieldRoom = Math.max(3, height - cliLines - formLines - KEYWORDS_MIN);
+	const top = n ? Math.min(detailHeight(fields, width), fieldRoom) : 1;
 	return (
 		<Box flexDirection="column" width={width} height={height}>
-			<DetailPane title={`Phone number ${n?.PhoneNumber ?? id}${stagedNote}`} fields={fields} width={width} status={status} />
+			<DetailPane title={`Phone number ${n?.PhoneNumber ?? id}${stagedNote}`} fields={fields} width={width} status={status} maxHeight={fieldRoom} isActive={isActive && !editing} />
 			{n && editing ? (
 				<SettingsForm
 					target={{kind: 'number', id, label: n.PhoneNumber ?? id, pooled: Boolean(n.PoolId)}}
@@ -88,7 +93,7 @@ export function NumberDetailView({id, width, height, filter, isActive, navigate,
 					origination={id}
 					pooledIn={n.PoolId}
 					width={width}
-					height={Math.max(3, height - top - 1 - formLines)}
+					height={Math.max(3, height - top - cliLines - formLines)}
 					filter={filter}
 					isActive={isActive && !editing}
 					toast={toast}

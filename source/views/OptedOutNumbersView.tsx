@@ -5,7 +5,7 @@ import {Box} from 'ink';
 import {useSession} from '../app/session.js';
 import {ResourceTable} from './ResourceTable.js';
 import type {Column} from '../components/tableModel.js';
-import {CliLine} from '../components/DetailPane.js';
+import {CliLine, cliHeight} from '../components/DetailPane.js';
 import {EditForm, formHeight} from '../components/EditForm.js';
 import {listOptedOutNumbers, type OptedOutNumber} from '../services/optOutsService.js';
 import {useEdits, useStagedEdits} from '../app/edits.js';
@@ -51,7 +51,7 @@ export function OptedOutNumbersView({list, width, height, filter, isActive, toas
 				columns={marked}
 				rowKey={n => n.OptedOutNumber ?? ''}
 				width={width}
-				height={height - 1 - formLines}
+				height={height - cliHeight(cli, width) - formLines}
 				filter={filter}
 				isActive={isActive && !adding}
 				copyValue={n => n.OptedOutNumber}

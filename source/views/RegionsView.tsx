@@ -85,6 +85,7 @@ export function RegionsView({
 			isActive={isActive}
 			isMarked={r => r.code === current}
 			initialSelectedKey={current}
+			followKey={current}
 			openCommand="regions.select"
 			onOpen={onSelect}
 		/>

@@ -3,7 +3,7 @@ import React from 'react';
 import {Box} from 'ink';
 import {useResource, useSession} from '../app/session.js';
 import {getSenderId} from '../services/senderIdsService.js';
-import {CliLine, DetailPane, type DetailField} from '../components/DetailPane.js';
+import {CliLine, DetailPane, cliHeight, type DetailField} from '../components/DetailPane.js';
 import {Priority} from '../input/KeypressProvider.js';
 import {useCommands} from '../input/useCommands.js';
 import {copyToClipboard} from '../app/clipboard.js';
@@ -51,7 +51,14 @@ export function SenderIdDetailView({senderId, country, width, height, isActive, 
 	const cli = awsCli(connection, 'pinpoint-sms-voice-v2', 'describe-sender-ids', {'sender-ids': `SenderId=${senderId},IsoCountryCode=${country}`});
 	return (
 		<Box flexDirection="column" width={width} height={height}>
-			<DetailPane title={`Sender ID ${senderId} (${country})`} fields={fields} width={width} status={status} />
+			<DetailPane
+				title={`Sender ID ${senderId} (${country})`}
+				fields={fields}
+				width={width}
+				status={status}
+				maxHeight={Math.max(3, height - cliHeight(cli, width))}
+				isActive={isActive}
+			/>
 			<Box flexGrow={1} />
 			<CliLine command={cli} width={width} />
 		</Box>

@@ -4,7 +4,7 @@ import {Box} from 'ink';
 import {useSession} from '../app/session.js';
 import {ResourceTable} from './ResourceTable.js';
 import type {Column} from '../components/tableModel.js';
-import {CliLine} from '../components/DetailPane.js';
+import {CliLine, cliHeight} from '../components/DetailPane.js';
 import {listVerifiedNumbers, type VerifiedNumber} from '../services/verifiedService.js';
 import {awsCli} from '../domain/awsCliCommand.js';
 import {when, whenSort} from './display.js';
@@ -29,7 +29,7 @@ export function VerifiedView({width, height, filter, isActive, toast}: ViewProps
 				columns={verifiedColumns}
 				rowKey={v => v.VerifiedDestinationNumberId ?? v.DestinationPhoneNumber ?? ''}
 				width={width}
-				height={height - 1}
+				height={height - cliHeight(cli, width)}
 				filter={filter}
 				isActive={isActive}
 				copyValue={v => v.VerifiedDestinationNumberArn ?? v.VerifiedDestinationNumberId}

@@ -157,8 +157,9 @@ test('keys read as separate events in the same tick (a busy process) each reach 
 	await press(ui, '/');
 	await type(ui, 'eu-');
 	await waitForFrame(ui, 'Regions [8 of 34]', BURST_MS);
-	// enter closes the filter bar; the j presses must move the table that becomes active, not vanish.
-	for (const key of ['\r', 'j', 'j', '\r']) ui.stdin.write(key);
+	// enter closes the filter bar; the g and j presses must move the table that becomes active, not vanish (the
+	// cursor starts on the active Region: g puts it on the first row).
+	for (const key of ['\r', 'g', 'j', 'j', '\r']) ui.stdin.write(key);
 	await waitForFrame(ui, 'Region set to eu-west-2', BURST_MS);
 });
 

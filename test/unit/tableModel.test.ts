@@ -89,3 +89,23 @@ test('a terminal too narrow for every column hides the least important ones inst
 	const narrow = layoutColumns(cols, [row], 60);
 	assert.equal(narrow[10], 0, 'the id (most shrinkable, rightmost) goes first');
 });
+
+test('layoutColumns never cuts a right-aligned (numeric) value: whole or hidden, at every width', () => {
+	const rows = [
+		{id: 'phone-d4793ce0862756ebb84e1af8c9e16a22', type: 'SHORT_CODE', list: 'marketing-optouts', price: '$995.00'},
+		{id: 'phone-3e53894f1f1b4e0e9a0c2f5e5b1f0a11', type: 'LONG_CODE', list: 'Default', price: '$1.15'},
+	];
+	const columns: Column<(typeof rows)[number]>[] = [
+		{id: 'type', title: 'Type', value: r => r.type},
+		{id: 'list', title: 'Opt-out list', value: r => r.list, shrink: 1},
+		{id: 'price', title: 'Monthly', value: r => r.price, align: 'right'},
+		{id: 'id', title: 'Id', value: r => r.id, grow: 1, shrink: 1},
+	];
+	for (let width = 20; width <= 120; width++) {
+		const widths = layoutColumns(columns, rows, width);
+		assert.ok(widths[2] === 0 || widths[2] >= '$995.00'.length, `width ${width}: the price column is ${widths[2]} cells`);
+	}
+	// Where there is room, the ids give way before the price does.
+	const widths = layoutColumns(columns, rows, 50);
+	assert.ok(widths[2] >= 7);
+});
