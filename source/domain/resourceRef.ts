@@ -1,0 +1,38 @@
+// A pointer to one resource of the account (what the relations and raw views are about), and to the places a
+// relation can lead. Pure data: the app maps them to screens.
+
+export type ResourceKind = 'number' | 'pool' | 'senderId' | 'configSet' | 'optOutList';
+
+export interface ResourceRef {
+	kind: ResourceKind;
+	/** Phone number id, pool id, sender ID, configuration set name or opt-out list name. */
+	id: string;
+	/** ISO country of a sender ID (a sender ID is only unique per country). */
+	country?: string;
+	/** How people know it (an E.164 number beside its id), for titles. */
+	label?: string;
+}
+
+/** Where a relation leads: a resource, the keywords of an origination identity, or the live tail of a set. */
+export type RelationTarget =
+	| ResourceRef
+	| {kind: 'keywords'; origination: string}
+	| {kind: 'tail'; configSet: string; destination?: string};
+
+const KIND_NAMES: Record<ResourceKind, string> = {
+	number: 'Phone number',
+	pool: 'Pool',
+	senderId: 'Sender ID',
+	configSet: 'Configuration set',
+	optOutList: 'Opt-out list',
+};
+
+export function kindName(kind: ResourceKind): string {
+	return KIND_NAMES[kind];
+}
+
+/** "Phone number +12065550150", "Sender ID SMSDECK (GB)", "Pool pool-1234". */
+export function refTitle(ref: ResourceRef): string {
+	const name = ref.label ?? ref.id;
+	return `${KIND_NAMES[ref.kind]} ${name}${ref.kind === 'senderId' && ref.country ? ` (${ref.country})` : ''}`;
+}
