@@ -1,6 +1,6 @@
 // A scrollable list of prepared lines with a cursor (a tree, a JSON document, a report): windowed like the
 // Table, j/k/g/G/PgUp/PgDn move, enter opens the line under the cursor. Lines are made safe by fit/truncate.
-import React, {useEffect, useState} from 'react';
+import React, {useEffect, useMemo, useState} from 'react';
 import {Box, Text} from 'ink';
 import {useTheme} from '../theme/ThemeContext.js';
 import type {ColorToken} from '../theme/theme.js';
@@ -32,10 +32,17 @@ export interface LineListProps {
 	onSelectionChange?: (line: ListLine | undefined, index: number) => void;
 	/** The cursor line when the list first shows. */
 	initialIndex?: number;
+	/** Shows only the lines whose text or detail holds this (any case). */
+	filter?: string;
 }
 
-export function LineList({title, lines, width, height, isActive = true, status = '', emptyText = 'Nothing here', onOpen, onSelectionChange, initialIndex = 0}: LineListProps) {
+export function LineList({title, lines: allLines, width, height, isActive = true, status = '', emptyText = 'Nothing here', onOpen, onSelectionChange, initialIndex = 0, filter = ''}: LineListProps) {
 	const theme = useTheme();
+	const query = filter.trim().toLowerCase();
+	const lines = useMemo(
+		() => (query ? allLines.filter(l => `${l.text} ${l.detail ?? ''}`.toLowerCase().includes(query)) : allLines),
+		[allLines, query],
+	);
 	const [cursor, setCursor] = useState(initialIndex);
 	const [offset, setOffset] = useState(0);
 	const count = lines.length;
@@ -59,7 +66,7 @@ export function LineList({title, lines, width, height, isActive = true, status =
 	);
 	const c = theme.colors;
 	const position = count > body ? `${selected + 1}/${count}` : '';
-	const right = [status, position].filter(Boolean).join('  ');
+	const right = [query ? `/${filter.trim()} ${count} of ${allLines.length}` : '', status, position].filter(Boolean).join('  ');
 	const left = ` ${title}`;
 	return (
 		<Box flexDirection="column" width={width} height={height}>
@@ -70,7 +77,7 @@ export function LineList({title, lines, width, height, isActive = true, status =
 				<Text color={c.muted}>{truncate(right, Math.max(0, width - cellWidth(left) - 2), theme.glyphs.ellipsis)} </Text>
 			</Box>
 			{count === 0 ? (
-				<Text color={c.muted}>{truncate(' ' + emptyText, width, theme.glyphs.ellipsis)}</Text>
+				<Text color={c.muted}>{truncate(' ' + (query && allLines.length > 0 ? `No lines match /${filter.trim()}` : emptyText), width, theme.glyphs.ellipsis)}</Text>
 			) : (
 				lines.slice(top, top + body).map((line, i) => {
 					const textWidth = cellWidth(line.text);

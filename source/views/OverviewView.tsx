@@ -75,7 +75,7 @@ export function overviewLines(o: RegionOverview, glyphs: Glyphs): OverviewLine[]
 	return lines;
 }
 
-export function OverviewView({width, height, isActive, navigate, region}: ViewProps & {region: string}) {
+export function OverviewView({width, height, filter, isActive, navigate, region}: ViewProps & {region: string}) {
 	const theme = useTheme();
 	const overview = useResource<RegionOverview>('overview', (clients, ctx) => describeRegionOverview(clients, {signal: ctx.signal}));
 	useCommands({'app.refresh': overview.refresh}, {priority: Priority.View, isActive});
@@ -92,6 +92,7 @@ export function OverviewView({width, height, isActive, navigate, region}: ViewPr
 			width={width}
 			height={height}
 			isActive={isActive}
+			filter={filter}
 			status={status}
 			emptyText={overview.error ? overview.error.message : 'Loading…'}
 			onOpen={line => {

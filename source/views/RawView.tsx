@@ -13,7 +13,7 @@ import {useCommands} from '../input/useCommands.js';
 import {awsCli} from './cliCommand.js';
 import type {ViewProps} from './viewProps.js';
 
-export function RawView({subject, width, height, isActive}: ViewProps & {subject: ResourceRef}) {
+export function RawView({subject, width, height, filter, isActive}: ViewProps & {subject: ResourceRef}) {
 	const {connection} = useSession();
 	const key = `raw/${subject.kind}/${subject.id}/${subject.country ?? ''}`;
 	const raw = useResource<RawAnswer>(key, (clients, ctx) => describeRaw(clients, subject, {signal: ctx.signal}));
@@ -32,6 +32,7 @@ export function RawView({subject, width, height, isActive}: ViewProps & {subject
 				width={width}
 				height={height - 1}
 				isActive={isActive}
+				filter={filter}
 				status={status}
 				emptyText={raw.error ? raw.error.message : 'Loading…'}
 			/>

@@ -35,7 +35,7 @@ export function treePrefixes(depths: readonly number[], ascii: boolean): string[
 	});
 }
 
-export function RelationsView({subject, width, height, isActive, navigate, toast}: ViewProps & {subject: ResourceRef}) {
+export function RelationsView({subject, width, height, filter, isActive, navigate, toast}: ViewProps & {subject: ResourceRef}) {
 	const theme = useTheme();
 	const key = `relations/${subject.kind}/${subject.id}/${subject.country ?? ''}`;
 	const relations = useResource<RelationNode[]>(key, (clients, ctx) => describeRelations(clients, subject, {signal: ctx.signal}));
@@ -61,10 +61,12 @@ export function RelationsView({subject, width, height, isActive, navigate, toast
 				width={width}
 				height={height}
 				isActive={isActive}
+				filter={filter}
 				status={status}
 				emptyText={relations.error ? relations.error.message : 'Looking up what it is tied to…'}
-				onOpen={(_line, index) => {
-					const target = nodes?.[index]?.target;
+				onOpen={line => {
+					// Keys are the node indexes (a filter shows a subset of the lines).
+					const target = nodes?.[Number(line.key)]?.target;
 					if (target) navigate(routeForTarget(target));
 					else toast('Nothing to open on this line', 'info');
 				}}
