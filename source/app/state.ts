@@ -2,7 +2,7 @@
 // A plain reducer; views read it and dispatch, nothing else writes it.
 import type {Connection} from '../services/clients.js';
 import type {Resolution} from '../services/resolver.js';
-import {refTitle, type ResourceRef} from '../domain/resourceRef.js';
+import {refName, type ResourceRef} from '../domain/resourceRef.js';
 
 export type Route =
 	| {name: 'regions'}
@@ -35,9 +35,9 @@ export function routeTitle(route: Route): string {
 		case 'overview':
 			return 'Overview';
 		case 'relations':
-			return `Relations of ${refTitle(route.subject)}`;
+			return `Relations ${refName(route.subject)}`;
 		case 'raw':
-			return `Raw ${refTitle(route.subject)}`;
+			return `Raw ${refName(route.subject)}`;
 		case 'account':
 			return 'Account';
 		case 'pools':

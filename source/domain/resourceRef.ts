@@ -31,8 +31,12 @@ export function kindName(kind: ResourceKind): string {
 	return KIND_NAMES[kind];
 }
 
+/** "+12065550150", "SMSDECK (GB)", "pool-1234": short, for breadcrumbs. */
+export function refName(ref: ResourceRef): string {
+	return `${ref.label ?? ref.id}${ref.kind === 'senderId' && ref.country ? ` (${ref.country})` : ''}`;
+}
+
 /** "Phone number +12065550150", "Sender ID SMSDECK (GB)", "Pool pool-1234". */
 export function refTitle(ref: ResourceRef): string {
-	const name = ref.label ?? ref.id;
-	return `${KIND_NAMES[ref.kind]} ${name}${ref.kind === 'senderId' && ref.country ? ` (${ref.country})` : ''}`;
+	return `${KIND_NAMES[ref.kind]} ${refName(ref)}`;
 }

@@ -1,17 +1,37 @@
 // One resource's JSON as the service returns it (the answer of the equivalent aws command shown below it),
 // escaped for the terminal and scrollable.
 import React, {useMemo} from 'react';
-import {Box} from 'ink';
 import {useResource, useSession} from '../app/session.js';
 import {describeRaw, type RawAnswer} from '../services/rawService.js';
 import {refTitle, type ResourceRef} from '../domain/resourceRef.js';
 import {safeJson} from '../domain/sanitize.js';
+import {cellWidth, wrapCells} from '../domain/textWidth.js';
+import {Box, Text} from 'ink';
+import {useTheme} from '../theme/ThemeContext.js';
 import {LineList, type ListLine} from '../components/LineList.js';
-import {CliLine} from '../components/DetailPane.js';
 import {Priority} from '../input/KeypressProvider.js';
 import {useCommands} from '../input/useCommands.js';
 import {awsCli} from './cliCommand.js';
 import type {ViewProps} from './viewProps.js';
+
+/** Lines of at most `width` cells, broken at spaces (a word longer than a line is cut). */
+function wrapWords(text: string, width: number): string[] {
+	const lines: string[] = [];
+	let line = '';
+	for (const word of text.split(' ')) {
+		const next = line ? `${line} ${word}` : word;
+		if (cellWidth(next) <= width) {
+			line = next;
+			continue;
+		}
+		if (line) lines.push(line);
+		const pieces = wrapCells(word, width);
+		line = pieces.pop() ?? '';
+		lines.push(...pieces);
+	}
+	if (line) lines.push(line);
+	return lines;
+}
 
 export function RawView({subject, width, height, filter, isActive}: ViewProps & {subject: ResourceRef}) {
 	const {connection} = useSession();
@@ -23,20 +43,27 @@ export function RawView({subject, width, height, filter, isActive}: ViewProps & 
 		[raw.data],
 	);
 	const status = raw.loading ? 'loading…' : raw.error ? 'failed — r retries' : '';
+	const theme = useTheme();
+	// The whole command, wrapped: it is what prints this JSON, so it is worth its lines.
 	const cli = raw.data ? awsCli(connection, 'pinpoint-sms-voice-v2', raw.data.operation, raw.data.args) : '';
+	const cliLines = cli ? wrapWords(`$ ${cli}`, Math.max(10, width - 2)).slice(0, Math.max(1, Math.floor(height / 3))) : [''];
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<LineList
 				title={`Raw ${refTitle(subject)}`}
 				lines={lines}
 				width={width}
-				height={height - 1}
+				height={height - cliLines.length}
 				isActive={isActive}
 				filter={filter}
 				status={status}
 				emptyText={raw.error ? raw.error.message : 'Loading…'}
 			/>
-			<CliLine command={cli} width={width} />
+			{cliLines.map((line, i) => (
+				<Text key={i} color={theme.colors.muted} wrap="truncate">
+					{' ' + line}
+				</Text>
+			))}
 		</Box>
 	);
 }
