@@ -276,3 +276,41 @@ test('hostile seed: the overview, raw JSON and relations show planted escapes as
 		app.dispose();
 	}
 });
+
+/** One sms-voice call straight to an emulator, as another client of the account would make it. */
+async function smsCall(url: string, operation: string, body: object): Promise<void> {
+	const res = await fetch(url, {
+		method: 'POST',
+		headers: {
+			'content-type': 'application/x-amz-json-1.0',
+			'x-amz-target': `PinpointSMSVoiceV2.${operation}`,
+			authorization: 'AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/us-east-1/sms-voice/aws4_request, SignedHeaders=host, Signature=0',
+		},
+		body: JSON.stringify(body),
+	});
+	assert.equal(res.status, 200, `${operation}: ${await res.text()}`);
+}
+
+test('region overview: r shows what changed in the account (a new number, a destination turned off)', async () => {
+	const emulator = await startEmulator({port: 0, quiet: true, seed: 'default'});
+	const app = spawnTerminal({args: ['--region', 'us-east-1'], cols: 140, rows: 40, env: {AWS_ENDPOINT_URL: emulator.url}});
+	try {
+		await app.waitForText('<?> help');
+		await command(app, 'overview');
+		await app.waitForText(/Phone numbers by type \(9\)/);
+		await app.waitForText(/SIMULATOR +1 +ACTIVE 1/);
+		await app.waitForText('Configuration sets (4, 2 need a look)');
+		await smsCall(emulator.url, 'RequestPhoneNumber', {IsoCountryCode: 'US', MessageType: 'TRANSACTIONAL', NumberCapabilities: ['SMS'], NumberType: 'SIMULATOR'});
+		await smsCall(emulator.url, 'UpdateEventDestination', {ConfigurationSetName: 'transactional', EventDestinationName: 'events-cwl', Enabled: false});
+		await app.press('r');
+		await app.waitForText(/Phone numbers by type \(10\)/);
+		await app.waitForText(/SIMULATOR +2 +ACTIVE 2/);
+		await app.waitForText('Configuration sets (4, 3 need a look)');
+		await app.waitForText(/✗ transactional +1 destination · 1 disabled \(CloudWatch Logs\) — every destination is disabled/);
+		await app.press('q');
+		assert.equal((await app.waitForExitStatus()).exitCode, 0);
+	} finally {
+		app.dispose();
+		await emulator.close();
+	}
+});
