@@ -34,15 +34,28 @@ export interface LineListProps {
 	initialIndex?: number;
 	/** Shows only the lines whose text or detail holds this (any case). */
 	filter?: string;
+	/** In ASCII mode, write the list's own punctuation (· — …) in ASCII; off for text that must show as it is. */
+	asciiPunctuation?: boolean;
 }
 
-export function LineList({title, lines: allLines, width, height, isActive = true, status = '', emptyText = 'Nothing here', onOpen, onSelectionChange, initialIndex = 0, filter = ''}: LineListProps) {
+const ASCII_PUNCTUATION: [RegExp, string][] = [
+	[/ · /g, ', '],
+	[/ — /g, ' - '],
+	[/…/g, '...'],
+];
+
+function asciiOnly(text: string): string {
+	return ASCII_PUNCTUATION.reduce((t, [from, to]) => t.replace(from, to), text);
+}
+
+export function LineList({title, lines: allLines, width, height, isActive = true, status = '', emptyText = 'Nothing here', onOpen, onSelectionChange, initialIndex = 0, filter = '', asciiPunctuation = false}: LineListProps) {
 	const theme = useTheme();
 	const query = filter.trim().toLowerCase();
-	const lines = useMemo(
-		() => (query ? allLines.filter(l => `${l.text} ${l.detail ?? ''}`.toLowerCase().includes(query)) : allLines),
-		[allLines, query],
-	);
+	const plain = asciiPunctuation && theme.ascii;
+	const lines = useMemo(() => {
+		const shown = plain ? allLines.map(l => ({...l, text: asciiOnly(l.text), detail: l.detail && asciiOnly(l.detail)})) : allLines;
+		return query ? shown.filter(l => `${l.text} ${l.detail ?? ''}`.toLowerCase().includes(query)) : shown;
+	}, [allLines, query, plain]);
 	const [cursor, setCursor] = useState(initialIndex);
 	const [offset, setOffset] = useState(0);
 	const count = lines.length;
@@ -66,8 +79,8 @@ export function LineList({title, lines: allLines, width, height, isActive = true
 	);
 	const c = theme.colors;
 	const position = count > body ? `${selected + 1}/${count}` : '';
-	const right = [query ? `/${filter.trim()} ${count} of ${allLines.length}` : '', status, position].filter(Boolean).join('  ');
-	const left = ` ${title}`;
+	const right = [query ? `/${filter.trim()} ${count} of ${allLines.length}` : '', plain ? asciiOnly(status) : status, position].filter(Boolean).join('  ');
+	const left = ` ${plain ? asciiOnly(title) : title}`;
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Box width={width} justifyContent="space-between">
@@ -77,7 +90,7 @@ export function LineList({title, lines: allLines, width, height, isActive = true
 				<Text color={c.muted}>{truncate(right, Math.max(0, width - cellWidth(left) - 2), theme.glyphs.ellipsis)} </Text>
 			</Box>
 			{count === 0 ? (
-				<Text color={c.muted}>{truncate(' ' + (query && allLines.length > 0 ? `No lines match /${filter.trim()}` : emptyText), width, theme.glyphs.ellipsis)}</Text>
+				<Text color={c.muted}>{truncate(' ' + (query && allLines.length > 0 ? `No lines match /${filter.trim()}` : plain ? asciiOnly(emptyText) : emptyText), width, theme.glyphs.ellipsis)}</Text>
 			) : (
 				lines.slice(top, top + body).map((line, i) => {
 					const textWidth = cellWidth(line.text);

@@ -67,10 +67,12 @@ export function overviewLines(o: RegionOverview, glyphs: Glyphs): OverviewLine[]
 		lines.push({
 			key: `configSet/${c.name}`,
 			text: `  ${c.problem ? glyphs.fail : glyphs.ok} ${c.name.padEnd(nameWidth)}`,
-			detail: `${parts.join(' · ')}${c.problem ? ` — ${c.problem}` : ''}`,
+			detail: parts.join(' · '),
 			tone: c.problem ? 'warn' : 'ok',
 			route: {name: 'configSet', configSet: c.name},
 		});
+		// The problem on a line of its own, so that a narrow terminal does not cut it.
+		if (c.problem) lines.push({key: `configSet/${c.name}/problem`, text: `      ${c.problem}`, tone: 'warn', route: {name: 'configSet', configSet: c.name}});
 	}
 	return lines;
 }
@@ -93,6 +95,7 @@ export function OverviewView({width, height, filter, isActive, navigate, region}
 			height={height}
 			isActive={isActive}
 			filter={filter}
+			asciiPunctuation
 			status={status}
 			emptyText={overview.error ? overview.error.message : 'Loading…'}
 			onOpen={line => {

@@ -62,6 +62,7 @@ export function RelationsView({subject, width, height, filter, isActive, navigat
 				height={height}
 				isActive={isActive}
 				filter={filter}
+				asciiPunctuation
 				status={status}
 				emptyText={relations.error ? relations.error.message : 'Looking up what it is tied to…'}
 				onOpen={line => {

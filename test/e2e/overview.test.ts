@@ -62,8 +62,8 @@ test('region overview: enter on a Region switches to it and opens its counts; :o
 		await app.waitForText(/PROMOTIONAL +1 +ACTIVE 1/);
 		// Destinations' health: a set with no enabled CloudWatch Logs destination is flagged.
 		await app.waitForText('Configuration sets (4, 2 need a look)');
-		await app.waitForText(/✗ marketing +2 destinations · enabled: Firehose, SNS — no enabled CloudWatch Logs destination/);
-		await app.waitForText(/✗ staging +1 destination · 1 disabled \(CloudWatch Logs\) — every destination is disabled/);
+		await app.waitForText(/✗ marketing +2 destinations · enabled: Firehose, SNS\n +no enabled CloudWatch Logs destination: nothing to tail/);
+		await app.waitForText(/✗ staging +1 destination · 1 disabled \(CloudWatch Logs\)\n +every destination is disabled/);
 		await app.waitForText(/✓ transactional +1 destination · enabled: CloudWatch Logs$/m);
 		await app.waitForText(/✓ smsdeck-simulator +1 destination · enabled: CloudWatch Logs$/m);
 
@@ -95,17 +95,22 @@ test('region overview: enter on a Region switches to it and opens its counts; :o
 	}
 });
 
-test('region overview at 80×24: it scrolls, nothing is cut without a sign', async () => {
-	const app = spawnTerminal({args: ['--local'], cols: 80, rows: 24});
+test('region overview at 80×24 in ASCII: it scrolls, a flagged set keeps its reason in full, no Unicode', async () => {
+	const app = spawnTerminal({args: ['--local', '--ascii'], cols: 80, rows: 24});
 	try {
 		await app.waitForText('<?> help');
 		await command(app, 'ov');
-		await app.waitForText('Region overview us-east-1');
+		await app.waitForText('Region overview us-east-1 - US East (N. Virginia)');
+		// The position shows there is more below.
 		await app.waitForText(/1\/\d+ *$/m);
 		await app.waitForNoText('transactional');
 		await app.press('G');
-		await app.waitForText(/✓ transactional/);
+		await app.waitForText(/\+ transactional +1 destination, enabled: CloudWatch Logs/);
+		await app.waitForText(/x marketing +2 destinations, enabled: Firehose, SNS\n +no enabled CloudWatch Logs destination: nothing to tail$/m);
+		await app.waitForText(/TEN_DLC +4 +ACTIVE 3, PENDING 1/);
 		await app.waitForText(/(\d+)\/\1 *$/m);
+		const body = app.lines().slice(2, -1).join('\n');
+		assert.match(body, /^[\x20-\x7e\n]*$/, `non-ASCII on the overview:\n${body}`);
 		await app.press('q');
 		assert.equal((await app.waitForExitStatus()).exitCode, 0);
 	} finally {
@@ -306,7 +311,7 @@ test('region overview: r shows what changed in the account (a new number, a dest
 		await app.waitForText(/Phone numbers by type \(10\)/);
 		await app.waitForText(/SIMULATOR +2 +ACTIVE 2/);
 		await app.waitForText('Configuration sets (4, 3 need a look)');
-		await app.waitForText(/✗ transactional +1 destination · 1 disabled \(CloudWatch Logs\) — every destination is disabled/);
+		await app.waitForText(/✗ transactional +1 destination · 1 disabled \(CloudWatch Logs\)\n +every destination is disabled/);
 		await app.press('q');
 		assert.equal((await app.waitForExitStatus()).exitCode, 0);
 	} finally {
