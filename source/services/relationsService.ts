@@ -21,6 +21,9 @@ export interface RelationNode {
 
 type Options = {signal?: AbortSignal};
 
+/** How many pools a sender ID's pool is looked for in. */
+const MAX_POOLS_SEARCHED = 200;
+
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 async function describeNumber(clients: Clients, id: string, options: Options): Promise<PhoneNumber | undefined> {
@@ -106,13 +109,17 @@ async function poolRelations(clients: Clients, ref: ResourceRef, options: Option
 
 async function senderIdRelations(clients: Clients, ref: ResourceRef, options: Options): Promise<RelationNode[]> {
 	const root: RelationNode = {depth: 0, label: `Sender ID ${ref.id} (${ref.country ?? '?'})`, target: ref};
-	// The service does not say which pool holds a sender ID: look through the pools' identities.
+	// The service does not say which pool holds a sender ID: look through the pools' identities (a bounded number of
+	// pools: one call each, at the shared limiter's pace).
 	const pools = await listPools(clients, options);
-	for (const pool of pools) {
+	for (const pool of pools.slice(0, MAX_POOLS_SEARCHED)) {
 		const identities = await listPoolIdentities(clients, pool.PoolId ?? '', options);
 		if (identities.some(i => i.OriginationIdentity === ref.id && (!ref.country || i.IsoCountryCode === ref.country))) {
 			return [root, poolNode(pool, 1), ...(await optOutAndKeywords(clients, pool.PoolId ?? '', pool.OptOutListName, 2, options))];
 		}
+	}
+	if (pools.length > MAX_POOLS_SEARCHED) {
+		return [root, {depth: 1, label: 'No pool found', detail: `not in the first ${MAX_POOLS_SEARCHED} of ${plural(pools.length, 'pool')} (the rest were not searched)`, tone: 'warn'}];
 	}
 	return [root, {depth: 1, label: 'Not in a pool', detail: `none of the ${plural(pools.length, 'pool')} holds it`, tone: 'muted'}];
 }
