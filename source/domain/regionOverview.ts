@@ -30,7 +30,7 @@ export function countByTypeAndStatus<T>(items: readonly T[], typeOf: (item: T) =
 
 /** "ACTIVE 3 · PENDING 1". */
 export function statusSummary(group: CountGroup, separator = ' · '): string {
-	return group.statuses.map(s => `${s.status} ${s.count}`).join(separator);
+	return group.statuses.map(s => `${s.status} ${s.count.toLocaleString('en-US')}`).join(separator);
 }
 
 export type DestinationKind = 'CloudWatch Logs' | 'Firehose' | 'SNS' | 'unknown';
