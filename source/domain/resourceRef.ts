@@ -1,7 +1,7 @@
 // A pointer to one resource of the account (what the relations and raw views are about), and to the places a
 // relation can lead. Pure data: the app maps them to screens.
 
-export type ResourceKind = 'number' | 'pool' | 'senderId' | 'configSet' | 'optOutList';
+export type ResourceKind = 'number' | 'pool' | 'senderId' | 'configSet' | 'optOutList' | 'optedOutNumber' | 'verified';
 
 export interface ResourceRef {
 	kind: ResourceKind;
@@ -9,6 +9,8 @@ export interface ResourceRef {
 	id: string;
 	/** ISO country of a sender ID (a sender ID is only unique per country). */
 	country?: string;
+	/** The opt-out list of an opted-out number. */
+	list?: string;
 	/** How people know it (an E.164 number beside its id), for titles. */
 	label?: string;
 }
@@ -25,6 +27,8 @@ const KIND_NAMES: Record<ResourceKind, string> = {
 	senderId: 'Sender ID',
 	configSet: 'Configuration set',
 	optOutList: 'Opt-out list',
+	optedOutNumber: 'Opted-out number',
+	verified: 'Verified number',
 };
 
 export function kindName(kind: ResourceKind): string {
@@ -33,7 +37,8 @@ export function kindName(kind: ResourceKind): string {
 
 /** "+12065550150", "SMSDECK (GB)", "pool-1234": short, for breadcrumbs. */
 export function refName(ref: ResourceRef): string {
-	return `${ref.label ?? ref.id}${ref.kind === 'senderId' && ref.country ? ` (${ref.country})` : ''}`;
+	const where = ref.kind === 'senderId' ? ref.country : ref.kind === 'optedOutNumber' ? ref.list : undefined;
+	return `${ref.label ?? ref.id}${where ? ` (${where})` : ''}`;
 }
 
 /** "Phone number +12065550150", "Sender ID SMSDECK (GB)", "Pool pool-1234". */

@@ -42,6 +42,18 @@ export async function describeRaw(clients: Clients, ref: ResourceRef, options: {
 				args: {'configuration-set-names': ref.id},
 				output: clean(await clients.sms.send(new m.DescribeConfigurationSetsCommand({ConfigurationSetNames: [ref.id]}), send)),
 			};
+		case 'optedOutNumber':
+			return {
+				operation: 'describe-opted-out-numbers',
+				args: {'opt-out-list-name': ref.list ?? '', 'opted-out-numbers': ref.id},
+				output: clean(await clients.sms.send(new m.DescribeOptedOutNumbersCommand({OptOutListName: ref.list ?? '', OptedOutNumbers: [ref.id]}), send)),
+			};
+		case 'verified':
+			return {
+				operation: 'describe-verified-destination-numbers',
+				args: {'verified-destination-number-ids': ref.id},
+				output: clean(await clients.sms.send(new m.DescribeVerifiedDestinationNumbersCommand({VerifiedDestinationNumberIds: [ref.id]}), send)),
+			};
 		case 'optOutList':
 			return {
 				operation: 'describe-opt-out-lists',

@@ -185,5 +185,15 @@ export async function describeRelations(clients: Clients, ref: ResourceRef, opti
 			return configSetRelations(clients, ref, options);
 		case 'optOutList':
 			return optOutListRelations(clients, ref, options);
+		case 'optedOutNumber':
+			return [
+				{depth: 0, label: `Opted-out number ${ref.id}`, target: ref.list ? {kind: 'optOutList', id: ref.list} : undefined},
+				...(ref.list ? await optOutListRelations(clients, {kind: 'optOutList', id: ref.list}, options) : []).map(n => ({...n, depth: n.depth + 1})),
+			];
+		case 'verified':
+			return [
+				{depth: 0, label: `Verified number ${ref.label ?? ref.id}`, detail: ref.id},
+				{depth: 1, label: 'Tied to nothing else', detail: 'a verified destination only lets a sandboxed account send to it', tone: 'muted'},
+			];
 	}
 }

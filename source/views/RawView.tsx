@@ -33,14 +33,31 @@ function wrapWords(text: string, width: number): string[] {
 	return lines;
 }
 
+/** JSON lines of at most `width` cells; a longer line goes on below, four cells deeper than it starts. */
+export function wrapJson(json: string, width: number): string[] {
+	const out: string[] = [];
+	for (const line of json.split('\n')) {
+		if (cellWidth(line) <= width) {
+			out.push(line);
+			continue;
+		}
+		const indent = ' '.repeat(Math.min(line.length - line.trimStart().length + 4, Math.floor(width / 2)));
+		const [first, ...rest] = wrapCells(line, width);
+		out.push(first);
+		for (const piece of wrapCells(rest.join(''), width - indent.length)) out.push(indent + piece);
+	}
+	return out;
+}
+
 export function RawView({subject, width, height, filter, isActive}: ViewProps & {subject: ResourceRef}) {
 	const {connection} = useSession();
 	const key = `raw/${subject.kind}/${subject.id}/${subject.country ?? ''}`;
 	const raw = useResource<RawAnswer>(key, (clients, ctx) => describeRaw(clients, subject, {signal: ctx.signal}));
 	useCommands({'app.refresh': raw.refresh}, {priority: Priority.View, isActive});
+	// Long values wrap (under their key, indented) rather than being cut: the raw view is for reading every byte.
 	const lines = useMemo<ListLine[]>(
-		() => (raw.data ? safeJson(raw.data.output, 2).split('\n').map((text, i) => ({key: String(i), text})) : []),
-		[raw.data],
+		() => (raw.data ? wrapJson(safeJson(raw.data.output, 2), Math.max(20, width - 2)).map((text, i) => ({key: String(i), text})) : []),
+		[raw.data, width],
 	);
 	const status = raw.loading ? 'loading…' : raw.error ? 'failed — r retries' : '';
 	const theme = useTheme();

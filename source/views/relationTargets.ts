@@ -14,6 +14,10 @@ export function routeForTarget(target: RelationTarget): Route {
 			return {name: 'configSet', configSet: target.id};
 		case 'optOutList':
 			return {name: 'optedOutNumbers', list: target.id};
+		case 'optedOutNumber':
+			return {name: 'optedOutNumbers', list: target.list ?? ''};
+		case 'verified':
+			return {name: 'verified'};
 		case 'keywords':
 			return {name: 'keywords', origination: target.origination};
 		case 'tail':

@@ -233,6 +233,24 @@ test('raw view: the JSON the service returns for a row or a detail, scrollable, 
 		await app.waitForText(/(\d+)\/\1 *$/m);
 		await app.press('escape');
 		await app.waitForText(/Number +\+12065550150/);
+
+		// Rows that are not resources of their own: an opted-out number, a verified destination.
+		await command(app, 'opt-outs');
+		await filter(app, 'marketing');
+		await app.press('enter');
+		await app.waitForText('Opt-out list marketing-optouts [2]');
+		await app.press('y');
+		await app.waitForText(/Raw Opted-out number \+1\d+ \(marketing-optouts\)/);
+		await app.waitForText('"OptOutListName": "marketing-optouts"');
+		await app.waitForText(/"OptedOutNumber": "\+1\d+"/);
+		await app.waitForText(/\$ aws pinpoint-sms-voice-v2 describe-opted-out-numbers/);
+		await command(app, 'verified');
+		await app.waitForText(/Verified destination numbers \[2\]/);
+		await app.press('y');
+		await app.waitForText(/"VerifiedDestinationNumberId": "verified-[0-9a-f]+$/m);
+		// A value too long for 80 columns goes on below, indented, not cut.
+		await app.waitForText(/^ {11}[0-9a-f]*",?$/m);
+		await app.waitForText(/\$ aws pinpoint-sms-voice-v2 describe-verified-destination-numbers/);
 		await app.press('q');
 		assert.equal((await app.waitForExitStatus()).exitCode, 0);
 	} finally {
