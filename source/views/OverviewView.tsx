@@ -1,6 +1,6 @@
 // The Region at a glance: account tier, spend limits, numbers, sender IDs and pools by type and status, and the
 // configuration sets with the health of their event destinations. enter opens the screen behind a line.
-import React, {useMemo} from 'react';
+import React, {useEffect, useMemo} from 'react';
 import {useResource} from '../app/session.js';
 import {describeRegionOverview, type RegionOverview} from '../services/overviewService.js';
 import {statusSummary, type CountGroup} from '../domain/regionOverview.js';
@@ -81,6 +81,11 @@ export function OverviewView({width, height, filter, isActive, navigate, region}
 	const theme = useTheme();
 	const overview = useResource<RegionOverview>('overview', (clients, ctx) => describeRegionOverview(clients, {signal: ctx.signal}));
 	useCommands({'app.refresh': overview.refresh}, {priority: Priority.View, isActive});
+	// What was cached from an earlier visit shows at once and is read again: a change made since must show here.
+	useEffect(() => {
+		if (overview.fetchedAt !== undefined) overview.refresh();
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, []);
 	const lines = useMemo(() => (overview.data ? overviewLines(overview.data, theme.glyphs) : []), [overview.data, theme.glyphs]);
 	const name = findRegion(region)?.name;
 	let status = '';

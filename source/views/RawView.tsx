@@ -1,6 +1,6 @@
 // One resource's JSON as the service returns it (the answer of the equivalent aws command shown below it),
 // escaped for the terminal and scrollable.
-import React, {useMemo} from 'react';
+import React, {useEffect, useMemo} from 'react';
 import {useResource, useSession} from '../app/session.js';
 import {describeRaw, type RawAnswer} from '../services/rawService.js';
 import {refTitle, type ResourceRef} from '../domain/resourceRef.js';
@@ -54,6 +54,11 @@ export function RawView({subject, width, height, filter, isActive}: ViewProps & 
 	const key = `raw/${subject.kind}/${subject.id}/${subject.country ?? ''}`;
 	const raw = useResource<RawAnswer>(key, (clients, ctx) => describeRaw(clients, subject, {signal: ctx.signal}));
 	useCommands({'app.refresh': raw.refresh}, {priority: Priority.View, isActive});
+	// What was cached from an earlier visit shows at once and is read again: a change made since must show here.
+	useEffect(() => {
+		if (raw.fetchedAt !== undefined) raw.refresh();
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, []);
 	// Long values wrap (under their key, indented) rather than being cut: the raw view is for reading every byte.
 	const lines = useMemo<ListLine[]>(
 		() => (raw.data ? wrapJson(safeJson(raw.data.output, 2), Math.max(20, width - 2)).map((text, i) => ({key: String(i), text})) : []),

@@ -1,5 +1,5 @@
 // Relations (k9s's xray): the resource and what it is tied to, as a tree; enter jumps to the line's screen.
-import React, {useMemo} from 'react';
+import React, {useEffect, useMemo} from 'react';
 import {Box} from 'ink';
 import {useResource} from '../app/session.js';
 import {describeRelations, type RelationNode} from '../services/relationsService.js';
@@ -40,6 +40,11 @@ export function RelationsView({subject, width, height, filter, isActive, navigat
 	const key = `relations/${subject.kind}/${subject.id}/${subject.country ?? ''}`;
 	const relations = useResource<RelationNode[]>(key, (clients, ctx) => describeRelations(clients, subject, {signal: ctx.signal}));
 	useCommands({'app.refresh': relations.refresh}, {priority: Priority.View, isActive});
+	// What was cached from an earlier visit shows at once and is read again: a change made since must show here.
+	useEffect(() => {
+		if (relations.fetchedAt !== undefined) relations.refresh();
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, []);
 	const nodes = relations.data;
 	const lines = useMemo<ListLine[]>(() => {
 		if (!nodes) return [];

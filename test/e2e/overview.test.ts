@@ -314,7 +314,7 @@ async function smsCall(url: string, operation: string, body: object): Promise<vo
 	assert.equal(res.status, 200, `${operation}: ${await res.text()}`);
 }
 
-test('region overview: r shows what changed in the account (a new number, a destination turned off)', async () => {
+test('region overview: r, or opening it again, shows what changed in the account (new numbers, a destination turned off)', async () => {
 	const emulator = await startEmulator({port: 0, quiet: true, seed: 'default'});
 	const app = spawnTerminal({args: ['--region', 'us-east-1'], cols: 140, rows: 40, env: {AWS_ENDPOINT_URL: emulator.url}});
 	try {
@@ -330,6 +330,13 @@ test('region overview: r shows what changed in the account (a new number, a dest
 		await app.waitForText(/SIMULATOR +2 +ACTIVE 2/);
 		await app.waitForText('Configuration sets (4, 3 need a look)');
 		await app.waitForText(/✗ transactional +1 destination · 1 disabled \(CloudWatch Logs\)\n +every destination is disabled/);
+		// Opened again later, it reads the account again.
+		await command(app, 'pools');
+		await app.waitForText(/Pools \[3\]/);
+		await smsCall(emulator.url, 'RequestPhoneNumber', {IsoCountryCode: 'US', MessageType: 'TRANSACTIONAL', NumberCapabilities: ['SMS'], NumberType: 'SIMULATOR'});
+		await command(app, 'overview');
+		await app.waitForText(/Phone numbers by type \(11\)/);
+		await app.waitForText(/SIMULATOR +3 +ACTIVE 3/);
 		await app.press('q');
 		assert.equal((await app.waitForExitStatus()).exitCode, 0);
 	} finally {
