@@ -12,6 +12,7 @@ export interface CommandLineDef {
 
 export const COMMAND_LINE: readonly CommandLineDef[] = [
 	{name: 'regions', aliases: ['rg'], help: 'List the End User Messaging SMS Regions, with counts per Region'},
+	{name: 'overview', aliases: ['ov'], help: 'Overview of the active Region: counts by type and status, tier, spend limits, event destinations'},
 	{name: 'account', aliases: ['acct'], help: 'Account tier, limits, spend limits and identity in the Region'},
 	{name: 'pools', aliases: ['pool', 'pl'], help: 'Phone pools in the Region'},
 	{name: 'numbers', aliases: ['pn', 'phone-numbers'], help: 'Phone numbers in the Region (incl. simulator numbers)'},

@@ -2,9 +2,13 @@
 // A plain reducer; views read it and dispatch, nothing else writes it.
 import type {Connection} from '../services/clients.js';
 import type {Resolution} from '../services/resolver.js';
+import {refName, type ResourceRef} from '../domain/resourceRef.js';
 
 export type Route =
 	| {name: 'regions'}
+	| {name: 'overview'}
+	| {name: 'relations'; subject: ResourceRef}
+	| {name: 'raw'; subject: ResourceRef}
 	| {name: 'account'}
 	| {name: 'pools'}
 	| {name: 'poolIdentities'; poolId: string}
@@ -28,6 +32,12 @@ export function routeTitle(route: Route): string {
 	switch (route.name) {
 		case 'regions':
 			return 'Regions';
+		case 'overview':
+			return 'Overview';
+		case 'relations':
+			return `Relations ${refName(route.subject)}`;
+		case 'raw':
+			return `Raw ${refName(route.subject)}`;
 		case 'account':
 			return 'Account';
 		case 'pools':

@@ -200,10 +200,11 @@ function Shell({
 	);
 
 	const setRegion = useCallback(
-		(code: string) => {
+		(code: string, then?: () => void) => {
 			void checkRegion(code).then(check => {
 				if (!check.ok) return dispatch({type: 'toast', kind: 'error', text: check.reason});
 				dispatch({type: 'region', region: check.facts.code});
+				then?.();
 				remember({lastRegion: check.facts.code});
 				const name = findRegion(check.facts.code)?.name ?? check.facts.description;
 				dispatch({
@@ -363,7 +364,8 @@ function Shell({
 
 	const routeContext: RouteContext = {
 		region: state.region,
-		selectRegion: region => setRegion(region.code),
+		// enter on a Region: switch to it and open its overview.
+		selectRegion: region => setRegion(region.code, () => dispatch({type: 'push', route: {name: 'overview'}})),
 		onAccount: account => {
 			if (account !== state.account) dispatch({type: 'account', account});
 		},

@@ -19,6 +19,9 @@ import {VerifiedView} from '../views/VerifiedView.js';
 import {TailView} from '../views/TailView.js';
 import {SimulatorView} from '../views/SimulatorView.js';
 import {KeywordsView} from '../views/KeywordsView.js';
+import {OverviewView} from '../views/OverviewView.js';
+import {RelationsView} from '../views/RelationsView.js';
+import {RawView} from '../views/RawView.js';
 
 export interface RouteContext {
 	/** The Region in use (marked in the Regions table). */
@@ -30,6 +33,12 @@ export interface RouteContext {
 
 export function RouteView({route, view, context}: {route: Route; view: ViewProps; context: RouteContext}) {
 	switch (route.name) {
+		case 'overview':
+			return <OverviewView {...view} region={context.region} />;
+		case 'relations':
+			return <RelationsView key={JSON.stringify(route.subject)} {...view} subject={route.subject} />;
+		case 'raw':
+			return <RawView key={JSON.stringify(route.subject)} {...view} subject={route.subject} />;
 		case 'account':
 			return <AccountView {...view} onAccount={context.onAccount} />;
 		case 'pools':
@@ -77,6 +86,7 @@ export function RouteView({route, view, context}: {route: Route; view: ViewProps
 /** The route a `:` command opens (commands that are screens). */
 export const COMMAND_ROUTES: Record<string, Route> = {
 	regions: {name: 'regions'},
+	overview: {name: 'overview'},
 	account: {name: 'account'},
 	pools: {name: 'pools'},
 	numbers: {name: 'numbers'},

@@ -80,6 +80,28 @@ const scenes: Scene[] = [
 		},
 	},
 	{
+		file: 'overview.svg',
+		title: 'smsdeck — Region overview: counts by type and status, tier, spend limits, destinations\' health',
+		rows: 34,
+		async play(app) {
+			await ready(app);
+			await command(app, 'overview', /Configuration sets \(\d+/);
+			await app.waitForText(/ago/);
+		},
+	},
+	{
+		file: 'relations.svg',
+		title: 'smsdeck — relations (X): a number, its pool, the pool\'s opt-out list and keywords',
+		async play(app) {
+			await ready(app);
+			await command(app, 'numbers', /Phone numbers \[\d+\].*ago/);
+			await app.press('j', 'j');
+			await app.press('X');
+			await app.waitForText(/Keywords of pool-\w+ +\d+ keywords/);
+			await app.press('j');
+		},
+	},
+	{
 		file: 'simulator-3-verdict.svg',
 		title: 'smsdeck — simulator smoke test: the verdict',
 		cols: 120,

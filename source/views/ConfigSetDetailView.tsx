@@ -11,6 +11,7 @@ import {Priority} from '../input/KeypressProvider.js';
 import {useCommands} from '../input/useCommands.js';
 import {copyToClipboard} from '../app/clipboard.js';
 import {awsCli} from '../domain/awsCliCommand.js';
+import {resourceActions} from './relationTargets.js';
 import {when, yesNo} from './display.js';
 import type {ViewProps} from './viewProps.js';
 
@@ -50,6 +51,7 @@ export function ConfigSetDetailView({configSet, width, height, filter, isActive,
 				toast(`Copied ${value}`, 'ok');
 			},
 			'app.refresh': resource.refresh,
+			...resourceActions(navigate, () => ({kind: 'configSet', id: configSet})),
 			// The selected destination when it is a CloudWatch Logs one, else the set's own choice (or a picker).
 			'tail.start': () =>
 				navigate({name: 'tail', configSet, ...(selected?.CloudWatchLogsDestination ? {destination: selected.EventDestinationName} : {})}),

@@ -38,6 +38,8 @@ export function ConfigSetsView({width, height, filter, isActive, navigate, toast
 			actions={{'tail.start': () => selected.current && navigate({name: 'tail', configSet: selected.current.ConfigurationSetName ?? ''})}}
 			onSelectionChange={c => (selected.current = c)}
 			copyValue={c => c.ConfigurationSetArn}
+			subjectOf={c => ({kind: 'configSet', id: c.ConfigurationSetName ?? ''})}
+			navigate={navigate}
 			toast={toast}
 			emptyText="No configuration sets in this Region"
 		/>

@@ -14,6 +14,7 @@ import {Priority} from '../input/KeypressProvider.js';
 import {useCommands} from '../input/useCommands.js';
 import {copyToClipboard} from '../app/clipboard.js';
 import {awsCli} from '../domain/awsCliCommand.js';
+import {resourceActions} from './relationTargets.js';
 import type {ViewProps} from './viewProps.js';
 
 const yes = (b: boolean | undefined) => (b ? 'yes' : 'no');
@@ -58,6 +59,7 @@ export function NumberDetailView({id, width, height, filter, isActive, navigate,
 					}
 				: undefined,
 			'app.refresh': number.refresh,
+			...resourceActions(navigate, () => ({kind: 'number', id, label: n?.PhoneNumber})),
 			'edit.settings': n ? () => setEditing(true) : undefined,
 			'edit.release': n
 				? () => {

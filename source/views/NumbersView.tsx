@@ -72,6 +72,8 @@ export function NumbersView({width, height, filter, isActive, navigate, toast}: 
 				filter={filter}
 				isActive={isActive && !requesting}
 				onOpen={n => navigate({name: 'number', id: n.PhoneNumberId ?? ''})}
+				subjectOf={n => ({kind: 'number', id: n.PhoneNumberId ?? '', label: n.PhoneNumber})}
+				navigate={navigate}
 				onSelectionChange={n => {
 					selected.current = n;
 				}}

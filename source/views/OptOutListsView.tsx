@@ -26,6 +26,8 @@ export function OptOutListsView({width, height, filter, isActive, navigate, toas
 			isActive={isActive}
 			onOpen={l => navigate({name: 'optedOutNumbers', list: l.OptOutListName ?? ''})}
 			copyValue={l => l.OptOutListArn}
+			subjectOf={l => ({kind: 'optOutList', id: l.OptOutListName ?? ''})}
+			navigate={navigate}
 			toast={toast}
 			emptyText="No opt-out lists in this Region"
 		/>

@@ -27,7 +27,7 @@ const columns: Column<OptedOutNumber>[] = [
 	},
 ];
 
-export function OptedOutNumbersView({list, width, height, filter, isActive, toast}: ViewProps & {list: string}) {
+export function OptedOutNumbersView({list, width, height, filter, isActive, toast, navigate}: ViewProps & {list: string}) {
 	const {connection} = useSession();
 	const {stage, store} = useEdits();
 	const scope = optOutScope(list);
@@ -55,6 +55,8 @@ export function OptedOutNumbersView({list, width, height, filter, isActive, toas
 				filter={filter}
 				isActive={isActive && !adding}
 				copyValue={n => n.OptedOutNumber}
+				subjectOf={n => ({kind: 'optedOutNumber', id: n.OptedOutNumber ?? '', list})}
+				navigate={navigate}
 				toast={toast}
 				onSelectionChange={n => {
 					selected.current = n;

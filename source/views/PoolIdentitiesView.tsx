@@ -30,6 +30,11 @@ export function PoolIdentitiesView({poolId, width, height, filter, isActive, nav
 				if (id.startsWith('phone-')) navigate({name: 'number', id});
 				else toast(`${id} is a sender ID — see :sender-ids`, 'info');
 			}}
+			subjectOf={i => {
+				const id = i.OriginationIdentity ?? '';
+				return id.startsWith('phone-') ? {kind: 'number', id, label: i.PhoneNumber} : {kind: 'senderId', id, country: i.IsoCountryCode};
+			}}
+			navigate={navigate}
 			actions={{'view.keywords': () => navigate({name: 'keywords', origination: poolId})}}
 			emptyText="This pool has no origination identities"
 		/>

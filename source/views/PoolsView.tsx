@@ -44,6 +44,8 @@ export function PoolsView({width, height, filter, isActive, navigate}: ViewProps
 				filter={filter}
 				isActive={isActive && !editing}
 				onOpen={p => navigate({name: 'poolIdentities', poolId: p.PoolId ?? ''})}
+				subjectOf={p => ({kind: 'pool', id: p.PoolId ?? ''})}
+				navigate={navigate}
 				onSelectionChange={p => {
 					selected.current = p;
 				}}

@@ -9,6 +9,9 @@ import {Priority} from '../input/KeypressProvider.js';
 import {useCommands, type CommandActions} from '../input/useCommands.js';
 import {formatAge} from '../domain/duration.js';
 import {copyToClipboard} from '../app/clipboard.js';
+import type {Route} from '../app/state.js';
+import type {ResourceRef} from '../domain/resourceRef.js';
+import {resourceActions} from './relationTargets.js';
 
 export interface ResourceTableProps<Row> extends Omit<TableProps<Row>, 'rows' | 'status' | 'emptyText'> {
 	/** Cache key of the resource on the current connection, e.g. "pools" or "pool-identities/pool-123". */
@@ -20,9 +23,12 @@ export interface ResourceTableProps<Row> extends Omit<TableProps<Row>, 'rows' | 
 	/** What `c` copies from the selected row (its id or ARN); `toast` confirms it. */
 	copyValue?: (row: Row) => string | undefined;
 	toast?: (text: string, kind?: 'info' | 'ok' | 'warn' | 'error') => void;
+	/** The resource a row is (X shows its relations, y its raw JSON); needs navigate. */
+	subjectOf?: (row: Row) => ResourceRef | undefined;
+	navigate?: (route: Route) => void;
 }
 
-export function ResourceTable<Row>({resource, load, actions, emptyText, copyValue, toast, ...table}: ResourceTableProps<Row>) {
+export function ResourceTable<Row>({resource, load, actions, emptyText, copyValue, toast, subjectOf, navigate, ...table}: ResourceTableProps<Row>) {
 	const state = useResource<Row[]>(resource, (clients, ctx) =>
 		load(clients, ctx).then(rows => rows, error => Promise.reject(error)),
 	);
@@ -35,7 +41,8 @@ export function ResourceTable<Row>({resource, load, actions, emptyText, copyValu
 				toast?.(`Copied ${value}`, 'ok');
 			}
 		: undefined;
-	useCommands({'app.refresh': state.refresh, 'view.copy': copy, ...actions}, {priority: Priority.View, isActive: table.isActive ?? true});
+	const related = subjectOf && navigate ? resourceActions(navigate, () => (selected.current ? subjectOf(selected.current) : undefined)) : {};
+	useCommands({'app.refresh': state.refresh, 'view.copy': copy, ...related, ...actions}, {priority: Priority.View, isActive: table.isActive ?? true});
 	// Re-render now and then so the age of the data stays true.
 	const [, setTick] = useState(0);
 	useEffect(() => {

@@ -8,10 +8,11 @@ import {Priority} from '../input/KeypressProvider.js';
 import {useCommands} from '../input/useCommands.js';
 import {copyToClipboard} from '../app/clipboard.js';
 import {awsCli} from '../domain/awsCliCommand.js';
+import {resourceActions} from './relationTargets.js';
 import {monthly, yesNo} from './display.js';
 import type {ViewProps} from './viewProps.js';
 
-export function SenderIdDetailView({senderId, country, width, height, isActive, toast}: ViewProps & {senderId: string; country: string}) {
+export function SenderIdDetailView({senderId, country, width, height, isActive, toast, navigate}: ViewProps & {senderId: string; country: string}) {
 	const {connection} = useSession();
 	const resource = useResource(`sender-id/${senderId}/${country}`, clients => getSenderId(clients, senderId, country));
 	const s = resource.data;
@@ -38,6 +39,7 @@ export function SenderIdDetailView({senderId, country, width, height, isActive, 
 					}
 				: undefined,
 			'app.refresh': resource.refresh,
+			...resourceActions(navigate, () => ({kind: 'senderId', id: senderId, country})),
 		},
 		{priority: Priority.View, isActive},
 	);

@@ -36,6 +36,8 @@ export function SenderIdsView({width, height, filter, isActive, navigate, toast}
 			isActive={isActive}
 			onOpen={s => navigate({name: 'senderId', senderId: s.SenderId ?? '', country: s.IsoCountryCode ?? ''})}
 			copyValue={s => s.SenderIdArn}
+			subjectOf={s => ({kind: 'senderId', id: s.SenderId ?? '', country: s.IsoCountryCode})}
+			navigate={navigate}
 			toast={toast}
 			emptyText="No sender IDs in this Region"
 		/>

@@ -17,7 +17,7 @@ export const verifiedColumns: Column<VerifiedNumber>[] = [
 	{id: 'id', title: 'Id', value: v => v.VerifiedDestinationNumberId ?? '', grow: 1, shrink: 1},
 ];
 
-export function VerifiedView({width, height, filter, isActive, toast}: ViewProps) {
+export function VerifiedView({width, height, filter, isActive, toast, navigate}: ViewProps) {
 	const {connection} = useSession();
 	const cli = awsCli(connection, 'pinpoint-sms-voice-v2', 'describe-verified-destination-numbers');
 	return (
@@ -33,6 +33,8 @@ export function VerifiedView({width, height, filter, isActive, toast}: ViewProps
 				filter={filter}
 				isActive={isActive}
 				copyValue={v => v.VerifiedDestinationNumberArn ?? v.VerifiedDestinationNumberId}
+				subjectOf={v => ({kind: 'verified', id: v.VerifiedDestinationNumberId ?? '', label: v.DestinationPhoneNumber})}
+				navigate={navigate}
 				toast={toast}
 				emptyText="No verified destination numbers in this Region"
 			/>
