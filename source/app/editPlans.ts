@@ -9,7 +9,21 @@ import {awsCli} from '../views/cliCommand.js';
 import type {StagedEdit} from './stagedEdits.js';
 
 const sms = 'pinpoint-sms-voice-v2' as const;
-const quoteShort = (s: string) => JSON.stringify(s.length > 60 ? `${s.slice(0, 60)}…` : s);
+const SHORT = 60;
+const quoteShort = (s: string) => JSON.stringify(s.length > SHORT ? `${s.slice(0, SHORT)}…` : s);
+
+/**
+ * Two texts quoted short so that their difference shows: when they only differ after the first 60 characters,
+ * both are shown from a little before the first difference ("…to end." rather than two equal beginnings).
+ */
+export function quoteDifference(before: string, after: string): [string, string] {
+	let at = 0;
+	while (at < before.length && at < after.length && before[at] === after[at]) at++;
+	if (at < SHORT - 10 || before === after) return [quoteShort(before), quoteShort(after)];
+	const from = Math.max(0, at - 20);
+	const cut = (s: string) => JSON.stringify(`…${s.slice(from, from + SHORT)}${s.length > from + SHORT ? '…' : ''}`);
+	return [cut(before), cut(after)];
+}
 
 export interface KeywordRow {
 	Keyword?: string;
@@ -22,13 +36,14 @@ export const keywordScope = (origination: string) => `keywords/${origination}`;
 
 export function keywordPutEdit(connection: Connection, origination: string, next: Required<KeywordRow>, before: KeywordRow | undefined): StagedEdit {
 	const word = next.Keyword;
+	const [was, now] = before ? quoteDifference(before.KeywordMessage ?? '', next.KeywordMessage) : ['', quoteShort(next.KeywordMessage)];
 	return {
 		id: `keyword|${origination}|${word.toUpperCase()}`,
 		scope: keywordScope(origination),
 		rowKey: word.toUpperCase(),
 		what: `${before ? 'Keyword' : 'New keyword'} ${word} on ${origination}`,
-		before: before ? `${before.KeywordAction} ${quoteShort(before.KeywordMessage ?? '')}` : '',
-		after: `${next.KeywordAction} ${quoteShort(next.KeywordMessage)}`,
+		before: before ? `${before.KeywordAction} ${was}` : '',
+		after: `${next.KeywordAction} ${now}`,
 		cli: [
 			awsCli(connection, sms, 'put-keyword', {
 				'origination-identity': origination,
