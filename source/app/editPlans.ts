@@ -193,6 +193,34 @@ export function settingsDiff(before: Settings, next: Settings): {input: Originat
 	return {input, before: b, after: a, args};
 }
 
+/** Settings as the strings a staged edit's preview holds (so a second form can start from what is staged). */
+export function settingsPreview(s: Settings): Record<string, string> {
+	return {
+		twoWay: onOff(s.twoWay),
+		channelArn: s.channelArn,
+		selfManagedOptOuts: onOff(s.selfManagedOptOuts),
+		sharedRoutes: onOff(s.sharedRoutes),
+		deletionProtection: onOff(s.deletionProtection),
+		optOutList: s.optOutList,
+	};
+}
+
+/** The settings a staged settings edit would leave (its preview), or undefined for another kind of edit. */
+export function settingsFromPreview(preview: Record<string, string> | undefined): Settings | undefined {
+	if (!preview || preview.twoWay === undefined) return undefined;
+	return {
+		twoWay: preview.twoWay === 'on',
+		channelArn: preview.channelArn ?? '',
+		selfManagedOptOuts: preview.selfManagedOptOuts === 'on',
+		sharedRoutes: preview.sharedRoutes === 'on',
+		deletionProtection: preview.deletionProtection === 'on',
+		optOutList: preview.optOutList ?? '',
+	};
+}
+
+/** The id of the staged settings edit of a number or pool. */
+export const settingsEditId = (targetId: string) => `settings|${targetId}`;
+
 export function settingsEdit(connection: Connection, target: {kind: 'number' | 'pool'; id: string; label: string}, before: Settings, next: Settings): StagedEdit | undefined {
 	const diff = settingsDiff(before, next);
 	if (diff.after.length === 0) return undefined;
@@ -202,12 +230,13 @@ export function settingsEdit(connection: Connection, target: {kind: 'number' | '
 	const base = awsCli(connection, sms, isPool ? 'update-pool' : 'update-phone-number', isPool ? {'pool-id': target.id} : {'phone-number-id': target.id});
 	const [head, ...tail] = base.split(' --region ');
 	return {
-		id: `settings|${target.id}`,
+		id: settingsEditId(target.id),
 		scope: isPool ? 'pools' : `number/${target.id}`,
 		rowKey: target.id,
 		what: `Settings of ${target.label}`,
 		before: diff.before.join(', '),
 		after: diff.after.join(', '),
+		preview: settingsPreview(next),
 		cli: [`${head} ${flags.join(' ')} --region ${tail.join(' --region ')}`],
 		kind: 'change',
 		connection,

@@ -43,8 +43,8 @@ export interface StageResult {
 }
 
 /**
- * A second edit of the same target merged into the first: the change runs from the first edit's `before` to
- * the second's `after`; a staged new thing that is edited again is still new.
+ * A second edit of the same target merged into the first: the second's change (editors start it from what is
+ * staged, so it holds the first's) with a note of what it replaced; a staged new thing edited again is still new.
  */
 export function mergeEdits(earlier: StagedEdit, later: StagedEdit): StagedEdit {
 	const stillNew = earlier.kind === 'add' && later.kind !== 'delete';
@@ -52,7 +52,9 @@ export function mergeEdits(earlier: StagedEdit, later: StagedEdit): StagedEdit {
 		...later,
 		kind: stillNew ? 'add' : later.kind,
 		what: stillNew ? earlier.what : later.what,
-		before: earlier.before,
+		// Both edits describe their change from the same state (what the service has), so the later one's
+		// before is the whole before; a staged new thing had none.
+		before: stillNew ? earlier.before : later.before,
 		error: undefined,
 		replaced: {after: earlier.after, kind: earlier.kind, count: (earlier.replaced?.count ?? 0) + 1},
 	};
