@@ -82,17 +82,20 @@ async function command(app: TerminalSession, line: string) {
 
 /**
  * Presses `keys` until `text` shows (up to four times): the first keys after a dialog closes can reach the screen
- * before it listens again. `undo` (e.g. escape) runs before a retry when a wrong form may have opened.
+ * before it listens again. With `closeForm`, a form that opened on the wrong row is closed before a retry.
  */
-async function pressUntil(app: TerminalSession, keys: string[], text: string | RegExp, undo?: string) {
+async function pressUntil(app: TerminalSession, keys: string[], text: string | RegExp, closeForm?: 'escape') {
 	for (let attempt = 1; ; attempt++) {
 		for (const k of keys) await app.press(k);
 		try {
-			await app.waitForText(text, {timeoutMs: attempt < 4 ? 3000 : 15000});
+			await app.waitForText(text, {timeoutMs: attempt < 4 ? 5000 : 15000});
 			return;
 		} catch (error) {
 			if (attempt >= 4) throw error;
-			if (undo) await app.press(undo);
+			if (closeForm && /Edit keyword|Add a keyword/.test(app.screen())) {
+				await app.press('escape');
+				await app.waitForNoText(/Edit keyword|Add a keyword/);
+			}
 		}
 	}
 }
@@ -135,8 +138,7 @@ test('HELP and STOP: texts edited in the console with their actions fixed (AWS C
 		await app.waitForText(/put-keyword --origination-identity phone-\w+ --keyword HELP/);
 		await app.press('y');
 		await app.waitForText('Applied 1 of 1 change');
-		await app.press('escape');
-		await app.waitForText(/HELP +AUTOMATIC_RESPONSE +ExampleCorp alerts: help at 1-888-555-0142/);
+		await pressUntil(app, ['escape'], /HELP +AUTOMATIC_RESPONSE +ExampleCorp alerts: help at 1-888-555-0142/);
 
 		// STOP (second row): new text, action stays OPT_OUT. (The review replaced the screen: g puts the cursor on top.)
 		await pressUntil(app, ['g', 'j', 'e'], `Edit keyword STOP on ${id}`, 'escape');
@@ -147,8 +149,7 @@ test('HELP and STOP: texts edited in the console with their actions fixed (AWS C
 		await app.waitForText('Review 1 staged change');
 		await app.press('y');
 		await app.waitForText('Applied 1 of 1 change');
-		await app.press('escape');
-		await app.waitForText(/STOP +OPT_OUT +ExampleCorp alerts: you are unsubscribed/);
+		await pressUntil(app, ['escape'], /STOP +OPT_OUT +ExampleCorp alerts: you are unsubscribed/);
 
 		const kws = await keywordsOf(id);
 		assert.deepEqual(kws.find(k => k.Keyword === 'HELP'), {Keyword: 'HELP', KeywordAction: 'AUTOMATIC_RESPONSE', KeywordMessage: 'ExampleCorp alerts: help at 1-888-555-0142 or example.com. Text STOP to cancel.'});
@@ -191,8 +192,7 @@ test('mandatory opt-out keywords: the console refuses another action; the AWS CL
 		await app.waitForText(`+ New keyword Unsubscribe on ${id}`);
 		await app.press('y');
 		await app.waitForText('Applied 1 of 1 change');
-		await app.press('escape');
-		await app.waitForText(/Unsubscribe +OPT_OUT +We will miss you/);
+		await pressUntil(app, ['escape'], /Unsubscribe +OPT_OUT +We will miss you/);
 		// Now it is there: d refuses it.
 		await pressUntil(app, ['G', 'd'], 'UNSUBSCRIBE is a mandatory opt-out keyword and cannot be deleted');
 		await app.press('q');
@@ -261,8 +261,7 @@ test('a second staged edit of the same keyword is merged and shown as one change
 		await app.type('Open 9-5');
 		await app.press('enter');
 		await app.waitForText('Review 1 staged change');
-		await app.press('escape');
-		await app.waitForText(/\+ HOURS +AUTOMATIC_RESPONSE +Open 9-5/);
+		await pressUntil(app, ['escape'], /\+ HOURS +AUTOMATIC_RESPONSE +Open 9-5/);
 		// e on the staged row edits what is staged.
 		await pressUntil(app, ['G', 'e'], `Edit keyword HOURS on ${id}`, 'escape');
 		await app.waitForText(/Response message +Open 9-5/);
@@ -275,8 +274,7 @@ test('a second staged edit of the same keyword is merged and shown as one change
 		await app.waitForText('(none) → AUTOMATIC_RESPONSE "Open 8-6"');
 		await app.waitForText('merged: replaces an earlier staged edit (it would have set AUTOMATIC_RESPONSE "Open 9-5")');
 		await app.waitForText(/--keyword-message 'Open 8-6'/);
-		await app.press('escape');
-		await app.waitForText(/\+ HOURS +AUTOMATIC_RESPONSE +Open 8-6/);
+		await pressUntil(app, ['escape'], /\+ HOURS +AUTOMATIC_RESPONSE +Open 8-6/);
 		// Adding HOURS again merges too (a third edit): still one staged change.
 		await pressUntil(app, ['a'], `Add a keyword to ${id}`);
 		await app.type('hours');
@@ -297,8 +295,7 @@ test('a second staged edit of the same keyword is merged and shown as one change
 		await app.type('soon');
 		await app.press('enter');
 		await app.waitForText('Review 1 staged change');
-		await app.press('escape');
-		await app.waitForText(/\+ GONE/);
+		await pressUntil(app, ['escape'], /\+ GONE/);
 		await pressUntil(app, ['G', 'd'], 'Discarded the staged new keyword GONE (it was never sent)');
 		await app.waitForNoText(/\+ GONE/);
 		assert.ok(!(await keywordsOf(id)).some(k => k.Keyword === 'GONE'));
