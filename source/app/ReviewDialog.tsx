@@ -149,11 +149,24 @@ export function ReviewDialog({width, height, store, apply, onReports, onClose}: 
 					{truncate(` ${MARK[e.kind]} ${e.what}`, w)}
 				</Text>,
 			);
-			rows.push(
-				<Text key={`${e.id}b`} wrap="truncate">
-					{truncate(`     ${e.before || '(none)'} → ${e.after || '(none)'}`, w)}
-				</Text>,
+			const change = `     ${e.before || '(none)'} → ${e.after || '(none)'}`;
+			// Before and after on lines of their own when they do not fit on one.
+			const changeLines = change.length <= w ? [change] : [`     ${e.before || '(none)'}`, `   → ${e.after || '(none)'}`];
+			changeLines.forEach((text, i) =>
+				rows.push(
+					<Text key={`${e.id}b${i}`} wrap="truncate">
+						{truncate(text, w)}
+					</Text>,
+				),
 			);
+			if (e.replaced) {
+				const times = e.replaced.count > 1 ? `${e.replaced.count} earlier staged edits` : 'an earlier staged edit';
+				rows.push(
+					<Text key={`${e.id}r`} color={c.warn} wrap="truncate">
+						{truncate(`     merged: replaces ${times} (${e.replaced.kind === 'delete' ? 'a delete' : `it would have set ${e.replaced.after || '(none)'}`})`, w)}
+					</Text>,
+				);
+			}
 			// The whole command, wrapped, so it can be read and copied.
 			e.cli.forEach((cmd, i) =>
 				wrapCommand(safeText(`$ ${cmd}`), Math.max(20, w - 5)).forEach((part, j) =>

@@ -9,7 +9,21 @@ import {awsCli} from '../domain/awsCliCommand.js';
 import type {StagedEdit} from './stagedEdits.js';
 
 const sms = 'pinpoint-sms-voice-v2' as const;
-const quoteShort = (s: string) => JSON.stringify(s.length > 60 ? `${s.slice(0, 60)}…` : s);
+const SHORT = 60;
+const quoteShort = (s: string) => JSON.stringify(s.length > SHORT ? `${s.slice(0, SHORT)}…` : s);
+
+/**
+ * Two texts quoted short so that their difference shows: when they only differ after the first 60 characters,
+ * both are shown from a little before the first difference ("…to end." rather than two equal beginnings).
+ */
+export function quoteDifference(before: string, after: string): [string, string] {
+	let at = 0;
+	while (at < before.length && at < after.length && before[at] === after[at]) at++;
+	if (at < SHORT - 10 || before === after) return [quoteShort(before), quoteShort(after)];
+	const from = Math.max(0, at - 20);
+	const cut = (s: string) => JSON.stringify(`…${s.slice(from, from + SHORT)}${s.length > from + SHORT ? '…' : ''}`);
+	return [cut(before), cut(after)];
+}
 
 export interface KeywordRow {
 	Keyword?: string;
@@ -22,13 +36,14 @@ export const keywordScope = (origination: string) => `keywords/${origination}`;
 
 export function keywordPutEdit(connection: Connection, origination: string, next: Required<KeywordRow>, before: KeywordRow | undefined): StagedEdit {
 	const word = next.Keyword;
+	const [was, now] = before ? quoteDifference(before.KeywordMessage ?? '', next.KeywordMessage) : ['', quoteShort(next.KeywordMessage)];
 	return {
 		id: `keyword|${origination}|${word.toUpperCase()}`,
 		scope: keywordScope(origination),
 		rowKey: word.toUpperCase(),
 		what: `${before ? 'Keyword' : 'New keyword'} ${word} on ${origination}`,
-		before: before ? `${before.KeywordAction} ${quoteShort(before.KeywordMessage ?? '')}` : '',
-		after: `${next.KeywordAction} ${quoteShort(next.KeywordMessage)}`,
+		before: before ? `${before.KeywordAction} ${was}` : '',
+		after: `${next.KeywordAction} ${now}`,
 		cli: [
 			awsCli(connection, sms, 'put-keyword', {
 				'origination-identity': origination,
@@ -178,6 +193,34 @@ export function settingsDiff(before: Settings, next: Settings): {input: Originat
 	return {input, before: b, after: a, args};
 }
 
+/** Settings as the strings a staged edit's preview holds (so a second form can start from what is staged). */
+export function settingsPreview(s: Settings): Record<string, string> {
+	return {
+		twoWay: onOff(s.twoWay),
+		channelArn: s.channelArn,
+		selfManagedOptOuts: onOff(s.selfManagedOptOuts),
+		sharedRoutes: onOff(s.sharedRoutes),
+		deletionProtection: onOff(s.deletionProtection),
+		optOutList: s.optOutList,
+	};
+}
+
+/** The settings a staged settings edit would leave (its preview), or undefined for another kind of edit. */
+export function settingsFromPreview(preview: Record<string, string> | undefined): Settings | undefined {
+	if (!preview || preview.twoWay === undefined) return undefined;
+	return {
+		twoWay: preview.twoWay === 'on',
+		channelArn: preview.channelArn ?? '',
+		selfManagedOptOuts: preview.selfManagedOptOuts === 'on',
+		sharedRoutes: preview.sharedRoutes === 'on',
+		deletionProtection: preview.deletionProtection === 'on',
+		optOutList: preview.optOutList ?? '',
+	};
+}
+
+/** The id of the staged settings edit of a number or pool. */
+export const settingsEditId = (targetId: string) => `settings|${targetId}`;
+
 export function settingsEdit(connection: Connection, target: {kind: 'number' | 'pool'; id: string; label: string}, before: Settings, next: Settings): StagedEdit | undefined {
 	const diff = settingsDiff(before, next);
 	if (diff.after.length === 0) return undefined;
@@ -187,12 +230,13 @@ export function settingsEdit(connection: Connection, target: {kind: 'number' | '
 	const base = awsCli(connection, sms, isPool ? 'update-pool' : 'update-phone-number', isPool ? {'pool-id': target.id} : {'phone-number-id': target.id});
 	const [head, ...tail] = base.split(' --region ');
 	return {
-		id: `settings|${target.id}`,
+		id: settingsEditId(target.id),
 		scope: isPool ? 'pools' : `number/${target.id}`,
 		rowKey: target.id,
 		what: `Settings of ${target.label}`,
 		before: diff.before.join(', '),
 		after: diff.after.join(', '),
+		preview: settingsPreview(next),
 		cli: [`${head} ${flags.join(' ')} --region ${tail.join(' --region ')}`],
 		kind: 'change',
 		connection,

@@ -43,8 +43,9 @@ export function EditsProvider({onReport, toast, children, store: given}: EditsPr
 	}, [store, toast]);
 	const stage = useCallback(
 		(edit: StagedEdit, options: {review?: boolean} = {}) => {
-			store.stage(edit);
+			const {replaced} = store.stage(edit);
 			if (options.review) setDialog({kind: 'review'});
+			else if (replaced) toast(`Staged: ${edit.what} — merged with the earlier staged edit (${replaced.kind === 'delete' ? 'a delete' : replaced.after}) · w reviews`, 'warn');
 			else toast(`Staged: ${edit.what} — w reviews and applies, u discards`, 'info');
 		},
 		[store, toast],

@@ -6,7 +6,10 @@ import type {ChangeResult} from '../services/changesService.js';
 import {describeServiceError} from '../services/errors.js';
 
 export interface StagedEdit {
-	/** One edit per target: staging the same id again replaces it (e.g. `keyword|pool-1|JOIN`). */
+	/**
+	 * One edit per target (e.g. `keyword|pool-1|JOIN`): staging the same id again merges into the staged one —
+	 * the first `before`, the last `after` — and records what it replaced (`replaced`).
+	 */
 	id: string;
 	/** Which table shows it (e.g. `keywords/phone-…`), and its row there, for the `~` marker. */
 	scope: string;
@@ -28,6 +31,33 @@ export interface StagedEdit {
 	apply: (clients: Clients) => Promise<ChangeResult>;
 	/** The reason the last attempt failed. */
 	error?: string;
+	/** Set when this edit was merged into an earlier staged edit of the same target: what that one would have set. */
+	replaced?: {after: string; kind: StagedEdit['kind']; count: number};
+}
+
+/** What staging did: a new edit, or a merge into the staged edit of the same target. */
+export interface StageResult {
+	edit: StagedEdit;
+	/** The staged edit this one replaced (its `after` is what would have been sent). */
+	replaced?: StagedEdit;
+}
+
+/**
+ * A second edit of the same target merged into the first: the second's change (editors start it from what is
+ * staged, so it holds the first's) with a note of what it replaced; a staged new thing edited again is still new.
+ */
+export function mergeEdits(earlier: StagedEdit, later: StagedEdit): StagedEdit {
+	const stillNew = earlier.kind === 'add' && later.kind !== 'delete';
+	return {
+		...later,
+		kind: stillNew ? 'add' : later.kind,
+		what: stillNew ? earlier.what : later.what,
+		// Both edits describe their change from the same state (what the service has), so the later one's
+		// before is the whole before; a staged new thing had none.
+		before: stillNew ? earlier.before : later.before,
+		error: undefined,
+		replaced: {after: earlier.after, kind: earlier.kind, count: (earlier.replaced?.count ?? 0) + 1},
+	};
 }
 
 export interface ApplyReport {
@@ -73,11 +103,14 @@ export class StagedEdits {
 		return this.edits.filter(e => e.scope === scope);
 	}
 
-	stage(edit: StagedEdit): void {
+	/** Stages an edit; a second edit of the same target is merged into the staged one (mergeEdits), never lost. */
+	stage(edit: StagedEdit): StageResult {
 		const at = this.edits.findIndex(e => e.id === edit.id);
-		const next = {...edit, error: undefined};
+		const earlier = at >= 0 ? this.edits[at] : undefined;
+		const next = earlier ? mergeEdits(earlier, edit) : {...edit, error: undefined, replaced: undefined};
 		this.edits = at >= 0 ? this.edits.map((e, i) => (i === at ? next : e)) : [...this.edits, next];
 		this.emit();
+		return {edit: next, replaced: earlier};
 	}
 
 	discard(id: string): boolean {

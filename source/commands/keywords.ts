@@ -1,9 +1,11 @@
 // smsdeck keywords list|set|delete: the keywords of a phone number or pool, and changing them with the same
-// rules the console applies (HELP and STOP refused, lengths, actions, the 30-keyword quota) before any call.
+// rules the console applies before any call (HELP/STOP and the mandatory opt-out keywords keep their actions
+// and stay; US toll-free numbers keep HELP and STOP as they are; lengths; the 30-keyword quota).
 import {listKeywords} from '../services/keywordsService.js';
 import {resolveIdentity} from '../services/identityResolver.js';
 import {deleteKeyword, putKeyword} from '../services/changesService.js';
-import {checkKeyword, checkKeywordDelete, checkKeywordEdit, checkKeywordMessage, checkKeywordChange, checkKeywordQuota, sameKeyword} from '../domain/keywordRules.js';
+import {checkKeyword, checkKeywordDelete, checkKeywordMessage, checkKeywordChange, checkKeywordPut, fixedKeywordAction, isUsTollFree, sameKeyword} from '../domain/keywordRules.js';
+import {getPhoneNumber} from '../services/numbersService.js';
 import {awsCli} from '../domain/awsCliCommand.js';
 import {renderLines, writeRows} from './printTable.js';
 import {safeJson} from '../domain/sanitize.js';
@@ -16,8 +18,11 @@ export const usage = `Usage:
   smsdeck keywords delete --origination ID --keyword K [--yes]
 
 ID is a phone number (E.164, e.g. +12065550100, its phone-… id or ARN), a pool (pool-… id, ARN or its Name
-tag) or a sender ID (or its ARN). "set" adds the keyword or replaces its message and action;
-HELP and STOP cannot be changed or deleted, and mandatory opt-out keywords keep OPT_OUT. Changes ask for
+tag) or a sender ID (or its ARN). "set" adds the keyword or replaces its message and action.
+HELP and STOP are never deleted; their messages can be set, their actions stay (HELP AUTOMATIC_RESPONSE,
+STOP OPT_OUT), and on a US toll-free number neither can be changed. The mandatory opt-out keywords (ARRET,
+CANCEL, END, OPT-OUT, OPTOUT, QUIT, REMOVE, STOP, TD, UNSUBSCRIBE) keep OPT_OUT and are never deleted.
+Without --action, set keeps the fixed action of these keywords, else AUTOMATIC_RESPONSE. Changes ask for
 confirmation on a terminal; --yes confirms without asking (needed when stdin is not a terminal).
 
 Options: --region CODE, --profile NAME, --endpoint-url URL, --local, --json (list), --read-only (refuses changes).
@@ -57,19 +62,22 @@ export const run: SubcommandRun = async (args, globals, io) =>
 			const typed = required(command, parsed, 'origination');
 			const keyword = required(command, parsed, 'keyword');
 			const message = required(command, parsed, 'message');
-			const kwAction = parsed.options.action ?? 'AUTOMATIC_RESPONSE';
+			const kwAction = parsed.options.action ?? fixedKeywordAction(keyword) ?? 'AUTOMATIC_RESPONSE';
 			// Every rule that needs no call, before connecting.
 			must(checkKeyword(keyword));
-			must(checkKeywordEdit(keyword));
 			must(checkKeywordMessage(message));
 			must(checkKeywordChange(keyword, kwAction));
 			await refuseReadOnly(command, globals, io.env);
 			requireConfirmable(command, parsed.flags.has('yes'));
 			return withChangeClients(globals, io, async clients => {
-				const {id: origination, label} = await resolveIdentity(clients, 'origination', typed);
-				const existing = await listKeywords(clients, origination);
+				const {id: origination, label, kind} = await resolveIdentity(clients, 'origination', typed);
+				const [existing, number] = await Promise.all([
+					listKeywords(clients, origination),
+					kind === 'phoneNumber' ? getPhoneNumber(clients, origination) : undefined,
+				]);
 				const before = existing.find(k => sameKeyword(k.Keyword ?? '', keyword));
-				if (!before) must(checkKeywordQuota(existing.length));
+				// The rules that need the number (US toll-free) and its keywords (the quota).
+				must(checkKeywordPut({keyword, message, action: kwAction, existing: existing.map(k => k.Keyword ?? ''), tollFree: isUsTollFree(number)}));
 				const cli = awsCli(clients.connection, 'pinpoint-sms-voice-v2', 'put-keyword', {
 					'origination-identity': origination,
 					keyword,

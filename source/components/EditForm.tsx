@@ -1,16 +1,20 @@
 // A small modal form shown in place (below the table it edits): text fields with the line editor (cursor keys,
-// backspace, paste) and choice fields (←/→ or space). Enter checks and submits; esc cancels. Knows nothing of SMS.
+// backspace, paste), choice fields (←/→ or space) and pickers (type to filter a list, ←/→ to choose among the
+// matches). Enter checks and submits; esc cancels. Knows nothing of SMS.
 import React, {useReducer, useRef, useState} from 'react';
 import {Box, Text} from 'ink';
 import {useTheme} from '../theme/ThemeContext.js';
 import {Priority, useKeypress} from '../input/KeypressProvider.js';
 import {editActionFor, lineEditor, type LineState} from './lineEditor.js';
 import {LineField} from './LineField.js';
+import {pickEdit, pickStart, pickStep, pickSummary, pickValue, type PickState} from './pickList.js';
 import {fit, truncate} from '../domain/textWidth.js';
 
 export type FormField =
 	| {id: string; label: string; kind: 'text'; initial?: string; placeholder?: string}
-	| {id: string; label: string; kind: 'choice'; options: readonly string[]; initial?: string};
+	| {id: string; label: string; kind: 'choice'; options: readonly string[]; initial?: string}
+	/** One of a list that may load later (options empty until then): typing filters it, ←/→ choose. */
+	| {id: string; label: string; kind: 'pick'; options: readonly string[]; initial?: string; loading?: boolean};
 
 export type FormValues = Record<string, string>;
 
@@ -30,18 +34,21 @@ export interface EditFormProps {
 export const formHeight = (fields: readonly FormField[]) => fields.length + 2;
 
 type Lines = Record<string, LineState>;
+type Picks = Record<string, PickState>;
 
 export function EditForm({title, fields, width, validate, onSubmit, onCancel, submitLabel = 'review'}: EditFormProps) {
 	const theme = useTheme();
 	const c = theme.colors;
-	const initial = (): {lines: Lines; choices: FormValues} => {
+	const initial = (): {lines: Lines; choices: FormValues; picks: Picks} => {
 		const lines: Lines = {};
 		const choices: FormValues = {};
+		const picks: Picks = {};
 		for (const f of fields) {
 			if (f.kind === 'text') lines[f.id] = {text: f.initial ?? '', cursor: Array.from(f.initial ?? '').length};
+			else if (f.kind === 'pick') picks[f.id] = pickStart(f.initial ?? '');
 			else choices[f.id] = f.initial ?? f.options[0] ?? '';
 		}
-		return {lines, choices};
+		return {lines, choices, picks};
 	};
 	const state = useRef(initial());
 	const [, rerender] = useReducer((n: number) => n + 1, 0);
@@ -51,6 +58,9 @@ export function EditForm({title, fields, width, validate, onSubmit, onCancel, su
 	const values = (): FormValues => ({
 		...Object.fromEntries(Object.entries(state.current.lines).map(([k, v]) => [k, v.text])),
 		...state.current.choices,
+		...Object.fromEntries(
+			fields.flatMap(f => (f.kind === 'pick' ? [[f.id, pickValue(state.current.picks[f.id], f.options)]] : [])),
+		),
 	});
 	const move = (delta: number) => {
 		focusRef.current = (focusRef.current + delta + fields.length) % fields.length;
@@ -91,6 +101,20 @@ export function EditForm({title, fields, width, validate, onSubmit, onCancel, su
 				}
 				return true;
 			}
+			if (field.kind === 'pick') {
+				const pick = state.current.picks[field.id];
+				if (event.name === 'left' || event.name === 'right') {
+					state.current.picks[field.id] = pickStep(pick, field.options, event.name === 'left' ? -1 : 1);
+					rerender();
+					return true;
+				}
+				const action = editActionFor(event);
+				if (action) {
+					state.current.picks[field.id] = pickEdit(pick, field.options, action);
+					rerender();
+				}
+				return true;
+			}
 			const action = editActionFor(event);
 			if (action) {
 				state.current.lines[field.id] = lineEditor(state.current.lines[field.id], action);
@@ -98,7 +122,7 @@ export function EditForm({title, fields, width, validate, onSubmit, onCancel, su
 			}
 			return true;
 		},
-		{priority: Priority.Dialog, modalHint: '↑/↓ or tab: field · type to edit · ←/→ or space: choose · enter: review · esc: cancel'},
+		{priority: Priority.Dialog, modalHint: '↑/↓ or tab: field · type to edit or filter · ←/→ or space: choose · enter: review · esc: cancel'},
 	);
 
 	const labelWidth = Math.min(24, Math.max(...fields.map(f => f.label.length)) + 1);
@@ -114,7 +138,16 @@ export function EditForm({title, fields, width, validate, onSubmit, onCancel, su
 				return (
 					<Box key={f.id} width={width}>
 						<Text color={focused ? c.accent : c.muted}>{(focused ? ' › ' : '   ') + fit(f.label, labelWidth)}</Text>
-						{f.kind === 'text' ? (
+						{f.kind === 'pick' ? (
+							<Text bold={focused} wrap="truncate">
+								{focused ? '‹ ' : '  '}
+								{truncate(pickValue(state.current.picks[f.id], f.options) || '(none)', Math.max(4, fieldWidth - 30), theme.glyphs.ellipsis)}
+								{focused ? ' ›' : ''}
+								<Text color={c.muted}>
+									{focused ? `  ${f.loading ? 'loading…' : pickSummary(state.current.picks[f.id], f.options)} · type to filter, ←/→ choose` : ''}
+								</Text>
+							</Text>
+						) : f.kind === 'text' ? (
 							focused ? (
 								<LineField state={state.current.lines[f.id]} width={fieldWidth} placeholder={f.placeholder} />
 							) : (

@@ -10,15 +10,16 @@
  * - Keyword action: AUTOMATIC_RESPONSE, OPT_OUT or OPT_IN.
  * - Quota: 30 keywords per number by default (increasable).
  *
- * Protected keywords (refused by checkKeywordDelete, isProtectedKeyword true):
- * HELP and the ten mandatory opt-out keywords ARRET, CANCEL, END, OPT-OUT,
- * OPTOUT, QUIT, REMOVE, STOP, TD, UNSUBSCRIBE. The guide says mandatory
- * opt-out keywords cannot be deleted, and carriers require HELP and STOP on
- * every number, so smsdeck never offers to delete any of them. HELP and STOP
- * cannot be changed at all (issue 7, and the service refuses it:
- * checkKeywordEdit); the other mandatory opt-out keywords may get a new reply
- * but must keep the OPT_OUT action (checkKeywordChange), otherwise a
- * recipient's opt-out would no longer opt out.
+ * HELP, STOP and the ten mandatory opt-out keywords (ARRET, CANCEL, END,
+ * OPT-OUT, OPTOUT, QUIT, REMOVE, STOP, TD, UNSUBSCRIBE) are protected:
+ * - none of them can be deleted (checkKeywordDelete);
+ * - their actions are fixed (checkKeywordChange): HELP answers
+ *   (AUTOMATIC_RESPONSE), every mandatory opt-out keyword opts out (OPT_OUT),
+ *   so an inbound UNSUBSCRIBE always opts the sender out;
+ * - their response texts can be changed — carriers require the HELP reply to
+ *   carry the sender's support contact — except on US toll-free numbers, where
+ *   the carriers handle HELP and STOP and neither can be changed, and where no
+ *   opt-out keyword can be added (checkKeywordEdit, checkKeywordPut).
  */
 
 export type RuleResult = {ok: true} | {ok: false; reason: string};
@@ -101,21 +102,35 @@ export function isMandatoryOptOutKeyword(keyword: string): boolean {
 	return OPT_OUT.has(normalizeKeyword(keyword.trim()));
 }
 
-/** Whether a keyword may be deleted. */
+/** Whether a keyword may be deleted (none of the protected ones). */
 export function checkKeywordDelete(keyword: string): RuleResult {
 	const name = normalizeKeyword(keyword.trim());
-	if (OPT_OUT.has(name)) return fail(`${name} is a mandatory opt-out keyword and cannot be deleted.`);
-	if (PROTECTED.has(name)) return fail(`${name} is required by carriers on every number and cannot be deleted.`);
+	if (OPT_OUT.has(name)) return fail(`${name} is a mandatory opt-out keyword and cannot be deleted; its response can be edited (e).`);
+	if (PROTECTED.has(name)) return fail(`${name} is required by carriers on every number and cannot be deleted; its response can be edited (e).`);
 	return OK;
 }
 
-/** Whether a keyword may be given this action (mandatory opt-out keywords must stay OPT_OUT). */
+/**
+ * The action a protected keyword must keep: AUTOMATIC_RESPONSE for HELP, OPT_OUT for every mandatory opt-out
+ * keyword (STOP included); undefined for any other keyword.
+ */
+export function fixedKeywordAction(keyword: string): KeywordAction | undefined {
+	const name = normalizeKeyword(keyword.trim());
+	if (OPT_OUT.has(name)) return 'OPT_OUT';
+	if (name === 'HELP') return 'AUTOMATIC_RESPONSE';
+	return undefined;
+}
+
+/** Whether a keyword may be given this action (HELP stays AUTOMATIC_RESPONSE, opt-out keywords stay OPT_OUT). */
 export function checkKeywordChange(keyword: string, action: string): RuleResult {
 	const actionCheck = checkKeywordAction(action);
 	if (!actionCheck.ok) return actionCheck;
 	const name = normalizeKeyword(keyword.trim());
-	if (OPT_OUT.has(name) && action !== 'OPT_OUT') {
-		return fail(`${name} is a mandatory opt-out keyword; its action must stay OPT_OUT.`);
+	const fixed = fixedKeywordAction(name);
+	if (fixed && action !== fixed) {
+		return OPT_OUT.has(name)
+			? fail(`${name} is a mandatory opt-out keyword; its action must stay OPT_OUT.`)
+			: fail(`${name} is required by carriers; its action must stay ${fixed}.`);
 	}
 	return OK;
 }
@@ -126,22 +141,40 @@ export function checkKeywordQuota(existingCount: number, limit = DEFAULT_KEYWORD
 	return fail(`This already has ${existingCount} keywords, the quota is ${limit}; delete one or request a quota increase.`);
 }
 
-/** HELP and STOP: on every number and pool; neither their reply nor their action can be changed. */
-export const LOCKED_KEYWORDS: readonly string[] = Object.freeze(['HELP', 'STOP']);
+/** HELP and STOP: on every number and pool, never deleted; on US toll-free numbers not changed either. */
+export const REQUIRED_KEYWORD_SET: ReadonlySet<string> = new Set(REQUIRED_KEYWORDS);
 
 /** Whether a keyword is HELP or STOP (case-insensitive, surrounding spaces ignored). */
-export function isLockedKeyword(keyword: string): boolean {
-	return LOCKED_KEYWORDS.includes(normalizeKeyword(keyword.trim()));
+export function isRequiredKeyword(keyword: string): boolean {
+	return REQUIRED_KEYWORD_SET.has(normalizeKeyword(keyword.trim()));
 }
 
-/** Whether an existing keyword's message or action may be changed (HELP and STOP may not). */
-export function checkKeywordEdit(keyword: string): RuleResult {
+/** A phone number's type and country, enough to tell a US toll-free number. */
+export interface NumberKind {
+	NumberType?: string;
+	IsoCountryCode?: string;
+}
+
+/** Whether a number is a US toll-free number (the carriers handle its HELP, STOP and opt-outs). */
+export function isUsTollFree(number: NumberKind | undefined): boolean {
+	return number?.NumberType === 'TOLL_FREE' && (number.IsoCountryCode ?? 'US') === 'US';
+}
+
+export interface KeywordOwnerInfo {
+	/** A US toll-free number: HELP and STOP cannot be changed, no opt-out keyword can be added. */
+	tollFree?: boolean;
+}
+
+/** Whether an existing keyword's response (and action, within checkKeywordChange) may be changed. */
+export function checkKeywordEdit(keyword: string, owner: KeywordOwnerInfo = {}): RuleResult {
 	const name = normalizeKeyword(keyword.trim());
-	if (LOCKED_KEYWORDS.includes(name)) return fail(`${name} is required on every number and pool; its response and action cannot be changed.`);
+	if (owner.tollFree && REQUIRED_KEYWORD_SET.has(name)) {
+		return fail(`${name} cannot be changed on a US toll-free number: the carriers handle HELP and STOP there.`);
+	}
 	return OK;
 }
 
-export interface KeywordPut {
+export interface KeywordPut extends KeywordOwnerInfo {
 	keyword: string;
 	message: string;
 	action: string;
@@ -151,15 +184,16 @@ export interface KeywordPut {
 }
 
 /**
- * Every rule for PutKeyword, in the order a person fixes them: the keyword, HELP/STOP, the message, the
- * action (mandatory opt-out keywords stay OPT_OUT), then the quota when the keyword is new.
+ * Every rule for PutKeyword, in the order a person fixes them: the keyword, toll-free HELP/STOP, the message,
+ * the action (HELP and the opt-out keywords keep theirs; no opt-out on toll-free), then the quota when new.
  */
 export function checkKeywordPut(put: KeywordPut): RuleResult {
 	for (const check of [
 		() => checkKeyword(put.keyword),
-		() => checkKeywordEdit(put.keyword),
+		() => checkKeywordEdit(put.keyword, put),
 		() => checkKeywordMessage(put.message),
 		() => checkKeywordChange(put.keyword, put.action),
+		() => (put.tollFree && put.action === 'OPT_OUT' ? fail('A US toll-free number takes no opt-out keywords: the carriers handle opt-outs (only STOP).') : OK),
 	]) {
 		const r = check();
 		if (!r.ok) return r;

@@ -54,7 +54,7 @@ export const COMMANDS = {
 	'sim.run': {keys: ['enter'], hint: 'run', help: 'Simulator: run the smoke test with the form (sends to simulator numbers, billed)', group: 'View', mutates: true},
 	'sim.rerun': {keys: ['R'], hint: 're-run', help: 'Simulator: run again with the same settings', group: 'View', mutates: true},
 	'sim.edit': {keys: ['e'], hint: 'edit field', help: 'Simulator: edit the selected field (from the results: back to the form)', group: 'View'},
-	'sim.next': {keys: ['right', 'l', 'space'], hint: 'change', help: 'Simulator: next choice of the selected field (country, channel, release)', group: 'View'},
+	'sim.next': {keys: ['right', 'l', 'space'], hint: 'change', help: 'Simulator: next choice of the selected field (country, configuration set, channel, release)', group: 'View'},
 	'sim.prev': {keys: ['left', 'h'], hint: 'previous', help: 'Simulator: previous choice of the selected field', group: 'View'},
 	'sim.gsm': {keys: ['f'], hint: 'GSM fix', help: 'Simulator: replace the characters that force UCS-2 with GSM ones (’ → \', ™ → (TM) …)', group: 'View'},
 	'sim.stop': {keys: ['x'], hint: 'stop run', help: 'Simulator: stop the running smoke test', group: 'View'},

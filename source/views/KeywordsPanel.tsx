@@ -1,6 +1,8 @@
 // The keywords of a phone number or a pool, with staged edits shown in place (+ new, ~ changed, - deleted):
-// a add, e edit the message and action, d delete, u discard the row's staged edit. HELP and STOP are refused
-// before anything is staged; a number in a pool points to the pool, where its keywords live.
+// a add, e edit the message and action (a staged row edits what is staged), d delete (on a staged new row:
+// discards it), u discard the row's staged edit. HELP, STOP and the mandatory opt-out keywords keep their
+// actions and are never deleted; on a US toll-free number HELP and STOP stay as they are. A number in a pool
+// points to the pool, where its keywords live.
 import React, {useRef, useState} from 'react';
 import {Box} from 'ink';
 import {useResource, useSession} from '../app/session.js';
@@ -12,14 +14,7 @@ import {EditForm, formHeight, type FormField} from '../components/EditForm.js';
 import type {Column} from '../components/tableModel.js';
 import {Priority} from '../input/KeypressProvider.js';
 import {useCommands} from '../input/useCommands.js';
-import {
-	checkKeyword,
-	checkKeywordDelete,
-	checkKeywordEdit,
-	checkKeywordPut,
-	KEYWORD_ACTIONS,
-	sameKeyword,
-} from '../domain/keywordRules.js';
+import {checkKeywordDelete, checkKeywordEdit, checkKeywordPut, fixedKeywordAction, KEYWORD_ACTIONS, sameKeyword} from '../domain/keywordRules.js';
 import {formatAge} from '../domain/duration.js';
 
 interface Row extends Keyword {
@@ -45,11 +40,14 @@ export interface KeywordsPanelProps {
 	toast: (text: string, kind?: 'info' | 'ok' | 'warn' | 'error') => void;
 	/** Opens the pool's keywords (for a pooled number). */
 	openPool?: () => void;
+	/** A US toll-free number: HELP and STOP cannot be changed, no opt-out keyword can be added. */
+	tollFree?: boolean;
 }
 
+/** add: a new keyword; edit: `row` holds the values to start from (the staged ones when a row is staged). */
 type Form = {mode: 'add'} | {mode: 'edit'; row: Keyword};
 
-export function KeywordsPanel({origination, pooledIn, width, height, filter, isActive, toast, openPool}: KeywordsPanelProps) {
+export function KeywordsPanel({origination, pooledIn, width, height, filter, isActive, toast, openPool, tollFree}: KeywordsPanelProps) {
 	const {connection} = useSession();
 	const {stage, store} = useEdits();
 	const staged = useStagedEdits();
@@ -89,10 +87,12 @@ export function KeywordsPanel({origination, pooledIn, width, height, filter, isA
 			'edit.edit': () => {
 				if (refusePooled()) return;
 				const row = selected.current;
-				if (!row || row.mark === '+') return;
-				const ok = checkKeywordEdit(row.Keyword ?? '');
+				if (!row) return;
+				const ok = checkKeywordEdit(row.Keyword ?? '', {tollFree});
 				if (!ok.ok) return toast(`${ok.reason} Nothing was sent.`, 'error');
-				setForm({mode: 'edit', row: loaded.find(k => sameKeyword(k.Keyword ?? '', row.Keyword ?? '')) ?? row});
+				// A staged new or changed row starts from what is staged; a row staged for deletion from what is there.
+				const start = row.mark === '+' || row.mark === '~' ? row : (loaded.find(k => sameKeyword(k.Keyword ?? '', row.Keyword ?? '')) ?? row);
+				setForm({mode: 'edit', row: start});
 			},
 			'edit.delete': () => {
 				if (refusePooled()) return;
@@ -101,7 +101,12 @@ export function KeywordsPanel({origination, pooledIn, width, height, filter, isA
 				const ok = checkKeywordDelete(row.Keyword ?? '');
 				if (!ok.ok) return toast(`${ok.reason} Nothing was sent.`, 'error');
 				const before = loaded.find(k => sameKeyword(k.Keyword ?? '', row.Keyword ?? ''));
-				if (!before) return;
+				if (!before) {
+					// A staged new keyword was never sent: deleting it drops the staged add.
+					const edit = store.forRow(scope, (row.Keyword ?? '').toUpperCase());
+					if (edit && store.discard(edit.id)) toast(`Discarded the staged new keyword ${row.Keyword} (it was never sent)`, 'ok');
+					return;
+				}
 				stage(keywordDeleteEdit(connection, origination, before));
 			},
 			'edit.undo': selected.current?.mark
@@ -116,11 +121,15 @@ export function KeywordsPanel({origination, pooledIn, width, height, filter, isA
 		{priority: Priority.View, isActive: isActive && !form},
 	);
 
+	const actionOptions = (keyword: string) => {
+		const fixed = fixedKeywordAction(keyword);
+		return fixed ? [fixed] : KEYWORD_ACTIONS;
+	};
 	const formFields: FormField[] =
 		form?.mode === 'edit'
 			? [
 					{id: 'message', label: 'Response message', kind: 'text', initial: form.row.KeywordMessage ?? ''},
-					{id: 'action', label: 'Action', kind: 'choice', options: KEYWORD_ACTIONS, initial: form.row.KeywordAction},
+					{id: 'action', label: fixedKeywordAction(form.row.Keyword ?? '') ? 'Action (fixed)' : 'Action', kind: 'choice', options: actionOptions(form.row.Keyword ?? ''), initial: form.row.KeywordAction},
 				]
 			: [
 					{id: 'keyword', label: 'Keyword', kind: 'text', placeholder: 'e.g. JOIN (1–30 characters)'},
@@ -157,15 +166,7 @@ export function KeywordsPanel({origination, pooledIn, width, height, filter, isA
 					submitLabel="stages and reviews"
 					validate={values => {
 						const keyword = keywordOf(values);
-						if (form.mode === 'add') {
-							const k = checkKeyword(keyword);
-							if (!k.ok) return k.reason;
-							if (existing().some(e => sameKeyword(e, keyword)) && !staged.some(s => s.id === `keyword|${origination}|${keyword.toUpperCase()}`)) {
-								const edit = checkKeywordEdit(keyword);
-								if (!edit.ok) return edit.reason;
-							}
-						}
-						const r = checkKeywordPut({keyword, message: values.message, action: values.action, existing: existing()});
+						const r = checkKeywordPut({keyword, message: values.message, action: values.action, existing: existing(), tollFree});
 						return r.ok ? undefined : r.reason;
 					}}
 					onSubmit={values => {

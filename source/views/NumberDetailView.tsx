@@ -5,6 +5,7 @@ import {Box} from 'ink';
 import {useResource, useSession} from '../app/session.js';
 import {getPhoneNumber} from '../services/numbersService.js';
 import {KeywordsPanel} from './KeywordsPanel.js';
+import {isUsTollFree} from '../domain/keywordRules.js';
 import {SettingsForm, settingsFormHeight, settingsOf} from './SettingsForm.js';
 import {useEdits, useStagedEdits} from '../app/edits.js';
 import {releaseNumberEdit} from '../app/editPlans.js';
@@ -94,6 +95,7 @@ export function NumberDetailView({id, width, height, filter, isActive, navigate,
 				<KeywordsPanel
 					origination={id}
 					pooledIn={n.PoolId}
+					tollFree={isUsTollFree(n)}
 					width={width}
 					height={Math.max(3, height - top - cliLines - formLines)}
 					filter={filter}

@@ -3,7 +3,9 @@
 import React, {useEffect, useRef, useState} from 'react';
 import {Box, Text} from 'ink';
 import {useTheme} from '../theme/ThemeContext.js';
-import {useSession} from '../app/session.js';
+import {useResource, useSession} from '../app/session.js';
+import {listConfigurationSets, type ConfigurationSet} from '../services/configSetsService.js';
+import {pickEdit, pickMatches, pickStart, pickStep, pickSummary, pickValue, type PickState} from '../components/pickList.js';
 import {Priority, useKeypress, useKeypressContext} from '../input/KeypressProvider.js';
 import {useCommands} from '../input/useCommands.js';
 import {keyLabel} from '../input/keys.js';
@@ -43,6 +45,10 @@ export function SimulatorView({width, height, isActive, toast}: ViewProps) {
 	const [form, setForm] = useState<SimulatorForm>(INITIAL_FORM);
 	const [selected, setSelected] = useState(FIELDS.findIndex(f => f.id === 'body'));
 	const [editing, setEditing] = useState<LineState | undefined>();
+	// The configuration set picker while it is open; '' stands for "let the run choose".
+	const [picking, setPicking] = useState<PickState | undefined>();
+	const configSets = useResource<ConfigurationSet[]>('config-sets', (clients, ctx) => listConfigurationSets(clients, {signal: ctx.signal}));
+	const setNames = ['', ...(configSets.data ?? []).map(c => c.ConfigurationSetName ?? '').filter(Boolean)];
 	const [mode, setMode] = useState<'form' | 'run'>('form');
 	const [confirm, setConfirm] = useState<((yes: boolean) => void) | undefined>();
 	const lastOptions = useRef<SimulatorRunOptions | undefined>(undefined);
@@ -101,17 +107,48 @@ export function SimulatorView({width, height, isActive, toast}: ViewProps) {
 		{priority: Priority.Bar, isActive: isActive && editing !== undefined, modalHint: 'type the value · enter: keep · esc: cancel'},
 	);
 
-	const formKeys = isActive && editing === undefined && confirm === undefined && mode === 'form';
+	// The picker takes every key while it is open.
+	const latestPick = useRef(picking);
+	latestPick.current = picking;
+	useKeypress(
+		event => {
+			const current = latestPick.current;
+			if (!current) return false;
+			if (event.ctrl && event.name === 'c') return false;
+			let next: PickState | undefined = current;
+			if (event.name === 'enter') {
+				// Nothing matches what was typed: stay open (the summary says so) rather than pick something else.
+				if (pickMatches(setNames, current.query.text).length === 0) return true;
+				setForm(f => ({...f, configurationSet: pickValue(current, setNames)}));
+				next = undefined;
+			} else if (event.name === 'escape') {
+				next = undefined;
+			} else if (event.name === 'left' || event.name === 'right') {
+				next = pickStep(current, setNames, event.name === 'left' ? -1 : 1);
+			} else {
+				const action = editActionFor(event);
+				if (action) next = pickEdit(current, setNames, action);
+			}
+			latestPick.current = next;
+			setPicking(next);
+			return true;
+		},
+		{priority: Priority.Bar, isActive: isActive && picking !== undefined, modalHint: 'type to filter · ←/→: choose · enter: keep · esc: cancel'},
+	);
+	const cyclePick = (step: 1 | -1) => setForm(f => ({...f, configurationSet: pickValue(pickStep(pickStart(f.configurationSet), setNames, step), setNames)}));
+
+	const formKeys = isActive && editing === undefined && picking === undefined && confirm === undefined && mode === 'form';
 	useCommands(
 		{
 			'nav.up': () => setSelected(s => Math.max(0, s - 1)),
 			'nav.down': () => setSelected(s => Math.min(FIELDS.length - 1, s + 1)),
 			'sim.edit': () => {
 				if (field.kind === 'choice') setForm(f => cycle(f, field.id, 1));
+				else if (field.kind === 'pick') setPicking(pickStart(form.configurationSet));
 				else setEditing(lineEditor({text: '', cursor: 0}, {type: 'set', text: String(form[field.id])}));
 			},
-			'sim.next': field.kind === 'choice' ? () => setForm(f => cycle(f, field.id, 1)) : undefined,
-			'sim.prev': field.kind === 'choice' ? () => setForm(f => cycle(f, field.id, -1)) : undefined,
+			'sim.next': field.kind === 'choice' ? () => setForm(f => cycle(f, field.id, 1)) : field.kind === 'pick' ? () => cyclePick(1) : undefined,
+			'sim.prev': field.kind === 'choice' ? () => setForm(f => cycle(f, field.id, -1)) : field.kind === 'pick' ? () => cyclePick(-1) : undefined,
 			'sim.gsm':
 				gsmFix !== form.body
 					? () => {
@@ -146,6 +183,7 @@ export function SimulatorView({width, height, isActive, toast}: ViewProps) {
 					form={form}
 					selected={selected}
 					editing={editing}
+					picking={picking ? {value: pickValue(picking, setNames), summary: configSets.loading && !configSets.data ? 'loading…' : pickSummary(picking, setNames)} : undefined}
 					region={connection.region}
 					body={body}
 					fixKey={gsmFix !== form.body ? keyLabel(keymap['sim.gsm'][0] ?? 'f', theme.ascii) : undefined}
@@ -177,6 +215,8 @@ function FormPane(props: {
 	form: SimulatorForm;
 	selected: number;
 	editing?: LineState;
+	/** The configuration set picker while open: the value it stands on and "2 of 5". */
+	picking?: {value: string; summary: string};
 	region: string;
 	body: string;
 	fixKey?: string;
@@ -200,15 +240,22 @@ function FormPane(props: {
 				const value = fieldText(form, f.id);
 				return (
 					<Box key={f.id} width={width}>
-						<Text color={isSelected ? theme.colors.accent : undefined} bold={isSelected}>
-							{` ${marker} ${f.label.padEnd(props.width > 60 ? LABEL : 12)}`}
-						</Text>
+						<Box flexShrink={0}>
+							<Text color={isSelected ? theme.colors.accent : undefined} bold={isSelected}>
+								{` ${marker} ${f.label.padEnd(props.width > 60 ? LABEL : 12)}`}
+							</Text>
+						</Box>
 						{isSelected && editing ? (
 							<LineField state={editing} width={Math.max(8, width - LABEL - 4)} />
+						) : isSelected && props.picking ? (
+							<Text wrap="truncate" bold>
+								{`‹ ${props.picking.value || f.placeholder || ''} ›`}
+								<Text color={theme.colors.muted}>{`  ${props.picking.summary} · type to filter, ←/→ choose, enter keeps`}</Text>
+							</Text>
 						) : (
 							<Text wrap="truncate" color={value ? undefined : theme.colors.muted}>
 								{value || f.placeholder || ''}
-								{f.kind === 'choice' && isSelected ? <Text color={theme.colors.muted}>{'  ‹ ›'}</Text> : null}
+								{(f.kind === 'choice' || f.kind === 'pick') && isSelected ? <Text color={theme.colors.muted}>{f.kind === 'pick' ? '  ‹ › or e picks' : '  ‹ ›'}</Text> : null}
 							</Text>
 						)}
 					</Box>

@@ -17,14 +17,15 @@ export type FieldId = keyof SimulatorForm;
 export interface FieldSpec {
 	id: FieldId;
 	label: string;
-	kind: 'text' | 'choice';
+	/** pick: one of the Region's resources (type to filter, ←/→ choose). */
+	kind: 'text' | 'choice' | 'pick';
 	placeholder?: string;
 }
 
 export const FIELDS: readonly FieldSpec[] = [
 	{id: 'origination', label: 'Origination', kind: 'text', placeholder: "the Region's simulator number"},
 	{id: 'country', label: 'Country', kind: 'choice'},
-	{id: 'configurationSet', label: 'Configuration set', kind: 'text', placeholder: 'first with a CloudWatch Logs destination'},
+	{id: 'configurationSet', label: 'Configuration set', kind: 'pick', placeholder: 'auto: the first with a CloudWatch Logs destination'},
 	{id: 'channel', label: 'Channel', kind: 'choice'},
 	{id: 'body', label: 'Body', kind: 'text'},
 	{id: 'release', label: 'Release number', kind: 'choice'},

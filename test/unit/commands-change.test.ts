@@ -37,10 +37,16 @@ test('keywords set with --yes adds the keyword (exit 0, audit line); list shows 
 test('keywords: STOP, a 31-character keyword, an unknown action → exit 2 before any call; no --yes on a non-terminal → exit 2', async () => {
 	const id = await simulatorId();
 	const before = (await call(keywords, ['list', '--origination', id])).out;
-	const stop = await call(keywords, ['set', '--origination', id, '--keyword', 'stop', '--message', 'x', '--yes']);
+	const stop = await call(keywords, ['set', '--origination', id, '--keyword', 'stop', '--message', 'x', '--action', 'AUTOMATIC_RESPONSE', '--yes']);
 	assert.equal(stop.code, 2);
-	assert.match(stop.err, /STOP is required on every number and pool/);
+	assert.match(stop.err, /STOP is a mandatory opt-out keyword; its action must stay OPT_OUT/);
+	const quit = await call(keywords, ['set', '--origination', id, '--keyword', 'Quit', '--message', 'x', '--action', 'OPT_IN', '--yes']);
+	assert.equal(quit.code, 2);
+	assert.match(quit.err, /QUIT is a mandatory opt-out keyword/);
 	assert.equal((await call(keywords, ['delete', '--origination', id, '--keyword', 'HELP', '--yes'])).code, 2);
+	const unsubscribe = await call(keywords, ['delete', '--origination', id, '--keyword', 'unsubscribe', '--yes']);
+	assert.equal(unsubscribe.code, 2);
+	assert.match(unsubscribe.err, /UNSUBSCRIBE is a mandatory opt-out keyword and cannot be deleted/);
 	assert.equal((await call(keywords, ['set', '--origination', id, '--keyword', 'K'.repeat(31), '--message', 'x', '--yes'])).code, 2);
 	assert.equal((await call(keywords, ['set', '--origination', id, '--keyword', 'JOIN', '--message', 'x', '--action', 'REPLY', '--yes'])).code, 2);
 	// The test runner's stdin is not a terminal.
@@ -50,13 +56,26 @@ test('keywords: STOP, a 31-character keyword, an unknown action → exit 2 befor
 	assert.equal((await call(keywords, ['list', '--origination', id])).out, before, 'nothing was sent');
 });
 
-test('keywords: the service refusing (opt-out keyword on a toll-free number) → exit 1 with its reason', async () => {
-	const {run} = await import('../../source/commands/numbers.js');
-	const list = JSON.parse((await call(run, [], {json: true})).out) as {NumberType: string; PhoneNumberId: string; PoolId?: string}[];
-	const tfn = list.find(n => n.NumberType === 'TOLL_FREE' && !n.PoolId) ?? list.find(n => n.NumberType === 'TOLL_FREE')!;
-	const r = await call(keywords, ['set', '--origination', tfn.PhoneNumberId, '--keyword', 'LEAVE', '--message', 'Bye', '--action', 'OPT_OUT', '--yes']);
-	assert.equal(r.code, 1);
-	assert.match(r.err, /smsdeck: .*(Toll-free|PHONE_NUMBER_ASSOCIATED_TO_POOL)/);
+test('keywords set HELP/STOP: a new text keeps the fixed action (exit 0); a US toll-free number refuses before any call (exit 2)', async () => {
+	const id = await simulatorId();
+	const help = await call(keywords, ['set', '--origination', id, '--keyword', 'help', '--message', 'Acme: call 1-888-555-0142. Text STOP to cancel.', '--yes']);
+	assert.equal(help.code, 0, help.err);
+	assert.match(help.out, /Keyword help on phone-\w+: AUTOMATIC_RESPONSE "Acme: call 1-888-555-0142/);
+	const stop = await call(keywords, ['set', '--origination', id, '--keyword', 'STOP', '--message', 'Acme: unsubscribed, no more messages.', '--yes']);
+	assert.equal(stop.code, 0, stop.err);
+	assert.match(stop.out, /Keyword STOP on phone-\w+: OPT_OUT "Acme: unsubscribed/);
+	const list = await call(keywords, ['list', '--origination', id]);
+	assert.match(list.out, /HELP +AUTOMATIC_RESPONSE +Acme: call 1-888-555-0142/);
+	assert.match(list.out, /STOP +OPT_OUT +Acme: unsubscribed/);
+	const tfn = await call(keywords, ['set', '--origination', '+18445550190', '--keyword', 'HELP', '--message', 'Acme help', '--yes'], {region: 'us-west-2'});
+	assert.equal(tfn.code, 2, tfn.err);
+	assert.match(tfn.err, /HELP cannot be changed on a US toll-free number/);
+});
+
+test('keywords: the service refusing (HELP on a pool that holds a US toll-free number) → exit 1 with its reason', async () => {
+	const r = await call(keywords, ['set', '--origination', 'transactional-us', '--keyword', 'HELP', '--message', 'Acme help', '--yes']);
+	assert.equal(r.code, 1, r.err);
+	assert.match(r.err, /smsdeck: .*cannot be changed on a US toll-free number/);
 });
 
 test('spend: list, set within the max (exit 0), above the max → exit 2 with the reason, clear; read-only refuses', async () => {

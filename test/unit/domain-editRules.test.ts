@@ -1,20 +1,45 @@
 // Rules checked before any change is sent: keywords (HELP/STOP, lengths, quota), settings, release, requests.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {checkKeywordEdit, checkKeywordPut, isLockedKeyword} from '../../source/domain/keywordRules.js';
+import {checkKeywordDelete, checkKeywordEdit, checkKeywordPut, fixedKeywordAction, isRequiredKeyword, isUsTollFree} from '../../source/domain/keywordRules.js';
 import {checkChannelArn, checkNumberRequest, checkOptOutListName, checkRelease, checkSettings, type Settings} from '../../source/domain/settingsRules.js';
 
 const put = (over: Partial<Parameters<typeof checkKeywordPut>[0]> = {}) =>
 	checkKeywordPut({keyword: 'JOIN', message: 'Welcome', action: 'AUTOMATIC_RESPONSE', existing: ['HELP', 'STOP'], ...over});
 
-test('HELP and STOP cannot be changed, whatever the case or spaces; other keywords can', () => {
+test('HELP and STOP: texts can change, actions cannot; on a US toll-free number neither can change', () => {
 	for (const k of ['HELP', 'help', ' Stop ', 'STOP']) {
-		assert.equal(isLockedKeyword(k), true, k);
-		assert.equal(checkKeywordEdit(k).ok, false, k);
-		assert.equal(put({keyword: k.trim(), action: 'OPT_OUT'}).ok, false, k);
+		assert.equal(isRequiredKeyword(k), true, k);
+		assert.equal(checkKeywordEdit(k).ok, true, k);
+		assert.match((checkKeywordEdit(k, {tollFree: true}) as {reason: string}).reason, /cannot be changed on a US toll-free number/, k);
+		assert.equal(checkKeywordDelete(k).ok, false, k);
 	}
-	assert.equal(checkKeywordEdit('HELPME').ok, true);
-	assert.equal(checkKeywordEdit('UNSUBSCRIBE').ok, true);
+	assert.equal(put({keyword: 'HELP', message: 'Acme: call 1-888-555-0142'}).ok, true);
+	assert.match((put({keyword: 'HELP', action: 'OPT_OUT'}) as {reason: string}).reason, /must stay AUTOMATIC_RESPONSE/);
+	assert.equal(put({keyword: 'STOP', action: 'OPT_OUT'}).ok, true);
+	assert.match((put({keyword: 'stop', action: 'AUTOMATIC_RESPONSE'}) as {reason: string}).reason, /must stay OPT_OUT/);
+	assert.equal(put({keyword: 'HELP', tollFree: true}).ok, false);
+	assert.equal(put({keyword: 'STOP', action: 'OPT_OUT', tollFree: true}).ok, false);
+	assert.equal(checkKeywordEdit('HELPME', {tollFree: true}).ok, true);
+	assert.equal(fixedKeywordAction('help'), 'AUTOMATIC_RESPONSE');
+	assert.equal(fixedKeywordAction('JOIN'), undefined);
+});
+
+test('mandatory opt-out keywords keep OPT_OUT and cannot be deleted; a US toll-free number takes none, OPT_IN is fine there', () => {
+	for (const k of ['ARRET', 'CANCEL', 'END', 'OPT-OUT', 'OPTOUT', 'QUIT', 'REMOVE', 'STOP', 'TD', 'unsubscribe']) {
+		assert.equal(fixedKeywordAction(k), 'OPT_OUT', k);
+		assert.equal(put({keyword: k, action: 'AUTOMATIC_RESPONSE'}).ok, false, k);
+		assert.equal(put({keyword: k, action: 'OPT_IN'}).ok, false, k);
+		assert.equal(put({keyword: k, action: 'OPT_OUT'}).ok, true, k);
+		assert.match((checkKeywordDelete(k) as {reason: string}).reason, /cannot be deleted/, k);
+	}
+	assert.match((put({keyword: 'QUIT', action: 'OPT_OUT', tollFree: true}) as {reason: string}).reason, /toll-free number takes no opt-out keywords/);
+	assert.equal(put({keyword: 'LEAVE', action: 'OPT_OUT', tollFree: true}).ok, false);
+	assert.equal(put({keyword: 'UNSTOP', action: 'OPT_IN', tollFree: true}).ok, true);
+	assert.equal(isUsTollFree({NumberType: 'TOLL_FREE', IsoCountryCode: 'US'}), true);
+	assert.equal(isUsTollFree({NumberType: 'TOLL_FREE', IsoCountryCode: 'GB'}), false);
+	assert.equal(isUsTollFree({NumberType: 'TEN_DLC', IsoCountryCode: 'US'}), false);
+	assert.equal(isUsTollFree(undefined), false);
 });
 
 test('keyword put: 30 characters pass, 31 fail; message 1600 pass, 1601 fail; action must be known', () => {
@@ -24,8 +49,6 @@ test('keyword put: 30 characters pass, 31 fail; message 1600 pass, 1601 fail; ac
 	assert.match((put({message: 'm'.repeat(1601)}) as {reason: string}).reason, /1,600/);
 	assert.equal(put({message: '   '}).ok, false);
 	assert.equal(put({action: 'REPLY'}).ok, false);
-	assert.equal(put({keyword: 'QUIT', action: 'AUTOMATIC_RESPONSE'}).ok, false, 'mandatory opt-out keywords stay OPT_OUT');
-	assert.equal(put({keyword: 'QUIT', action: 'OPT_OUT'}).ok, true);
 });
 
 test('keyword quota: the 30th keyword fits, the 31st does not; replacing an existing one always fits', () => {

@@ -123,12 +123,14 @@ describe('sms-voice emulator: settings resources', () => {
 		await rejectsWith(sms.send(new DescribeConfigurationSetsCommand({ConfigurationSetNames: ['cs1']})), 'ResourceNotFoundException', {ResourceType: 'configuration-set'});
 	});
 
-	test('keywords: HELP and STOP are fixed, upsert, 30 per number, pool members defer to the pool', async () => {
+	test('keywords: HELP and STOP keep their actions, upsert, 30 per number, pool members defer to the pool', async () => {
 		const sms = h.sms();
 		const numbers = await sms.send(new DescribePhoneNumbersCommand({Filters: [{Name: 'iso-country-code', Values: ['CA']}]}));
 		const number = numbers.PhoneNumbers![0].PhoneNumberId!;
-		await rejectsWith(sms.send(new PutKeywordCommand({OriginationIdentity: number, Keyword: 'help', KeywordMessage: 'x'})), 'ConflictException', {
+		await rejectsWith(sms.send(new PutKeywordCommand({OriginationIdentity: number, Keyword: 'help', KeywordMessage: 'x', KeywordAction: 'OPT_IN'})), 'ConflictException', {
 			Reason: 'RESOURCE_MODIFICATION_NOT_ALLOWED',
+			ResourceType: 'keyword',
+			ResourceId: 'HELP',
 		});
 		await rejectsWith(sms.send(new DeleteKeywordCommand({OriginationIdentity: number, Keyword: 'STOP'})), 'ConflictException', {Reason: 'RESOURCE_DELETION_NOT_ALLOWED'});
 		await sms.send(new PutKeywordCommand({OriginationIdentity: number, Keyword: 'HOURS', KeywordMessage: 'Open 9-5', KeywordAction: 'AUTOMATIC_RESPONSE'}));
@@ -154,6 +156,61 @@ describe('sms-voice emulator: settings resources', () => {
 		const onPool = await sms.send(new PutKeywordCommand({OriginationIdentity: POOL_MARKETING, Keyword: 'NEW', KeywordMessage: 'x'}));
 		assert.equal(onPool.OriginationIdentity, POOL_MARKETING);
 		await rejectsWith(sms.send(new DescribeKeywordsCommand({OriginationIdentity: 'pool-00000000000000000000000000000000'})), 'ResourceNotFoundException', {ResourceType: 'pool'});
+	});
+
+	test('keywords: HELP/STOP texts change, actions stay; mandatory opt-out keywords keep OPT_OUT and stay; UNSUBSCRIBE still opts out', async () => {
+		const sms = h.sms();
+		const numbers = await sms.send(new DescribePhoneNumbersCommand({Filters: [{Name: 'iso-country-code', Values: ['CA']}]}));
+		const pn = numbers.PhoneNumbers!.find(n => !n.PoolId)!;
+		const number = pn.PhoneNumberId!;
+		const help = await sms.send(new PutKeywordCommand({OriginationIdentity: number, Keyword: 'HELP', KeywordMessage: 'Acme: call 1-888-555-0142. Text STOP to cancel.'}));
+		assert.equal(help.KeywordAction, 'AUTOMATIC_RESPONSE', 'left out, HELP keeps its action');
+		const stop = await sms.send(new PutKeywordCommand({OriginationIdentity: number, Keyword: 'stop', KeywordMessage: 'Acme: unsubscribed.', KeywordAction: 'OPT_OUT'}));
+		assert.equal(stop.KeywordAction, 'OPT_OUT');
+		await rejectsWith(sms.send(new PutKeywordCommand({OriginationIdentity: number, Keyword: 'STOP', KeywordMessage: 'x', KeywordAction: 'AUTOMATIC_RESPONSE'})), 'ConflictException', {
+			Reason: 'RESOURCE_MODIFICATION_NOT_ALLOWED',
+		});
+		await rejectsWith(sms.send(new DeleteKeywordCommand({OriginationIdentity: number, Keyword: 'help'})), 'ConflictException', {Reason: 'RESOURCE_DELETION_NOT_ALLOWED'});
+		const kws = await sms.send(new DescribeKeywordsCommand({OriginationIdentity: number, Keywords: ['HELP', 'STOP']}));
+		assert.deepEqual(
+			kws.Keywords!.map(k => [k.KeywordAction, k.KeywordMessage]),
+			[
+				['AUTOMATIC_RESPONSE', 'Acme: call 1-888-555-0142. Text STOP to cancel.'],
+				['OPT_OUT', 'Acme: unsubscribed.'],
+			],
+		);
+		for (const word of ['ARRET', 'CANCEL', 'END', 'OPT-OUT', 'OPTOUT', 'QUIT', 'REMOVE', 'TD', 'unsubscribe']) {
+			await rejectsWith(sms.send(new PutKeywordCommand({OriginationIdentity: number, Keyword: word, KeywordMessage: 'x', KeywordAction: 'AUTOMATIC_RESPONSE'})), 'ConflictException', {
+				Reason: 'RESOURCE_MODIFICATION_NOT_ALLOWED',
+				ResourceId: word.toUpperCase(),
+			});
+			await rejectsWith(sms.send(new PutKeywordCommand({OriginationIdentity: number, Keyword: word, KeywordMessage: 'x', KeywordAction: 'OPT_IN'})), 'ConflictException');
+			await rejectsWith(sms.send(new DeleteKeywordCommand({OriginationIdentity: number, Keyword: word})), 'ConflictException', {Reason: 'RESOURCE_DELETION_NOT_ALLOWED'});
+		}
+		const added = await sms.send(new PutKeywordCommand({OriginationIdentity: number, Keyword: 'UNSUBSCRIBE', KeywordMessage: 'Acme: you are out.'}));
+		assert.equal(added.KeywordAction, 'OPT_OUT', 'a mandatory opt-out keyword added without an action opts out');
+		await rejectsWith(sms.send(new DeleteKeywordCommand({OriginationIdentity: number, Keyword: 'UNSUBSCRIBE'})), 'ConflictException', {Reason: 'RESOURCE_DELETION_NOT_ALLOWED'});
+		const inbound = await h.admin('inbound', {region: 'us-east-1', to: pn.PhoneNumber, from: '+12045550888', body: 'unsubscribe now'});
+		assert.equal(inbound.action, 'OPT_OUT');
+		assert.equal(inbound.response, 'Acme: you are out.');
+		assert.equal(inbound.optedOut, true);
+	});
+
+	test('keywords: a US toll-free number keeps HELP and STOP as they are and takes no opt-out keyword; OPT_IN is fine', async () => {
+		const sms = h.sms('us-west-2');
+		const tfns = await sms.send(new DescribePhoneNumbersCommand({Filters: [{Name: 'number-type', Values: ['TOLL_FREE']}]}));
+		const tfn = tfns.PhoneNumbers!.find(n => n.IsoCountryCode === 'US' && !n.PoolId)!;
+		assert.ok(tfn, 'the seed has a US toll-free number outside a pool');
+		for (const word of ['HELP', 'STOP']) {
+			const action = word === 'HELP' ? 'AUTOMATIC_RESPONSE' : 'OPT_OUT';
+			await rejectsWith(sms.send(new PutKeywordCommand({OriginationIdentity: tfn.PhoneNumberId!, Keyword: word, KeywordMessage: 'changed', KeywordAction: action})), 'ConflictException', {
+				Reason: 'RESOURCE_MODIFICATION_NOT_ALLOWED',
+				ResourceId: word,
+			});
+		}
+		await rejectsWith(sms.send(new PutKeywordCommand({OriginationIdentity: tfn.PhoneNumberId!, Keyword: 'QUIT', KeywordMessage: 'x', KeywordAction: 'OPT_OUT'})), 'ConflictException');
+		const unstop = await sms.send(new PutKeywordCommand({OriginationIdentity: tfn.PhoneNumberId!, Keyword: 'UNSTOP', KeywordMessage: 'Welcome back.', KeywordAction: 'OPT_IN'}));
+		assert.equal(unstop.KeywordAction, 'OPT_IN');
 	});
 
 	test('opt-out lists: create, numbers in E.164, in-use and Default lists stay', async () => {

@@ -56,3 +56,29 @@ test('the audit line says what, old → new, when and the request id', () => {
 	const line = auditLine({edit: edit('JOIN'), ok: true, message: 'done', requestId: 'req-1', time: Date.UTC(2026, 0, 2, 3, 4, 5)});
 	assert.equal(line, '2026-01-02T03:04:05.000Z us-east-1 Keyword JOIN: old → new request-id req-1');
 });
+
+test('a second edit of the same target is merged: one edit, the final value, what it replaced and how many times', () => {
+	const store = new StagedEdits();
+	const first = store.stage({...edit('K'), kind: 'add', what: 'New keyword K', before: '', after: 'AUTOMATIC_RESPONSE "A"'});
+	assert.equal(first.replaced, undefined);
+	assert.equal(first.edit.replaced, undefined);
+	const second = store.stage({...edit('K'), kind: 'add', what: 'New keyword K', before: '', after: 'AUTOMATIC_RESPONSE "B"'});
+	assert.equal(second.replaced?.after, 'AUTOMATIC_RESPONSE "A"');
+	assert.equal(store.size, 1);
+	assert.deepEqual(store.list()[0].replaced, {after: 'AUTOMATIC_RESPONSE "A"', kind: 'add', count: 1});
+	assert.equal(store.list()[0].after, 'AUTOMATIC_RESPONSE "B"');
+	// A change of a staged new thing is still new.
+	store.stage({...edit('K'), kind: 'change', before: 'x', after: 'AUTOMATIC_RESPONSE "C"'});
+	const merged = store.list()[0];
+	assert.equal(merged.kind, 'add');
+	assert.equal(merged.before, '');
+	assert.equal(merged.what, 'New keyword K');
+	assert.deepEqual(merged.replaced, {after: 'AUTOMATIC_RESPONSE "B"', kind: 'add', count: 2});
+	// A delete replaced by a change: the change, noting the delete.
+	store.stage({...edit('D'), kind: 'delete', after: ''});
+	store.stage({...edit('D'), kind: 'change', after: 'kept'});
+	const d = store.list().find(e => e.id === 'D')!;
+	assert.equal(d.kind, 'change');
+	assert.equal(d.replaced?.kind, 'delete');
+	assert.equal(store.size, 2);
+});

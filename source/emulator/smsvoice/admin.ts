@@ -44,7 +44,8 @@ export function adminActions(svc: Svc): Record<string, (body: any) => unknown> {
 			let keyword: string | undefined = matched?.keyword;
 			if (settings.selfManagedOptOutsEnabled) {
 				action = 'FORWARDED_TO_TWO_WAY';
-			} else if (matched?.action === 'OPT_OUT' || (!matched && OPT_OUT_KEYWORDS.has(word))) {
+			} else if (matched?.action === 'OPT_OUT' || OPT_OUT_KEYWORDS.has(word)) {
+				// A mandatory opt-out keyword always opts out, whatever its stored action says.
 				action = 'OPT_OUT';
 				keyword = matched?.keyword ?? word;
 				response = (matched ?? owner.keywords.find(k => k.keyword.toUpperCase() === 'STOP'))?.message;

@@ -1,11 +1,13 @@
 // DescribeKeywords, PutKeyword (upsert), DeleteKeyword on a phone number or a pool.
-// HELP and STOP are on every number and pool and can be neither changed nor deleted. A number
-// inside a pool answers with the pool's keywords; changing them must go to the pool.
+// HELP and STOP are on every number and pool and cannot be deleted; their response texts can be
+// changed, their actions cannot (HELP answers, STOP opts out), and on US toll-free numbers neither
+// can change. Every mandatory opt-out keyword keeps OPT_OUT and cannot be deleted. A number inside a
+// pool answers with the pool's keywords; changing them must go to the pool.
 import type {Handler} from '../types.js';
 import {conflict, notFound, quota, validation} from './errors.js';
 import {applyFilters, type Filter} from './filters.js';
 import {isArn, parseSmsArn} from './ids.js';
-import {OPT_OUT_KEYWORDS, PROTECTED_KEYWORDS} from './keywordsDefaults.js';
+import {fixedAction, OPT_OUT_KEYWORDS, PROTECTED_KEYWORDS} from './keywordsDefaults.js';
 import {findPhoneNumber, findPool} from './lookup.js';
 import type {KeywordAction, KeywordRec, PhoneNumberRec, PoolRec, RegionState} from './model.js';
 import {paginate, withToken, type PageInput} from './pagination.js';
@@ -49,6 +51,14 @@ function forChange(rs: RegionState, value: string): KeywordOwner {
 	return owner;
 }
 
+/** A US toll-free number, or a pool holding one: the carriers handle its HELP, STOP and opt-outs. */
+function usTollFree(rs: RegionState, owner: KeywordOwner): boolean {
+	const tfn = (n: PhoneNumberRec) => n.numberType === 'TOLL_FREE' && n.isoCountryCode === 'US';
+	if (owner.number) return tfn(owner.number);
+	if (owner.pool) return Object.values(rs.phoneNumbers).some(n => n.poolId === owner.pool!.id && tfn(n));
+	return false;
+}
+
 function same(a: string, b: string): boolean {
 	return a.toUpperCase() === b.toUpperCase();
 }
@@ -80,12 +90,18 @@ export function keywordHandlers(svc: Svc): Record<string, Handler> {
 			const owner = forChange(rs, input.OriginationIdentity);
 			const word = input.Keyword;
 			if (word !== word.trim()) throw validation('INVALID_PARAMETER', 'A keyword cannot start or end with a space.', 'Keyword');
-			if (PROTECTED_KEYWORDS.has(word.toUpperCase())) {
-				throw conflict('RESOURCE_MODIFICATION_NOT_ALLOWED', 'keyword', word.toUpperCase(), `The keyword ${word.toUpperCase()} cannot be changed.`);
+			const name = word.toUpperCase();
+			const tollFree = usTollFree(rs, owner);
+			if (tollFree && PROTECTED_KEYWORDS.has(name)) {
+				throw conflict('RESOURCE_MODIFICATION_NOT_ALLOWED', 'keyword', name, `The keyword ${name} cannot be changed on a US toll-free number.`);
 			}
-			const action = input.KeywordAction ?? 'AUTOMATIC_RESPONSE';
-			const tollFree = owner.number?.numberType === 'TOLL_FREE';
-			if (tollFree && (action === 'OPT_OUT' || OPT_OUT_KEYWORDS.has(word.toUpperCase()))) {
+			// HELP and the mandatory opt-out keywords keep their action; left out, it is the fixed one.
+			const fixed = fixedAction(name);
+			const action = input.KeywordAction ?? fixed ?? 'AUTOMATIC_RESPONSE';
+			if (fixed && action !== fixed) {
+				throw conflict('RESOURCE_MODIFICATION_NOT_ALLOWED', 'keyword', name, `The action of the keyword ${name} must be ${fixed}.`);
+			}
+			if (tollFree && (action === 'OPT_OUT' || OPT_OUT_KEYWORDS.has(name))) {
 				throw conflict('RESOURCE_MODIFICATION_NOT_ALLOWED', 'keyword', word, 'Toll-free opt-outs are handled by the carriers: only STOP opts out.');
 			}
 			const existing = owner.keywords.find(k => same(k.keyword, word));
@@ -108,8 +124,9 @@ export function keywordHandlers(svc: Svc): Record<string, Handler> {
 		DeleteKeyword(input: {OriginationIdentity: string; Keyword: string}, ctx) {
 			const rs = svc.region(ctx);
 			const owner = forChange(rs, input.OriginationIdentity);
-			if (PROTECTED_KEYWORDS.has(input.Keyword.toUpperCase())) {
-				throw conflict('RESOURCE_DELETION_NOT_ALLOWED', 'keyword', input.Keyword.toUpperCase(), `The keyword ${input.Keyword.toUpperCase()} cannot be deleted.`);
+			const name = input.Keyword.toUpperCase();
+			if (PROTECTED_KEYWORDS.has(name) || OPT_OUT_KEYWORDS.has(name)) {
+				throw conflict('RESOURCE_DELETION_NOT_ALLOWED', 'keyword', name, `The keyword ${name} cannot be deleted.`);
 			}
 			const index = owner.keywords.findIndex(k => same(k.keyword, input.Keyword));
 			if (index < 0) throw notFound('keyword', input.Keyword);

@@ -1,0 +1,161 @@
+// Pickers where free text was typed, and a second settings edit merged into the first: the real binary in a PTY
+// against an in-process emulator, the result read back with the pip AWS CLI.
+import {after, before, test} from 'node:test';
+import assert from 'node:assert/strict';
+import {execFile} from 'node:child_process';
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {promisify} from 'node:util';
+import {spawnTerminal, type TerminalSession} from '../helpers/terminal.js';
+import {startEmulator, type RunningEmulator} from '../../source/emulator/index.js';
+
+const run = promisify(execFile);
+let emu: RunningEmulator;
+let home: string;
+let awsEnv: NodeJS.ProcessEnv;
+
+before(async () => {
+	emu = await startEmulator({port: 0, quiet: true, eventDelayMs: 5});
+	home = mkdtempSync(join(tmpdir(), 'smsdeck-pickers-'));
+	writeFileSync(join(home, 'config'), '[default]\nregion = us-east-1\n');
+	writeFileSync(join(home, 'credentials'), '[default]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n');
+	awsEnv = {
+		PATH: process.env.PATH,
+		HOME: home,
+		AWS_CONFIG_FILE: join(home, 'config'),
+		AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
+		AWS_EC2_METADATA_DISABLED: 'true',
+	};
+});
+
+after(async () => {
+	await emu.close();
+	rmSync(home, {recursive: true, force: true});
+});
+
+async function aws<T>(...args: string[]): Promise<T> {
+	const {stdout} = await run('aws', ['pinpoint-sms-voice-v2', ...args, '--endpoint-url', emu.url, '--region', 'us-east-1', '--output', 'json'], {env: awsEnv});
+	return JSON.parse(stdout) as T;
+}
+
+type Numbers = {PhoneNumbers: {PhoneNumber: string; PhoneNumberId: string; OptOutListName: string; DeletionProtectionEnabled: boolean}[]};
+
+const console_ = () =>
+	spawnTerminal({
+		args: ['--endpoint-url', emu.url, '--region', 'us-east-1'],
+		cols: 140,
+		rows: 40,
+		env: {AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', AWS_EC2_METADATA_DISABLED: 'true'},
+	});
+
+async function command(app: TerminalSession, line: string) {
+	await app.press(':');
+	await app.waitForText('command (tab completes)');
+	await app.type(line);
+	await app.press('enter');
+}
+
+/** Presses `keys` until `text` shows (up to four times): keys right after a dialog closes can arrive early. */
+async function pressUntil(app: TerminalSession, keys: string[], text: string | RegExp) {
+	for (let attempt = 1; ; attempt++) {
+		for (const k of keys) await app.press(k);
+		try {
+			await app.waitForText(text, {timeoutMs: attempt < 4 ? 5000 : 15000});
+			return;
+		} catch (error) {
+			if (attempt >= 4) throw error;
+		}
+	}
+}
+
+test("number settings: the opt-out list is picked from the Region's lists; a second settings edit is merged into the first", async () => {
+	const number = '+12045550160';
+	const app = console_();
+	try {
+		await app.waitForText('<?> help');
+		await command(app, 'numbers');
+		await app.waitForText(/Phone numbers\s+\[\d+\]/);
+		await app.press('/');
+		await app.waitForText('filter rows');
+		await app.type(number);
+		await app.press('enter');
+		await app.waitForText(/\[1 of \d+\]/);
+		await app.press('enter');
+		await app.waitForText(/Keywords\s+\[[1-9]\d*\]/);
+		await app.press('o');
+		await app.waitForText(`Settings of ${number}`);
+		// The opt-out list is the last field: ↑ from the first reaches it. It lists the Region's two lists.
+		await app.press('up');
+		await app.waitForText(/› Opt-out list +‹ Default › +1 of 2/);
+		// Typing filters; nothing matching means no value, and enter says so instead of staging.
+		await app.type('xyz');
+		await app.waitForText('no match for "xyz"');
+		await app.press('enter');
+		await app.waitForText('Pick an opt-out list: no list in this Region matches what was typed.');
+		await app.press('ctrl+u');
+		await app.type('MARK');
+		await app.waitForText(/‹ marketing-optouts › +1 of 1 matching "MARK"/);
+		await app.press('enter');
+		await app.waitForText('Review 1 staged change (nothing has been sent yet)');
+		await app.waitForText('opt-out list Default → opt-out list marketing-optouts');
+		await pressUntil(app, ['escape'], /Keywords\s+\[/);
+
+		// Again: the form starts from what is staged; turning deletion protection on adds to it.
+		await pressUntil(app, ['o'], `Settings of ${number} — starting from the staged edit`);
+		await app.waitForText(/Opt-out list +marketing-optouts/);
+		await app.press('up');
+		await app.press('up');
+		await app.waitForText(/› Deletion protection +‹ off ›/);
+		await app.press('right');
+		await app.waitForText(/› Deletion protection +‹ on ›/);
+		await app.press('enter');
+		await app.waitForText('Review 1 staged change (nothing has been sent yet)');
+		await app.waitForText('deletion protection off, opt-out list Default → deletion protection on, opt-out list marketing-optouts');
+		await app.waitForText('merged: replaces an earlier staged edit (it would have set opt-out list marketing-optouts)');
+		await app.waitForText(/--deletion-protection-enabled --opt-out-list-name marketing-optouts/);
+		await app.press('y');
+		await app.waitForText('Applied 1 of 1 change');
+		const after = (await aws<Numbers>('describe-phone-numbers')).PhoneNumbers.find(n => n.PhoneNumber === number)!;
+		assert.equal(after.OptOutListName, 'marketing-optouts');
+		assert.equal(after.DeletionProtectionEnabled, true);
+		await pressUntil(app, ['escape'], /Keywords\s+\[/);
+		await app.press('q');
+		assert.equal((await app.waitForExitStatus()).exitCode, 0);
+	} finally {
+		app.dispose();
+	}
+});
+
+test("simulator: the configuration set is picked from the Region's sets (type to filter, ←/→), free text is not taken", async () => {
+	const app = console_();
+	try {
+		await app.waitForText('<?> help');
+		await command(app, 'sim');
+		await app.waitForText('Simulator smoke test in us-east-1');
+		await pressUntil(app, ['k'], /▸ Release number|▸ Channel/);
+		await pressUntil(app, ['k'], /▸ Configuration set/);
+		await app.waitForText(/▸ Configuration set +auto: the first with a CloudWatch Logs destination/);
+		await app.press('e');
+		await app.waitForText(/‹ auto: the first with a CloudWatch Logs destination › +1 of 5/);
+		await app.press('right');
+		await app.waitForText(/‹ smsdeck-simulator › +2 of 5/);
+		await app.type('nope');
+		await app.waitForText('no match for "nope"');
+		// enter with nothing matching keeps the picker open.
+		await app.press('enter');
+		await app.waitForText('no match for "nope"');
+		await app.press('ctrl+u');
+		await app.type('MARK');
+		await app.waitForText(/‹ marketing › +1 of 1 matching "MARK"/);
+		await app.press('enter');
+		await app.waitForText(/▸ Configuration set +marketing +‹ › or e picks/);
+		// ←/→ on the field cycle through the sets without opening the picker.
+		await app.press('right');
+		await app.waitForText(/▸ Configuration set +staging/);
+		await app.press('q');
+		assert.equal((await app.waitForExitStatus()).exitCode, 0);
+	} finally {
+		app.dispose();
+	}
+});
