@@ -5,10 +5,12 @@ import React, {useMemo, useRef} from 'react';
 import {Box, Text} from 'ink';
 import {useTheme} from '../../theme/ThemeContext.js';
 import {fit} from '../../domain/textWidth.js';
-import {layoutColumns, windowOffset, type Column} from '../../components/tableModel.js';
+import {windowOffset, type Column} from '../../components/tableModel.js';
 import type {EventOutcome} from '../../domain/eventRecord.js';
 import type {TailRow} from '../../domain/tailModel.js';
-import {outcomeColor} from './tailColumns.js';
+import {outcomeColor, tailLayout} from './tailColumns.js';
+
+const NO_DROP: readonly string[] = [];
 
 export interface ListRow {
 	seq: number;
@@ -30,6 +32,7 @@ export function TailList<Row extends ListRow>({
 	height,
 	isActive,
 	emptyText,
+	dropOrder = NO_DROP,
 }: {
 	columns: readonly Column<Row>[];
 	rows: readonly Row[];
@@ -39,6 +42,8 @@ export function TailList<Row extends ListRow>({
 	height: number;
 	isActive: boolean;
 	emptyText: string;
+	/** Column ids that give way on a narrow terminal, first to last (the others always stay). */
+	dropOrder?: readonly string[];
 }) {
 	const theme = useTheme();
 	const bodyHeight = Math.max(1, height - 1);
@@ -48,7 +53,7 @@ export function TailList<Row extends ListRow>({
 	const window = rows.slice(offset, offset + bodyHeight);
 	// Widths from the newest rows only, so a burst does not re-measure the whole buffer.
 	const sample = useMemo(() => rows.slice(-300), [rows]);
-	const widths = useMemo(() => layoutColumns(columns, sample, width - 1), [columns, sample, width]);
+	const widths = useMemo(() => tailLayout(columns, sample, width - 1, dropOrder), [columns, sample, width, dropOrder]);
 	// Columns with width 0 do not fit this terminal and are left out.
 	const shown = columns.map((c, i) => ({c, i})).filter(({i}) => widths[i] > 0);
 	const header = shown.map(({c, i}) => fit(c.title.toUpperCase(), widths[i], c.align, theme.glyphs.ellipsis)).join(' ');
