@@ -280,6 +280,8 @@ function TailPane({target, width, height, filter, isActive, toast, logGroup, lab
 	]
 		.filter(Boolean)
 		.join('  ');
+	// The flags (filters, window, following) before the title: the title is the part the user already knows.
+	const flagsShown = truncate(flags, Math.max(0, width - Math.min(cellWidth(left), 22) - 2), theme.glyphs.ellipsis);
 	const scope = filtered || cell ? 'in view: ' : '';
 	const summaryText =
 		s.events === 0
@@ -291,9 +293,9 @@ function TailPane({target, width, height, filter, isActive, toast, logGroup, lab
 		<Box flexDirection="column" width={width} height={height}>
 			<Box width={width} justifyContent="space-between">
 				<Text bold color={c.title}>
-					{truncate(left, Math.max(10, width - cellWidth(flags) - 2), theme.glyphs.ellipsis)}
+					{truncate(left, Math.max(10, width - cellWidth(flagsShown) - 2), theme.glyphs.ellipsis)}
 				</Text>
-				<Text color={snapshot.paused ? c.warn : c.muted}>{truncate(flags, Math.max(0, width - cellWidth(left) - 2), theme.glyphs.ellipsis)} </Text>
+				<Text color={snapshot.paused ? c.warn : c.muted}>{flagsShown} </Text>
 			</Box>
 			<TailList
 				columns={(grouped ? lifecycleColumns : eventColumns) as unknown as typeof eventColumns}
@@ -309,6 +311,7 @@ function TailPane({target, width, height, filter, isActive, toast, logGroup, lab
 			<Text color={s.failedFinals > 0 ? c.warn : c.muted}>{truncate(summaryText, width, theme.glyphs.ellipsis)}</Text>
 			{prompt?.kind === 'path' ? (
 				<PromptBar
+					key="export-path"
 					prompt={`Export ${n(exportable().length)} events (JSON lines) to: `}
 					width={width}
 					initial={prompt.initial}
@@ -326,6 +329,7 @@ function TailPane({target, width, height, filter, isActive, toast, logGroup, lab
 				/>
 			) : prompt?.kind === 'overwrite' ? (
 				<PromptBar
+					key="export-overwrite"
 					prompt={`${prompt.path} exists. Replace it? Type y to replace: `}
 					width={width}
 					placeholder="esc keeps it"
