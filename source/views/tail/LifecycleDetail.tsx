@@ -8,7 +8,7 @@ import {fit, truncate} from '../../domain/textWidth.js';
 import {safeJson} from '../../domain/sanitize.js';
 import {Priority} from '../../input/KeypressProvider.js';
 import {useCommands} from '../../input/useCommands.js';
-import {formatLatency, lifecycleSteps, type LifecycleRow} from '../../domain/tailModel.js';
+import {formatLatency, lifecycleSteps, rowJson, type LifecycleRow} from '../../domain/tailModel.js';
 import {clock, outcomeColor} from './tailColumns.js';
 import type {ColorToken} from '../../theme/theme.js';
 
@@ -35,7 +35,7 @@ export function lifecycleLines(group: LifecycleRow): Line[] {
 		...steps.map((s, i) => ({text: fmt(rows[i]), color: outcomeColor(s.row.outcome)})),
 		{text: ''},
 		{text: `Newest event (${group.last.parsed.eventType ?? 'raw line'}):`, color: 'muted'},
-		...(group.last.parsed.json !== undefined ? safeJson(group.last.parsed.json, 2).split('\n') : [group.last.parsed.raw]).map(text => ({text})),
+		...(rowJson(group.last) !== undefined ? safeJson(rowJson(group.last), 2).split('\n') : [group.last.parsed.raw]).map(text => ({text})),
 	];
 	return out;
 }

@@ -27,7 +27,18 @@ export function clock(ms: number | undefined): string {
 
 const final = (b: boolean | undefined) => (b === true ? 'yes' : b === false ? 'no' : '');
 const num = (n: number | undefined) => (n === undefined ? '' : String(n));
-const price = (n: number | undefined) => (n === undefined ? '' : formatPrice(n));
+// Prices repeat (a price per part per country): formatted once each (toLocaleString is slow at 2,000 rows a second).
+const prices = new Map<number, string>();
+const price = (n: number | undefined) => {
+	if (n === undefined) return '';
+	let text = prices.get(n);
+	if (text === undefined) {
+		if (prices.size > 10_000) prices.clear();
+		text = formatPrice(n);
+		prices.set(n, text);
+	}
+	return text;
+};
 
 // What may go when the terminal is narrow, in this order: the columns named here; time, status, final and
 // destination (and the lifecycle's path and latency) always stay, at their full width.
@@ -67,16 +78,21 @@ export const lifecycleColumns: Column<LifecycleRow>[] = [
 
 export const LIFECYCLE_DROP_ORDER = ['origination', 'message', 'price', 'parts', 'country'];
 
+/** The natural width of each column over `sample`: its widest value or its title (with room for a sort arrow). */
+export function naturalWidths<Row>(columns: readonly Column<Row>[], sample: readonly Row[], cellWidths: (row: Row) => readonly number[] = row => columns.map(c => cellWidth(c.value(row)))): number[] {
+	const natural = columns.map(c => cellWidth(c.title) + 2);
+	for (const row of sample) {
+		const widths = cellWidths(row);
+		for (let i = 0; i < natural.length; i++) if (widths[i] > natural[i]) natural[i] = widths[i];
+	}
+	return columns.map((c, i) => Math.max(c.maxWidth !== undefined ? Math.min(natural[i], c.maxWidth) : natural[i], c.minWidth ?? 1));
+}
+
 /**
  * Column widths for the tail: the columns that always stay get their natural width; when the rest do not fit
  * even at their minimum, they go in `dropOrder` (width 0); what is left is laid out as any table.
  */
-export function tailLayout<Row>(columns: readonly Column<Row>[], sample: readonly Row[], width: number, dropOrder: readonly string[]): number[] {
-	const natural = columns.map(c => {
-		let w = cellWidth(c.title) + 2;
-		for (const row of sample) w = Math.max(w, cellWidth(c.value(row)));
-		return Math.max(c.maxWidth !== undefined ? Math.min(w, c.maxWidth) : w, c.minWidth ?? 1);
-	});
+export function tailLayout<Row>(columns: readonly Column<Row>[], natural: readonly number[], width: number, dropOrder: readonly string[]): number[] {
 	const dropped = new Set<string>();
 	const need = () =>
 		columns.reduce((sum, c, i) => (dropped.has(c.id) ? sum : sum + (dropOrder.includes(c.id) && c.shrink ? Math.min(natural[i], c.minWidth ?? natural[i]) : natural[i]) + 1), -1);
@@ -84,8 +100,9 @@ export function tailLayout<Row>(columns: readonly Column<Row>[], sample: readonl
 		if (need() <= width) break;
 		dropped.add(id);
 	}
-	const kept = columns.filter(c => !dropped.has(c.id));
-	const keptWidths = layoutColumns(kept, sample, width);
+	// The table layout over one stand-in row as wide as the natural widths (the sample is measured once, above).
+	const kept: Column<null>[] = columns.flatMap((c, i) => (dropped.has(c.id) ? [] : [{...c, value: () => 'x'.repeat(natural[i]), sortValue: undefined, color: undefined}]));
+	const keptWidths = layoutColumns(kept, [null], width);
 	let k = 0;
 	return columns.map(c => (dropped.has(c.id) ? 0 : keptWidths[k++]));
 }
