@@ -30,7 +30,7 @@
 // future in the last 2 h; past MAX_WINDOW_ENTRIES the floor is raised (the look-back shrinks, nothing repeats).
 import type {Clients} from './clients.js';
 import {logsModule} from './smsCommands.js';
-import {DedupWindow, RateMeter} from './tailDedup.js';
+import {DedupWindow, RateMeter, contentKey} from './tailDedup.js';
 import {backoffMs, classifyLiveError, classifyPollError, type TailFailure} from './tailFailures.js';
 import type {StartTail, TailCallbacks, TailEvent, TailHandle, TailHealth, TailOptions, TailSource} from './tailTypes.js';
 
@@ -102,6 +102,12 @@ class TailEngine {
 	private historyFrom: number;
 	/** Widening reads, one after another. */
 	private widening: Promise<unknown> = Promise.resolve();
+	/**
+	 * Content keys of the events stamped before `anchor` that have been delivered (late arrivals, or by a widening):
+	 * few, as the tail otherwise shows only what is stamped after `anchor`. A widening skips them and the tail does
+	 * not deliver them again, whichever reads them first. Bounded by MAX_OLDER_EVENTS.
+	 */
+	private readonly beforeAnchor = new Set<string>();
 	/** Newest ingestion time of any event delivered (service clock): fast polls read from a little before it. */
 	private seenIngestion?: number;
 	/** Newest timestamp of an event not stamped ahead of its ingestion (by more than a minute): producers that stamp late. */
@@ -161,13 +167,15 @@ class TailEngine {
 			const complete = await this.readPages({}, from, this.signal, {
 				endTime: until - 1,
 				sink: events => {
-					for (const e of events) if (e.timestamp >= from && e.timestamp < until && this.isOlderHistory(e)) collected.push(e);
+					for (const e of events) if (e.timestamp >= from && e.timestamp < until && !this.beforeAnchor.has(contentKey(e))) collected.push(e);
 					if (collected.length > 2 * MAX_OLDER_EVENTS) collected = collected.slice(-MAX_OLDER_EVENTS);
 				},
 			});
 			if (!complete || this.signal.aborted) return false;
 			this.historyFrom = since;
 			if (collected.length > MAX_OLDER_EVENTS) collected = collected.slice(-MAX_OLDER_EVENTS);
+			// Delivered now: whatever the tail reads of them later (a late arrival's catch-up) is dropped.
+			collected = collected.filter(e => this.rememberBeforeAnchor(e));
 			collected.sort((a, b) => a.timestamp - b.timestamp);
 			if (collected.length > 0) this.callbacks.older?.(collected);
 			return true;
@@ -420,6 +428,22 @@ class TailEngine {
 		return Math.max(floor, this.forgottenBefore);
 	}
 
+	/** For an event stamped before `anchor`: false when it has been delivered already, else remembers it. */
+	private rememberBeforeAnchor(event: TailEvent): boolean {
+		const key = contentKey(event);
+		if (this.beforeAnchor.has(key)) return false;
+		if (this.beforeAnchor.size >= MAX_OLDER_EVENTS) {
+			// The oldest remembered go first (a Set iterates in insertion order).
+			let n = MAX_OLDER_EVENTS / 10;
+			for (const old of this.beforeAnchor) {
+				this.beforeAnchor.delete(old);
+				if (--n <= 0) break;
+			}
+		}
+		this.beforeAnchor.add(key);
+		return true;
+	}
+
 	/** Stamped before `since` and ingested before the tail started: history the user did not ask for. */
 	private isOlderHistory(event: TailEvent): boolean {
 		const offset = this.clockOffset();
@@ -541,7 +565,8 @@ class TailEngine {
 			if (e.timestamp <= e.ingestionTime + AHEAD_TOLERANCE_MS && (this.newestPastStamp === undefined || e.timestamp > this.newestPastStamp)) this.newestPastStamp = e.timestamp;
 		}
 		if (newestSeen !== undefined && (this.seenIngestion === undefined || newestSeen > this.seenIngestion)) this.seenIngestion = newestSeen;
-		const fresh = this.dedup.filter(events.filter(e => !this.isOlderHistory(e)));
+		const anchor = this.anchor + this.clockOffset();
+		const fresh = this.dedup.filter(events.filter(e => !this.isOlderHistory(e))).filter(e => e.timestamp >= anchor || this.rememberBeforeAnchor(e));
 		if (settles) this.settle(newestSeen);
 		this.forget();
 		if (fresh.length === 0) return;
