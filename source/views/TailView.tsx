@@ -185,7 +185,9 @@ function TailPane({target, width, height, filter, isActive, toast, logGroup, lab
 	};
 
 	const cycleWindow = () => {
-		const current = windowIndex === undefined || windowIndex < 0 ? WINDOWS.findIndex(w => startedAt - w.ms < since) - 1 : windowIndex;
+		// From a --since between two windows, the next wider one; from one wider than them all, back to the first.
+		const wider = WINDOWS.findIndex(w => startedAt - w.ms < since);
+		const current = windowIndex !== undefined && windowIndex >= 0 ? windowIndex : wider === -1 ? WINDOWS.length - 1 : wider - 1;
 		const next = current + 1 >= WINDOWS.length ? 0 : current + 1;
 		setWindowIndex(next);
 		const from = startedAt - WINDOWS[next].ms;
