@@ -1,5 +1,5 @@
 // Tail benchmark.
-//   node --import tsx bench/tail.ts [--rate 2000] [--events 100000] [--peer-events 20000]
+//   node --import tsx bench/tail.ts [--rate 2000] [--events 100000] [--peer-events 20000] [--view-only]
 // 1. View: SMS event records fed straight into the TailModel (a fake source, no network) at --rate events/s,
 //    drawn by the tail's TailList (ink-testing-library, 160x40) on the same 100 ms redraw clock as useTail, with
 //    the 10,000-event ring buffer. Reports the rate achieved, whether the feed falls behind (lag), frame times,
@@ -35,7 +35,7 @@ if (process.env.NODE_ENV !== 'production') {
 	process.exit(result.status ?? 1);
 }
 
-const {values} = parseArgs({options: {rate: {type: 'string', default: '2000'}, events: {type: 'string', default: '100000'}, 'peer-events': {type: 'string', default: '20000'}}});
+const {values} = parseArgs({options: {rate: {type: 'string', default: '2000'}, events: {type: 'string', default: '100000'}, 'peer-events': {type: 'string', default: '20000'}, 'view-only': {type: 'boolean', default: false}}});
 const rate = Number(values.rate);
 const total = Number(values.events);
 const peerEvents = Number(values['peer-events']);
@@ -65,6 +65,11 @@ const list = (rows: ReturnType<TailModel['snapshot']>['rows']) =>
 async function viewBench() {
 	const model = new TailModel(10_000);
 	const ui = render(list([]));
+	// A terminal of 160×40, as the title says. ink-testing-library's stdout has 100 columns and no rows, and for a
+	// stdout without rows Ink asks \`tput\` (a child process, synchronously) on every frame: that measured tput, which
+	// the console on a real terminal never runs.
+	Object.defineProperties(ui.stdout, {columns: {value: 160, configurable: true}, rows: {value: 40, configurable: true}});
+	ui.stdout.emit('resize');
 	const frameMs: number[] = [];
 	let peakRss = process.memoryUsage().rss;
 	const baselineRss = peakRss;
@@ -183,6 +188,10 @@ async function readBench() {
 }
 
 const view = await viewBench();
+if (values['view-only']) {
+	console.log(JSON.stringify(view, null, 2));
+	process.exit(0);
+}
 const dedup = dedupBench();
 const read = await readBench();
 const rows: [string, string, string][] = [

@@ -1,6 +1,6 @@
 // The tail behind a view: starts the engine on the current connection, feeds a TailModel (outside React) and
 // hands the view a snapshot at most ~10 times a second, however fast events arrive.
-import {useEffect, useMemo, useState} from 'react';
+import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import {useSession} from './session.js';
 import {startTail} from '../services/tailEngine.js';
 import type {TailHandle, TailHealth, TailSource} from '../services/tailTypes.js';
@@ -12,6 +12,8 @@ export interface UseTail {
 	model: TailModel;
 	snapshot: TailModelSnapshot;
 	health: TailHealth;
+	/** Reads the history back to `since` (epoch ms) and merges it in; false when the tail is not running. */
+	widen(since: number): Promise<boolean>;
 }
 
 export function useTail(source: TailSource | undefined, options: {since?: number; bufferSize: number}): UseTail {
@@ -21,6 +23,8 @@ export function useTail(source: TailSource | undefined, options: {since?: number
 	const model = useMemo(() => new TailModel(options.bufferSize), [key, options.bufferSize]);
 	const [snapshot, setSnapshot] = useState(() => model.snapshot());
 	const [health, setHealth] = useState<TailHealth>({state: 'connecting', eventsPerSecond: 0, sampled: false});
+	const handleRef = useRef<TailHandle | undefined>(undefined);
+	const widen = useCallback((since: number) => handleRef.current?.widen(since) ?? Promise.resolve(false), []);
 
 	useEffect(() => {
 		if (!source) return;
@@ -30,7 +34,8 @@ export function useTail(source: TailSource | undefined, options: {since?: number
 		void session.clientsFor(connection).then(
 			clients => {
 				if (cancelled) return;
-				handle = startTail(clients, source, {since: options.since}, {events: batch => model.append(batch), health: setHealth});
+				handle = startTail(clients, source, {since: options.since}, {events: batch => model.append(batch), older: batch => model.prependOlder(batch), health: setHealth});
+				handleRef.current = handle;
 				setHealth(handle.health());
 			},
 			(error: Error) => setHealth({state: 'stopped', eventsPerSecond: 0, sampled: false, stoppedReason: error.message}),
@@ -46,9 +51,10 @@ export function useTail(source: TailSource | undefined, options: {since?: number
 			cancelled = true;
 			clearInterval(timer);
 			handle?.stop();
+			if (handleRef.current === handle) handleRef.current = undefined;
 		};
 		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, [model, session, connection]);
 
-	return {model, snapshot, health};
+	return {model, snapshot, health, widen};
 }

@@ -6,6 +6,7 @@
 // fields hold), a JSON line keeps the original strings, escaped by safeJson.
 import {parseSince} from '../domain/duration.js';
 import {parseEventRecord, type ParsedEvent} from '../domain/eventRecord.js';
+import {eventJsonLine} from '../domain/tailModel.js';
 import {safeJson, safeText} from '../domain/sanitize.js';
 import {formatPrice} from '../domain/format.js';
 import {chooseDestination} from '../services/tailTarget.js';
@@ -131,14 +132,9 @@ export function plainLine(event: TailEvent, parsed: ParsedEvent): string {
 		.join('  ');
 }
 
+/** The console's export (x in the tail) writes the same lines. */
 export function jsonLine(event: TailEvent, parsed: ParsedEvent): string {
-	return safeJson({
-		time: iso(event.timestamp),
-		logStream: event.logStreamName,
-		...(event.eventId ? {eventId: event.eventId} : {}),
-		event: parsed.json ?? null,
-		raw: parsed.raw,
-	});
+	return eventJsonLine(event, parsed);
 }
 
 /** The problem in a health note, without its countdown ("… — retrying in 0.6s"). */

@@ -4,7 +4,8 @@
  * Pure logic; the view subscribes and redraws at most ~10 times a second.
  */
 import {eventOutcome, parseEventRecord, type EventOutcome, type ParsedEvent} from './eventRecord.js';
-import {safeText} from './sanitize.js';
+import {safeJson, safeText} from './sanitize.js';
+import {parseE164} from './e164.js';
 
 /** One log event as the tail engine delivers it (structurally the engine's TailEvent). */
 export interface LogLine {
@@ -26,7 +27,9 @@ export interface TailRow {
 }
 
 export function toRow(seq: number, line: LogLine): TailRow {
-	const parsed = parseEventRecord(line.message);
+	// The parsed JSON is not kept with the row (rows are 10,000 at 2,000 a second): rowJson parses it again when a
+	// detail or an export needs it.
+	const {json: _json, ...parsed} = parseEventRecord(line.message);
 	const outcome = eventOutcome(parsed);
 	// What the rows show, so made safe as they show it (placeholders for controls and line breaks).
 	const haystack = safeText(
@@ -35,6 +38,11 @@ export function toRow(seq: number, line: LogLine): TailRow {
 			.join(' '),
 	).toLowerCase();
 	return {seq, line, parsed, outcome, haystack};
+}
+
+/** The event's JSON (parsed again from the line; rows do not keep it), or undefined for a raw line. */
+export function rowJson(row: Pick<TailRow, 'line'>): unknown {
+	return parseEventRecord(row.line.message).json;
 }
 
 /** A fixed-capacity ring: pushing past capacity drops the oldest. */
@@ -75,6 +83,17 @@ export class RingBuffer<T> {
 		this.start = 0;
 		this.count = 0;
 	}
+
+	/** Puts `items` before everything held; past capacity the oldest (the first of `items`) are dropped. */
+	prepend(items: readonly T[]): void {
+		const all = [...items, ...this.toArray()];
+		const keep = all.slice(Math.max(0, all.length - this.capacity));
+		this.dropped += all.length - keep.length;
+		this.items = new Array<T | undefined>(this.capacity);
+		for (let i = 0; i < keep.length; i++) this.items[i] = keep[i];
+		this.start = 0;
+		this.count = keep.length;
+	}
 }
 
 export interface TailSummary {
@@ -85,10 +104,45 @@ export interface TailSummary {
 	/** Sum of totalMessagePrice over final events (the charge of each finished message, counted once). */
 	totalPrice: number;
 	messages: Set<string>;
+	/** Final events (isFinal true), and those of them that failed. */
+	finals: number;
+	failedFinals: number;
 }
 
 function emptySummary(): TailSummary {
-	return {events: 0, byStatus: new Map(), byOutcome: {success: 0, failure: 0, pending: 0, unknown: 0}, totalPrice: 0, messages: new Set()};
+	return {events: 0, byStatus: new Map(), byOutcome: {success: 0, failure: 0, pending: 0, unknown: 0}, totalPrice: 0, messages: new Set(), finals: 0, failedFinals: 0};
+}
+
+function countInto(s: TailSummary, row: TailRow): void {
+	s.events++;
+	const status = statusLabel(row);
+	s.byStatus.set(status, (s.byStatus.get(status) ?? 0) + 1);
+	s.byOutcome[row.outcome]++;
+	if (row.parsed.isFinal === true) {
+		s.finals++;
+		if (row.outcome === 'failure') s.failedFinals++;
+		if (row.parsed.price !== undefined) s.totalPrice += row.parsed.price;
+	}
+	if (row.parsed.messageId && s.messages.size < MAX_TRACKED_MESSAGES) s.messages.add(row.parsed.messageId);
+}
+
+/** The summary of some rows (those the filters let through). */
+export function summarizeRows(rows: readonly TailRow[]): TailSummary {
+	const s = emptySummary();
+	for (const row of rows) countInto(s, row);
+	return s;
+}
+
+/** "failed 12.5% (3 of 24 final)", or "no final events" — failed finals over finals. */
+export function failureRate(s: Pick<TailSummary, 'finals' | 'failedFinals'>): string {
+	if (s.finals === 0) return 'no final events';
+	return `failed ${percent(s.failedFinals, s.finals)} (${s.failedFinals.toLocaleString('en-US')} of ${s.finals.toLocaleString('en-US')} final)`;
+}
+
+export function percent(part: number, whole: number): string {
+	if (whole === 0) return '–';
+	const p = (part / whole) * 100;
+	return `${p === 0 || p === 100 || p >= 10 ? Math.round(p) : p.toFixed(1)}%`;
 }
 
 const MAX_TRACKED_MESSAGES = 100_000;
@@ -168,7 +222,8 @@ export function groupByMessage(rows: readonly TailRow[]): LifecycleRow[] {
 		g.outcome = g.last.outcome;
 		const requested = g.events.find(e => e.parsed.requestTimestamp !== undefined)?.parsed.requestTimestamp;
 		const finalTime = g.last.parsed.timestamp;
-		if (g.final && requested !== undefined && finalTime !== undefined) g.latencyMs = Math.max(0, finalTime - requested);
+		// One event says nothing about latency: blank, not 0 ms.
+		if (g.final && g.events.length > 1 && requested !== undefined && finalTime !== undefined) g.latencyMs = Math.max(0, finalTime - requested);
 		g.haystack = `${g.path.join(' ').toLowerCase()} ${g.events.map(e => e.haystack).join(' ')}`;
 	}
 	return out;
@@ -195,6 +250,8 @@ export class TailModel {
 	private held: TailRow[] = [];
 	private heldDropped = 0;
 	private seq = 0;
+	/** Older events (a widened window) get sequence numbers below every row already held. */
+	private olderSeq = 1;
 	private summary = emptySummary();
 	private paused = false;
 	private version = 0;
@@ -225,6 +282,20 @@ export class TailModel {
 				this.ring.push(row);
 			}
 		}
+		this.changed();
+	}
+
+	/**
+	 * Events older than everything held (the tail's window widened): merged in before the rows held, oldest first,
+	 * so the list stays in time order. Each keeps a sequence number below those already shown.
+	 */
+	prependOlder(lines: readonly LogLine[]): void {
+		if (lines.length === 0) return;
+		const sorted = [...lines].sort((a, b) => a.timestamp - b.timestamp);
+		this.olderSeq -= sorted.length;
+		const rows = sorted.map((line, i) => toRow(this.olderSeq + i - 1, line));
+		for (const row of rows) this.count(row);
+		this.ring.prepend(rows);
 		this.changed();
 	}
 
@@ -262,13 +333,7 @@ export class TailModel {
 	}
 
 	private count(row: TailRow) {
-		const s = this.summary;
-		s.events++;
-		const status = statusLabel(row);
-		s.byStatus.set(status, (s.byStatus.get(status) ?? 0) + 1);
-		s.byOutcome[row.outcome]++;
-		if (row.parsed.isFinal === true && row.parsed.price !== undefined) s.totalPrice += row.parsed.price;
-		if (row.parsed.messageId && s.messages.size < MAX_TRACKED_MESSAGES) s.messages.add(row.parsed.messageId);
+		countInto(this.summary, row);
 	}
 
 	private changed() {
@@ -284,4 +349,147 @@ export function statusCounts(summary: TailSummary, max = 6): string {
 		.slice(0, max)
 		.map(([status, n]) => `${status} ${n.toLocaleString('en-US')}`)
 		.join(' · ');
+}
+
+// ---- the breakdown pane -------------------------------------------------------------------------------------
+
+export type BreakdownDimension = 'status' | 'country' | 'origination' | 'messageType';
+export const BREAKDOWN_DIMENSIONS: readonly BreakdownDimension[] = ['status', 'country', 'origination', 'messageType'];
+export const DIMENSION_TITLES: Record<BreakdownDimension, string> = {status: 'Final status', country: 'Country', origination: 'Origination', messageType: 'Message type'};
+
+export interface BreakdownCell {
+	dimension: BreakdownDimension;
+	value: string;
+	/** Final events with this value, and those of them that failed. */
+	finals: number;
+	failed: number;
+}
+
+const countryCache = new Map<string, string>();
+
+/** The country of a destination number (from its calling code and numbering plan); '' when it has none. */
+export function countryOfNumber(number: string | undefined): string {
+	if (!number) return '';
+	let country = countryCache.get(number);
+	if (country === undefined) {
+		const parsed = parseE164(number);
+		country = parsed.ok ? (parsed.isoCountryCode ?? '') : '';
+		if (countryCache.size > 50_000) countryCache.clear();
+		countryCache.set(number, country);
+	}
+	return country;
+}
+
+const NONE = '–';
+
+export function dimensionValue(row: TailRow, dimension: BreakdownDimension): string {
+	const p = row.parsed;
+	switch (dimension) {
+		case 'status':
+			return statusLabel(row);
+		case 'country':
+			return countryOfNumber(p.destination) || p.isoCountryCode || NONE;
+		case 'origination':
+			return p.origination || NONE;
+		case 'messageType':
+			return p.messageType || NONE;
+	}
+}
+
+/** Final events counted by final status, country, origination and message type, the biggest first. */
+export function breakdown(rows: readonly TailRow[]): Record<BreakdownDimension, BreakdownCell[]> {
+	const maps = Object.fromEntries(BREAKDOWN_DIMENSIONS.map(d => [d, new Map<string, BreakdownCell>()])) as Record<BreakdownDimension, Map<string, BreakdownCell>>;
+	for (const row of rows) {
+		if (row.parsed.isFinal !== true) continue;
+		const failed = row.outcome === 'failure' ? 1 : 0;
+		for (const dimension of BREAKDOWN_DIMENSIONS) {
+			const value = dimensionValue(row, dimension);
+			const map = maps[dimension];
+			const cell = map.get(value);
+			if (cell) {
+				cell.finals++;
+				cell.failed += failed;
+			} else map.set(value, {dimension, value, finals: 1, failed});
+		}
+	}
+	return Object.fromEntries(
+		BREAKDOWN_DIMENSIONS.map(d => [d, [...maps[d].values()].sort((a, b) => b.finals - a.finals || b.failed - a.failed || a.value.localeCompare(b.value))]),
+	) as Record<BreakdownDimension, BreakdownCell[]>;
+}
+
+export interface CellFilter {
+	dimension: BreakdownDimension;
+	value: string;
+}
+
+/**
+ * The rows of the messages whose final event falls in the cell (every event of each such message); a row without a
+ * message id is kept when it is itself such a final event.
+ */
+export function filterByCell(rows: readonly TailRow[], cell: CellFilter | undefined): readonly TailRow[] {
+	if (!cell) return rows;
+	const ids = new Set<string>();
+	for (const row of rows) if (row.parsed.isFinal === true && row.parsed.messageId && dimensionValue(row, cell.dimension) === cell.value) ids.add(row.parsed.messageId);
+	return rows.filter(row => (row.parsed.messageId ? ids.has(row.parsed.messageId) : row.parsed.isFinal === true && dimensionValue(row, cell.dimension) === cell.value));
+}
+
+// ---- one message's lifecycle ---------------------------------------------------------------------------------
+
+export interface LifecycleStep {
+	row: TailRow;
+	time?: number;
+	status: string;
+	final: boolean;
+	/** Since the previous event of the message (undefined for the first). */
+	sincePreviousMs?: number;
+	/** Since the message was requested, when the record says when. */
+	sinceRequestMs?: number;
+}
+
+/** Every event of one message in time order, with the time between them and since the request. */
+export function lifecycleSteps(events: readonly TailRow[]): LifecycleStep[] {
+	const sorted = [...events].sort((a, b) => (a.parsed.timestamp ?? a.line.timestamp) - (b.parsed.timestamp ?? b.line.timestamp) || a.seq - b.seq);
+	const requested = sorted.find(e => e.parsed.requestTimestamp !== undefined)?.parsed.requestTimestamp;
+	let previous: number | undefined;
+	return sorted.map(row => {
+		const time = row.parsed.timestamp ?? row.line.timestamp;
+		const step: LifecycleStep = {row, time, status: statusLabel(row), final: row.parsed.isFinal === true};
+		if (previous !== undefined) step.sincePreviousMs = Math.max(0, time - previous);
+		if (requested !== undefined) step.sinceRequestMs = Math.max(0, time - requested);
+		previous = time;
+		return step;
+	});
+}
+
+/** "840ms", "1.2s", "3m 05s"; '' for unknown. */
+export function formatLatency(ms: number | undefined): string {
+	if (ms === undefined || !Number.isFinite(ms)) return '';
+	if (ms < 1000) return `${Math.round(ms)}ms`;
+	if (ms < 60_000) return `${(ms / 1000).toFixed(1)}s`;
+	const minutes = Math.floor(ms / 60_000);
+	return `${minutes}m ${String(Math.round((ms % 60_000) / 1000)).padStart(2, '0')}s`;
+}
+
+// ---- export ----------------------------------------------------------------------------------------------------
+
+function isoTime(ms: number | undefined): string {
+	return ms === undefined || !Number.isFinite(ms) ? '' : new Date(ms).toISOString();
+}
+
+/** One event as a JSON line (the shape of `smsdeck tail --json`): {time, logStream, eventId, event, raw}. */
+export function eventJsonLine(line: LogLine, parsed: ParsedEvent): string {
+	return safeJson({
+		time: isoTime(line.timestamp),
+		logStream: line.logStreamName,
+		...(line.eventId ? {eventId: line.eventId} : {}),
+		event: parsed.json ?? null,
+		raw: parsed.raw,
+	});
+}
+
+/** The rows as JSON lines, one per event, ending with a line break. */
+export function exportJsonLines(rows: readonly TailRow[]): string {
+	let text = '';
+	for (const row of rows) text += eventJsonLine(row.line, parseEventRecord(row.line.message)) + '\n';
+	return text;
 }

@@ -30,7 +30,7 @@
 // future in the last 2 h; past MAX_WINDOW_ENTRIES the floor is raised (the look-back shrinks, nothing repeats).
 import type {Clients} from './clients.js';
 import {logsModule} from './smsCommands.js';
-import {DedupWindow, RateMeter} from './tailDedup.js';
+import {DedupWindow, RateMeter, contentKey} from './tailDedup.js';
 import {backoffMs, classifyLiveError, classifyPollError, type TailFailure} from './tailFailures.js';
 import type {StartTail, TailCallbacks, TailEvent, TailHandle, TailHealth, TailOptions, TailSource} from './tailTypes.js';
 
@@ -59,6 +59,8 @@ const MAX_HELD_LIVE_EVENTS = 20_000;
  * long as it runs. Throttling is waited out in both.
  */
 const HISTORY_READ_RETRIES = 3;
+/** A widened window hands over at most this many events (the newest); the view's buffer keeps fewer. */
+const MAX_OLDER_EVENTS = 100_000;
 /** An event stamped further than this ahead of its ingestion is "in the future": it does not move fast polls. */
 const AHEAD_TOLERANCE_MS = 60_000;
 /** The SDK's clock offset comes from the 1-second Date header: smaller offsets are noise, not skew. */
@@ -96,6 +98,16 @@ class TailEngine {
 	private healthState: TailHealth = {state: 'connecting', eventsPerSecond: 0, sampled: false};
 	/** This machine's clock: nothing stamped before it is read (`since`, else the start of the tail). */
 	private readonly anchor: number;
+	/** This machine's clock: the history read so far starts here (`anchor`, earlier once widened). */
+	private historyFrom: number;
+	/** Widening reads, one after another. */
+	private widening: Promise<unknown> = Promise.resolve();
+	/**
+	 * Content keys of the events stamped before `anchor` that have been delivered (late arrivals, or by a widening):
+	 * few, as the tail otherwise shows only what is stamped after `anchor`. A widening skips them and the tail does
+	 * not deliver them again, whichever reads them first. Bounded by MAX_OLDER_EVENTS.
+	 */
+	private readonly beforeAnchor = new Set<string>();
 	/** Newest ingestion time of any event delivered (service clock): fast polls read from a little before it. */
 	private seenIngestion?: number;
 	/** Newest timestamp of an event not stamped ahead of its ingestion (by more than a minute): producers that stamp late. */
@@ -129,12 +141,47 @@ class TailEngine {
 		};
 		this.identifier = normalizeLogGroupIdentifier(source.logGroupIdentifier);
 		this.anchor = options.since ?? this.startedAt;
+		this.historyFrom = this.anchor;
 		this.ticker = setInterval(() => this.tick(), 1000);
 		this.done = this.run();
 	}
 
 	handle(): TailHandle {
-		return {stop: () => this.stop('stopped'), health: () => ({...this.healthState}), done: this.done};
+		return {stop: () => this.stop('stopped'), health: () => ({...this.healthState}), widen: since => this.widen(since), done: this.done};
+	}
+
+	/**
+	 * Reads [since, historyFrom) with FilterLogEvents and hands over what the tail left out as history nobody asked
+	 * for (`isOlderHistory`): those events are never delivered otherwise, and consecutive widenings read disjoint
+	 * ranges, so nothing repeats and the dedup window is not needed (nor grown) for them.
+	 */
+	private widen(since: number): Promise<boolean> {
+		const run = this.widening.then(async () => {
+			if (this.signal.aborted) return false;
+			const to = this.historyFrom;
+			if (!(since < to)) return true;
+			const offset = this.clockOffset();
+			const from = since + offset;
+			const until = to + offset;
+			let collected: TailEvent[] = [];
+			const complete = await this.readPages({}, from, this.signal, {
+				endTime: until - 1,
+				sink: events => {
+					for (const e of events) if (e.timestamp >= from && e.timestamp < until && !this.beforeAnchor.has(contentKey(e))) collected.push(e);
+					if (collected.length > 2 * MAX_OLDER_EVENTS) collected = collected.slice(-MAX_OLDER_EVENTS);
+				},
+			});
+			if (!complete || this.signal.aborted) return false;
+			this.historyFrom = since;
+			if (collected.length > MAX_OLDER_EVENTS) collected = collected.slice(-MAX_OLDER_EVENTS);
+			// Delivered now: whatever the tail reads of them later (a late arrival's catch-up) is dropped.
+			collected = collected.filter(e => this.rememberBeforeAnchor(e));
+			collected.sort((a, b) => a.timestamp - b.timestamp);
+			if (collected.length > 0) this.callbacks.older?.(collected);
+			return true;
+		});
+		this.widening = run.catch(() => false);
+		return run;
 	}
 
 	private get signal() {
@@ -381,6 +428,22 @@ class TailEngine {
 		return Math.max(floor, this.forgottenBefore);
 	}
 
+	/** For an event stamped before `anchor`: false when it has been delivered already, else remembers it. */
+	private rememberBeforeAnchor(event: TailEvent): boolean {
+		const key = contentKey(event);
+		if (this.beforeAnchor.has(key)) return false;
+		if (this.beforeAnchor.size >= MAX_OLDER_EVENTS) {
+			// The oldest remembered go first (a Set iterates in insertion order).
+			let n = MAX_OLDER_EVENTS / 10;
+			for (const old of this.beforeAnchor) {
+				this.beforeAnchor.delete(old);
+				if (--n <= 0) break;
+			}
+		}
+		this.beforeAnchor.add(key);
+		return true;
+	}
+
 	/** Stamped before `since` and ingested before the tail started: history the user did not ask for. */
 	private isOlderHistory(event: TailEvent): boolean {
 		const offset = this.clockOffset();
@@ -418,7 +481,7 @@ class TailEngine {
 		}
 	}
 
-	private async readPages(read: object, startTime: number, signal: AbortSignal): Promise<boolean> {
+	private async readPages(read: object, startTime: number, signal: AbortSignal, range: {endTime?: number; sink?: (events: TailEvent[]) => void} = {}): Promise<boolean> {
 		const {FilterLogEventsCommand} = await logsModule();
 		let nextToken: string | undefined;
 		let retries = 0;
@@ -434,6 +497,7 @@ class TailEngine {
 						...(this.source.logStreamNamePrefix ? {logStreamNamePrefix: this.source.logStreamNamePrefix} : {}),
 						...(this.source.filterPattern ? {filterPattern: this.source.filterPattern} : {}),
 						startTime,
+						...(range.endTime !== undefined ? {endTime: range.endTime} : {}),
 						limit: FILTER_PAGE_LIMIT,
 						...(nextToken ? {nextToken} : {}),
 					}),
@@ -452,7 +516,8 @@ class TailEngine {
 				// Pages come in timestamp order: the rest of this read returns nothing stamped before this page ends.
 				const last = events.at(-1)?.timestamp;
 				if (last !== undefined && last > (this.reads.get(read) ?? last)) this.reads.set(read, last);
-				this.emit(events, false);
+				if (range.sink) range.sink(events);
+				else this.emit(events, false);
 				nextToken = out.nextToken && !tokens.has(out.nextToken) ? out.nextToken : undefined;
 				if (nextToken === undefined) return !signal.aborted;
 				tokens.add(nextToken);
@@ -500,7 +565,8 @@ class TailEngine {
 			if (e.timestamp <= e.ingestionTime + AHEAD_TOLERANCE_MS && (this.newestPastStamp === undefined || e.timestamp > this.newestPastStamp)) this.newestPastStamp = e.timestamp;
 		}
 		if (newestSeen !== undefined && (this.seenIngestion === undefined || newestSeen > this.seenIngestion)) this.seenIngestion = newestSeen;
-		const fresh = this.dedup.filter(events.filter(e => !this.isOlderHistory(e)));
+		const anchor = this.anchor + this.clockOffset();
+		const fresh = this.dedup.filter(events.filter(e => !this.isOlderHistory(e))).filter(e => e.timestamp >= anchor || this.rememberBeforeAnchor(e));
 		if (settles) this.settle(newestSeen);
 		this.forget();
 		if (fresh.length === 0) return;

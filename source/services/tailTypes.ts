@@ -67,11 +67,23 @@ export interface TailOptions {
 
 export interface TailCallbacks {
 	events(batch: TailEvent[]): void;
+	/**
+	 * Events of a widened window (see TailHandle.widen): older than the history read so far, never delivered before,
+	 * in one batch, oldest first.
+	 */
+	older?(batch: TailEvent[]): void;
 	health?(health: TailHealth): void;
 }
 
 export interface TailHandle {
 	stop(): void;
+	/**
+	 * Widens the history back to `since` (epoch ms): reads what is stamped between it and the start of the history
+	 * read so far and hands it to `older`. Only events the tail has not delivered (stamped before the old start and
+	 * ingested before the tail began) are handed over, so nothing repeats. Calls run one after another; resolves
+	 * true once read, false when the tail stopped first.
+	 */
+	widen(since: number): Promise<boolean>;
 	health(): TailHealth;
 	/** Resolves when the tail has stopped (stop(), follow:false finished, or a fatal error). */
 	done: Promise<void>;

@@ -132,6 +132,11 @@ const scenes: Scene[] = [
 			await command(app, 'tail smsdeck-simulator --since 10m', /TEXT_DELIVERED/);
 			await app.waitForText(/LIVE|POLL/);
 			await shot('tail.svg', 'smsdeck — live tail of a configuration set: parsed SMS events');
+			await app.press('b');
+			await app.waitForText(/Breakdown of \d+ final events/);
+			await shot('tail-breakdown.svg', 'smsdeck — live tail with its breakdown by final status, country, origination and message type');
+			await app.press('b');
+			await app.waitForNoText(/Breakdown of/);
 			await app.press('m');
 			await app.waitForText(/PENDING.*DELIVERED/);
 		},

@@ -65,11 +65,12 @@ interface Recorder {
 	messages(): string[];
 }
 
-function tail(group: string, options: TailOptions = {}): Recorder {
+function tail(group: string, options: TailOptions = {}, older: TailEvent[][] = []): Recorder {
 	const events: TailEvent[] = [];
 	const healths: TailHealth[] = [];
 	const handle = startTail(clients, {logGroupIdentifier: group}, {pollIntervalMs: 200, ...options}, {
 		events: batch => events.push(...batch),
+		older: batch => older.push(batch),
 		health: h => healths.push(h),
 	});
 	return {handle, events, healths, messages: () => events.map(e => e.message)};
@@ -112,6 +113,35 @@ describe('tail engine', () => {
 			t.handle.stop();
 			await t.handle.done;
 		}
+	});
+
+	test('widen: reads the older range once, oldest first, in one batch; nothing the tail delivered comes again', async () => {
+		const group = await newGroup();
+		const now = Date.now();
+		await put(group, ['w-2h'], now - 2 * 3_600_000);
+		await put(group, ['w-20m'], now - 20 * 60_000);
+		await put(group, ['w-30m'], now - 30 * 60_000);
+		await put(group, ['w-2m'], now - 2 * 60_000);
+		const older: TailEvent[][] = [];
+		const t = tail(group, {since: now - 5 * 60_000}, older);
+		try {
+			await waitFor('live', () => t.handle.health().state === 'live');
+			await waitFor('history', () => t.messages().includes('w-2m'));
+			assert.equal(await t.handle.widen(now - 3_600_000), true);
+			assert.deepEqual(older.map(b => b.map(e => e.message)), [['w-30m', 'w-20m']]);
+			// Again to the same time: nothing more; wider: only what is older still.
+			assert.equal(await t.handle.widen(now - 3_600_000), true);
+			assert.equal(older.length, 1);
+			assert.equal(await t.handle.widen(now - 6 * 3_600_000), true);
+			assert.deepEqual(older.map(b => b.map(e => e.message)), [['w-30m', 'w-20m'], ['w-2h']]);
+			await put(group, ['live-1']);
+			await marker(group, t);
+			assert.deepEqual(t.messages(), ['w-2m', 'live-1', 'end'], 'the live tail repeats none of the older events');
+		} finally {
+			t.handle.stop();
+			await t.handle.done;
+		}
+		assert.equal(await t.handle.widen(now - 24 * 3_600_000), false, 'a stopped tail reads nothing');
 	});
 
 	test('follow:false reads the history and stops', async () => {

@@ -8,13 +8,14 @@ import {safeJson} from '../../domain/sanitize.js';
 import {Priority} from '../../input/KeypressProvider.js';
 import {useCommands} from '../../input/useCommands.js';
 import {formatTime} from '../../domain/format.js';
-import type {TailRow} from '../../domain/tailModel.js';
+import {rowJson, type TailRow} from '../../domain/tailModel.js';
 
 /** The lines of the detail (before they are cut to the width); a raw line is wrapped to `width` cells. */
 export function eventDetailLines(row: TailRow, width = 80): string[] {
 	const head = [`stream ${row.line.logStreamName ?? '–'}   ingested ${formatTime(row.line.ingestionTime, {ms: true})}${row.line.eventId ? `   eventId ${row.line.eventId}` : ''}`, ''];
 	// A raw line is one field: its line breaks are placeholders like everywhere, and it wraps to be read whole.
-	const body = row.parsed.json !== undefined ? safeJson(row.parsed.json, 2).split('\n') : wrapCells(row.parsed.raw, Math.max(1, width - 1));
+	const json = rowJson(row);
+	const body = json !== undefined ? safeJson(json, 2).split('\n') : wrapCells(row.parsed.raw, Math.max(1, width - 1));
 	return [...head, ...body];
 }
 

@@ -4,11 +4,13 @@
 import React, {useMemo, useRef} from 'react';
 import {Box, Text} from 'ink';
 import {useTheme} from '../../theme/ThemeContext.js';
-import {fit} from '../../domain/textWidth.js';
-import {layoutColumns, windowOffset, type Column} from '../../components/tableModel.js';
+import {cellWidth, fit} from '../../domain/textWidth.js';
+import {windowOffset, type Column} from '../../components/tableModel.js';
 import type {EventOutcome} from '../../domain/eventRecord.js';
 import type {TailRow} from '../../domain/tailModel.js';
-import {outcomeColor} from './tailColumns.js';
+import {naturalWidths, outcomeColor, tailLayout} from './tailColumns.js';
+
+const NO_DROP: readonly string[] = [];
 
 export interface ListRow {
 	seq: number;
@@ -22,6 +24,35 @@ function rawText(row: unknown): string | undefined {
 	return r.parsed.raw;
 }
 
+interface Cells {
+	text: string[];
+	widths: number[];
+}
+
+const cellCaches = new WeakMap<object, WeakMap<object, Cells>>();
+
+/**
+ * Each row's cells (times, prices) and their widths, worked out once and kept with the row while it lives (rows are
+ * immutable; a column's value never changes): a frame measures only the rows that arrived since the last one.
+ */
+function rowCells<Row extends object>(columns: readonly Column<Row>[]): (row: Row) => Cells {
+	let cache = cellCaches.get(columns);
+	if (!cache) {
+		cache = new WeakMap();
+		cellCaches.set(columns, cache);
+	}
+	const byRow = cache;
+	return (row: Row): Cells => {
+		let cells = byRow.get(row);
+		if (!cells) {
+			const text = columns.map(c => c.value(row));
+			cells = {text, widths: text.map(t => cellWidth(t))};
+			byRow.set(row, cells);
+		}
+		return cells;
+	};
+}
+
 export function TailList<Row extends ListRow>({
 	columns,
 	rows,
@@ -30,6 +61,7 @@ export function TailList<Row extends ListRow>({
 	height,
 	isActive,
 	emptyText,
+	dropOrder = NO_DROP,
 }: {
 	columns: readonly Column<Row>[];
 	rows: readonly Row[];
@@ -39,6 +71,8 @@ export function TailList<Row extends ListRow>({
 	height: number;
 	isActive: boolean;
 	emptyText: string;
+	/** Column ids that give way on a narrow terminal, first to last (the others always stay). */
+	dropOrder?: readonly string[];
 }) {
 	const theme = useTheme();
 	const bodyHeight = Math.max(1, height - 1);
@@ -46,9 +80,10 @@ export function TailList<Row extends ListRow>({
 	const offset = selected < 0 ? Math.max(0, rows.length - bodyHeight) : windowOffset(selected, previous.current, bodyHeight, rows.length);
 	previous.current = offset;
 	const window = rows.slice(offset, offset + bodyHeight);
+	const cellsOf = useMemo(() => rowCells(columns), [columns]);
 	// Widths from the newest rows only, so a burst does not re-measure the whole buffer.
-	const sample = useMemo(() => rows.slice(-300), [rows]);
-	const widths = useMemo(() => layoutColumns(columns, sample, width - 1), [columns, sample, width]);
+	const natural = useMemo(() => naturalWidths(columns, rows.slice(-300), row => cellsOf(row).widths), [columns, rows, cellsOf]);
+	const widths = useMemo(() => tailLayout(columns, natural, width - 1, dropOrder), [columns, natural, width, dropOrder]);
 	// Columns with width 0 do not fit this terminal and are left out.
 	const shown = columns.map((c, i) => ({c, i})).filter(({i}) => widths[i] > 0);
 	const header = shown.map(({c, i}) => fit(c.title.toUpperCase(), widths[i], c.align, theme.glyphs.ellipsis)).join(' ');
@@ -63,7 +98,7 @@ export function TailList<Row extends ListRow>({
 			) : (
 				window.map((row, i) => {
 					const raw = rawText(row);
-					const cells = raw !== undefined ? [fit(columns[0].value(row), widths[0], 'left'), fit(raw, Math.max(1, width - 1 - rawStart), 'left', theme.glyphs.ellipsis)] : shown.map(({c, i: ci}) => fit(c.value(row), widths[ci], c.align, theme.glyphs.ellipsis));
+					const cells = raw !== undefined ? [fit(cellsOf(row).text[0], widths[0], 'left'), fit(raw, Math.max(1, width - 1 - rawStart), 'left', theme.glyphs.ellipsis)] : shown.map(({c, i: ci}) => fit(cellsOf(row).text[ci], widths[ci], c.align, theme.glyphs.ellipsis));
 					const isSelected = offset + i === selected && isActive;
 					if (isSelected) {
 						const line = fit(' ' + cells.join(' '), width, 'left');
