@@ -24,6 +24,8 @@ export interface Column<Row> {
 }
 
 const isWhole = <Row>(c: Column<Row>) => c.whole ?? c.align === 'right';
+/** A value wider than this is no amount (hostile or garbled data): it may be cut like any other. */
+const WHOLE_MAX = 20;
 
 export interface SortState {
 	column: number;
@@ -94,7 +96,7 @@ export function layoutColumns<Row>(columns: readonly Column<Row>[], sample: read
 				let widest = -1;
 				for (let i = 0; i < widths.length; i++) {
 					if ((columns[i].shrink ?? 0) !== group) continue;
-					const min = isWhole(columns[i]) ? Math.min(natural[i], valueWidths[i]) : (columns[i].minWidth ?? Math.min(6, natural[i]));
+					const min = isWhole(columns[i]) ? Math.min(natural[i], valueWidths[i], WHOLE_MAX) : (columns[i].minWidth ?? Math.min(6, natural[i]));
 					if (widths[i] > min && (widest === -1 || widths[i] > widths[widest])) widest = i;
 				}
 				if (widest === -1) break;
