@@ -50,10 +50,10 @@ export const eventColumns: Column<TailRow>[] = [
 	{id: 'status', title: 'Status', value: r => statusLabel(r), minWidth: 8, maxWidth: 24},
 	{id: 'final', title: 'Final', value: r => final(r.parsed.isFinal)},
 	{id: 'destination', title: 'Destination', value: r => r.parsed.destination ?? '', minWidth: 12, maxWidth: 16},
-	{id: 'origination', title: 'Origination', value: r => r.parsed.origination ?? '', minWidth: 8},
-	{id: 'country', title: 'Cc', value: r => r.parsed.isoCountryCode ?? ''},
-	{id: 'parts', title: 'Parts', value: r => num(r.parsed.parts), align: 'right'},
-	{id: 'price', title: 'Price', value: r => price(r.parsed.price), align: 'right'},
+	{id: 'origination', title: 'Origination', value: r => r.parsed.origination ?? '', minWidth: 8, maxWidth: 16},
+	{id: 'country', title: 'Cc', value: r => r.parsed.isoCountryCode ?? '', maxWidth: 4},
+	{id: 'parts', title: 'Parts', value: r => num(r.parsed.parts), align: 'right', maxWidth: 7},
+	{id: 'price', title: 'Price', value: r => price(r.parsed.price), align: 'right', maxWidth: 10},
 	{id: 'message', title: 'Message id', value: r => r.parsed.messageId ?? '', minWidth: 12, shrink: 2, grow: 1},
 ];
 
@@ -71,10 +71,10 @@ export const lifecycleColumns: Column<LifecycleRow>[] = [
 	{id: 'final', title: 'Final', value: g => (g.final ? 'yes' : 'no')},
 	{id: 'latency', title: 'Latency', value: g => latency(g.latencyMs), align: 'right'},
 	{id: 'destination', title: 'Destination', value: g => g.last.parsed.destination ?? '', minWidth: 12, maxWidth: 16},
-	{id: 'origination', title: 'Origination', value: g => g.last.parsed.origination ?? '', minWidth: 8},
-	{id: 'country', title: 'Cc', value: g => g.last.parsed.isoCountryCode ?? ''},
-	{id: 'parts', title: 'Parts', value: g => num(g.last.parsed.parts), align: 'right'},
-	{id: 'price', title: 'Price', value: g => price(g.last.parsed.price), align: 'right'},
+	{id: 'origination', title: 'Origination', value: g => g.last.parsed.origination ?? '', minWidth: 8, maxWidth: 16},
+	{id: 'country', title: 'Cc', value: g => g.last.parsed.isoCountryCode ?? '', maxWidth: 4},
+	{id: 'parts', title: 'Parts', value: g => num(g.last.parsed.parts), align: 'right', maxWidth: 7},
+	{id: 'price', title: 'Price', value: g => price(g.last.parsed.price), align: 'right', maxWidth: 10},
 	{id: 'message', title: 'Message id', value: g => g.last.parsed.messageId ?? '', minWidth: 12, shrink: 2, grow: 1},
 ];
 
