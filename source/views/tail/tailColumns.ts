@@ -45,13 +45,15 @@ const price = (n: number | undefined) => {
 export const eventColumns: Column<TailRow>[] = [
 	{id: 'time', title: 'Time', value: r => clock(r.parsed.timestamp ?? r.line.timestamp), minWidth: 12},
 	{id: 'type', title: 'Event type', value: r => (r.parsed.kind === 'raw' ? 'RAW' : (r.parsed.eventType ?? 'JSON')), minWidth: 10, shrink: 3},
-	{id: 'status', title: 'Status', value: r => statusLabel(r), minWidth: 8},
+	// The columns that stay are capped (the longest status is 22 characters, an E.164 number 16), so a
+	// malformed value is cut rather than pushing the others off the screen.
+	{id: 'status', title: 'Status', value: r => statusLabel(r), minWidth: 8, maxWidth: 24},
 	{id: 'final', title: 'Final', value: r => final(r.parsed.isFinal)},
-	{id: 'destination', title: 'Destination', value: r => r.parsed.destination ?? '', minWidth: 12},
-	{id: 'origination', title: 'Origination', value: r => r.parsed.origination ?? '', minWidth: 8},
-	{id: 'country', title: 'Cc', value: r => r.parsed.isoCountryCode ?? ''},
-	{id: 'parts', title: 'Parts', value: r => num(r.parsed.parts), align: 'right'},
-	{id: 'price', title: 'Price', value: r => price(r.parsed.price), align: 'right'},
+	{id: 'destination', title: 'Destination', value: r => r.parsed.destination ?? '', minWidth: 12, maxWidth: 16},
+	{id: 'origination', title: 'Origination', value: r => r.parsed.origination ?? '', minWidth: 8, maxWidth: 16},
+	{id: 'country', title: 'Cc', value: r => r.parsed.isoCountryCode ?? '', maxWidth: 4},
+	{id: 'parts', title: 'Parts', value: r => num(r.parsed.parts), align: 'right', maxWidth: 7},
+	{id: 'price', title: 'Price', value: r => price(r.parsed.price), align: 'right', maxWidth: 10},
 	{id: 'message', title: 'Message id', value: r => r.parsed.messageId ?? '', minWidth: 12, shrink: 2, grow: 1},
 ];
 
@@ -65,14 +67,14 @@ function latency(ms: number | undefined): string {
 
 export const lifecycleColumns: Column<LifecycleRow>[] = [
 	{id: 'time', title: 'Time', value: g => clock(g.first.parsed.timestamp ?? g.first.line.timestamp), minWidth: 12},
-	{id: 'path', title: 'Status path', value: g => g.path.join(' → '), minWidth: 12, shrink: 1},
+	{id: 'path', title: 'Status path', value: g => g.path.join(' → '), minWidth: 12, maxWidth: 60, shrink: 1},
 	{id: 'final', title: 'Final', value: g => (g.final ? 'yes' : 'no')},
 	{id: 'latency', title: 'Latency', value: g => latency(g.latencyMs), align: 'right'},
-	{id: 'destination', title: 'Destination', value: g => g.last.parsed.destination ?? '', minWidth: 12},
-	{id: 'origination', title: 'Origination', value: g => g.last.parsed.origination ?? '', minWidth: 8},
-	{id: 'country', title: 'Cc', value: g => g.last.parsed.isoCountryCode ?? ''},
-	{id: 'parts', title: 'Parts', value: g => num(g.last.parsed.parts), align: 'right'},
-	{id: 'price', title: 'Price', value: g => price(g.last.parsed.price), align: 'right'},
+	{id: 'destination', title: 'Destination', value: g => g.last.parsed.destination ?? '', minWidth: 12, maxWidth: 16},
+	{id: 'origination', title: 'Origination', value: g => g.last.parsed.origination ?? '', minWidth: 8, maxWidth: 16},
+	{id: 'country', title: 'Cc', value: g => g.last.parsed.isoCountryCode ?? '', maxWidth: 4},
+	{id: 'parts', title: 'Parts', value: g => num(g.last.parsed.parts), align: 'right', maxWidth: 7},
+	{id: 'price', title: 'Price', value: g => price(g.last.parsed.price), align: 'right', maxWidth: 10},
 	{id: 'message', title: 'Message id', value: g => g.last.parsed.messageId ?? '', minWidth: 12, shrink: 2, grow: 1},
 ];
 
