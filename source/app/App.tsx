@@ -24,6 +24,7 @@ import {FilterBar} from '../components/FilterBar.js';
 import {HelpView} from '../views/HelpView.js';
 import {ErrorLogView} from '../views/ErrorLogView.js';
 import {EditDialog, EditsProvider, useEdits} from './edits.js';
+import {CopyDialog, CopyProvider, useCopy} from './copy.js';
 import {auditLine, type ApplyReport} from './stagedEdits.js';
 import {appendAudit} from './auditFile.js';
 import {findRegion} from '../domain/regions.js';
@@ -128,7 +129,9 @@ export function App(props: AppProps) {
 		<KeypressProvider keymap={props.keymap} readOnly={state.readOnly} onBlocked={onBlocked}>
 			<SessionProvider session={session} connection={connection} resolution={state.resolution}>
 				<EditsProvider onReport={onReport} toast={toast}>
-					<Shell {...props} state={state} dispatch={dispatch} mfa={mfa} />
+					<CopyProvider toast={toast} preference={() => props.prefs.get().clipboard}>
+						<Shell {...props} state={state} dispatch={dispatch} mfa={mfa} />
+					</CopyProvider>
 				</EditsProvider>
 			</SessionProvider>
 		</KeypressProvider>
@@ -155,6 +158,7 @@ function Shell({
 	const filter = state.filters[route.name] ?? '';
 
 	const edits = useEdits();
+	const copy = useCopy();
 	const quit = useCallback(() => {
 		onQuit?.();
 		exit();
@@ -419,7 +423,11 @@ function Shell({
 			/>
 			<Crumbs items={crumbs} width={width} />
 			<Box height={mainHeight} width={width} flexDirection="column">
-				{main}
+				{/* The copy menu covers the screen without unmounting it (its cursor stays where it was). */}
+				<Box display={copy.request ? 'none' : 'flex'} height={mainHeight} width={width} flexDirection="column">
+					{main}
+				</Box>
+				{copy.request ? <CopyDialog width={width} height={mainHeight} /> : null}
 			</Box>
 			<StatusLine toast={state.toast} right={healthText} width={width} />
 			{footer}

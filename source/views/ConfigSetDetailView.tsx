@@ -9,10 +9,11 @@ import type {Column} from '../components/tableModel.js';
 import {CliLine, DetailPane, detailHeight, type DetailField} from '../components/DetailPane.js';
 import {Priority} from '../input/KeypressProvider.js';
 import {useCommands} from '../input/useCommands.js';
-import {copyToClipboard} from '../app/clipboard.js';
 import {awsCli} from './cliCommand.js';
 import {when, yesNo} from './display.js';
 import type {ViewProps} from './viewProps.js';
+import {configSetOffer} from './copyChoices.js';
+import {useCopy} from '../app/copy.js';
 
 type Destination = NonNullable<ConfigurationSet['EventDestinations']>[number];
 
@@ -26,6 +27,7 @@ const destinationColumns: Column<Destination>[] = [
 
 export function ConfigSetDetailView({configSet, width, height, filter, isActive, toast, navigate}: ViewProps & {configSet: string}) {
 	const {connection} = useSession();
+	const {openCopy} = useCopy();
 	const resource = useResource(`config-set/${configSet}`, clients => getConfigurationSet(clients, configSet));
 	const c = resource.data;
 	const destinations = useMemo(() => c?.EventDestinations ?? [], [c]);
@@ -44,10 +46,12 @@ export function ConfigSetDetailView({configSet, width, height, filter, isActive,
 	useCommands(
 		{
 			'view.copy': () => {
-				const value = selected ? destinationTarget(selected).target : c?.ConfigurationSetArn;
-				if (!value) return;
-				copyToClipboard(value);
-				toast(`Copied ${value}`, 'ok');
+				const offer = configSetOffer(connection, c ?? {ConfigurationSetName: configSet});
+				const target = selected ? destinationTarget(selected) : undefined;
+				openCopy(offer.title, [
+					...(target ? [{label: `Destination ${selected?.EventDestinationName ?? ''}`.trim(), text: target.target}] : []),
+					...offer.choices,
+				]);
 			},
 			'app.refresh': resource.refresh,
 			// The selected destination when it is a CloudWatch Logs one, else the set's own choice (or a picker).

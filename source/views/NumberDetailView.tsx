@@ -12,9 +12,10 @@ import {checkRelease} from '../domain/settingsRules.js';
 import {CliLine, DetailPane, detailHeight, type DetailField} from '../components/DetailPane.js';
 import {Priority} from '../input/KeypressProvider.js';
 import {useCommands} from '../input/useCommands.js';
-import {copyToClipboard} from '../app/clipboard.js';
 import {awsCli} from './cliCommand.js';
 import type {ViewProps} from './viewProps.js';
+import {numberOffer} from './copyChoices.js';
+import {useCopy} from '../app/copy.js';
 
 const yes = (b: boolean | undefined) => (b ? 'yes' : 'no');
 
@@ -23,6 +24,7 @@ export function NumberDetailView({id, width, height, filter, isActive, navigate,
 	const number = useResource(`number/${id}`, clients => getPhoneNumber(clients, id));
 	const n = number.data;
 	const {stage} = useEdits();
+	const {openCopy} = useCopy();
 	const staged = useStagedEdits().filter(e => e.rowKey === id && (e.scope === `number/${id}` || e.scope === 'numbers'));
 	const [editing, setEditing] = useState(false);
 	const fields: DetailField[] = n
@@ -49,10 +51,10 @@ export function NumberDetailView({id, width, height, filter, isActive, navigate,
 	useCommands(
 		{
 			'view.pool': n?.PoolId ? () => navigate({name: 'poolIdentities', poolId: n.PoolId!}) : undefined,
-			'view.copy': n?.PhoneNumberArn
+			'view.copy': n
 				? () => {
-						copyToClipboard(n.PhoneNumberArn!);
-						toast(`Copied ${n.PhoneNumberArn}`, 'ok');
+						const offer = numberOffer(connection, n);
+						openCopy(offer.title, offer.choices);
 					}
 				: undefined,
 			'app.refresh': number.refresh,

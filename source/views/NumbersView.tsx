@@ -12,6 +12,7 @@ import {EditForm, formHeight, type FormField} from '../components/EditForm.js';
 import {CAPABILITY_SETS, checkNumberRequest, checkRelease, REQUESTABLE_TYPES} from '../domain/settingsRules.js';
 import type {NumberRequest} from '../services/changesService.js';
 import type {ViewProps} from './viewProps.js';
+import {numberOffer} from './copyChoices.js';
 
 export const numberColumns: Column<PhoneNumber>[] = [
 	{id: 'number', title: 'Number', value: n => n.PhoneNumber ?? '', minWidth: 16, maxWidth: 16},
@@ -75,6 +76,8 @@ export function NumbersView({width, height, filter, isActive, navigate, toast}: 
 				onSelectionChange={n => {
 					selected.current = n;
 				}}
+				copyOffer={n => numberOffer(connection, n)}
+				toast={toast}
 				actions={{
 					'edit.request': () => setRequesting(true),
 					'edit.release': () => {

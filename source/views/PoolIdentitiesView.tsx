@@ -4,6 +4,8 @@ import {ResourceTable} from './ResourceTable.js';
 import type {Column} from '../components/tableModel.js';
 import {listPoolIdentities, type PoolIdentity} from '../services/poolsService.js';
 import type {ViewProps} from './viewProps.js';
+import {poolIdentityOffer} from './copyChoices.js';
+import {useSession} from '../app/session.js';
 
 const columns: Column<PoolIdentity>[] = [
 	{id: 'identity', title: 'Identity', value: i => i.OriginationIdentity ?? '', minWidth: 12},
@@ -14,6 +16,7 @@ const columns: Column<PoolIdentity>[] = [
 ];
 
 export function PoolIdentitiesView({poolId, width, height, filter, isActive, navigate, toast}: ViewProps & {poolId: string}) {
+	const {connection} = useSession();
 	return (
 		<ResourceTable
 			title={`Pool ${poolId}`}
@@ -30,6 +33,8 @@ export function PoolIdentitiesView({poolId, width, height, filter, isActive, nav
 				if (id.startsWith('phone-')) navigate({name: 'number', id});
 				else toast(`${id} is a sender ID — see :sender-ids`, 'info');
 			}}
+			copyOffer={i => poolIdentityOffer(connection, poolId, i)}
+			toast={toast}
 			actions={{'view.keywords': () => navigate({name: 'keywords', origination: poolId})}}
 			emptyText="This pool has no origination identities"
 		/>

@@ -7,6 +7,8 @@ import {listPools, type Pool} from '../services/poolsService.js';
 import {useStagedEdits} from '../app/edits.js';
 import {SettingsForm, settingsFormHeight, settingsOf} from './SettingsForm.js';
 import type {ViewProps} from './viewProps.js';
+import {poolOffer} from './copyChoices.js';
+import {useSession} from '../app/session.js';
 
 const yes = (b: boolean | undefined) => (b ? 'yes' : 'no');
 
@@ -21,7 +23,8 @@ export const poolColumns: Column<Pool>[] = [
 	{id: 'optout', title: 'Opt-out list', value: p => p.OptOutListName ?? '', grow: 1, shrink: 1},
 ];
 
-export function PoolsView({width, height, filter, isActive, navigate}: ViewProps) {
+export function PoolsView({width, height, filter, isActive, navigate, toast}: ViewProps) {
+	const {connection} = useSession();
 	const staged = useStagedEdits().filter(e => e.scope === 'pools');
 	const stagedIds = staged.map(e => e.rowKey).join(',');
 	const columns = useMemo<Column<Pool>[]>(
@@ -47,6 +50,8 @@ export function PoolsView({width, height, filter, isActive, navigate}: ViewProps
 				onSelectionChange={p => {
 					selected.current = p;
 				}}
+				copyOffer={p => poolOffer(connection, p)}
+				toast={toast}
 				actions={{
 					'view.keywords': () => selected.current?.PoolId && navigate({name: 'keywords', origination: selected.current.PoolId}),
 					'edit.settings': () => selected.current && setEditing(selected.current),

@@ -6,13 +6,15 @@ import {getSenderId} from '../services/senderIdsService.js';
 import {CliLine, DetailPane, type DetailField} from '../components/DetailPane.js';
 import {Priority} from '../input/KeypressProvider.js';
 import {useCommands} from '../input/useCommands.js';
-import {copyToClipboard} from '../app/clipboard.js';
 import {awsCli} from './cliCommand.js';
 import {monthly, yesNo} from './display.js';
 import type {ViewProps} from './viewProps.js';
+import {senderIdOffer} from './copyChoices.js';
+import {useCopy} from '../app/copy.js';
 
 export function SenderIdDetailView({senderId, country, width, height, isActive, toast}: ViewProps & {senderId: string; country: string}) {
 	const {connection} = useSession();
+	const {openCopy} = useCopy();
 	const resource = useResource(`sender-id/${senderId}/${country}`, clients => getSenderId(clients, senderId, country));
 	const s = resource.data;
 	const limits = s?.MessagingLimits?.RateLimits;
@@ -31,10 +33,10 @@ export function SenderIdDetailView({senderId, country, width, height, isActive, 
 		: [];
 	useCommands(
 		{
-			'view.copy': s?.SenderIdArn
+			'view.copy': s
 				? () => {
-						copyToClipboard(s.SenderIdArn!);
-						toast(`Copied ${s.SenderIdArn}`, 'ok');
+						const offer = senderIdOffer(connection, s);
+						openCopy(offer.title, offer.choices);
 					}
 				: undefined,
 			'app.refresh': resource.refresh,

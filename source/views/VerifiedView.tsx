@@ -9,6 +9,7 @@ import {listVerifiedNumbers, type VerifiedNumber} from '../services/verifiedServ
 import {awsCli} from './cliCommand.js';
 import {when, whenSort} from './display.js';
 import type {ViewProps} from './viewProps.js';
+import {verifiedOffer} from './copyChoices.js';
 
 export const verifiedColumns: Column<VerifiedNumber>[] = [
 	{id: 'number', title: 'Number', value: v => v.DestinationPhoneNumber ?? '', minWidth: 12},
@@ -32,7 +33,7 @@ export function VerifiedView({width, height, filter, isActive, toast}: ViewProps
 				height={height - 1}
 				filter={filter}
 				isActive={isActive}
-				copyValue={v => v.VerifiedDestinationNumberArn ?? v.VerifiedDestinationNumberId}
+				copyOffer={v => verifiedOffer(connection, v)}
 				toast={toast}
 				emptyText="No verified destination numbers in this Region"
 			/>
