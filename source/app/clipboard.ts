@@ -17,7 +17,7 @@ export type ClipboardRoute = 'tmux' | 'screen' | 'osc52' | 'show';
 /** Terminals that are known to honour OSC 52 (TERM values, by prefix). */
 const OSC52_TERMS = /^(xterm|rxvt|alacritty|foot|kitty|xterm-kitty|wezterm|contour|ghostty|st-|st$|tmux|screen|mintty|konsole|vte|iterm)/i;
 /** TERM_PROGRAM values known to honour it, and known not to. */
-const OSC52_PROGRAMS = /^(iTerm\.app|WezTerm|vscode|ghostty|tmux|mintty|rio|Tabby|WarpTerminal)$/i;
+const OSC52_PROGRAMS = /^(iTerm\.app|WezTerm|vscode|ghostty|mintty|rio|Tabby|WarpTerminal)$/i;
 const NO_OSC52_PROGRAMS = /^(Apple_Terminal)$/i;
 
 /** How a copy reaches the clipboard here, or 'show' when the text must be shown for the person to select. */
@@ -42,8 +42,8 @@ export function tmuxPassthrough(text: string): string {
 	return `\x1bPtmux;${osc52(text).replace(/\x1b/g, '\x1b\x1b')}\x1b\\`;
 }
 
-/** Longest piece of the sequence in one DCS for GNU screen (its string buffer is 768 bytes; stay well under). */
-export const SCREEN_CHUNK = 240;
+/** Longest piece of the sequence in one DCS for GNU screen (older versions cut strings longer than 256 bytes). */
+export const SCREEN_CHUNK = 76;
 
 /** OSC 52 through GNU screen: cut into chunks, each wrapped in a DCS that screen passes to the terminal as is. */
 export function screenPassthrough(text: string): string {
