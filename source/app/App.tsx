@@ -23,6 +23,7 @@ import {CommandBar} from '../components/CommandBar.js';
 import {FilterBar} from '../components/FilterBar.js';
 import {HelpView} from '../views/HelpView.js';
 import {ErrorLogView} from '../views/ErrorLogView.js';
+import {AuditView} from '../views/AuditView.js';
 import {EditDialog, EditsProvider, useEdits} from './edits.js';
 import {CopyDialog, CopyProvider, useCopy} from './copy.js';
 import {auditLine, type ApplyReport} from './stagedEdits.js';
@@ -78,12 +79,12 @@ export function App(props: AppProps) {
 			dispatch({type: 'toast', kind: 'warn', text: `Read-only: "${COMMANDS[id].hint}" is disabled — this console was started with --read-only or a readOnlyProfiles match; nothing was sent`}),
 		[],
 	);
-	// Applied changes: an audit line in the ! log (and the audit file when set); refusals: an error entry.
+	// Applied changes: a line in :audit (and the audit file when set); refusals: an error entry.
 	const onReport = useCallback(
 		(report: ApplyReport) => {
-			const entry = {time: report.time, source: 'change', message: report.ok ? `${report.edit.what}: ${report.edit.before || '(none)'} → ${report.edit.after || '(none)'}` : `${report.edit.what}: ${report.message}`, requestId: report.requestId};
-			if (!report.ok) return dispatch({type: 'error', entry});
-			dispatch({type: 'audit', entry});
+			const {edit} = report;
+			if (!report.ok) return dispatch({type: 'error', entry: {time: report.time, source: 'change', message: `${edit.what}: ${report.message}`, requestId: report.requestId}});
+			dispatch({type: 'audit', entry: {time: report.time, region: edit.connection.region, profile: edit.connection.profile, what: edit.what, before: edit.before, after: edit.after, requestId: report.requestId}});
 			const file = props.prefs.get().auditFile;
 			const problem = file ? appendAudit(file, auditLine(report)) : undefined;
 			if (problem) dispatch({type: 'error', entry: {time: Date.now(), source: 'audit', message: problem}});
@@ -268,6 +269,9 @@ function Shell({
 			case 'errors':
 				dispatch({type: 'overlay', overlay: 'errors'});
 				break;
+			case 'audit':
+				dispatch({type: 'overlay', overlay: 'audit'});
+				break;
 			case 'quit':
 				edits.guardQuit(quit);
 				break;
@@ -370,6 +374,8 @@ function Shell({
 		main = <HelpView width={width} height={mainHeight} bindings={helpFor} />;
 	} else if (state.overlay === 'errors') {
 		main = <ErrorLogView width={width} height={mainHeight} errors={state.errors} filter={filter} />;
+	} else if (state.overlay === 'audit') {
+		main = <AuditView width={width} height={mainHeight} entries={state.audit ?? []} filter={filter} />;
 	} else {
 		main = <RouteView route={route} view={viewProps} context={routeContext} />;
 	}

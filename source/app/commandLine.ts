@@ -25,6 +25,7 @@ export const COMMAND_LINE: readonly CommandLineDef[] = [
 	{name: 'tail', aliases: ['logs'], arg: 'configSet', argRequired: true, help: 'Live event tail: :tail <config-set> [--since 5m] [--destination NAME], :tail log-group <name>'},
 	{name: 'help', aliases: ['h'], help: 'Show the keys and commands'},
 	{name: 'errors', aliases: ['log'], help: 'Show the error log'},
+	{name: 'audit', aliases: ['changes'], help: 'The changes applied in this session, with Region and request id'},
 	{name: 'quit', aliases: ['q', 'q!', 'exit'], help: 'Quit smsdeck'},
 ];
 
