@@ -6,6 +6,8 @@ import {Session, SessionProvider, useHealth, useResource, useSession} from './se
 import {connectionKey, serviceEndpoints} from '../services/clients.js';
 import {redactUrl} from '../services/proxy.js';
 import {getIdentity} from '../services/accountService.js';
+import {listConfigurationSets, type ConfigurationSet} from '../services/configSetsService.js';
+import {resolveIdentity, type IdentityKind} from '../services/identityResolver.js';
 import type {Connection} from '../services/clients.js';
 import {COMMAND_ROUTES, RouteView, type RouteContext} from './routes.js';
 import type {ViewProps} from '../views/viewProps.js';
@@ -235,13 +237,15 @@ function Shell({
 
 	// Profile names for :profile completion, read when the command bar opens.
 	const profiles = useMemo(() => (state.bar === 'command' ? listProfiles() : []), [state.bar]);
-	// Configuration sets already loaded in this Region, for :tail completion.
+	// The Region's configuration set names for :tail completion, read (or taken from the cache) when the bar opens.
 	const {session: liveSession, connection: liveConnection} = useSession();
-	const configSets = useMemo(() => {
-		if (state.bar !== 'command') return [];
-		const loaded = liveSession.store.get<{Name?: string}[]>(`${connectionKey(liveConnection)}#config-sets`).data ?? [];
-		return loaded.map(c => c.Name ?? '').filter(Boolean);
-	}, [state.bar, liveSession, liveConnection]);
+	const configSetList = useResource<ConfigurationSet[]>(state.bar === 'command' ? 'config-sets' : undefined, (clients, ctx) =>
+		listConfigurationSets(clients, {signal: ctx.signal}),
+	);
+	const configSets = useMemo(
+		() => (state.bar === 'command' ? (configSetList.data ?? []).map(c => c.ConfigurationSetName ?? '').filter(Boolean) : []),
+		[state.bar, configSetList.data],
+	);
 
 	const runCommand = (line: string) => {
 		dispatch({type: 'bar'});
@@ -249,6 +253,23 @@ function Shell({
 		const parsed = parseCommandLine(line);
 		if (!parsed.ok) {
 			dispatch({type: 'toast', kind: 'error', text: parsed.reason});
+			return;
+		}
+		const opens = parsed.arg ? OPENS_BY_NAME[parsed.name] : undefined;
+		if (opens) {
+			// An id, an ARN, or what people call it (E.164 number, Name tag, sender ID, list name): resolved in the
+			// Region first, then the list and the one resource are opened.
+			const typed = parsed.arg!;
+			liveSession
+				.clientsFor(liveConnection)
+				.then(clients => resolveIdentity(clients, opens.kind, typed))
+				.then(
+					found => {
+						if (opens.list) dispatch({type: 'goto', route: opens.list});
+						dispatch({type: 'push', route: opens.route(found.id)});
+					},
+					(error: Error) => dispatch({type: 'toast', kind: 'error', text: error.message}),
+				);
 			return;
 		}
 		const route = COMMAND_ROUTES[parsed.name];
@@ -441,6 +462,14 @@ function Shell({
 		</Box>
 	);
 }
+
+/** `:` commands that open one resource by what was typed: how to resolve it, the list it sits in, its screen. */
+const OPENS_BY_NAME: Record<string, {kind: IdentityKind; list?: Route; route: (id: string) => Route}> = {
+	pools: {kind: 'pool', list: {name: 'pools'}, route: id => ({name: 'poolIdentities', poolId: id})},
+	numbers: {kind: 'phoneNumber', list: {name: 'numbers'}, route: id => ({name: 'number', id})},
+	'opt-outs': {kind: 'optOutList', list: {name: 'optOutLists'}, route: id => ({name: 'optedOutNumbers', list: id})},
+	keywords: {kind: 'origination', route: id => ({name: 'keywords', origination: id})},
+};
 
 /** Why this profile, when no --profile named it: the header says so. */
 function profileNote(state: AppState): string | undefined {

@@ -16,6 +16,7 @@ import {awsCli} from './cliCommand.js';
 import type {ViewProps} from './viewProps.js';
 import {numberOffer} from './copyChoices.js';
 import {useCopy} from '../app/copy.js';
+import {poolLabel, usePoolNames} from './usePoolNames.js';
 
 const yes = (b: boolean | undefined) => (b ? 'yes' : 'no');
 
@@ -23,6 +24,7 @@ export function NumberDetailView({id, width, height, filter, isActive, navigate,
 	const {connection} = useSession();
 	const number = useResource(`number/${id}`, clients => getPhoneNumber(clients, id));
 	const n = number.data;
+	const poolNames = usePoolNames();
 	const {stage} = useEdits();
 	const {openCopy} = useCopy();
 	const staged = useStagedEdits().filter(e => e.rowKey === id && (e.scope === `number/${id}` || e.scope === 'numbers'));
@@ -41,7 +43,7 @@ export function NumberDetailView({id, width, height, filter, isActive, navigate,
 				{label: 'Self-managed opt-outs', value: yes(n.SelfManagedOptOutsEnabled)},
 				{label: 'Opt-out list', value: n.OptOutListName ?? ''},
 				{label: 'Deletion protection', value: yes(n.DeletionProtectionEnabled)},
-				{label: 'Pool', value: n.PoolId ?? ''},
+				{label: 'Pool', value: poolLabel(n.PoolId, poolNames)},
 				{label: 'Registration', value: n.RegistrationId ?? ''},
 				{label: 'Monthly lease', value: n.MonthlyLeasingPrice ? `$${n.MonthlyLeasingPrice}` : ''},
 				{label: 'Created', value: n.CreatedTimestamp ? new Date(n.CreatedTimestamp).toISOString().replace('.000', '') : ''},

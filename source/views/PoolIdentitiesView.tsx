@@ -6,6 +6,7 @@ import {listPoolIdentities, type PoolIdentity} from '../services/poolsService.js
 import type {ViewProps} from './viewProps.js';
 import {poolIdentityOffer} from './copyChoices.js';
 import {useSession} from '../app/session.js';
+import {poolLabel, usePoolNames} from './usePoolNames.js';
 
 const columns: Column<PoolIdentity>[] = [
 	{id: 'identity', title: 'Identity', value: i => i.OriginationIdentity ?? '', minWidth: 12},
@@ -17,9 +18,10 @@ const columns: Column<PoolIdentity>[] = [
 
 export function PoolIdentitiesView({poolId, width, height, filter, isActive, navigate, toast}: ViewProps & {poolId: string}) {
 	const {connection} = useSession();
+	const poolNames = usePoolNames();
 	return (
 		<ResourceTable
-			title={`Pool ${poolId}`}
+			title={`Pool ${poolLabel(poolId, poolNames)}`}
 			resource={`pool-identities/${poolId}`}
 			load={(clients, ctx) => listPoolIdentities(clients, poolId, {signal: ctx.signal, onPage: rows => ctx.partial([...rows])})}
 			columns={columns}
