@@ -31,7 +31,7 @@ export const COMMANDS = {
 	'table.sortReverse': {keys: ['S'], hint: 'reverse', help: 'Reverse the sort order', group: 'Table'},
 	'view.open': {keys: ['enter'], hint: 'open', help: 'Open the selected row', group: 'View'},
 	'regions.select': {keys: ['enter'], hint: 'use region', help: 'Switch the console to the selected Region', group: 'View'},
-	'view.copy': {keys: ['c'], hint: 'copy', help: 'Copy the selected id or ARN to the clipboard (OSC 52, works over ssh and tmux)', group: 'View'},
+	'view.copy': {keys: ['c'], hint: 'copy', help: 'Copy menu: the value, id, ARN or aws command to the clipboard (OSC 52; tmux, screen and ssh too; shown to select where the terminal cannot be told)', group: 'View'},
 	'view.pool': {keys: ['p'], hint: 'pool', help: "Go to the number's pool", group: 'View'},
 	'view.keywords': {keys: ['K'], hint: 'keywords', help: "Open the keywords of the pool (a pooled number's keywords live there)", group: 'View'},
 	'edit.add': {keys: ['a'], hint: 'add', help: 'Add a row (keyword, opted-out number); staged until applied', group: 'Edit', mutates: true},
