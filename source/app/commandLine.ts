@@ -5,7 +5,7 @@ export interface CommandLineDef {
 	name: string;
 	aliases: string[];
 	/** Kind of argument the command takes, for completion. */
-	arg?: 'region' | 'profile' | 'configSet';
+	arg?: 'region' | 'profile' | 'configSet' | 'pool' | 'number' | 'origination' | 'optOutList';
 	argRequired?: boolean;
 	help: string;
 }
@@ -14,11 +14,12 @@ export const COMMAND_LINE: readonly CommandLineDef[] = [
 	{name: 'regions', aliases: ['rg'], help: 'List the End User Messaging SMS Regions, with counts per Region'},
 	{name: 'overview', aliases: ['ov'], help: 'Overview of the active Region: counts by type and status, tier, spend limits, event destinations'},
 	{name: 'account', aliases: ['acct'], help: 'Account tier, limits, spend limits and identity in the Region'},
-	{name: 'pools', aliases: ['pool', 'pl'], help: 'Phone pools in the Region'},
-	{name: 'numbers', aliases: ['pn', 'phone-numbers'], help: 'Phone numbers in the Region (incl. simulator numbers)'},
+	{name: 'pools', aliases: ['pool', 'pl'], arg: 'pool', help: 'Phone pools in the Region; :pool <Name tag, pool-… id or ARN> opens one'},
+	{name: 'numbers', aliases: ['pn', 'phone-numbers'], arg: 'number', help: 'Phone numbers in the Region (incl. simulator numbers); :pn <E.164, phone-… id or ARN> opens one'},
 	{name: 'sender-ids', aliases: ['sid'], help: 'Sender IDs in the Region'},
 	{name: 'config-sets', aliases: ['cs'], help: 'Configuration sets and their event destinations'},
-	{name: 'opt-outs', aliases: ['oo'], help: 'Opt-out lists and their opted-out numbers'},
+	{name: 'opt-outs', aliases: ['oo'], arg: 'optOutList', help: 'Opt-out lists and their opted-out numbers; :oo <list name or ARN> opens one'},
+	{name: 'keywords', aliases: ['kw'], arg: 'origination', argRequired: true, help: 'Keywords of a number, pool or sender ID: :kw <E.164, pool name, sender ID, id or ARN>'},
 	{name: 'verified', aliases: ['vd'], help: 'Verified destination numbers (sandbox)'},
 	{name: 'sim', aliases: ['simulate', 'simulator'], help: 'Simulator smoke test: send to the simulator numbers, watch the events, verdict'},
 	{name: 'region', aliases: [], arg: 'region', argRequired: true, help: 'Switch to a Region: :region eu-west-2'},
@@ -26,6 +27,7 @@ export const COMMAND_LINE: readonly CommandLineDef[] = [
 	{name: 'tail', aliases: ['logs'], arg: 'configSet', argRequired: true, help: 'Live event tail: :tail <config-set> [--since 5m] [--destination NAME], :tail log-group <name>'},
 	{name: 'help', aliases: ['h'], help: 'Show the keys and commands'},
 	{name: 'errors', aliases: ['log'], help: 'Show the error log'},
+	{name: 'audit', aliases: ['changes'], help: 'The changes applied in this session, with Region and request id'},
 	{name: 'quit', aliases: ['q', 'q!', 'exit'], help: 'Quit smsdeck'},
 ];
 
@@ -50,7 +52,7 @@ export function parseCommandLine(text: string): ParsedCommand {
 		return {ok: false, reason: `"${arg}" is not a Region of any AWS partition (see :regions)`};
 	}
 	// Profile names are case-sensitive; Region codes are not.
-	return {ok: true, name: def.name, arg: def.arg === 'profile' || def.arg === 'configSet' ? arg : arg?.toLowerCase()};
+	return {ok: true, name: def.name, arg: def.arg === 'region' ? arg?.toLowerCase() : arg};
 }
 
 export interface CompletionContext {
@@ -66,7 +68,7 @@ export function completeCommandLine(text: string, context: CompletionContext = {
 	const space = trimmed.indexOf(' ');
 	if (space < 0) {
 		const w = trimmed.toLowerCase();
-		return COMMAND_LINE.filter(c => c.name.startsWith(w)).map(c => (c.arg ? `${c.name} ` : c.name));
+		return COMMAND_LINE.filter(c => c.name.startsWith(w)).map(c => (c.argRequired ? `${c.name} ` : c.name));
 	}
 	const def = findCommand(trimmed.slice(0, space));
 	if (!def?.arg) return [];

@@ -25,6 +25,7 @@ export type Route =
 	| {name: 'keywords'; origination: string}
 	| {name: 'help'}
 	| {name: 'errors'}
+	| {name: 'audit'}
 	| {name: 'tail'; configSet?: string; logGroup?: string; destination?: string; since?: string};
 
 /** How a screen is named in the breadcrumbs. */
@@ -70,6 +71,8 @@ export function routeTitle(route: Route): string {
 			return 'Help';
 		case 'errors':
 			return 'Error log';
+		case 'audit':
+			return 'Applied changes';
 		case 'tail':
 			return `Tail ${route.configSet ?? route.logGroup ?? ''}`.trim();
 	}
@@ -82,8 +85,18 @@ export interface ErrorEntry {
 	source: string;
 	message: string;
 	requestId?: string;
-	/** An applied change (audit line) rather than an error. */
-	audit?: boolean;
+}
+
+/** A change applied in this session (the :audit view). */
+export interface AuditEntry {
+	time: number;
+	region: string;
+	profile?: string;
+	/** What changed, in words, and its values before and after. */
+	what: string;
+	before: string;
+	after: string;
+	requestId?: string;
 }
 
 export interface Toast {
@@ -96,7 +109,7 @@ export interface Toast {
 
 export interface AppState {
 	stack: Route[];
-	overlay?: 'help' | 'errors';
+	overlay?: 'help' | 'errors' | 'audit';
 	bar?: 'command' | 'filter';
 	/**
 	 * Filter text per screen on the stack (by the route object: a screen opened afresh is a new object, so it
@@ -117,6 +130,8 @@ export interface AppState {
 	resolution?: Resolution;
 	toast?: Toast;
 	errors: ErrorEntry[];
+	/** Changes applied in this session, oldest first (:audit). */
+	audit?: AuditEntry[];
 	history: string[];
 }
 
@@ -124,7 +139,7 @@ export type AppAction =
 	| {type: 'push'; route: Route}
 	| {type: 'back'}
 	| {type: 'goto'; route: Route}
-	| {type: 'overlay'; overlay?: 'help' | 'errors'}
+	| {type: 'overlay'; overlay?: 'help' | 'errors' | 'audit'}
 	| {type: 'bar'; bar?: 'command' | 'filter'}
 	| {type: 'filter'; text: string}
 	| {type: 'region'; region: string; source?: string}
@@ -133,7 +148,7 @@ export type AppAction =
 	| {type: 'toast'; text: string; kind?: Toast['kind']}
 	| {type: 'clearToast'; id: number}
 	| {type: 'error'; entry: ErrorEntry}
-	| {type: 'audit'; entry: ErrorEntry}
+	| {type: 'audit'; entry: AuditEntry}
 	| {type: 'history'; line: string};
 
 const MAX_ERRORS = 500;
@@ -212,9 +227,9 @@ export function appReducer(state: AppState, action: AppAction): AppState {
 			};
 		}
 		case 'audit': {
-			// An applied change: in the ! log like an error, but without the error toast.
-			const errors = [...state.errors, {...action.entry, audit: true}];
-			return {...state, errors: errors.length > MAX_ERRORS ? errors.slice(-MAX_ERRORS) : errors};
+			// An applied change: in :audit, not in the error log.
+			const audit = [...(state.audit ?? []), action.entry];
+			return {...state, audit: audit.length > MAX_ERRORS ? audit.slice(-MAX_ERRORS) : audit};
 		}
 		case 'history': {
 			const line = action.line.trim();

@@ -1,5 +1,5 @@
 // ":" command mode with tab completion and history (up/down).
-import React, {useRef, useState} from 'react';
+import React, {useMemo, useRef, useState} from 'react';
 import {PromptBar} from './PromptBar.js';
 import {commonPrefix, completeCommandLine} from '../app/commandLine.js';
 
@@ -15,12 +15,14 @@ export function CommandBar({
 	history: string[];
 	/** Profile names for :profile completion. */
 	profiles?: readonly string[];
-	/** Configuration set names already loaded, for :tail completion. */
+	/** Configuration set names of the Region, for :tail completion. */
 	configSets?: readonly string[];
 	onSubmit: (line: string) => void;
 	onCancel: () => void;
 }) {
-	const [candidates, setCandidates] = useState<string[]>(() => completeCommandLine('', {profiles, configSets}));
+	// Candidates follow the text and the names, which may arrive after the bar opened (configuration sets).
+	const [text, setText] = useState('');
+	const candidates = useMemo(() => completeCommandLine(text, {profiles, configSets}), [text, profiles, configSets]);
 	const historyAt = useRef(history.length);
 	const tabCycle = useRef<{list: string[]; index: number} | undefined>(undefined);
 
@@ -32,7 +34,7 @@ export function CommandBar({
 			suffix={candidates.length > 1 ? candidates.slice(0, 8).join('  ') + (candidates.length > 8 ? ' …' : '') : ''}
 			onChange={text => {
 				tabCycle.current = undefined;
-				setCandidates(text ? completeCommandLine(text, {profiles, configSets}) : completeCommandLine('', {profiles, configSets}));
+				setText(text);
 			}}
 			onTab={text => {
 				// First tab: complete the shared prefix; further tabs cycle through the candidates.

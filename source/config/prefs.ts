@@ -22,6 +22,8 @@ export interface Preferences {
 	tailBufferSize: number;
 	/** When set, every applied change is also appended to this file. */
 	auditFile?: string;
+	/** How `c` copies: auto (OSC 52 where the terminal is known to take it, else show the text), osc52, show. */
+	clipboard?: 'auto' | 'osc52' | 'show';
 }
 
 export const DEFAULT_PREFERENCES: Preferences = {
@@ -44,6 +46,7 @@ const schema = {
 	theme: {type: 'string', enum: ['default', 'mono']},
 	tailBufferSize: {type: 'integer', minimum: 100, maximum: 1_000_000},
 	auditFile: {type: 'string', minLength: 1},
+	clipboard: {type: 'string', enum: ['auto', 'osc52', 'show']},
 } as const;
 
 export interface PreferenceStore {
@@ -87,6 +90,7 @@ function quickSanitize(raw: unknown): Partial<Preferences> {
 	}
 	if (typeof r.tailBufferSize === 'number') out.tailBufferSize = r.tailBufferSize;
 	if (typeof r.auditFile === 'string') out.auditFile = r.auditFile;
+	if (r.clipboard === 'auto' || r.clipboard === 'osc52' || r.clipboard === 'show') out.clipboard = r.clipboard;
 	return out;
 }
 

@@ -6,6 +6,8 @@ import {Session, SessionProvider, useHealth, useResource, useSession} from '../a
 import {connectionKey, serviceEndpoints} from '../services/clients.js';
 import {redactUrl} from '../services/proxy.js';
 import {getIdentity} from '../services/accountService.js';
+import {listConfigurationSets, type ConfigurationSet} from '../services/configSetsService.js';
+import {resolveIdentity, type IdentityKind} from '../services/identityResolver.js';
 import type {Connection} from '../services/clients.js';
 import {COMMAND_ROUTES, RouteView, type RouteContext} from './routes.js';
 import type {ViewProps} from '../views/viewProps.js';
@@ -24,7 +26,9 @@ import {FilterBar} from '../components/FilterBar.js';
 import {ViewMemoryProvider, type MemorySlots} from '../components/viewMemory.js';
 import {HelpView} from '../views/HelpView.js';
 import {ErrorLogView} from '../views/ErrorLogView.js';
+import {AuditView} from '../views/AuditView.js';
 import {EditDialog, EditsProvider, useEdits} from '../app/edits.js';
+import {CopyDialog, CopyProvider, useCopy} from '../app/copy.js';
 import {auditLine, type ApplyReport} from '../app/stagedEdits.js';
 import {appendAudit} from '../app/auditFile.js';
 import {findRegion} from '../domain/regions.js';
@@ -80,12 +84,12 @@ export function App(props: AppProps) {
 			dispatch({type: 'toast', kind: 'warn', text: `Read-only: "${COMMANDS[id].hint}" is disabled — this console was started with --read-only or a readOnlyProfiles match; nothing was sent`}),
 		[],
 	);
-	// Applied changes: an audit line in the ! log (and the audit file when set); refusals: an error entry.
+	// Applied changes: a line in :audit (and the audit file when set); refusals: an error entry.
 	const onReport = useCallback(
 		(report: ApplyReport) => {
-			const entry = {time: report.time, source: 'change', message: report.ok ? `${report.edit.what}: ${report.edit.before || '(none)'} → ${report.edit.after || '(none)'}` : `${report.edit.what}: ${report.message}`, requestId: report.requestId};
-			if (!report.ok) return dispatch({type: 'error', entry});
-			dispatch({type: 'audit', entry});
+			const {edit} = report;
+			if (!report.ok) return dispatch({type: 'error', entry: {time: report.time, source: 'change', message: `${edit.what}: ${report.message}`, requestId: report.requestId}});
+			dispatch({type: 'audit', entry: {time: report.time, region: edit.connection.region, profile: edit.connection.profile, what: edit.what, before: edit.before, after: edit.after, requestId: report.requestId}});
 			const file = props.prefs.get().auditFile;
 			const problem = file ? appendAudit(file, auditLine(report)) : undefined;
 			if (problem) dispatch({type: 'error', entry: {time: Date.now(), source: 'audit', message: problem}});
@@ -131,7 +135,9 @@ export function App(props: AppProps) {
 		<KeypressProvider keymap={props.keymap} readOnly={state.readOnly} onBlocked={onBlocked}>
 			<SessionProvider session={session} connection={connection} resolution={state.resolution}>
 				<EditsProvider onReport={onReport} toast={toast}>
-					<Shell {...props} state={state} dispatch={dispatch} mfa={mfa} />
+					<CopyProvider toast={toast} preference={() => props.prefs.get().clipboard}>
+						<Shell {...props} state={state} dispatch={dispatch} mfa={mfa} />
+					</CopyProvider>
 				</EditsProvider>
 			</SessionProvider>
 		</KeypressProvider>
@@ -165,6 +171,7 @@ function Shell({
 	if (screenKey === undefined) screenKeys.set(route, (screenKey = ++screenSerial));
 
 	const edits = useEdits();
+	const copy = useCopy();
 	const quit = useCallback(() => {
 		onQuit?.();
 		exit();
@@ -241,13 +248,15 @@ function Shell({
 
 	// Profile names for :profile completion, read when the command bar opens.
 	const profiles = useMemo(() => (state.bar === 'command' ? listProfiles() : []), [state.bar]);
-	// Configuration sets already loaded in this Region, for :tail completion.
+	// The Region's configuration set names for :tail completion, read (or taken from the cache) when the bar opens.
 	const {session: liveSession, connection: liveConnection} = useSession();
-	const configSets = useMemo(() => {
-		if (state.bar !== 'command') return [];
-		const loaded = liveSession.store.get<{Name?: string}[]>(`${connectionKey(liveConnection)}#config-sets`).data ?? [];
-		return loaded.map(c => c.Name ?? '').filter(Boolean);
-	}, [state.bar, liveSession, liveConnection]);
+	const configSetList = useResource<ConfigurationSet[]>(state.bar === 'command' ? 'config-sets' : undefined, (clients, ctx) =>
+		listConfigurationSets(clients, {signal: ctx.signal}),
+	);
+	const configSets = useMemo(
+		() => (state.bar === 'command' ? (configSetList.data ?? []).map(c => c.ConfigurationSetName ?? '').filter(Boolean) : []),
+		[state.bar, configSetList.data],
+	);
 
 	const runCommand = (line: string) => {
 		dispatch({type: 'bar'});
@@ -255,6 +264,23 @@ function Shell({
 		const parsed = parseCommandLine(line);
 		if (!parsed.ok) {
 			dispatch({type: 'toast', kind: 'error', text: parsed.reason});
+			return;
+		}
+		const opens = parsed.arg ? OPENS_BY_NAME[parsed.name] : undefined;
+		if (opens) {
+			// An id, an ARN, or what people call it (E.164 number, Name tag, sender ID, list name): resolved in the
+			// Region first, then the list and the one resource are opened.
+			const typed = parsed.arg!;
+			liveSession
+				.clientsFor(liveConnection)
+				.then(clients => resolveIdentity(clients, opens.kind, typed))
+				.then(
+					found => {
+						if (opens.list) dispatch({type: 'goto', route: opens.list});
+						dispatch({type: 'push', route: opens.route(found.id)});
+					},
+					(error: Error) => dispatch({type: 'toast', kind: 'error', text: error.message}),
+				);
 			return;
 		}
 		const route = COMMAND_ROUTES[parsed.name];
@@ -274,6 +300,9 @@ function Shell({
 				break;
 			case 'errors':
 				dispatch({type: 'overlay', overlay: 'errors'});
+				break;
+			case 'audit':
+				dispatch({type: 'overlay', overlay: 'audit'});
 				break;
 			case 'quit':
 				edits.guardQuit(quit);
@@ -378,6 +407,8 @@ function Shell({
 		main = <HelpView width={width} height={mainHeight} bindings={helpFor} />;
 	} else if (state.overlay === 'errors') {
 		main = <ErrorLogView width={width} height={mainHeight} errors={state.errors} filter={filter} />;
+	} else if (state.overlay === 'audit') {
+		main = <AuditView width={width} height={mainHeight} entries={state.audit ?? []} filter={filter} />;
 	} else {
 		main = (
 			<ViewMemoryProvider key={screenKey} slots={memory}>
@@ -435,7 +466,11 @@ function Shell({
 			/>
 			<Crumbs items={crumbs} width={width} />
 			<Box height={mainHeight} width={width} flexDirection="column">
-				{main}
+				{/* The copy menu covers the screen without unmounting it (its cursor stays where it was). */}
+				<Box display={copy.request ? 'none' : 'flex'} height={mainHeight} width={width} flexDirection="column">
+					{main}
+				</Box>
+				{copy.request ? <CopyDialog width={width} height={mainHeight} /> : null}
 			</Box>
 			<StatusLine toast={state.toast} right={healthText} width={width} />
 			{footer}
@@ -443,6 +478,14 @@ function Shell({
 		</Box>
 	);
 }
+
+/** `:` commands that open one resource by what was typed: how to resolve it, the list it sits in, its screen. */
+const OPENS_BY_NAME: Record<string, {kind: IdentityKind; list?: Route; route: (id: string) => Route}> = {
+	pools: {kind: 'pool', list: {name: 'pools'}, route: id => ({name: 'poolIdentities', poolId: id})},
+	numbers: {kind: 'phoneNumber', list: {name: 'numbers'}, route: id => ({name: 'number', id})},
+	'opt-outs': {kind: 'optOutList', list: {name: 'optOutLists'}, route: id => ({name: 'optedOutNumbers', list: id})},
+	keywords: {kind: 'origination', route: id => ({name: 'keywords', origination: id})},
+};
 
 /** Why this profile, when no --profile named it: the header says so. */
 function profileNote(state: AppState): string | undefined {

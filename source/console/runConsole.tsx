@@ -5,7 +5,7 @@ import {SUBCOMMANDS} from '../commands/registry.js';
 import {render} from 'ink';
 import {App} from './App.js';
 import {ThemeProvider} from '../theme/ThemeContext.js';
-import {createTheme} from '../theme/theme.js';
+import {asciiOutput, createTheme} from '../theme/theme.js';
 import {buildKeymap} from '../input/keymap.js';
 import {openPreferencesLazily, readOnlyPolicyFromFile} from '../config/prefs.js';
 import {blankOnLeave, guardTerminal} from '../app/terminal.js';
@@ -70,6 +70,8 @@ export async function runConsole(globals: GlobalOptions, io: CommandIO): Promise
 	}
 
 	let unmount = () => {};
+	// ASCII mode covers every glyph, every sentence and every wire text the console writes.
+	const plainOutput = theme.ascii ? asciiOutput(stdout) : () => {};
 	const unguard = guardTerminal(() => unmount());
 	const instance = render(
 		<ThemeProvider theme={theme}>
@@ -98,6 +100,7 @@ export async function runConsole(globals: GlobalOptions, io: CommandIO): Promise
 		await instance.waitUntilExit();
 	} finally {
 		unguard();
+		plainOutput();
 		await emulator?.close();
 	}
 	return 0;

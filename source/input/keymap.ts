@@ -33,7 +33,7 @@ export const COMMANDS = {
 	'table.sortReverse': {keys: ['S'], hint: 'reverse', help: 'Reverse the sort order', group: 'Table'},
 	'view.open': {keys: ['enter'], hint: 'open', help: 'Open the selected row', group: 'View'},
 	'regions.select': {keys: ['enter'], hint: 'use region', help: 'Switch the console to the selected Region, open its overview', group: 'View'},
-	'view.copy': {keys: ['c'], hint: 'copy', help: 'Copy the selected id or ARN to the clipboard (OSC 52, works over ssh and tmux)', group: 'View'},
+	'view.copy': {keys: ['c'], hint: 'copy', help: 'Copy menu: the value, id, ARN or aws command to the clipboard (OSC 52; tmux, screen and ssh too; shown to select where the terminal cannot be told)', group: 'View'},
 	'view.pool': {keys: ['p'], hint: 'pool', help: "Go to the number's pool", group: 'View'},
 	'view.relations': {keys: ['X'], hint: 'relations', help: 'Relations (xray): what it is tied to; enter jumps', group: 'View'},
 	'view.raw': {keys: ['y'], hint: 'raw', help: 'Raw JSON from the service, with its aws command', group: 'View'},

@@ -1,4 +1,5 @@
 import chalk, {type ChalkInstance} from 'chalk';
+import {cellWidth} from '../domain/textWidth.js';
 
 // Semantic colour tokens and glyphs. Components ask for a meaning ("ok", "muted"), never for a colour.
 // With colour off (NO_COLOR, --no-color) every token is undefined and emphasis comes from bold/inverse only.
@@ -93,6 +94,111 @@ const asciiGlyphs: Glyphs = {
 	no: '-',
 	hRule: '-',
 };
+
+/**
+ * ASCII mode: one ASCII character for every non-ASCII glyph the console writes, as wide as the glyph (so a layout
+ * measured with the glyph stays put). Everything the console writes passes asciiText (see asciiOutput): the
+ * glyphs above, the dashes, arrows and dots in its sentences, and any other character (from the wire too).
+ */
+export const ASCII_FALLBACK: Readonly<Record<string, string>> = {
+	'…': '.',
+	'—': '-',
+	'–': '-',
+	'―': '-',
+	'·': '.',
+	'•': '*',
+	'●': '*',
+	'→': '>',
+	'←': '<',
+	'↑': '^',
+	'↓': 'v',
+	'⇥': '>',
+	'✓': '+',
+	'✔': '+',
+	'✗': 'x',
+	'✘': 'x',
+	'×': 'x',
+	'›': '>',
+	'‹': '<',
+	'»': '>',
+	'«': '<',
+	'▸': '>',
+	'▶': '>',
+	'◂': '<',
+	'▲': '^',
+	'▼': 'v',
+	'│': '|',
+	'┃': '|',
+	'║': '|',
+	'─': '-',
+	'━': '-',
+	'═': '=',
+	'┌': '+',
+	'┐': '+',
+	'└': '+',
+	'┘': '+',
+	'├': '+',
+	'┤': '+',
+	'┬': '+',
+	'┴': '+',
+	'┼': '+',
+	'╭': '+',
+	'╮': '+',
+	'╰': '+',
+	'╯': '+',
+	'‘': "'",
+	'’': "'",
+	'“': '"',
+	'”': '"',
+	'≥': '>',
+	'≤': '<',
+	'≠': '#',
+	'€': 'E',
+	'£': 'L',
+	'¥': 'Y',
+	'™': 'T',
+	'©': 'c',
+	'®': 'r',
+	'°': 'o',
+	'\u00a0': ' ',
+	'⚠': '!',
+	'␛': '?',
+};
+
+const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII_ALL = /[^\x00-\x7f]/gu;
+const MARKS = /\p{M}/gu;
+
+/** One non-ASCII character in ASCII, as many cells wide as it is: a fallback, its letter without accents, or ?. */
+function asciiChar(ch: string): string {
+	const mapped = ASCII_FALLBACK[ch];
+	if (mapped !== undefined) return mapped;
+	const width = cellWidth(ch);
+	if (width === 0) return '';
+	const plain = ch.normalize('NFKD').replace(MARKS, '');
+	if (width === 1 && /^[\x20-\x7e]$/.test(plain)) return plain;
+	return '?'.repeat(width);
+}
+
+/** The text with every non-ASCII character replaced by an ASCII one of the same width. */
+export function asciiText(text: string): string {
+	return NON_ASCII.test(text) ? text.replace(NON_ASCII_ALL, asciiChar) : text;
+}
+
+/**
+ * In ASCII mode, everything written to `out` goes through asciiText; returns the undo. Escape sequences are ASCII
+ * and pass unchanged.
+ */
+export function asciiOutput(out: NodeJS.WriteStream): () => void {
+	const write = out.write;
+	out.write = function (this: NodeJS.WriteStream, chunk: unknown, ...rest: unknown[]) {
+		const text = typeof chunk === 'string' ? asciiText(chunk) : chunk;
+		return (write as (...args: unknown[]) => boolean).call(this, text, ...rest);
+	} as typeof out.write;
+	return () => {
+		out.write = write;
+	};
+}
 
 export interface ThemeChoice {
 	noColor?: boolean;

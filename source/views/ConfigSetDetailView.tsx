@@ -9,11 +9,12 @@ import type {Column} from '../components/tableModel.js';
 import {CliLine, DetailPane, cliHeight, detailHeight, type DetailField} from '../components/DetailPane.js';
 import {Priority} from '../input/KeypressProvider.js';
 import {useCommands} from '../input/useCommands.js';
-import {copyToClipboard} from '../app/clipboard.js';
 import {awsCli} from '../domain/awsCliCommand.js';
 import {resourceActions} from './relationTargets.js';
 import {when, yesNo} from './display.js';
 import type {ViewProps} from './viewProps.js';
+import {configSetOffer} from './copyChoices.js';
+import {useCopy} from '../app/copy.js';
 
 type Destination = NonNullable<ConfigurationSet['EventDestinations']>[number];
 
@@ -27,6 +28,7 @@ const destinationColumns: Column<Destination>[] = [
 
 export function ConfigSetDetailView({configSet, width, height, filter, isActive, toast, navigate}: ViewProps & {configSet: string}) {
 	const {connection} = useSession();
+	const {openCopy} = useCopy();
 	const resource = useResource(`config-set/${configSet}`, clients => getConfigurationSet(clients, configSet));
 	const c = resource.data;
 	const destinations = useMemo(() => c?.EventDestinations ?? [], [c]);
@@ -45,10 +47,12 @@ export function ConfigSetDetailView({configSet, width, height, filter, isActive,
 	useCommands(
 		{
 			'view.copy': () => {
-				const value = selected ? destinationTarget(selected).target : c?.ConfigurationSetArn;
-				if (!value) return;
-				copyToClipboard(value);
-				toast(`Copied ${value}`, 'ok');
+				const offer = configSetOffer(connection, c ?? {ConfigurationSetName: configSet});
+				const target = selected ? destinationTarget(selected) : undefined;
+				openCopy(offer.title, [
+					...(target ? [{label: `Destination ${selected?.EventDestinationName ?? ''}`.trim(), text: target.target}] : []),
+					...offer.choices,
+				]);
 			},
 			'app.refresh': resource.refresh,
 			...resourceActions(navigate, () => ({kind: 'configSet', id: configSet})),

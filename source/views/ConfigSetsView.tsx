@@ -5,6 +5,8 @@ import type {Column} from '../components/tableModel.js';
 import {listConfigurationSets, type ConfigurationSet} from '../services/configSetsService.js';
 import {when, whenSort} from './display.js';
 import type {ViewProps} from './viewProps.js';
+import {configSetOffer} from './copyChoices.js';
+import {useSession} from '../app/session.js';
 
 export const configSetColumns: Column<ConfigurationSet>[] = [
 	{id: 'name', title: 'Name', value: c => c.ConfigurationSetName ?? '', minWidth: 18},
@@ -22,6 +24,7 @@ export const configSetColumns: Column<ConfigurationSet>[] = [
 ];
 
 export function ConfigSetsView({width, height, filter, isActive, navigate, toast}: ViewProps) {
+	const {connection} = useSession();
 	const selected = useRef<ConfigurationSet | undefined>(undefined);
 	return (
 		<ResourceTable
@@ -37,7 +40,7 @@ export function ConfigSetsView({width, height, filter, isActive, navigate, toast
 			onOpen={c => navigate({name: 'configSet', configSet: c.ConfigurationSetName ?? ''})}
 			actions={{'tail.start': () => selected.current && navigate({name: 'tail', configSet: selected.current.ConfigurationSetName ?? ''})}}
 			onSelectionChange={c => (selected.current = c)}
-			copyValue={c => c.ConfigurationSetArn}
+			copyOffer={c => configSetOffer(connection, c)}
 			subjectOf={c => ({kind: 'configSet', id: c.ConfigurationSetName ?? ''})}
 			navigate={navigate}
 			toast={toast}

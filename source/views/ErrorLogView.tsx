@@ -1,5 +1,5 @@
-// "!" — every error of the session with its time, where it came from and the request id, and every applied
-// change (audit lines, in green).
+// "!" — every error of the session with its time, where it came from and the request id (applied changes are in
+// :audit).
 import React from 'react';
 import {Table} from '../components/Table.js';
 import type {Column} from '../components/tableModel.js';
@@ -8,7 +8,7 @@ import type {ErrorEntry} from '../app/state.js';
 const columns: Column<ErrorEntry & {n: number}>[] = [
 	{id: 'time', title: 'Time', value: e => new Date(e.time).toISOString().slice(11, 19), minWidth: 8},
 	{id: 'source', title: 'Source', value: e => e.source, maxWidth: 28},
-	{id: 'message', title: 'Message', value: e => e.message, grow: 1, minWidth: 20, color: e => (e.audit ? 'ok' : 'error')},
+	{id: 'message', title: 'Message', value: e => e.message, grow: 1, minWidth: 20, color: () => 'error'},
 	{id: 'request', title: 'Request id', value: e => e.requestId ?? '', maxWidth: 38},
 ];
 

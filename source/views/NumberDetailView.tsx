@@ -13,10 +13,12 @@ import {checkRelease} from '../domain/settingsRules.js';
 import {CliLine, DetailPane, cliHeight, detailHeight, type DetailField} from '../components/DetailPane.js';
 import {Priority} from '../input/KeypressProvider.js';
 import {useCommands} from '../input/useCommands.js';
-import {copyToClipboard} from '../app/clipboard.js';
 import {awsCli} from '../domain/awsCliCommand.js';
 import {resourceActions} from './relationTargets.js';
 import type {ViewProps} from './viewProps.js';
+import {numberOffer} from './copyChoices.js';
+import {useCopy} from '../app/copy.js';
+import {poolLabel, usePoolNames} from './usePoolNames.js';
 
 const yes = (b: boolean | undefined) => (b ? 'yes' : 'no');
 /** Lines the keywords keep however short the terminal: title, header and two rows. */
@@ -26,7 +28,9 @@ export function NumberDetailView({id, width, height, filter, isActive, navigate,
 	const {connection} = useSession();
 	const number = useResource(`number/${id}`, clients => getPhoneNumber(clients, id));
 	const n = number.data;
+	const poolNames = usePoolNames();
 	const {stage} = useEdits();
+	const {openCopy} = useCopy();
 	const staged = useStagedEdits().filter(e => e.rowKey === id && (e.scope === `number/${id}` || e.scope === 'numbers'));
 	const [editing, setEditing] = useState(false);
 	const fields: DetailField[] = n
@@ -43,7 +47,7 @@ export function NumberDetailView({id, width, height, filter, isActive, navigate,
 				{label: 'Self-managed opt-outs', value: yes(n.SelfManagedOptOutsEnabled)},
 				{label: 'Opt-out list', value: n.OptOutListName ?? ''},
 				{label: 'Deletion protection', value: yes(n.DeletionProtectionEnabled)},
-				{label: 'Pool', value: n.PoolId ?? ''},
+				{label: 'Pool', value: poolLabel(n.PoolId, poolNames)},
 				{label: 'Registration', value: n.RegistrationId ?? ''},
 				{label: 'Monthly lease', value: n.MonthlyLeasingPrice ? `$${n.MonthlyLeasingPrice}` : ''},
 				{label: 'Created', value: n.CreatedTimestamp ? new Date(n.CreatedTimestamp).toISOString().replace('.000', '') : ''},
@@ -53,10 +57,10 @@ export function NumberDetailView({id, width, height, filter, isActive, navigate,
 	useCommands(
 		{
 			'view.pool': n?.PoolId ? () => navigate({name: 'poolIdentities', poolId: n.PoolId!}) : undefined,
-			'view.copy': n?.PhoneNumberArn
+			'view.copy': n
 				? () => {
-						copyToClipboard(n.PhoneNumberArn!);
-						toast(`Copied ${n.PhoneNumberArn}`, 'ok');
+						const offer = numberOffer(connection, n);
+						openCopy(offer.title, offer.choices);
 					}
 				: undefined,
 			'app.refresh': number.refresh,

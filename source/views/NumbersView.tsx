@@ -12,6 +12,8 @@ import {EditForm, formHeight, type FormField} from '../components/EditForm.js';
 import {CAPABILITY_SETS, checkNumberRequest, checkRelease, REQUESTABLE_TYPES} from '../domain/settingsRules.js';
 import type {NumberRequest} from '../services/changesService.js';
 import type {ViewProps} from './viewProps.js';
+import {numberOffer} from './copyChoices.js';
+import {usePoolNames} from './usePoolNames.js';
 
 export const numberColumns: Column<PhoneNumber>[] = [
 	{id: 'number', title: 'Number', value: n => n.PhoneNumber ?? '', minWidth: 16, maxWidth: 16},
@@ -52,9 +54,14 @@ export function NumbersView({width, height, filter, isActive, navigate, toast}: 
 	const {stage} = useEdits();
 	const staged = useStagedEdits().filter(e => e.scope === 'numbers');
 	const releasing = staged.map(e => e.rowKey).join(',');
+	const poolNames = usePoolNames();
 	const columns = useMemo<Column<PhoneNumber>[]>(
-		() => [{id: 'mark', title: '', value: n => (releasing.split(',').includes(n.PhoneNumberId ?? '') ? '-' : ''), maxWidth: 1, color: () => 'error'}, ...numberColumns],
-		[releasing],
+		() => [
+			{id: 'mark', title: '', value: n => (releasing.split(',').includes(n.PhoneNumberId ?? '') ? '-' : ''), maxWidth: 1, color: () => 'error'},
+			// A pool by its Name tag when it has one (the id is on the number's detail).
+			...numberColumns.map(c => (c.id === 'pool' ? {...c, shrink: 0, value: (n: PhoneNumber) => (n.PoolId ? (poolNames[n.PoolId] ?? n.PoolId) : '')} : c)),
+		],
+		[releasing, poolNames],
 	);
 	const selected = useRef<PhoneNumber | undefined>(undefined);
 	const [requesting, setRequesting] = useState(false);
@@ -77,6 +84,8 @@ export function NumbersView({width, height, filter, isActive, navigate, toast}: 
 				onSelectionChange={n => {
 					selected.current = n;
 				}}
+				copyOffer={n => numberOffer(connection, n)}
+				toast={toast}
 				actions={{
 					'edit.request': () => setRequesting(true),
 					'edit.release': () => {

@@ -5,6 +5,8 @@ import type {Column} from '../components/tableModel.js';
 import {listOptOutLists, type OptOutList} from '../services/optOutsService.js';
 import {when, whenSort} from './display.js';
 import type {ViewProps} from './viewProps.js';
+import {optOutListOffer} from './copyChoices.js';
+import {useSession} from '../app/session.js';
 
 export const optOutListColumns: Column<OptOutList>[] = [
 	{id: 'name', title: 'Name', value: l => l.OptOutListName ?? '', minWidth: 10},
@@ -13,6 +15,7 @@ export const optOutListColumns: Column<OptOutList>[] = [
 ];
 
 export function OptOutListsView({width, height, filter, isActive, navigate, toast}: ViewProps) {
+	const {connection} = useSession();
 	return (
 		<ResourceTable
 			title="Opt-out lists"
@@ -25,7 +28,7 @@ export function OptOutListsView({width, height, filter, isActive, navigate, toas
 			filter={filter}
 			isActive={isActive}
 			onOpen={l => navigate({name: 'optedOutNumbers', list: l.OptOutListName ?? ''})}
-			copyValue={l => l.OptOutListArn}
+			copyOffer={l => optOutListOffer(connection, l)}
 			subjectOf={l => ({kind: 'optOutList', id: l.OptOutListName ?? ''})}
 			navigate={navigate}
 			toast={toast}

@@ -14,6 +14,7 @@ import {parseE164} from '../domain/e164.js';
 import {awsCli} from '../domain/awsCliCommand.js';
 import {when, whenSort} from './display.js';
 import type {ViewProps} from './viewProps.js';
+import {optedOutOffer} from './copyChoices.js';
 
 const columns: Column<OptedOutNumber>[] = [
 	{id: 'number', title: 'Number', value: n => n.OptedOutNumber ?? '', minWidth: 12},
@@ -54,7 +55,7 @@ export function OptedOutNumbersView({list, width, height, filter, isActive, toas
 				height={height - cliHeight(cli, width) - formLines}
 				filter={filter}
 				isActive={isActive && !adding}
-				copyValue={n => n.OptedOutNumber}
+				copyOffer={n => optedOutOffer(connection, list, n)}
 				subjectOf={n => ({kind: 'optedOutNumber', id: n.OptedOutNumber ?? '', list})}
 				navigate={navigate}
 				toast={toast}

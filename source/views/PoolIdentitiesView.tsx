@@ -4,6 +4,9 @@ import {ResourceTable} from './ResourceTable.js';
 import type {Column} from '../components/tableModel.js';
 import {listPoolIdentities, type PoolIdentity} from '../services/poolsService.js';
 import type {ViewProps} from './viewProps.js';
+import {poolIdentityOffer} from './copyChoices.js';
+import {useSession} from '../app/session.js';
+import {poolLabel, usePoolNames} from './usePoolNames.js';
 
 const columns: Column<PoolIdentity>[] = [
 	{id: 'identity', title: 'Identity', value: i => i.OriginationIdentity ?? '', minWidth: 12},
@@ -14,9 +17,11 @@ const columns: Column<PoolIdentity>[] = [
 ];
 
 export function PoolIdentitiesView({poolId, width, height, filter, isActive, navigate, toast}: ViewProps & {poolId: string}) {
+	const {connection} = useSession();
+	const poolNames = usePoolNames();
 	return (
 		<ResourceTable
-			title={`Pool ${poolId}`}
+			title={`Pool ${poolLabel(poolId, poolNames)}`}
 			resource={`pool-identities/${poolId}`}
 			load={(clients, ctx) => listPoolIdentities(clients, poolId, {signal: ctx.signal, onPage: rows => ctx.partial([...rows])})}
 			columns={columns}
@@ -30,6 +35,8 @@ export function PoolIdentitiesView({poolId, width, height, filter, isActive, nav
 				if (id.startsWith('phone-')) navigate({name: 'number', id});
 				else toast(`${id} is a sender ID — see :sender-ids`, 'info');
 			}}
+			copyOffer={i => poolIdentityOffer(connection, poolId, i)}
+			toast={toast}
 			subjectOf={i => {
 				const id = i.OriginationIdentity ?? '';
 				return id.startsWith('phone-') ? {kind: 'number', id, label: i.PhoneNumber} : {kind: 'senderId', id, country: i.IsoCountryCode};

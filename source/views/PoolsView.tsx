@@ -7,6 +7,9 @@ import {listPools, type Pool} from '../services/poolsService.js';
 import {useStagedEdits} from '../app/edits.js';
 import {SettingsForm, settingsFormHeight, settingsOf} from './SettingsForm.js';
 import type {ViewProps} from './viewProps.js';
+import {poolOffer} from './copyChoices.js';
+import {useSession} from '../app/session.js';
+import {poolLabel, usePoolNames} from './usePoolNames.js';
 
 const yes = (b: boolean | undefined) => (b ? 'yes' : 'no');
 
@@ -21,12 +24,20 @@ export const poolColumns: Column<Pool>[] = [
 	{id: 'optout', title: 'Opt-out list', value: p => p.OptOutListName ?? '', grow: 1, shrink: 1},
 ];
 
-export function PoolsView({width, height, filter, isActive, navigate}: ViewProps) {
+export function PoolsView({width, height, filter, isActive, navigate, toast}: ViewProps) {
+	const {connection} = useSession();
 	const staged = useStagedEdits().filter(e => e.scope === 'pools');
 	const stagedIds = staged.map(e => e.rowKey).join(',');
+	const names = usePoolNames();
 	const columns = useMemo<Column<Pool>[]>(
-		() => [{id: 'mark', title: '', value: p => (stagedIds.split(',').includes(p.PoolId ?? '') ? '~' : ''), maxWidth: 1, color: () => 'warn'}, ...poolColumns],
-		[stagedIds],
+		() => [
+			{id: 'mark', title: '', value: p => (stagedIds.split(',').includes(p.PoolId ?? '') ? '~' : ''), maxWidth: 1, color: () => 'warn'},
+			// The Name tag people know the pool by, beside its id (the id is cut first when room runs out).
+			{...poolColumns[0], shrink: 2},
+			{id: 'name', title: 'Name', value: p => names[p.PoolId ?? ''] ?? '', minWidth: 8},
+			...poolColumns.slice(1),
+		],
+		[stagedIds, names],
 	);
 	const selected = useRef<Pool | undefined>(undefined);
 	const [editing, setEditing] = useState<Pool | undefined>();
@@ -49,6 +60,8 @@ export function PoolsView({width, height, filter, isActive, navigate}: ViewProps
 				onSelectionChange={p => {
 					selected.current = p;
 				}}
+				copyOffer={p => poolOffer(connection, p, names[p.PoolId ?? ''])}
+				toast={toast}
 				actions={{
 					'view.keywords': () => selected.current?.PoolId && navigate({name: 'keywords', origination: selected.current.PoolId}),
 					'edit.settings': () => selected.current && setEditing(selected.current),
@@ -57,7 +70,7 @@ export function PoolsView({width, height, filter, isActive, navigate}: ViewProps
 			/>
 			{editing ? (
 				<SettingsForm
-					target={{kind: 'pool', id: editing.PoolId ?? '', label: editing.PoolId ?? ''}}
+					target={{kind: 'pool', id: editing.PoolId ?? '', label: poolLabel(editing.PoolId, names)}}
 					before={settingsOf(editing)}
 					width={width}
 					onClose={() => setEditing(undefined)}

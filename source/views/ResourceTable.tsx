@@ -8,10 +8,11 @@ import type {LoadContext} from '../app/resourceStore.js';
 import {Priority} from '../input/KeypressProvider.js';
 import {useCommands, type CommandActions} from '../input/useCommands.js';
 import {formatAge} from '../domain/duration.js';
-import {copyToClipboard} from '../app/clipboard.js';
 import type {Route} from '../app/state.js';
 import type {ResourceRef} from '../domain/resourceRef.js';
 import {resourceActions} from './relationTargets.js';
+import {useCopy} from '../app/copy.js';
+import type {CopyOffer} from './copyChoices.js';
 
 export interface ResourceTableProps<Row> extends Omit<TableProps<Row>, 'rows' | 'status' | 'emptyText'> {
 	/** Cache key of the resource on the current connection, e.g. "pools" or "pool-identities/pool-123". */
@@ -20,25 +21,25 @@ export interface ResourceTableProps<Row> extends Omit<TableProps<Row>, 'rows' | 
 	/** Extra commands bound while this table is active. */
 	actions?: CommandActions;
 	emptyText?: string;
-	/** What `c` copies from the selected row (its id or ARN); `toast` confirms it. */
-	copyValue?: (row: Row) => string | undefined;
+	/** What the copy menu (`c`) offers for the selected row: its value, id, ARN, aws command. */
+	copyOffer?: (row: Row) => CopyOffer;
 	toast?: (text: string, kind?: 'info' | 'ok' | 'warn' | 'error') => void;
 	/** The resource a row is (X shows its relations, y its raw JSON); needs navigate. */
 	subjectOf?: (row: Row) => ResourceRef | undefined;
 	navigate?: (route: Route) => void;
 }
 
-export function ResourceTable<Row>({resource, load, actions, emptyText, copyValue, toast, subjectOf, navigate, ...table}: ResourceTableProps<Row>) {
+export function ResourceTable<Row>({resource, load, actions, emptyText, copyOffer, toast, subjectOf, navigate, ...table}: ResourceTableProps<Row>) {
 	const state = useResource<Row[]>(resource, (clients, ctx) =>
 		load(clients, ctx).then(rows => rows, error => Promise.reject(error)),
 	);
 	const selected = useRef<Row | undefined>(undefined);
-	const copy = copyValue
+	const {openCopy} = useCopy();
+	const copy = copyOffer
 		? () => {
-				const value = selected.current ? copyValue(selected.current) : undefined;
-				if (!value) return;
-				copyToClipboard(value);
-				toast?.(`Copied ${value}`, 'ok');
+				if (!selected.current) return toast?.('Nothing selected to copy', 'info');
+				const offer = copyOffer(selected.current);
+				openCopy(offer.title, offer.choices);
 			}
 		: undefined;
 	const related = subjectOf && navigate ? resourceActions(navigate, () => (selected.current ? subjectOf(selected.current) : undefined)) : {};

@@ -6,14 +6,16 @@ import {getSenderId} from '../services/senderIdsService.js';
 import {CliLine, DetailPane, cliHeight, type DetailField} from '../components/DetailPane.js';
 import {Priority} from '../input/KeypressProvider.js';
 import {useCommands} from '../input/useCommands.js';
-import {copyToClipboard} from '../app/clipboard.js';
 import {awsCli} from '../domain/awsCliCommand.js';
 import {resourceActions} from './relationTargets.js';
 import {monthly, yesNo} from './display.js';
 import type {ViewProps} from './viewProps.js';
+import {senderIdOffer} from './copyChoices.js';
+import {useCopy} from '../app/copy.js';
 
 export function SenderIdDetailView({senderId, country, width, height, isActive, toast, navigate}: ViewProps & {senderId: string; country: string}) {
 	const {connection} = useSession();
+	const {openCopy} = useCopy();
 	const resource = useResource(`sender-id/${senderId}/${country}`, clients => getSenderId(clients, senderId, country));
 	const s = resource.data;
 	const limits = s?.MessagingLimits?.RateLimits;
@@ -32,10 +34,10 @@ export function SenderIdDetailView({senderId, country, width, height, isActive, 
 		: [];
 	useCommands(
 		{
-			'view.copy': s?.SenderIdArn
+			'view.copy': s
 				? () => {
-						copyToClipboard(s.SenderIdArn!);
-						toast(`Copied ${s.SenderIdArn}`, 'ok');
+						const offer = senderIdOffer(connection, s);
+						openCopy(offer.title, offer.choices);
 					}
 				: undefined,
 			'app.refresh': resource.refresh,

@@ -5,6 +5,8 @@ import type {Column} from '../components/tableModel.js';
 import {listSenderIds, type SenderId} from '../services/senderIdsService.js';
 import {monthly, yesNo} from './display.js';
 import type {ViewProps} from './viewProps.js';
+import {senderIdOffer} from './copyChoices.js';
+import {useSession} from '../app/session.js';
 
 export const senderIdColumns: Column<SenderId>[] = [
 	{id: 'sender', title: 'Sender ID', value: s => s.SenderId ?? '', minWidth: 9},
@@ -23,6 +25,7 @@ export const senderIdColumns: Column<SenderId>[] = [
 ];
 
 export function SenderIdsView({width, height, filter, isActive, navigate, toast}: ViewProps) {
+	const {connection} = useSession();
 	return (
 		<ResourceTable
 			title="Sender IDs"
@@ -35,7 +38,7 @@ export function SenderIdsView({width, height, filter, isActive, navigate, toast}
 			filter={filter}
 			isActive={isActive}
 			onOpen={s => navigate({name: 'senderId', senderId: s.SenderId ?? '', country: s.IsoCountryCode ?? ''})}
-			copyValue={s => s.SenderIdArn}
+			copyOffer={s => senderIdOffer(connection, s)}
 			subjectOf={s => ({kind: 'senderId', id: s.SenderId ?? '', country: s.IsoCountryCode})}
 			navigate={navigate}
 			toast={toast}

@@ -34,7 +34,7 @@ import type {Column} from '../components/tableModel.js';
 import {Priority} from '../input/KeypressProvider.js';
 import {useCommands} from '../input/useCommands.js';
 import {listNavigation} from '../components/listNavigation.js';
-import {copyToClipboard} from '../app/clipboard.js';
+import {useCopy} from '../app/copy.js';
 import {useTheme} from '../theme/ThemeContext.js';
 import {TailList} from './tail/TailList.js';
 import {EventDetail} from './tail/EventDetail.js';
@@ -129,6 +129,7 @@ function TailPane({target, width, height, filter, isActive, toast, logGroup, lab
 	}, [sinceText, startedAt]);
 	const source = useMemo<TailSource>(() => ({logGroupIdentifier: logGroup}), [logGroup]);
 	const {model, snapshot, health, widen} = useTail(source, {since, bufferSize});
+	const {openCopy} = useCopy();
 	const [quick, setQuick] = useState<QuickFilter>('all');
 	const [grouped, setGrouped] = useState(false);
 	const [follow, setFollow] = useState(true);
@@ -254,11 +255,13 @@ function TailPane({target, width, height, filter, isActive, toast, logGroup, lab
 			// esc takes back the breakdown's filter first, then goes back as anywhere.
 			'app.back': cell ? () => setCell(undefined) : undefined,
 			'view.open': selectedRow ? () => ('last' in selectedRow ? setLifecycle(selectedRow) : setDetail(selectedRow)) : undefined,
-			'view.copy': selectedEvent?.parsed.messageId
-				? () => {
-						copyToClipboard(selectedEvent.parsed.messageId!);
-						toast(`Copied ${selectedEvent.parsed.messageId}`, 'ok');
-					}
+			'view.copy': selectedEvent
+				? () =>
+						openCopy(selectedEvent.parsed.messageId ?? 'event', [
+							{label: 'Message id', text: selectedEvent.parsed.messageId},
+							{label: 'Destination', text: selectedEvent.parsed.destination},
+							{label: 'Event', text: selectedEvent.line.message},
+						])
 				: undefined,
 		},
 		{priority: Priority.View, isActive: isActive && detail === undefined && lifecycle === undefined && prompt === undefined},

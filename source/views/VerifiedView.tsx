@@ -9,6 +9,7 @@ import {listVerifiedNumbers, type VerifiedNumber} from '../services/verifiedServ
 import {awsCli} from '../domain/awsCliCommand.js';
 import {when, whenSort} from './display.js';
 import type {ViewProps} from './viewProps.js';
+import {verifiedOffer} from './copyChoices.js';
 
 export const verifiedColumns: Column<VerifiedNumber>[] = [
 	{id: 'number', title: 'Number', value: v => v.DestinationPhoneNumber ?? '', minWidth: 12},
@@ -32,7 +33,7 @@ export function VerifiedView({width, height, filter, isActive, toast, navigate}:
 				height={height - cliHeight(cli, width)}
 				filter={filter}
 				isActive={isActive}
-				copyValue={v => v.VerifiedDestinationNumberArn ?? v.VerifiedDestinationNumberId}
+				copyOffer={v => verifiedOffer(connection, v)}
 				subjectOf={v => ({kind: 'verified', id: v.VerifiedDestinationNumberId ?? '', label: v.DestinationPhoneNumber})}
 				navigate={navigate}
 				toast={toast}

@@ -128,9 +128,9 @@ test('keywords: add JOIN (seen by the AWS CLI); deleting STOP or adding stop as 
 		await app.waitForNoText('Add a keyword');
 		assert.deepEqual(await aws<Keywords>('describe-keywords', '--origination-identity', id), after, 'describe-keywords unchanged');
 
-		// The audit line is in the ! log.
-		await app.press('!');
-		await app.waitForText(/New keyword JOIN on phone-\w+: \(none\) → AUTOMATIC_RESP/);
+		// The applied change is in :audit (with its Region), not in the ! log.
+		await command(app, 'audit');
+		await app.waitForText(/us-east-1 +New keyword JOIN on phone-\w+ +\(none\) +AUTOMAT/);
 		await app.press('escape');
 		await app.press('q');
 		assert.equal((await app.waitForExitStatus()).exitCode, 0);
