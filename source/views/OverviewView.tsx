@@ -39,7 +39,7 @@ export function overviewLines(o: RegionOverview, glyphs: Glyphs): OverviewLine[]
 		lines.push({
 			key: `spend/${s.name}`,
 			text: `  ${spendLimitLabel(s.name).padEnd(spendWidth)}  ${formatDollars(s.enforced).padStart(8)} enforced of ${formatDollars(s.max)} max`,
-			detail: s.overridden ? 'set by the account' : 'the default',
+			detail: s.overridden ? 'overridden' : 'default: the account maximum',
 			route: account,
 		});
 	}
