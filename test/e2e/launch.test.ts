@@ -14,7 +14,9 @@ function sandbox() {
 	mkdirSync(home);
 	const tmp = join(dir, 'tmp');
 	mkdirSync(tmp);
-	const env = {...isolatedEnv(home), TMPDIR: tmp};
+	// Not the tests' shared cache: these start from an empty one.
+	const {XDG_CACHE_HOME: _shared, ...env0} = isolatedEnv(home);
+	const env: Record<string, string> = {...env0, TMPDIR: tmp};
 	return {dir, home, tmp, env, cleanup: () => rmSync(dir, {recursive: true, force: true})};
 }
 

@@ -1,7 +1,7 @@
 // Runs the built console (Node 22 with dist/smsdeck.mjs) as a plain child process, with an isolated environment.
 import {execFile} from 'node:child_process';
 import {join} from 'node:path';
-import {distPath, nodeBinary} from './terminal.js';
+import {distPath, nodeBinary, testCacheHome} from './terminal.js';
 
 export interface BinaryResult {
 	code: number;
@@ -15,6 +15,7 @@ export function isolatedEnv(home: string): Record<string, string> {
 		PATH: process.env.PATH ?? '/usr/bin:/bin',
 		HOME: home,
 		XDG_CONFIG_HOME: join(home, '.config'),
+		XDG_CACHE_HOME: testCacheHome(),
 		AWS_CONFIG_FILE: join(home, 'none'),
 		AWS_SHARED_CREDENTIALS_FILE: join(home, 'none'),
 		AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
