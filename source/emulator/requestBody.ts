@@ -65,3 +65,23 @@ export function parseJsonObject(body: Buffer): Record<string, unknown> {
 	}
 	return parsed as Record<string, unknown>;
 }
+
+/**
+ * The AWS JSON protocols read a member set to null as a member not sent: the service's handlers see it absent.
+ * Structures and maps nested in the input lose their null members too; nulls inside lists stay (the validator
+ * refuses them where the model does not allow them). Depth is bounded by parseJsonObject.
+ */
+export function withoutNullMembers(input: Record<string, unknown>): Record<string, unknown> {
+	const out: Record<string, unknown> = {};
+	for (const [key, value] of Object.entries(input)) {
+		if (value === null) continue;
+		out[key] = prune(value);
+	}
+	return out;
+}
+
+function prune(value: unknown): unknown {
+	if (Array.isArray(value)) return value.map(v => (v !== null && typeof v === 'object' ? prune(v) : v));
+	if (value !== null && typeof value === 'object') return withoutNullMembers(value as Record<string, unknown>);
+	return value;
+}

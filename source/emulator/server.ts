@@ -18,7 +18,7 @@ import {
 	type JsonVersion,
 	type MessageMember,
 } from './protocol.js';
-import {parseJsonObject, readBody} from './requestBody.js';
+import {parseJsonObject, readBody, withoutNullMembers} from './requestBody.js';
 import {RequestLog, targetOperation} from './requestLog.js';
 import {answerSso, ssoOperation} from './sso.js';
 import {answerStsQuery, isQueryRequest} from './sts.js';
@@ -152,7 +152,7 @@ export function createServer(services: EmulatedService[], world: EmulatorWorld, 
 				throw new ApiError('SerializationException', `Content-Type ${requestType} is not supported; use ${contentType}.`);
 			}
 			if (body === 'too-large') throw new ApiError('SerializationException', 'The request body is too large.', {}, 413);
-			const input = parseJsonObject(body);
+			const input = withoutNullMembers(parseJsonObject(body));
 			const ctx: RequestContext = {region: regionFromAuthorization(req.headers.authorization), accountId: world.accountId, requestId};
 			if (disabledRegions.has(ctx.region)) throw new ApiError('UnrecognizedClientException', 'The security token included in the request is invalid.');
 			throttle.admit(r.model.service.targetPrefix, ctx.region, found.operation);

@@ -23,7 +23,9 @@ test('start, open help, filter the regions, select one, quit; the choice is reme
 		await app.press('/');
 		await app.type('europe');
 		await app.waitForText('Regions [9 of 34]');
-		await app.press('enter', 'j', 'j');
+		await app.press('enter');
+		await app.waitForText('<?> help'); // the key hints are back: the filter bar has closed
+		await app.press('j', 'j');
 		await app.press('enter');
 		await app.waitForText('Region set to eu-west-2');
 		assert.match(app.line(0), /region eu-west-2/);

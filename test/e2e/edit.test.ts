@@ -68,6 +68,7 @@ async function openNumber(app: TerminalSession, number: string) {
 	await app.type(number);
 	await app.press('enter');
 	await app.waitForText(/\[1 of \d+\]/);
+	await app.waitForText('<?> help'); // the key hints are back: the filter bar has closed
 	await app.press('enter');
 	await app.waitForText(`Phone number ${number}`);
 	// Loaded, not loading: "Keywords [0]" shows while they load, and a then says they are still loading. Every

@@ -96,6 +96,7 @@ test('every screen against the hostile seed: nothing planted reaches the termina
 		await app.type('hostile-destinations');
 		await app.press('enter');
 		await app.waitForText(/Configuration sets \[1 of 6\]/);
+		await app.waitForText('<?> help'); // the key hints are back: the filter bar has closed
 		await app.press('enter');
 		await screen('Configuration set detail with destinations', [/Event destinations \[3\]/, /log-group:xCLIP␛/, /deliverystream\/sms-eventsCLIP␛/]);
 

@@ -111,6 +111,7 @@ test('the console: an edit staged as dev stays unapplied after :profile prod-eu,
 		await app.type('+12065550100');
 		await app.press('enter');
 		await app.waitForText(/\[1 of \d+\]/);
+		await app.waitForText('<?> help'); // the key hints are back: the filter bar has closed
 		await app.press('enter');
 		await app.waitForText(/HELP +AUTOMATIC_RESPONSE/);
 		await app.press('a');

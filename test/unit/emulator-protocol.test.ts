@@ -211,6 +211,19 @@ describe('malformed requests never crash the server', () => {
 		assert.match(unimplemented.json.Message, /DescribeRegistrations is not implemented by the smsdeck emulator/);
 	});
 
+	test('a member set to null is a member not sent (the fuzz found GetLogEvents answering 500 to a null log group identifier)', async () => {
+		const json = {'content-type': 'application/x-amz-json-1.1'};
+		const nullId = await raw('Logs_20140328.GetLogEvents', '{"logGroupIdentifier":null,"logStreamName":"s"}', json);
+		assert.equal(nullId.status, 400);
+		assert.equal(nullId.json.__type, 'InvalidParameterException');
+		assert.match(nullId.json.message, /Either logGroupName or logGroupIdentifier is required/);
+		const nullRequired = await raw('Logs_20140328.GetLogEvents', '{"logGroupName":"g","logStreamName":null}', json);
+		assert.equal(nullRequired.status, 400, JSON.stringify(nullRequired.json));
+		const nullOptional = await raw('PinpointSMSVoiceV2.DescribePools', '{"MaxResults":null,"NextToken":null}');
+		assert.equal(nullOptional.status, 200);
+		assert.equal(nullOptional.json.Pools.length, 1);
+	});
+
 	test('a wrong content type is refused with a 4xx, not a crash', async () => {
 		const res = await raw('PinpointSMSVoiceV2.DescribePools', '{}', {'content-type': 'text/xml'});
 		assert.equal(res.status, 400);
