@@ -384,14 +384,25 @@ export class TerminalSession {
 		for (const key of keys) {
 			// A lone ESC is a key only if nothing follows it in the same read: a key sent right behind it on a busy
 			// machine arrives in one read with it and is alt+key. So after escape, wait for the program's answer
-			// (every escape in these tests closes or backs out of something) for up to ESCAPE_ANSWER_MS.
-			await this.#send(encodeKey(key, this.term.modes.applicationCursorKeysMode), key === 'escape' ? ESCAPE_ANSWER_MS : this.keyDelayMs);
+			// (every escape in these tests closes or backs out of something) for up to ESCAPE_ANSWER_MS. The answer is
+			// a changed screen, not any output: a frame still being drawn for the key before would let the next key
+			// follow the escape at once.
+			if (key === 'escape') await this.#sendEscape();
+			else await this.#send(encodeKey(key, this.term.modes.applicationCursorKeysMode));
 		}
 	}
 
 	/** Types text one character (code point) at a time, like press() with literal characters. */
 	async type(text: string): Promise<void> {
 		for (const ch of text) await this.#send(ch);
+	}
+
+	async #sendEscape(): Promise<void> {
+		const before = this.screen();
+		this.write('\x1b');
+		const deadline = Date.now() + ESCAPE_ANSWER_MS;
+		while ((this.#inSync || this.#parsedChunks !== this.#chunks || this.screen() === before) && Date.now() < deadline && !this.#exit) await sleep(5);
+		await new Promise<void>((r) => setImmediate(r));
 	}
 
 	async #send(bytes: string, waitMs = this.keyDelayMs): Promise<void> {
