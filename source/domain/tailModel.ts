@@ -103,14 +103,17 @@ export interface TailSummary {
 	byOutcome: Record<EventOutcome, number>;
 	/** Sum of totalMessagePrice over final events (the charge of each finished message, counted once). */
 	totalPrice: number;
+	/** Message ids seen (at most MAX_TRACKED_MESSAGES; shared by snapshots, read messageCount instead). */
 	messages: Set<string>;
+	/** How many distinct messages, as of this summary. */
+	messageCount: number;
 	/** Final events (isFinal true), and those of them that failed. */
 	finals: number;
 	failedFinals: number;
 }
 
 function emptySummary(): TailSummary {
-	return {events: 0, byStatus: new Map(), byOutcome: {success: 0, failure: 0, pending: 0, unknown: 0}, totalPrice: 0, messages: new Set(), finals: 0, failedFinals: 0};
+	return {events: 0, byStatus: new Map(), byOutcome: {success: 0, failure: 0, pending: 0, unknown: 0}, totalPrice: 0, messages: new Set(), messageCount: 0, finals: 0, failedFinals: 0};
 }
 
 function countInto(s: TailSummary, row: TailRow): void {
@@ -123,7 +126,10 @@ function countInto(s: TailSummary, row: TailRow): void {
 		if (row.outcome === 'failure') s.failedFinals++;
 		if (row.parsed.price !== undefined) s.totalPrice += row.parsed.price;
 	}
-	if (row.parsed.messageId && s.messages.size < MAX_TRACKED_MESSAGES) s.messages.add(row.parsed.messageId);
+	if (row.parsed.messageId && s.messages.size < MAX_TRACKED_MESSAGES) {
+		s.messages.add(row.parsed.messageId);
+		s.messageCount = s.messages.size;
+	}
 }
 
 /** The summary of some rows (those the filters let through). */
@@ -321,7 +327,8 @@ export class TailModel {
 			rows: this.ring.toArray(),
 			pending: this.held.length + this.heldDropped,
 			paused: this.paused,
-			summary: this.summary,
+			// A copy: the model keeps counting, and a snapshot's summary must match its rows.
+			summary: {...this.summary, byStatus: new Map(this.summary.byStatus), byOutcome: {...this.summary.byOutcome}},
 			dropped: this.ring.dropped,
 			version: this.version,
 		};

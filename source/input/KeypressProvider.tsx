@@ -1,6 +1,6 @@
 // The one owner of keyboard input. Ink's useInput is called here and nowhere else; every key press is
 // normalised (see keys.ts) and offered to subscribers from the highest priority down until one consumes it.
-import React, {createContext, useContext, useEffect, useLayoutEffect, useMemo, useRef, useSyncExternalStore} from 'react';
+import React, {createContext, useContext, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore} from 'react';
 import {useInput, usePaste} from 'ink';
 import {toKeyEvents, type KeyEvent} from './keys.js';
 import type {CommandId, Keymap} from './keymap.js';
@@ -135,13 +135,20 @@ export function KeypressProvider({
 	children: React.ReactNode;
 }) {
 	const bus = useMemo(() => new KeyBus(), []);
-	// Keys that arrive together (fast typing, ssh) are delivered one per turn of the event loop, so that a key
-	// which opens a bar or dialog lets it mount before the next key is routed: ":numbers" typed in one burst
-	// lands in the command bar.
+	// Keys that arrive together (fast typing, ssh, a paste of keys) are delivered one at a time, and each waits
+	// until React has committed what the previous one changed: ":numbers" typed in one burst lands in the command
+	// bar, and a key right behind the enter that closes a dialog reaches the screen under it, not the dialog.
+	// Waiting one turn of the event loop is not enough: on a busy machine React's scheduler yields between tasks
+	// and a timer can run before the render it scheduled.
 	const queue = useRef<KeyEvent[]>([]);
 	const draining = useRef(false);
-	// At most one key per turn, also when a busy process reads several input events in the same tick: the
-	// next key waits until React has rendered what the previous one changed.
+	const requestCommit = useRef<(() => void) | undefined>(undefined);
+	const watchdog = useRef<NodeJS.Timeout | undefined>(undefined);
+	const next = () => {
+		clearTimeout(watchdog.current);
+		watchdog.current = undefined;
+		setTimeout(drain, 0);
+	};
 	const drain = () => {
 		const event = queue.current.shift();
 		if (!event) {
@@ -149,7 +156,15 @@ export function KeypressProvider({
 			return;
 		}
 		bus.dispatch(event);
-		setTimeout(drain, 0);
+		const request = requestCommit.current;
+		if (!request) {
+			setTimeout(drain, 0);
+			return;
+		}
+		// The barrier's update is batched with whatever the key changed: its commit is theirs. Should no commit come
+		// (an unmounting tree), the queue still moves on.
+		watchdog.current = setTimeout(next, COMMIT_WAIT_MS).unref();
+		request();
 	};
 	const enqueue = (events: KeyEvent[]) => {
 		queue.current.push(...events);
@@ -160,7 +175,32 @@ export function KeypressProvider({
 	useInput((input, key) => enqueue(toKeyEvents(input, key)));
 	usePaste(text => enqueue([{name: 'paste', text, ctrl: false, meta: false, shift: false}]));
 	const value = useMemo(() => ({bus, keymap, readOnly, onBlocked}), [bus, keymap, readOnly, onBlocked]);
-	return <KeypressContext.Provider value={value}>{children}</KeypressContext.Provider>;
+	return (
+		<KeypressContext.Provider value={value}>
+			<CommitBarrier request={requestCommit} onCommit={next} />
+			{children}
+		</KeypressContext.Provider>
+	);
+}
+
+/** How long a key waits for React to commit the previous one before it is delivered anyway. */
+const COMMIT_WAIT_MS = 1000;
+
+/** Renders nothing; re-rendered on request, it reports the commit that carries the request. */
+function CommitBarrier({request, onCommit}: {request: React.RefObject<(() => void) | undefined>; onCommit: () => void}) {
+	const [tick, setTick] = useState(0);
+	useLayoutEffect(() => {
+		request.current = () => setTick(t => t + 1);
+		return () => {
+			request.current = undefined;
+		};
+	}, [request]);
+	const latest = useRef(onCommit);
+	latest.current = onCommit;
+	useLayoutEffect(() => {
+		if (tick > 0) latest.current();
+	}, [tick]);
+	return null;
 }
 
 /**

@@ -291,7 +291,7 @@ function TailPane({target, width, height, filter, isActive, toast, logGroup, lab
 	const summaryText =
 		s.events === 0
 			? ` ${filtered || cell ? 'no events match' : `no events yet since ${windowLabel} ago`}`
-			: ` ${scope}${failureRate(s)} │ ${statusCounts(s)} │ ${formatPrice(s.totalPrice)} │ ${n(s.messages.size)} messages, ${n(s.events)} events${!scope && snapshot.dropped > 0 ? ` │ ${n(snapshot.dropped)} oldest dropped (buffer ${n(bufferSize)})` : ''}`;
+			: ` ${scope}${failureRate(s)} │ ${statusCounts(s)} │ ${formatPrice(s.totalPrice)} │ ${n(s.messageCount)} messages, ${n(s.events)} events${!scope && snapshot.dropped > 0 ? ` │ ${n(snapshot.dropped)} oldest dropped (buffer ${n(bufferSize)})` : ''}`;
 	const hp = healthParts(health);
 	const toneColor = {ok: c.ok, warn: c.warn, error: c.error, muted: c.muted}[hp.tone];
 	return (

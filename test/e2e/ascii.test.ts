@@ -33,7 +33,7 @@ test('LANG=C: regions, lists, a detail, the copy menu, help, the error log and a
 		await app.press('escape');
 		await app.waitForNoText(/> 1  Number/);
 		await command(app, 'pools');
-		await app.waitForText(/pool-\w+ +ACTIVE/);
+		await app.waitForText(/pool-\w+~? +transactional-us +ACTIVE/);
 		await app.press('?');
 		await app.waitForText('esc or ? closes');
 		await app.press('escape');

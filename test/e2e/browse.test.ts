@@ -37,7 +37,7 @@ test('numbers: filter, open a number, jump to its pool; :region eu-west-2 shows 
 		await app.waitForText(/STOP/);
 
 		await app.press('p');
-		await app.waitForText(/Pool pool-\w+ \[3\]/);
+		await app.waitForText(/Pool transactional-us \(pool-\w+\) \[3\]/);
 		await app.waitForText(/\+12065550150/);
 		await app.waitForText(/\+18335550142/);
 

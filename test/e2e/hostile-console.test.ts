@@ -69,7 +69,7 @@ test('every screen against the hostile seed: nothing planted reaches the termina
 		await command(app, 'pools');
 		await screen('Pools', [/Pools \[3\]/]);
 		await app.press('enter');
-		await screen('Pool identities', [/Pool pool-\w+ \[\d\]/]);
+		await screen('Pool identities', [/Pool .+ \(pool-\w+\) \[\d\]/]);
 		await app.press('K');
 		await screen('Pool keywords', [/Keywords of pool-/, /Keywords \[8\]/, 'RLO\\u202etxt.exe', 'C1\\u009b5;31m']);
 

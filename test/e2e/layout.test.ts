@@ -37,7 +37,7 @@ test('140×40: a number detail shows whole ids, message type and the complete aw
 		await app.waitForText('Phone number 22395');
 		await app.waitForText(/Id +phone-[0-9a-f]{32}\b/);
 		await app.waitForText(/Message type +PROMOTIONAL\b/);
-		await app.waitForText(/Pool +pool-[0-9a-f]{32}\b/);
+		await app.waitForText(/Pool +marketing-us \(pool-[0-9a-f]{32}\)/);
 		assert.match(app.screen(), /Opt-out list +marketing-optouts\b/);
 		// The command is all there, over as many lines as it needs.
 		const endpoint = endpointOf(app);

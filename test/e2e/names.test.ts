@@ -52,7 +52,7 @@ test(':tail tab completes configuration set names; : commands open a pool, numbe
 
 		await command(app, 'pool marketing-us');
 		await app.waitForText(/Pool marketing-us \(pool-\w+\) \[\d+\]/);
-		await app.waitForText(/us-east-1 › Pools › pool-\w+/);
+		await app.waitForText(/us-east-1 › Regions › Pools › pool-\w+/);
 
 		await command(app, 'pn +12065550150');
 		await app.waitForText('Phone number +12065550150');

@@ -149,7 +149,7 @@ test('relations: number → pool → opt-out list and keywords; pool → numbers
 		// The pool itself opens from its line; X on the pools list shows its numbers and sender IDs.
 		await app.press('g', 'j');
 		await app.press('enter');
-		await app.waitForText(new RegExp(`Pool ${pool} \\[3\\]`));
+		await app.waitForText(new RegExp(`Pool transactional-us \\(${pool}\\) \\[3\\]`));
 		await command(app, 'pools');
 		await filter(app, pool);
 		await app.waitForText('Pools [1 of 3]');
@@ -182,12 +182,11 @@ test('relations: number → pool → opt-out list and keywords; pool → numbers
 		await app.waitForText(/└─ Pool pool-\w+ +TRANSACTIONAL · ACTIVE/);
 		await app.press('j');
 		await app.press('enter');
-		await app.waitForText(/Pool pool-\w+ \[1\]/);
+		await app.waitForText(/Pool \S+ \(pool-\w+\) \[1\]/);
 		await app.waitForText(/SMSDECK +GB/);
 
+		// A : command opens a fresh screen (no filter carried over from the last time).
 		await command(app, 'sender-ids');
-		await app.waitForText('Sender IDs [1 of 2]');
-		await app.press('escape');
 		await app.waitForText('Sender IDs [2]');
 		await filter(app, 'ACMEALERTS');
 		await app.waitForText('Sender IDs [1 of 2]');

@@ -56,7 +56,7 @@ test('the console tail shows every event once through every fault, live and poll
 		assert.deepEqual({missing: totals.missing, duplicates: totals.duplicates}, {missing: 0, duplicates: 0}, `${suite.table()}\n${app.screen()}`);
 		assert.ok(totals.sent > 500, `a real load: ${totals.sent} events`);
 		// The header counts the rows held: every event, once.
-		assert.match(app.screen(), new RegExp(`Tail ${group} \\[${totals.sent.toLocaleString('en-US')} events\\]`));
+		await app.waitForText(new RegExp(`Tail ${group} \\[${totals.sent.toLocaleString("en-US")} events\\]`));
 		// The newest row, opened, is the last event written.
 		await app.press('enter');
 		await app.waitForText(`"messageId": "${suite.lastId}"`);

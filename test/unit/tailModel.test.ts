@@ -90,3 +90,14 @@ test('export: one JSON line per event in the shape of tail --json, control chara
 	assert.equal(parsed.event.messageId, 'a');
 	assert.equal(parsed.event.messageStatusDescription, 'evil \u001b[2J');
 });
+
+test('a snapshot is one moment: its summary counts its rows, whatever arrives after it', () => {
+	const model = new TailModel(100);
+	model.append([line('a', 'PENDING', 1), line('a', 'DELIVERED', 2)]);
+	const before = model.snapshot();
+	model.append([line('b', 'BLOCKED', 3)]);
+	assert.equal(before.rows.length, 2);
+	assert.deepEqual({events: before.summary.events, messages: before.summary.messageCount, finals: before.summary.finals, blocked: before.summary.byStatus.get('BLOCKED')}, {events: 2, messages: 1, finals: 1, blocked: undefined});
+	const after = model.snapshot();
+	assert.deepEqual({events: after.summary.events, messages: after.summary.messageCount, rows: after.rows.length}, {events: 3, messages: 2, rows: 3});
+});
