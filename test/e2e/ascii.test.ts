@@ -3,13 +3,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {spawnTerminal, type TerminalSession} from '../helpers/terminal.js';
-
-async function command(app: TerminalSession, line: string) {
-	await app.press(':');
-	await app.waitForText('command (tab completes)');
-	await app.type(line);
-	await app.press('enter');
-}
+import {command} from '../helpers/consoleSteps.js';
 
 /** Every non-ASCII character in the raw output, with a little of what surrounds it (none when ASCII throughout). */
 function nonAscii(output: string): string[] {

@@ -3,13 +3,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {spawnTerminal, type TerminalSession} from '../helpers/terminal.js';
-
-async function command(app: TerminalSession, line: string) {
-	await app.press(':');
-	await app.waitForText('command (tab completes)');
-	await app.type(line);
-	await app.press('enter');
-}
+import {command} from '../helpers/consoleSteps.js';
 
 /** Opts a number out on the Default list of the current Region, through the staged edit, review and y. */
 async function optOut(app: TerminalSession, number: string) {

@@ -2,23 +2,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {spawnTerminal, type TerminalSession} from '../helpers/terminal.js';
-
-async function command(app: TerminalSession, line: string) {
-	await app.press(':');
-	// Keys typed before the bar is on screen can be lost (see the report): type once it is there, as a person would.
-	await app.waitForText('command (tab completes)');
-	await app.type(line);
-	await app.press('enter');
-}
-
-async function filter(app: TerminalSession, text: string) {
-	await app.press('/');
-	await app.waitForText('filter rows (!term excludes');
-	await app.type(text);
-	await app.press('enter');
-	// The filter bar closes before the next key goes to the list (a key right behind enter could reach the bar).
-	await app.waitForText('<?> help'); // the key hints are back
-}
+import {command, filter} from '../helpers/consoleSteps.js';
 
 test('numbers: filter, open a number, jump to its pool; :region eu-west-2 shows other numbers', async () => {
 	const app = spawnTerminal({args: ['--local'], cols: 140, rows: 40});

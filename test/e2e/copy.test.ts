@@ -5,13 +5,7 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {execFileSync} from 'node:child_process';
 import {distPath, nodeBinary, spawnTerminal, type TerminalSession} from '../helpers/terminal.js';
-
-async function command(app: TerminalSession, line: string) {
-	await app.press(':');
-	await app.waitForText('command (tab completes)');
-	await app.type(line);
-	await app.press('enter');
-}
+import {command} from '../helpers/consoleSteps.js';
 
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 

@@ -7,6 +7,7 @@
 import {after, before, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {spawnTerminal, type TerminalSession} from '../helpers/terminal.js';
+import {command} from '../helpers/consoleSteps.js';
 import {startEmulator, type RunningEmulator} from '../../source/emulator/index.js';
 import {HOSTILE_EVENTS_SET, HOSTILE_LOG_EVENT_COUNT} from '../../source/emulator/smsvoice/hostile.js';
 
@@ -35,13 +36,6 @@ function assertInert(raw: string, where: string): void {
 		const m = pattern.exec(raw);
 		assert.equal(m, null, m ? `${where}: ${why}: ${JSON.stringify(raw.slice(Math.max(0, m.index - 30), m.index + 30))}` : '');
 	}
-}
-
-async function command(app: TerminalSession, line: string): Promise<void> {
-	await app.press(':');
-	await app.waitForText('command (tab completes)');
-	await app.type(line);
-	await app.press('enter');
 }
 
 test('every screen against the hostile seed: nothing planted reaches the terminal, a line break in an event adds no tail row', async t => {

@@ -2,58 +2,18 @@
 // and checked from outside with the pip AWS CLI: HELP/STOP texts edited with their actions fixed, mandatory opt-out
 // keywords kept, a US toll-free number's HELP and STOP left alone, and a second staged edit of the same keyword
 // merged into one change instead of replacing the first unseen.
-import {after, before, test} from 'node:test';
+import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {execFile} from 'node:child_process';
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import {join} from 'node:path';
-import {promisify} from 'node:util';
 import {spawnTerminal, type TerminalSession} from '../helpers/terminal.js';
-import {startEmulator, type RunningEmulator} from '../../source/emulator/index.js';
+import {emulatorWithCli} from '../helpers/emulatorWithCli.js';
+import {command} from '../helpers/consoleSteps.js';
 
-const run = promisify(execFile);
-let emu: RunningEmulator;
-let home: string;
-let awsEnv: NodeJS.ProcessEnv;
-
-before(async () => {
-	emu = await startEmulator({port: 0, quiet: true, eventDelayMs: 5});
-	home = mkdtempSync(join(tmpdir(), 'smsdeck-keywords-'));
-	writeFileSync(join(home, 'config'), '[default]\nregion = us-east-1\n');
-	writeFileSync(join(home, 'credentials'), '[default]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n');
-	awsEnv = {
-		PATH: process.env.PATH,
-		HOME: home,
-		AWS_CONFIG_FILE: join(home, 'config'),
-		AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
-		AWS_EC2_METADATA_DISABLED: 'true',
-	};
-});
-
-after(async () => {
-	await emu.close();
-	rmSync(home, {recursive: true, force: true});
-});
+const emu = emulatorWithCli('keywords');
 
 type Keyword = {Keyword: string; KeywordMessage: string; KeywordAction: string};
 
-/** The pip AWS CLI against the emulator: exit code, parsed JSON (when it succeeded) and stderr. */
-async function awsRaw(region: string, ...args: string[]): Promise<{code: number; json: any; err: string}> {
-	try {
-		const {stdout, stderr} = await run('aws', ['pinpoint-sms-voice-v2', ...args, '--endpoint-url', emu.url, '--region', region, '--output', 'json'], {env: awsEnv});
-		return {code: 0, json: stdout.trim() ? JSON.parse(stdout) : undefined, err: stderr};
-	} catch (error) {
-		const e = error as {code: number; stderr: string};
-		return {code: e.code, json: undefined, err: e.stderr};
-	}
-}
-
-async function aws<T>(...args: string[]): Promise<T> {
-	const r = await awsRaw('us-east-1', ...args);
-	assert.equal(r.code, 0, r.err);
-	return r.json as T;
-}
+const awsRaw = emu.awsRaw;
+const aws = emu.aws;
 
 const keywordsOf = async (id: string, region = 'us-east-1') => ((await awsRaw(region, 'describe-keywords', '--origination-identity', id)).json as {Keywords: Keyword[]}).Keywords;
 
@@ -72,13 +32,6 @@ const console_ = (region = 'us-east-1') =>
 		rows: 40,
 		env: {AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', AWS_EC2_METADATA_DISABLED: 'true'},
 	});
-
-async function command(app: TerminalSession, line: string) {
-	await app.press(':');
-	await app.waitForText('command (tab completes)');
-	await app.type(line);
-	await app.press('enter');
-}
 
 /**
  * Presses `keys` until `text` shows (up to four times): the first keys after a dialog closes can reach the screen

@@ -3,13 +3,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {spawnTerminal, type TerminalSession} from '../helpers/terminal.js';
-
-async function command(app: TerminalSession, line: string) {
-	await app.press(':');
-	await app.waitForText('command (tab completes)');
-	await app.type(line);
-	await app.press('enter');
-}
+import {command} from '../helpers/consoleSteps.js';
 
 test('pools show their Name tags beside the ids, in the list, a pool, a number and its copy menu', async () => {
 	const app = spawnTerminal({args: ['--local'], cols: 140, rows: 40});

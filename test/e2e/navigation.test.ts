@@ -4,20 +4,7 @@ import {after, before, describe, it} from 'node:test';
 import assert from 'node:assert/strict';
 import {startEmulator, type RunningEmulator} from '../../source/emulator/index.js';
 import {spawnTerminal, type TerminalSession} from '../helpers/terminal.js';
-
-async function command(app: TerminalSession, line: string) {
-	await app.press(':');
-	await app.waitForText('command (tab completes)');
-	await app.type(line);
-	await app.press('enter');
-}
-
-async function filter(app: TerminalSession, text: string) {
-	await app.press('/');
-	await app.waitForText('filter rows (!term excludes');
-	await app.type(text);
-	await app.press('enter');
-}
+import {command, filter} from '../helpers/consoleSteps.js';
 
 /** The rows drawn as selected (a coloured or inverse background from their first cell). */
 function highlighted(app: TerminalSession): string[] {

@@ -3,26 +3,8 @@
 import {after, before, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {spawnTerminal, type TerminalSession} from '../helpers/terminal.js';
+import {command, filter, lineWith} from '../helpers/consoleSteps.js';
 import {startEmulator, type RunningEmulator} from '../../source/emulator/index.js';
-
-async function command(app: TerminalSession, line: string) {
-	await app.press(':');
-	await app.waitForText('command (tab completes)');
-	await app.type(line);
-	await app.press('enter');
-}
-
-async function filter(app: TerminalSession, text: string) {
-	await app.press('/');
-	await app.waitForText('filter rows (!term excludes');
-	await app.type(text);
-	await app.press('enter');
-}
-
-/** The screen line that holds `text` (for checking what else is on that row). */
-function lineWith(app: TerminalSession, text: string | RegExp): string {
-	return app.lines().find(l => (typeof text === 'string' ? l.includes(text) : text.test(l))) ?? '';
-}
 
 test('region overview: enter on a Region switches to it and opens its counts; :overview shows the active Region', async () => {
 	const app = spawnTerminal({args: ['--local'], cols: 140, rows: 40});

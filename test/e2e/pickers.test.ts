@@ -1,43 +1,14 @@
 // Pickers where free text was typed, and a second settings edit merged into the first: the real binary in a PTY
 // against an in-process emulator, the result read back with the pip AWS CLI.
-import {after, before, test} from 'node:test';
+import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {execFile} from 'node:child_process';
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import {join} from 'node:path';
-import {promisify} from 'node:util';
 import {spawnTerminal, type TerminalSession} from '../helpers/terminal.js';
-import {startEmulator, type RunningEmulator} from '../../source/emulator/index.js';
+import {emulatorWithCli} from '../helpers/emulatorWithCli.js';
+import {command} from '../helpers/consoleSteps.js';
 
-const run = promisify(execFile);
-let emu: RunningEmulator;
-let home: string;
-let awsEnv: NodeJS.ProcessEnv;
+const emu = emulatorWithCli('pickers');
 
-before(async () => {
-	emu = await startEmulator({port: 0, quiet: true, eventDelayMs: 5});
-	home = mkdtempSync(join(tmpdir(), 'smsdeck-pickers-'));
-	writeFileSync(join(home, 'config'), '[default]\nregion = us-east-1\n');
-	writeFileSync(join(home, 'credentials'), '[default]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n');
-	awsEnv = {
-		PATH: process.env.PATH,
-		HOME: home,
-		AWS_CONFIG_FILE: join(home, 'config'),
-		AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
-		AWS_EC2_METADATA_DISABLED: 'true',
-	};
-});
-
-after(async () => {
-	await emu.close();
-	rmSync(home, {recursive: true, force: true});
-});
-
-async function aws<T>(...args: string[]): Promise<T> {
-	const {stdout} = await run('aws', ['pinpoint-sms-voice-v2', ...args, '--endpoint-url', emu.url, '--region', 'us-east-1', '--output', 'json'], {env: awsEnv});
-	return JSON.parse(stdout) as T;
-}
+const aws = emu.aws;
 
 type Numbers = {PhoneNumbers: {PhoneNumber: string; PhoneNumberId: string; OptOutListName: string; DeletionProtectionEnabled: boolean}[]};
 
@@ -48,13 +19,6 @@ const console_ = () =>
 		rows: 40,
 		env: {AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', AWS_EC2_METADATA_DISABLED: 'true'},
 	});
-
-async function command(app: TerminalSession, line: string) {
-	await app.press(':');
-	await app.waitForText('command (tab completes)');
-	await app.type(line);
-	await app.press('enter');
-}
 
 /** Presses `keys` until `text` shows (up to four times): keys right after a dialog closes can arrive early. */
 async function pressUntil(app: TerminalSession, keys: string[], text: string | RegExp) {

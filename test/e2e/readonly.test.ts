@@ -10,6 +10,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {promisify} from 'node:util';
 import {distPath, nodeBinary, spawnTerminal, type TerminalSession} from '../helpers/terminal.js';
+import {command} from '../helpers/consoleSteps.js';
 import {startEmulator, type RunningEmulator} from '../../source/emulator/index.js';
 
 const run = promisify(execFile);
@@ -80,13 +81,6 @@ async function snapshot(keepRegions?: Set<string>) {
 		sent: (await admin('sentMessages')).messages.length as number,
 		changes: requests.filter(r => !/^(Describe|List|Get|Filter)/.test(r.operation) && r.operation !== 'StartLiveTail').map(r => `${r.service}:${r.operation}`),
 	};
-}
-
-async function command(app: TerminalSession, line: string) {
-	await app.press(':');
-	await app.waitForText('command (tab completes)');
-	await app.type(line);
-	await app.press('enter');
 }
 
 /** Presses an edit key and waits for the console to say it is disabled. */

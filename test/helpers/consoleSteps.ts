@@ -1,0 +1,24 @@
+// Steps a person takes in the console, shared by the e2e tests that drive the real binary in a PTY.
+import type {TerminalSession} from './terminal.js';
+
+/** Runs a `:` command: the bar is on screen before anything is typed (keys typed before it could be lost). */
+export async function command(app: TerminalSession, line: string): Promise<void> {
+	await app.press(':');
+	await app.waitForText('command (tab completes)');
+	await app.type(line);
+	await app.press('enter');
+}
+
+/** Filters the current list with `/`, and waits for the bar to close before the next key goes to the list. */
+export async function filter(app: TerminalSession, text: string): Promise<void> {
+	await app.press('/');
+	await app.waitForText('filter rows (!term excludes');
+	await app.type(text);
+	await app.press('enter');
+	await app.waitForNoText('filter rows (!term excludes'); // the bar has closed
+}
+
+/** The screen line that holds `text` ('' when none does). */
+export function lineWith(app: TerminalSession, text: string | RegExp): string {
+	return app.lines().find(l => (typeof text === 'string' ? l.includes(text) : text.test(l))) ?? '';
+}

@@ -1,0 +1,74 @@
+// An in-process emulator for a test file, with the pip AWS CLI v1 pointed at it from an isolated home: what the
+// console changed is read back from outside, by a peer. Registers the file's before/after hooks.
+import {after, before} from 'node:test';
+import {execFile} from 'node:child_process';
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {promisify} from 'node:util';
+import {startEmulator, type RunningEmulator} from '../../source/emulator/index.js';
+
+const run = promisify(execFile);
+
+export interface CliResult {
+	code: number;
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+	json: any;
+	err: string;
+}
+
+export interface EmulatorWithCli {
+	/** The emulator's endpoint (once the before hook has run). */
+	readonly url: string;
+	/** `aws pinpoint-sms-voice-v2 …` in a Region: exit code, parsed JSON output, stderr. */
+	awsRaw(region: string, ...args: string[]): Promise<CliResult>;
+	/** `aws pinpoint-sms-voice-v2 …` in us-east-1; throws with the CLI's stderr when it fails. */
+	aws<T>(...args: string[]): Promise<T>;
+}
+
+export function emulatorWithCli(prefix: string): EmulatorWithCli {
+	let emulator: RunningEmulator | undefined;
+	let home = '';
+	let env: NodeJS.ProcessEnv = {};
+	before(async () => {
+		emulator = await startEmulator({port: 0, quiet: true, eventDelayMs: 5});
+		home = mkdtempSync(join(tmpdir(), `smsdeck-${prefix}-`));
+		writeFileSync(join(home, 'config'), '[default]\nregion = us-east-1\n');
+		writeFileSync(join(home, 'credentials'), '[default]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n');
+		env = {
+			PATH: process.env.PATH,
+			HOME: home,
+			AWS_CONFIG_FILE: join(home, 'config'),
+			AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
+			AWS_EC2_METADATA_DISABLED: 'true',
+		};
+	});
+	after(async () => {
+		await emulator?.close();
+		if (home) rmSync(home, {recursive: true, force: true});
+	});
+	const url = () => {
+		if (!emulator) throw new Error('the emulator is started by the before hook');
+		return emulator.url;
+	};
+	const awsRaw = async (region: string, ...args: string[]): Promise<CliResult> => {
+		try {
+			const {stdout, stderr} = await run('aws', ['pinpoint-sms-voice-v2', ...args, '--endpoint-url', url(), '--region', region, '--output', 'json'], {env});
+			return {code: 0, json: stdout.trim() ? JSON.parse(stdout) : undefined, err: stderr};
+		} catch (error) {
+			const e = error as {code: number; stderr: string};
+			return {code: e.code, json: undefined, err: e.stderr};
+		}
+	};
+	return {
+		get url() {
+			return url();
+		},
+		awsRaw,
+		async aws<T>(...args: string[]): Promise<T> {
+			const r = await awsRaw('us-east-1', ...args);
+			if (r.code !== 0) throw new Error(`aws ${args.join(' ')} exited ${r.code}: ${r.err}`);
+			return r.json as T;
+		},
+	};
+}
