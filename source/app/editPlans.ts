@@ -246,7 +246,7 @@ export function settingsEdit(connection: Connection, target: {kind: 'number' | '
 }
 
 export function requestNumberEdit(connection: Connection, request: NumberRequest): StagedEdit {
-	const label = `${request.numberType} ${request.isoCountryCode} ${request.capabilities.join('+')} ${request.messageType}`;
+	const label = `${request.numberType} ${request.isoCountryCode} ${request.capabilities.join('+')} ${request.messageType}${request.poolId ? ` in pool ${request.poolId}` : ''}${request.optOutListName ? `, opt-out list ${request.optOutListName}` : ''}`;
 	return {
 		id: `request|${Date.now()}|${label}`,
 		scope: 'numbers',
@@ -260,6 +260,8 @@ export function requestNumberEdit(connection: Connection, request: NumberRequest
 				'message-type': request.messageType,
 				'number-capabilities': request.capabilities,
 				'number-type': request.numberType,
+				...(request.poolId ? {'pool-id': request.poolId} : {}),
+				...(request.optOutListName ? {'opt-out-list-name': request.optOutListName} : {}),
 			}),
 		],
 		typed: 'request',

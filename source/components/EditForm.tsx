@@ -8,7 +8,7 @@ import {Priority, useKeypress} from '../input/KeypressProvider.js';
 import {editActionFor, lineEditor, type LineState} from './lineEditor.js';
 import {LineField} from './LineField.js';
 import {pickEdit, pickStart, pickStep, pickSummary, pickValue, type PickState} from './pickList.js';
-import {fit, truncate} from '../domain/textWidth.js';
+import {cellWidth, fit, truncate} from '../domain/textWidth.js';
 
 export type FormField =
 	| {id: string; label: string; kind: 'text'; initial?: string; placeholder?: string}
@@ -139,14 +139,7 @@ export function EditForm({title, fields, width, validate, onSubmit, onCancel, su
 					<Box key={f.id} width={width}>
 						<Text color={focused ? c.accent : c.muted}>{(focused ? ' › ' : '   ') + fit(f.label, labelWidth)}</Text>
 						{f.kind === 'pick' ? (
-							<Text bold={focused} wrap="truncate">
-								{focused ? '‹ ' : '  '}
-								{truncate(pickValue(state.current.picks[f.id], f.options) || '(none)', Math.max(4, fieldWidth - 30), theme.glyphs.ellipsis)}
-								{focused ? ' ›' : ''}
-								<Text color={c.muted}>
-									{focused ? `  ${f.loading ? 'loading…' : pickSummary(state.current.picks[f.id], f.options)} · type to filter, ←/→ choose` : ''}
-								</Text>
-							</Text>
+							<PickRow value={pickValue(state.current.picks[f.id], f.options)} hint={f.loading ? 'loading…' : pickSummary(state.current.picks[f.id], f.options)} focused={focused} width={fieldWidth} />
 						) : f.kind === 'text' ? (
 							focused ? (
 								<LineField state={state.current.lines[f.id]} width={fieldWidth} placeholder={f.placeholder} />
@@ -168,5 +161,22 @@ export function EditForm({title, fields, width, validate, onSubmit, onCancel, su
 				{truncate(' ' + (problem ?? `enter ${submitLabel} · tab/↑↓ next field · ←/→ choose · esc cancel`), width, theme.glyphs.ellipsis)}
 			</Text>
 		</Box>
+	);
+}
+
+/**
+ * A picker's row within `width` cells: the value (cut only when it alone is too long), then, when focused, the
+ * count and the keys, cut to what is left (a long pool label must not push the next field off the form).
+ */
+function PickRow({value, hint, focused, width}: {value: string; hint: string; focused: boolean; width: number}) {
+	const theme = useTheme();
+	const shown = (focused ? '‹ ' : '  ') + truncate(value || '(none)', Math.max(4, width - 4), theme.glyphs.ellipsis) + (focused ? ' ›' : '');
+	const room = width - cellWidth(shown);
+	const rest = focused && room > 4 ? truncate(`  ${hint} · type to filter, ←/→ choose`, room, theme.glyphs.ellipsis) : '';
+	return (
+		<Text bold={focused}>
+			{shown}
+			<Text color={theme.colors.muted}>{rest}</Text>
+		</Text>
 	);
 }

@@ -98,6 +98,10 @@ export interface NumberRequest {
 	messageType: 'TRANSACTIONAL' | 'PROMOTIONAL';
 	numberType: 'LONG_CODE' | 'TOLL_FREE' | 'TEN_DLC' | 'SIMULATOR';
 	capabilities: ('SMS' | 'MMS' | 'VOICE')[];
+	/** The pool the number joins (it then takes the pool's opt-out list and two-way settings). */
+	poolId?: string;
+	/** The number's opt-out list when it joins no pool (the service's default is "Default"). */
+	optOutListName?: string;
 }
 
 export async function requestPhoneNumber(clients: Clients, request: NumberRequest): Promise<ChangeResult> {
@@ -108,6 +112,8 @@ export async function requestPhoneNumber(clients: Clients, request: NumberReques
 			MessageType: request.messageType,
 			NumberType: request.numberType,
 			NumberCapabilities: request.capabilities,
+			...(request.poolId ? {PoolId: request.poolId} : {}),
+			...(request.optOutListName ? {OptOutListName: request.optOutListName} : {}),
 		}),
 	);
 	return result(out, `${out.PhoneNumber ?? ''} ${out.PhoneNumberId ?? ''} ${out.Status ?? ''}`.trim());

@@ -13,7 +13,10 @@ import {CAPABILITY_SETS, checkNumberRequest, checkRelease, REQUESTABLE_TYPES} fr
 import type {NumberRequest} from '../services/changesService.js';
 import type {ViewProps} from './viewProps.js';
 import {numberOffer} from './copyChoices.js';
-import {usePoolNames} from './usePoolNames.js';
+import {poolLabel, usePoolNames} from './usePoolNames.js';
+import {useResource} from '../app/session.js';
+import {listPools, type Pool} from '../services/poolsService.js';
+import {listOptOutLists, type OptOutList} from '../services/optOutsService.js';
 
 export const numberColumns: Column<PhoneNumber>[] = [
 	{id: 'number', title: 'Number', value: n => n.PhoneNumber ?? '', minWidth: 16, maxWidth: 16},
@@ -35,19 +38,54 @@ export const numberColumns: Column<PhoneNumber>[] = [
 	{id: 'id', title: 'Id', value: n => n.PhoneNumberId ?? '', grow: 1, shrink: 1},
 ];
 
-const requestFields: FormField[] = [
-	{id: 'type', label: 'Number type', kind: 'choice', options: REQUESTABLE_TYPES},
-	{id: 'country', label: 'Country (ISO)', kind: 'text', initial: 'US'},
-	{id: 'caps', label: 'Capabilities', kind: 'choice', options: CAPABILITY_SETS},
-	{id: 'msgtype', label: 'Message type', kind: 'choice', options: ['TRANSACTIONAL', 'PROMOTIONAL']},
-];
+/** The pick that means "in no pool". */
+const NO_POOL = 'none';
 
-const toRequest = (v: Record<string, string>): NumberRequest => ({
-	numberType: v.type as NumberRequest['numberType'],
-	isoCountryCode: v.country.trim().toUpperCase(),
-	capabilities: v.caps.split(',') as NumberRequest['capabilities'],
-	messageType: v.msgtype as NumberRequest['messageType'],
-});
+interface PoolChoice {
+	label: string;
+	id: string;
+	optOutList: string;
+	messageType: string;
+}
+
+/** The request form: the pool and the opt-out list are picked from the Region's (loaded with :pools and :optouts). */
+function requestFields(pools: readonly PoolChoice[], lists: readonly string[], loading: {pools: boolean; lists: boolean}): FormField[] {
+	return [
+		{id: 'type', label: 'Number type', kind: 'choice', options: REQUESTABLE_TYPES},
+		{id: 'country', label: 'Country (ISO)', kind: 'text', initial: 'US'},
+		{id: 'caps', label: 'Capabilities', kind: 'choice', options: CAPABILITY_SETS},
+		{id: 'msgtype', label: 'Message type', kind: 'choice', options: ['TRANSACTIONAL', 'PROMOTIONAL']},
+		{id: 'pool', label: 'Pool', kind: 'pick', options: [NO_POOL, ...pools.map(p => p.label)], initial: NO_POOL, loading: loading.pools},
+		{id: 'optout', label: 'Opt-out list', kind: 'pick', options: lists, initial: 'Default', loading: loading.lists},
+	];
+}
+
+function toRequest(v: Record<string, string>, pools: readonly PoolChoice[]): NumberRequest {
+	const pool = pools.find(p => p.label === v.pool);
+	return {
+		numberType: v.type as NumberRequest['numberType'],
+		isoCountryCode: v.country.trim().toUpperCase(),
+		capabilities: v.caps.split(',') as NumberRequest['capabilities'],
+		messageType: v.msgtype as NumberRequest['messageType'],
+		...(pool ? {poolId: pool.id} : {}),
+		// In a pool the number takes the pool's list; alone, "Default" is what the service gives anyway.
+		...(!pool && v.optout && v.optout !== 'Default' ? {optOutListName: v.optout} : {}),
+	};
+}
+
+/** What the form refuses before anything is staged. */
+function requestProblem(v: Record<string, string>, pools: readonly PoolChoice[]): string | undefined {
+	const r = checkNumberRequest(toRequest(v, pools));
+	if (!r.ok) return r.reason;
+	const pool = pools.find(p => p.label === v.pool);
+	if (pool && pool.messageType && v.msgtype !== pool.messageType) {
+		return `Pool ${pool.label} sends ${pool.messageType} messages: a number in it must be ${pool.messageType} too.`;
+	}
+	if (pool && v.optout && v.optout !== pool.optOutList) {
+		return `A number in pool ${pool.label} uses the pool's opt-out list ${pool.optOutList}: pick that list, or no pool.`;
+	}
+	return undefined;
+}
 
 export function NumbersView({width, height, filter, isActive, navigate, toast}: ViewProps) {
 	const {connection} = useSession();
@@ -65,7 +103,15 @@ export function NumbersView({width, height, filter, isActive, navigate, toast}: 
 	);
 	const selected = useRef<PhoneNumber | undefined>(undefined);
 	const [requesting, setRequesting] = useState(false);
-	const formLines = requesting ? formHeight(requestFields) : 0;
+	const pools = useResource<Pool[]>(requesting ? 'pools' : undefined, (clients, ctx) => listPools(clients, {signal: ctx.signal}));
+	const lists = useResource<OptOutList[]>(requesting ? 'opt-out-lists' : undefined, (clients, ctx) => listOptOutLists(clients, {signal: ctx.signal}));
+	const poolChoices = useMemo<PoolChoice[]>(
+		() => (pools.data ?? []).filter(p => p.PoolId).map(p => ({label: poolLabel(p.PoolId, poolNames), id: p.PoolId!, optOutList: p.OptOutListName ?? 'Default', messageType: p.MessageType ?? ''})),
+		[pools.data, poolNames],
+	);
+	const listNames = useMemo(() => (lists.data ?? []).map(l => l.OptOutListName ?? '').filter(Boolean), [lists.data]);
+	const fields = requestFields(poolChoices, listNames, {pools: pools.loading && !pools.data, lists: lists.loading && !lists.data});
+	const formLines = requesting ? formHeight(fields) : 0;
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<ResourceTable
@@ -101,16 +147,13 @@ export function NumbersView({width, height, filter, isActive, navigate, toast}: 
 			{requesting ? (
 				<EditForm
 					title="Request a phone number (SIMULATOR: US, free; other types are leased monthly)"
-					fields={requestFields}
+					fields={fields}
 					width={width}
 					submitLabel="stages and reviews"
-					validate={values => {
-						const r = checkNumberRequest(toRequest(values));
-						return r.ok ? undefined : r.reason;
-					}}
+					validate={values => requestProblem(values, poolChoices)}
 					onSubmit={values => {
 						setRequesting(false);
-						stage(requestNumberEdit(connection, toRequest(values)), {review: true});
+						stage(requestNumberEdit(connection, toRequest(values, poolChoices)), {review: true});
 					}}
 					onCancel={() => setRequesting(false)}
 				/>

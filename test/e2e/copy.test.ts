@@ -16,12 +16,19 @@ function menuChoice(app: TerminalSession, label: string): string {
 	return line.replace(new RegExp(`^.*\\d  ${label} +`), '').trim();
 }
 
+/** Presses the key of one choice of the open copy menu, as the menu numbers it (a Name tag adds a choice). */
+async function choose(app: TerminalSession, label: string): Promise<void> {
+	const line = app.lines().find(l => new RegExp(`\\d  ${label} +\\S`).test(l));
+	assert.ok(line, `the copy menu offers ${label}\n${app.screen()}`);
+	await app.press(new RegExp(`(\\d)  ${label} +\\S`).exec(line)![1]);
+}
+
 /** Opens the pools list and the copy menu on its first row; returns the pool's ARN as the menu shows it. */
 async function openPoolCopyMenu(app: TerminalSession): Promise<string> {
 	await app.waitForText('<?> help');
 	await command(app, 'pools');
-	// The first row is there (c on a list still loading has nothing to offer).
-	await app.waitForText(/pool-\w+\S* +ACTIVE/);
+	// The first row is there with its Name tag (c on a list still loading has less to offer).
+	await app.waitForText(/pool-\w+\S* +transactional-us +ACTIVE/);
 	await app.press('c');
 	await app.waitForText('Copy from');
 	await app.waitForText(/\d  ARN +arn:aws:sms-voice:us-east-1:\d+:pool\/pool-\w+/);
@@ -34,7 +41,7 @@ test('copy menu on a plain terminal: c lists id, ARN and aws command; the choice
 		const arn = await openPoolCopyMenu(app);
 		await app.waitForText(/\d  Id +pool-\w+/);
 		await app.waitForText(/\d  aws command +aws pinpoint-sms-voice-v2 describe-pools --pool-ids pool-\w+/);
-		await app.press('2');
+		await choose(app, 'ARN');
 		await app.waitForText(`Copied ARN: ${arn}`);
 		await app.waitForOutput(`\x1b]52;c;${b64(arn)}\x07`);
 		assert.doesNotMatch(app.output(), /\x1bPtmux;/, 'no tmux wrapper outside tmux');
@@ -49,7 +56,7 @@ test('copy menu on a plain terminal: c lists id, ARN and aws command; the choice
 		await app.press('c');
 		await app.waitForText(/\d  Number +\+\d+/);
 		await app.waitForText(/\d  ARN +arn:aws:sms-voice:us-east-1:\d+:phone-number\/phone-\w+/);
-		await app.press('4');
+		await choose(app, 'aws command');
 		await app.waitForText('Copied aws command: aws pinpoint-sms-voice-v2 describe-phone-numbers');
 		const copied = /\x1b\]52;c;([A-Za-z0-9+/=]+)\x07(?![\s\S]*\x1b\]52;c;)/.exec(app.output());
 		assert.ok(copied, 'an OSC 52 for the aws command');
@@ -63,7 +70,7 @@ test('copy under GNU screen: the OSC 52 goes out in DCS passthrough chunks that 
 	const app = spawnTerminal({args: ['--local'], cols: 140, rows: 40, env: {STY: '4242.pts-0.host', TERM: 'screen-256color'}});
 	try {
 		const arn = await openPoolCopyMenu(app);
-		await app.press('2');
+		await choose(app, 'ARN');
 		await app.waitForText(`Copied ARN: ${arn}`);
 		await app.waitForOutput(/\x1bP\x1b\]52;c;/);
 		const start = app.output().indexOf('\x1bP\x1b]52;c;');
@@ -83,7 +90,7 @@ test('a terminal that cannot be told (Apple Terminal) shows the chosen text to s
 	const app = spawnTerminal({args: ['--local'], cols: 140, rows: 30, env: {TERM_PROGRAM: 'Apple_Terminal'}});
 	try {
 		const arn = await openPoolCopyMenu(app);
-		await app.press('2');
+		await choose(app, 'ARN');
 		await app.waitForText('cannot be told to copy');
 		await app.waitForText(arn);
 		await app.waitForText('select the text with the mouse');
@@ -115,7 +122,7 @@ test('inside a real tmux with its default settings: the copy lands in a tmux buf
 		const arn = await openPoolCopyMenu(app);
 		assert.equal(tmux('show-options', '-gv', 'set-clipboard').trim(), 'external', 'tmux runs with its default set-clipboard');
 		assert.equal(tmux('show-options', '-gv', 'allow-passthrough').trim(), 'off', 'and its default allow-passthrough');
-		await app.press('2');
+		await choose(app, 'ARN');
 		await app.waitForText(`Copied ARN: ${arn}`);
 		assert.equal(tmux('show-buffer'), arn);
 		// tmux told the terminal outside it (the PTY) with its own OSC 52 (tmux leaves the selection empty).

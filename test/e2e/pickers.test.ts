@@ -123,3 +123,48 @@ test("simulator: the configuration set is picked from the Region's sets (type to
 		app.dispose();
 	}
 });
+
+test('requesting a number: the pool and the opt-out list are picked; a mismatch with the pool is refused in the form; the AWS CLI finds the number in the pool', async () => {
+	const pools = await aws<{Pools: {PoolId: string; OptOutListName: string; MessageType: string}[]}>('describe-pools');
+	const pool = pools.Pools.find(p => p.MessageType === 'TRANSACTIONAL' && p.OptOutListName === 'Default')!;
+	const membersBefore = await aws<{OriginationIdentities: unknown[]}>('list-pool-origination-identities', '--pool-id', pool.PoolId);
+	const app = console_();
+	try {
+		await app.waitForText('<?> help');
+		await command(app, 'numbers');
+		await app.waitForText(/Phone numbers\s+\[\d+\]/);
+		await app.press('n');
+		await app.waitForText('Request a phone number');
+		// Type SIMULATOR, country US, SMS, TRANSACTIONAL: the defaults. Then the pool, by typing part of its name.
+		for (let i = 0; i < 4; i++) await app.press('tab');
+		await app.waitForText(/› Pool +‹ none ›/);
+		await app.type('transactional');
+		await app.waitForText(new RegExp(`› Pool +‹ transactional-us \\(${pool.PoolId}\\) ›`));
+		// An opt-out list other than the pool's is refused before anything is staged.
+		await app.press('tab');
+		await app.waitForText(/› Opt-out list +‹ Default ›/);
+		await app.type('marketing');
+		await app.waitForText(/› Opt-out list +‹ marketing-optouts ›/);
+		await app.press('enter');
+		await app.waitForText("uses the pool's opt-out list Default: pick that list, or no pool.");
+		await app.waitForNoText('Review 1 staged change');
+		for (let i = 0; i < 'marketing'.length; i++) await app.press('backspace');
+		await app.type('Default');
+		await app.waitForText(/› Opt-out list +‹ Default ›/);
+		await app.press('enter');
+		await app.waitForText('Review 1 staged change (nothing has been sent yet)');
+		await app.waitForText(`in pool ${pool.PoolId}`);
+		await app.waitForText(new RegExp(`--pool-id ${pool.PoolId}`));
+		await app.waitForText('Type "request" to apply');
+		await app.type('request');
+		await app.press('enter');
+		await app.waitForText('Applied 1 of 1 change');
+		const membersAfter = await aws<{OriginationIdentities: {IsoCountryCode: string}[]}>('list-pool-origination-identities', '--pool-id', pool.PoolId);
+		assert.equal(membersAfter.OriginationIdentities.length, membersBefore.OriginationIdentities.length + 1, 'the new number is in the pool');
+		await app.press('escape');
+		await app.press('q');
+		assert.equal((await app.waitForExitStatus()).exitCode, 0);
+	} finally {
+		app.dispose();
+	}
+});
