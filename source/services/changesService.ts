@@ -112,8 +112,9 @@ export async function requestPhoneNumber(clients: Clients, request: NumberReques
 			MessageType: request.messageType,
 			NumberType: request.numberType,
 			NumberCapabilities: request.capabilities,
-			...(request.poolId ? {PoolId: request.poolId} : {}),
-			...(request.optOutListName ? {OptOutListName: request.optOutListName} : {}),
+			// Members left undefined are not sent.
+			PoolId: request.poolId,
+			OptOutListName: request.optOutListName,
 		}),
 	);
 	return result(out, `${out.PhoneNumber ?? ''} ${out.PhoneNumberId ?? ''} ${out.Status ?? ''}`.trim());

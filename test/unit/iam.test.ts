@@ -39,9 +39,12 @@ test('every dependent action of a called action is in the committed policy that 
 	// The simulator requests its number with Tags: without TagResource, --request-number would be denied.
 	assert.ok((scanCalls() as Calls).get('sms-voice:RequestPhoneNumber')!.members.has('Tags'));
 	assert.ok(operator.includes('sms-voice:TagResource'));
-	// No call sends a role ARN or a pool to join, so neither iam:PassRole nor AssociateOriginationIdentity is granted.
+	// A number can be requested into a pool (PoolId): joining it is AssociateOriginationIdentity, for operators only.
+	assert.ok((scanCalls() as Calls).get('sms-voice:RequestPhoneNumber')!.members.has('PoolId'));
+	assert.ok(operator.includes('sms-voice:AssociateOriginationIdentity'));
+	assert.ok(!readOnly.includes('sms-voice:AssociateOriginationIdentity'));
+	// No call sends a role ARN, so iam:PassRole is not granted.
 	assert.ok(!operator.includes('iam:PassRole'));
-	assert.ok(!operator.includes('sms-voice:AssociateOriginationIdentity'));
 });
 
 test('dependent actions follow the members a call sends; unconditional ones always; unreadable members are an error', () => {
