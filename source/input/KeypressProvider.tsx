@@ -2,7 +2,7 @@
 // normalised (see keys.ts) and offered to subscribers from the highest priority down until one consumes it.
 import React, {createContext, useContext, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore} from 'react';
 import {useInput, usePaste} from 'ink';
-import {toKeyEvents, type KeyEvent} from './keys.js';
+import {splitEscapePrefix, toKeyEvents, type KeyEvent} from './keys.js';
 import type {CommandId, Keymap} from './keymap.js';
 
 export const Priority = {
@@ -172,7 +172,8 @@ export function KeypressProvider({
 		draining.current = true;
 		drain();
 	};
-	useInput((input, key) => enqueue(toKeyEvents(input, key)));
+	const bound = useMemo(() => new Set(Object.values(keymap).flat()), [keymap]);
+	useInput((input, key) => enqueue(splitEscapePrefix(toKeyEvents(input, key), id => bound.has(id))));
 	usePaste(text => enqueue([{name: 'paste', text, ctrl: false, meta: false, shift: false}]));
 	const value = useMemo(() => ({bus, keymap, readOnly, onBlocked}), [bus, keymap, readOnly, onBlocked]);
 	return (

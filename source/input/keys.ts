@@ -144,3 +144,15 @@ export function keyLabel(id: string, ascii = false): string {
 		.map(p => short[p] ?? p)
 		.join('-');
 }
+
+/**
+ * An escape and the key typed right after it can reach us in one read (ssh, a slow pipe, a busy machine), and
+ * then read as alt plus that key. Where alt plus a printable key means nothing here (`isBound` says whether it is
+ * bound), it is taken for what the user most likely typed: escape, then the key.
+ */
+export function splitEscapePrefix(events: KeyEvent[], isBound: (id: string) => boolean): KeyEvent[] {
+	return events.flatMap(event => {
+		if (!event.meta || event.ctrl || event.name.length !== 1 || isBound(keyId(event))) return [event];
+		return [key('escape'), {...event, meta: false, text: event.name}];
+	});
+}

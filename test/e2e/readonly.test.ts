@@ -120,6 +120,8 @@ test('the console: an edit staged as dev stays unapplied after :profile prod-eu,
 		await command(app, 'profile prod-eu');
 		await app.waitForText(/profile prod-eu .* RO/);
 		await app.waitForText('read-only (readOnlyProfiles "prod-*")');
+		// The new connection reloads the screen (its keywords are not drawn, nor their keys bound, until then).
+		await app.waitForText(/HELP +AUTOMATIC_RESPONSE/);
 
 		// The number's detail: every edit key.
 		for (const [key, hint] of [['a', 'add'], ['e', 'edit'], ['d', 'delete'], ['o', 'settings'], ['x', 'release'], ['w', 'write'], ['u', 'undo']]) {

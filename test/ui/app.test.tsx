@@ -163,6 +163,20 @@ test('keys read as separate events in the same tick (a busy process) each reach 
 	await waitForFrame(ui, 'Region set to eu-west-2', BURST_MS);
 });
 
+test('escape and the next key in one read (ssh) close the bar and then act: "\\x1b:" backs out of the filter and opens the command bar', async () => {
+	const {ui} = renderApp();
+	await waitForFrame(ui, '<?> help');
+	await tick();
+	await press(ui, '/');
+	await type(ui, 'eu-');
+	await waitForFrame(ui, 'Regions [8 of 34]', BURST_MS);
+	ui.stdin.write('\x1b:');
+	await waitForFrame(ui, 'command (tab completes)', BURST_MS);
+	await type(ui, 'region eu-west-2');
+	await press(ui, KEYS.enter);
+	await waitForFrame(ui, 'Region set to eu-west-2', BURST_MS);
+});
+
 test('every frame keeps its height: the footer is never blank or wrapped, also while the command bar opens, fills and closes', async () => {
 	const {ui} = renderApp();
 	await waitForFrame(ui, '<?> help');

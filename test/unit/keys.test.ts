@@ -1,6 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {keyId, keyLabel, normalizeKeySpec, toKeyEvents, type InkKey} from '../../source/input/keys.js';
+import {keyId, keyLabel, normalizeKeySpec, splitEscapePrefix, toKeyEvents, type InkKey} from '../../source/input/keys.js';
 import {buildKeymap} from '../../source/input/keymap.js';
 
 const none: InkKey = {
@@ -34,6 +34,19 @@ test('held backspace (DEL bytes) is backspace every time, never text', () => {
 	assert.ok(events.every(e => e.text === ''));
 	assert.equal(keyId(toKeyEvents('', {...none, backspace: true})[0]), 'backspace');
 	assert.equal(keyId(toKeyEvents('', {...none, delete: true})[0]), 'delete');
+});
+
+test('escape and the next key read together as alt+key are split again, unless alt+key is bound', () => {
+	// What Ink hands over for "\x1b:" in one read: ':' with meta.
+	const together = toKeyEvents(':', {...none, meta: true});
+	assert.deepEqual(together.map(keyId), ['alt+:']);
+	const split = splitEscapePrefix(together, () => false);
+	assert.deepEqual(split.map(keyId), ['escape', ':']);
+	assert.equal(split[1].text, ':', 'the key types its character again');
+	assert.deepEqual(splitEscapePrefix(toKeyEvents('Q', {...none, meta: true}), () => false).map(keyId), ['escape', 'Q']);
+	// A binding the user made, and alt+backspace (delete a word), keep their meaning.
+	assert.deepEqual(splitEscapePrefix(together, id => id === 'alt+:').map(keyId), ['alt+:']);
+	assert.deepEqual(splitEscapePrefix(toKeyEvents('', {...none, backspace: true, meta: true}), () => false).map(keyId), ['alt+backspace']);
 });
 
 test('named keys and modifiers from Ink flags', () => {
