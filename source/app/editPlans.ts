@@ -288,3 +288,97 @@ export function releaseNumberEdit(connection: Connection, number: {id: string; p
 		apply: clients => changes.releasePhoneNumber(clients, number.id),
 	};
 }
+
+/** What the registration edits need to know of the registration. */
+export interface RegistrationTarget {
+	id: string;
+	label: string;
+	/** The current version and its status: a field change of a version that is not a DRAFT makes a new version. */
+	version: number;
+	versionStatus: string;
+	/** Field changes already staged for it (the first one on a non-DRAFT version makes the new version). */
+	stagedFields: number;
+}
+
+const registrationScope = (id: string) => `registration/${id}`;
+const registrationReloads = (id: string) => ['registrations', registrationScope(id)];
+
+export function registrationFieldEdit(connection: Connection, target: RegistrationTarget, field: {path: string; title: string}, before: string, after: string, value: changes.RegistrationFieldValue): StagedEdit {
+	const newVersion = target.versionStatus !== 'DRAFT';
+	const makesVersion = newVersion && target.stagedFields === 0;
+	const [was, now] = quoteDifference(before, after);
+	const args: Record<string, string | string[]> = {'registration-id': target.id, 'field-path': field.path};
+	if ('TextValue' in value) args['text-value'] = value.TextValue;
+	else if ('SelectChoices' in value) args['select-choices'] = value.SelectChoices;
+	else args['registration-attachment-id'] = value.RegistrationAttachmentId;
+	return {
+		id: `registration-field|${target.id}|${field.path}`,
+		scope: registrationScope(target.id),
+		rowKey: field.path,
+		what: `${field.title} of ${target.label}${makesVersion ? ` (in a new version from v${target.version} ${target.versionStatus})` : newVersion ? ' (in the same new version)' : ''}`,
+		before: before ? was : '',
+		after: now,
+		cli: [
+			...(makesVersion ? [awsCli(connection, sms, 'create-registration-version', {'registration-id': target.id})] : []),
+			awsCli(connection, sms, 'put-registration-field-value', args),
+		],
+		kind: before ? 'change' : 'add',
+		connection,
+		reloads: registrationReloads(target.id),
+		apply: clients => changes.putRegistrationField(clients, target.id, field.path, value),
+	};
+}
+
+export function registrationSubmitEdit(connection: Connection, target: RegistrationTarget): StagedEdit {
+	return {
+		id: `registration-submit|${target.id}`,
+		scope: registrationScope(target.id),
+		rowKey: '',
+		what: `Submit ${target.label} for review`,
+		before:
+			target.versionStatus !== 'DRAFT' && target.stagedFields > 0
+				? `a new version from v${target.version} ${target.versionStatus}, with the ${target.stagedFields} staged field${target.stagedFields === 1 ? '' : 's'}`
+				: `version ${target.version} ${target.versionStatus}`,
+		after: 'SUBMITTED: the carriers review it (10DLC campaigns take 4–6 weeks or more); it cannot change until then',
+		cli: [awsCli(connection, sms, 'submit-registration-version', {'registration-id': target.id})],
+		typed: 'submit',
+		kind: 'change',
+		connection,
+		reloads: registrationReloads(target.id),
+		apply: clients => changes.submitRegistration(clients, target.id),
+	};
+}
+
+export function registrationDiscardEdit(connection: Connection, target: RegistrationTarget): StagedEdit {
+	return {
+		id: `registration-discard|${target.id}`,
+		scope: registrationScope(target.id),
+		rowKey: '',
+		what: `Discard version ${target.version} of ${target.label}`,
+		before: `version ${target.version} ${target.versionStatus}`,
+		after: 'DISCARDED for good (its values start a new draft)',
+		cli: [awsCli(connection, sms, 'discard-registration-version', {'registration-id': target.id})],
+		typed: 'discard',
+		kind: 'delete',
+		connection,
+		reloads: registrationReloads(target.id),
+		apply: clients => changes.discardRegistrationVersion(clients, target.id),
+	};
+}
+
+export function registrationDeleteEdit(connection: Connection, target: RegistrationTarget): StagedEdit {
+	return {
+		id: `registration-delete|${target.id}`,
+		scope: 'registrations',
+		rowKey: target.id,
+		what: `Delete the registration ${target.label}`,
+		before: `${target.id} (version ${target.version} ${target.versionStatus})`,
+		after: 'deleted for good',
+		cli: [awsCli(connection, sms, 'delete-registration', {'registration-id': target.id})],
+		typed: 'delete',
+		kind: 'delete',
+		connection,
+		reloads: registrationReloads(target.id),
+		apply: clients => changes.deleteRegistration(clients, target.id),
+	};
+}

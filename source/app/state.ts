@@ -21,6 +21,8 @@ export type Route =
 	| {name: 'optOutLists'}
 	| {name: 'optedOutNumbers'; list: string}
 	| {name: 'verified'}
+	| {name: 'registrations'}
+	| {name: 'registration'; id: string}
 	| {name: 'simulator'}
 	| {name: 'keywords'; origination: string}
 	| {name: 'help'}
@@ -61,6 +63,10 @@ export function routeTitle(route: Route): string {
 			return 'Opt-out lists';
 		case 'optedOutNumbers':
 			return route.list;
+		case 'registrations':
+			return 'Registrations';
+		case 'registration':
+			return route.id;
 		case 'verified':
 			return 'Verified numbers';
 		case 'simulator':

@@ -1,4 +1,4 @@
-// smsdeck emulator [--port N] [--host 127.0.0.1] [--seed default|big|empty|hostile] [--state FILE] [--throttle] [--event-delay MS]
+// smsdeck emulator [--port N] [--host 127.0.0.1] [--seed default|big|empty|hostile] [--state FILE] [--throttle] [--event-delay MS] [--review-delay MS]
 //                  [--tls [--tls-name NAME]… [--ca-file PATH]]
 // Runs the local End User Messaging SMS + CloudWatch Logs emulator until SIGINT/SIGTERM.
 import {parseArgs} from 'node:util';
@@ -21,6 +21,8 @@ Options:
   --state FILE        keep the state in FILE across restarts (atomic writes)
   --throttle          enforce the default request-rate quotas (ThrottlingException)
   --event-delay MS    delay between a simulated message's events (default 1000)
+  --review-delay MS   registration reviews: a submitted version is REVIEWING after half of MS and
+                      approved after MS (default: reviews move only when an admin call moves them)
   --tls               serve HTTPS with a certificate signed by a certificate authority made at every start
   --tls-name NAME     also valid for NAME (a DNS name or IP address; repeatable); always valid for
                       localhost, 127.0.0.1, ::1 and --host
@@ -37,6 +39,7 @@ export interface EmulatorFlags {
 	statePath?: string;
 	throttle: boolean;
 	eventDelayMs?: number;
+	reviewDelayMs?: number;
 	/** --tls, with its --tls-name and --ca-file values. */
 	tls?: {names: string[]; caFile?: string};
 }
@@ -56,6 +59,7 @@ export function parseEmulatorFlags(args: string[]): EmulatorFlags | {error: stri
 				state: {type: 'string'},
 				throttle: {type: 'boolean'},
 				'event-delay': {type: 'string'},
+				'review-delay': {type: 'string'},
 				tls: {type: 'boolean'},
 				'tls-name': {type: 'string', multiple: true},
 				'ca-file': {type: 'string'},
@@ -76,6 +80,12 @@ export function parseEmulatorFlags(args: string[]): EmulatorFlags | {error: stri
 		eventDelayMs = Number(text);
 		if (!/^\d+$/.test(text) || eventDelayMs > 3_600_000) return {error: `--event-delay must be milliseconds from 0 to 3600000 (got "${text}")`};
 	}
+	let reviewDelayMs: number | undefined;
+	if (values['review-delay'] !== undefined) {
+		const text = values['review-delay'] as string;
+		reviewDelayMs = Number(text);
+		if (!/^\d+$/.test(text) || reviewDelayMs > 30 * 86_400_000) return {error: `--review-delay must be milliseconds from 0 to 2592000000 (30 days; got "${text}")`};
+	}
 	const host = (values.host as string | undefined) ?? '127.0.0.1';
 	if (host.trim() === '') return {error: '--host must not be empty'};
 	const statePath = values.state as string | undefined;
@@ -87,7 +97,7 @@ export function parseEmulatorFlags(args: string[]): EmulatorFlags | {error: stri
 	if (badName !== undefined) return {error: `--tls-name must be a DNS name or an IP address (got "${badName}")`};
 	if (caFile !== undefined && caFile.trim() === '') return {error: '--ca-file needs a file name'};
 	const tls = values.tls === true ? {names, caFile} : undefined;
-	return {port, host, seed: seed as Seed, statePath, throttle: values.throttle === true, eventDelayMs, tls};
+	return {port, host, seed: seed as Seed, statePath, throttle: values.throttle === true, eventDelayMs, reviewDelayMs, tls};
 }
 
 export function isLoopback(host: string): boolean {
@@ -146,6 +156,7 @@ export async function runEmulator(args: string[], globals: GlobalOptions, io: Co
 			statePath: flags.statePath,
 			throttle: flags.throttle,
 			eventDelayMs: flags.eventDelayMs,
+			reviewDelayMs: flags.reviewDelayMs,
 			tls: flags.tls,
 		});
 	} catch (error) {

@@ -22,18 +22,28 @@ export function KeyHints({width}: {width: number}) {
 			</Text>
 		);
 	}
-	const items: {key: string; hint: string}[] = [];
-	let used = 1;
+	type Item = {key: string; hint: string; width: number; id: string};
+	const all: Item[] = [];
 	for (const b of bindings) {
 		if (HIDDEN.has(b.id)) continue;
 		const key = keymap[b.id][0];
 		if (!key) continue;
 		const label = `<${keyLabel(key, theme.ascii)}>`;
 		const hint = COMMANDS[b.id].hint;
-		const w = cellWidth(label) + 1 + hint.length + 2;
-		if (used + w > width) break;
-		used += w;
-		items.push({key: label, hint});
+		all.push({key: label, hint, width: cellWidth(label) + 1 + hint.length + 2, id: b.id});
+	}
+	// When the screen binds more keys than fit, help (which lists them all) keeps its place, at the end.
+	const fits = (list: Item[]) => 1 + list.reduce((sum, i) => sum + i.width, 0) <= width;
+	let items = all;
+	if (!fits(all)) {
+		const help = all.find(i => i.id === 'app.help');
+		items = [];
+		for (const i of all) {
+			if (i === help) continue;
+			if (!fits([...items, i, ...(help ? [help] : [])])) break;
+			items.push(i);
+		}
+		if (help && fits([...items, help])) items.push(help);
 	}
 	// The footer is the frame's last line and must never be blank: a blank last line changes the height the
 	// renderer sees, and its incremental redraw can then land a row off.

@@ -16,6 +16,8 @@ import {ConfigSetDetailView} from '../views/ConfigSetDetailView.js';
 import {OptOutListsView} from '../views/OptOutListsView.js';
 import {OptedOutNumbersView} from '../views/OptedOutNumbersView.js';
 import {VerifiedView} from '../views/VerifiedView.js';
+import {RegistrationsView} from '../views/RegistrationsView.js';
+import {RegistrationDetailView} from '../views/RegistrationDetailView.js';
 import {TailView} from '../views/TailView.js';
 import {SimulatorView} from '../views/SimulatorView.js';
 import {KeywordsView} from '../views/KeywordsView.js';
@@ -65,6 +67,10 @@ export function RouteView({route, view, context}: {route: Route; view: ViewProps
 			return <TailView key={`${route.configSet ?? ''}|${route.logGroup ?? ''}|${route.destination ?? ''}|${route.since ?? ''}`} {...view} target={route} />;
 		case 'verified':
 			return <VerifiedView {...view} />;
+		case 'registrations':
+			return <RegistrationsView {...view} />;
+		case 'registration':
+			return <RegistrationDetailView key={route.id} {...view} id={route.id} />;
 		case 'simulator':
 			return <SimulatorView {...view} />;
 		case 'keywords':
@@ -94,5 +100,6 @@ export const COMMAND_ROUTES: Record<string, Route> = {
 	'config-sets': {name: 'configSets'},
 	'opt-outs': {name: 'optOutLists'},
 	verified: {name: 'verified'},
+	registrations: {name: 'registrations'},
 	sim: {name: 'simulator'},
 };

@@ -28,6 +28,7 @@ export interface StartEmulatorOptions {
 	statePath?: string;
 	throttle?: boolean;
 	eventDelayMs?: number;
+	reviewDelayMs?: number;
 	liveTailTickMs?: number;
 	liveTailTimeoutMs?: number;
 	quiet?: boolean;
@@ -59,6 +60,7 @@ export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<Ru
 		options: {
 			throttle: opts.throttle,
 			eventDelayMs: opts.eventDelayMs,
+			reviewDelayMs: opts.reviewDelayMs,
 			liveTailTickMs: opts.liveTailTickMs,
 			liveTailTimeoutMs: opts.liveTailTimeoutMs,
 		},

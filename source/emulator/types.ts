@@ -50,6 +50,9 @@ export interface EmulatorOptions {
 	eventDelayMs: number;
 	/** Enforce the documented request-rate quotas (ThrottlingException). */
 	throttle: boolean;
+	/** Registration reviews: a submitted version is REVIEWING after half this time and approved after all of it
+	 * (undefined: reviews move only through the admin action reviewRegistration). */
+	reviewDelayMs?: number;
 	/** Live tail: seconds between sessionUpdate frames (default 1) — tests may shorten it. */
 	liveTailTickMs: number;
 	/** Live tail session timeout in ms (default 3 h). */

@@ -125,3 +125,42 @@ export async function releasePhoneNumber(clients: Clients, id: string): Promise<
 	const out = await clients.sms.send(new ReleasePhoneNumberCommand({PhoneNumberId: id}));
 	return result(out, `${out.PhoneNumber ?? id} ${out.Status ?? ''}`.trim());
 }
+
+/**
+ * Sets a registration field. When the current version is not a DRAFT (denied or approved), a new version is made
+ * first from it — as the console says in the review — so several staged fields land in one new version.
+ */
+export type RegistrationFieldValue = {TextValue: string} | {SelectChoices: string[]} | {RegistrationAttachmentId: string};
+
+export async function putRegistrationField(clients: Clients, registrationId: string, fieldPath: string, value: RegistrationFieldValue): Promise<ChangeResult> {
+	const sdk = await smsModule();
+	const [registration] = (await clients.sms.send(new sdk.DescribeRegistrationsCommand({RegistrationIds: [registrationId]}))).Registrations ?? [];
+	const [current] =
+		(await clients.sms.send(new sdk.DescribeRegistrationVersionsCommand({RegistrationId: registrationId, VersionNumbers: registration?.CurrentVersionNumber ? [registration.CurrentVersionNumber] : undefined})))
+			.RegistrationVersions ?? [];
+	let made = '';
+	if (current && current.RegistrationVersionStatus !== 'DRAFT') {
+		const version = await clients.sms.send(new sdk.CreateRegistrationVersionCommand({RegistrationId: registrationId}));
+		made = `version ${version.VersionNumber} created; `;
+	}
+	const out = await clients.sms.send(new sdk.PutRegistrationFieldValueCommand({RegistrationId: registrationId, FieldPath: fieldPath, ...value}));
+	return result(out, `${made}${fieldPath} set in version ${out.VersionNumber}`);
+}
+
+export async function submitRegistration(clients: Clients, registrationId: string): Promise<ChangeResult> {
+	const {SubmitRegistrationVersionCommand} = await smsModule();
+	const out = await clients.sms.send(new SubmitRegistrationVersionCommand({RegistrationId: registrationId}));
+	return result(out, `version ${out.VersionNumber} ${out.RegistrationVersionStatus ?? ''}`.trim());
+}
+
+export async function discardRegistrationVersion(clients: Clients, registrationId: string): Promise<ChangeResult> {
+	const {DiscardRegistrationVersionCommand} = await smsModule();
+	const out = await clients.sms.send(new DiscardRegistrationVersionCommand({RegistrationId: registrationId}));
+	return result(out, `version ${out.VersionNumber} ${out.RegistrationVersionStatus ?? ''}`.trim());
+}
+
+export async function deleteRegistration(clients: Clients, registrationId: string): Promise<ChangeResult> {
+	const {DeleteRegistrationCommand} = await smsModule();
+	const out = await clients.sms.send(new DeleteRegistrationCommand({RegistrationId: registrationId}));
+	return result(out, `${out.RegistrationId ?? registrationId} ${out.RegistrationStatus ?? ''}`.trim());
+}

@@ -57,6 +57,7 @@ export function NumberDetailView({id, width, height, filter, isActive, navigate,
 	useCommands(
 		{
 			'view.pool': n?.PoolId ? () => navigate({name: 'poolIdentities', poolId: n.PoolId!}) : undefined,
+			'view.registration': n?.RegistrationId ? () => navigate({name: 'registration', id: n.RegistrationId!}) : undefined,
 			'view.copy': n
 				? () => {
 						const offer = numberOffer(connection, n);

@@ -102,6 +102,7 @@ export function NumbersView({width, height, filter, isActive, navigate, toast}: 
 		[releasing, poolNames],
 	);
 	const selected = useRef<PhoneNumber | undefined>(undefined);
+	const [registration, setRegistration] = useState<string | undefined>(undefined);
 	const [requesting, setRequesting] = useState(false);
 	const pools = useResource<Pool[]>(requesting ? 'pools' : undefined, (clients, ctx) => listPools(clients, {signal: ctx.signal}));
 	const lists = useResource<OptOutList[]>(requesting ? 'opt-out-lists' : undefined, (clients, ctx) => listOptOutLists(clients, {signal: ctx.signal}));
@@ -129,11 +130,14 @@ export function NumbersView({width, height, filter, isActive, navigate, toast}: 
 				navigate={navigate}
 				onSelectionChange={n => {
 					selected.current = n;
+					setRegistration(n?.RegistrationId);
 				}}
 				copyOffer={n => numberOffer(connection, n)}
 				toast={toast}
 				actions={{
 					'edit.request': () => setRequesting(true),
+					// Offered only on a number that has a registration (a PENDING 10DLC or toll-free number waits for it).
+					'view.registration': registration ? () => navigate({name: 'registration', id: registration}) : undefined,
 					'edit.release': () => {
 						const n = selected.current;
 						if (!n?.PhoneNumberId) return;

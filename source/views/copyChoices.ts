@@ -123,3 +123,15 @@ export function keywordOffer(connection: Connection, origination: string, k: {Ke
 		],
 	};
 }
+
+export function registrationOffer(connection: Connection, r: {RegistrationId?: string; RegistrationArn?: string; Name?: string}): CopyOffer {
+	return {
+		title: r.Name ? `${r.Name} (${r.RegistrationId})` : (r.RegistrationId ?? 'registration'),
+		choices: [
+			{label: 'Name', text: r.Name},
+			{label: 'Id', text: r.RegistrationId},
+			{label: 'ARN', text: r.RegistrationArn},
+			{label: 'aws command', text: r.RegistrationId && sms(connection, 'describe-registrations', {'registration-ids': r.RegistrationId})},
+		],
+	};
+}

@@ -85,7 +85,9 @@ describe('spawnTerminal', () => {
 		await app.waitForText('Regions');
 		await app.press('q');
 		const t0 = Date.now();
-		await assert.rejects(app.waitForText('Regions', {timeoutMs: 5000}), /the process exited first[\s\S]*exited \(code 0\)/u);
+		// Text that never shows: the wait must end when the process does, not at its timeout. (Waiting for
+		// 'Regions' here raced the exit: the last frame could still be on screen when the wait began.)
+		await assert.rejects(app.waitForText('never on screen', {timeoutMs: 5000}), /the process exited first[\s\S]*exited \(code 0\)/u);
 		assert.ok(Date.now() - t0 < 2000);
 	});
 

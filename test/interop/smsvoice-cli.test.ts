@@ -84,4 +84,73 @@ describe('sms-voice emulator: AWS CLI v1 interop', async () => {
 	test('errors come back as the modeled exception', {skip: !available && 'aws CLI not on PATH'}, async () => {
 		await assert.rejects(aws('describe-pools', '--pool-ids', 'pool-00000000000000000000000000000000'), (e: any) => /ResourceNotFoundException/.test(e.stderr));
 	});
+	test('registrations: every operation, from definitions to an approved campaign holding a PENDING-then-ACTIVE number', {skip: !available && 'aws CLI not on PATH'}, async () => {
+		const campaign = 'US_TEN_DLC_CAMPAIGN_REGISTRATION';
+		const types = await aws('describe-registration-type-definitions');
+		assert.ok(types.RegistrationTypeDefinitions.some((t: any) => t.RegistrationType === campaign));
+		const sections = await aws('describe-registration-section-definitions', '--registration-type', campaign);
+		assert.ok(sections.RegistrationSectionDefinitions.some((s: any) => s.SectionPath === 'messageFlow'));
+		const fields = await aws('describe-registration-field-definitions', '--registration-type', campaign, '--section-path', 'messageFlow');
+		assert.equal(fields.RegistrationFieldDefinitions.find((f: any) => f.FieldPath === 'messageFlow.stopMessage').TextValidation.MaxLength, 160);
+		const brands = await aws('describe-registrations', '--filters', 'Name=registration-type,Values=US_TEN_DLC_BRAND_REGISTRATION');
+		const brandId = brands.Registrations[0].RegistrationId;
+
+		const created = await aws('create-registration', '--registration-type', campaign, '--tags', 'Key=Name,Value=cli-campaign');
+		assert.equal(created.RegistrationStatus, 'CREATED');
+		const id = created.RegistrationId;
+		const text: [string, string][] = [
+			['campaignInfo.brandRegistrationId', brandId],
+			['campaignInfo.campaignName', 'cli updates'],
+			['campaignInfo.campaignDescription', 'Order updates for customers who opted in on the website checkout page.'],
+			['messageFlow.optInWorkflow', 'Customers tick an unticked box at checkout and confirm by replying YES.'],
+			['messageFlow.helpMessage', 'AnyCompany: help at support@example.com. Msg&data rates may apply.'],
+			['messageFlow.stopMessage', 'AnyCompany: you are unsubscribed from order updates.'],
+			['messageSamples.messageSample1', 'AnyCompany: order 42 has shipped. Reply STOP to opt out.'],
+		];
+		for (const [path, value] of text) await aws('put-registration-field-value', '--registration-id', id, '--field-path', path, '--text-value', value);
+		for (const [path, value] of [['campaignInfo.messageType', 'TRANSACTIONAL'], ['campaignInfo.capabilities', 'SMS'], ['campaignUseCase.useCase', 'ACCOUNT_NOTIFICATION'], ['campaignUseCase.subUseCases', 'FRAUD_ALERT']]) {
+			await aws('put-registration-field-value', '--registration-id', id, '--field-path', path, '--select-choices', value);
+		}
+		const removed = await aws('delete-registration-field-value', '--registration-id', id, '--field-path', 'campaignUseCase.subUseCases');
+		assert.deepEqual(removed.SelectChoices, ['FRAUD_ALERT']);
+		const values = await aws('describe-registration-field-values', '--registration-id', id);
+		assert.equal(values.RegistrationFieldValues.length, 10);
+
+		// A 10DLC number requested for the campaign waits PENDING; the association is listed.
+		const number = await aws('request-phone-number', '--iso-country-code', 'US', '--message-type', 'TRANSACTIONAL', '--number-capabilities', 'SMS', '--number-type', 'TEN_DLC');
+		const associated = await aws('create-registration-association', '--registration-id', id, '--resource-id', number.PhoneNumberId);
+		assert.equal(associated.PhoneNumber, number.PhoneNumber);
+		assert.deepEqual((await aws('list-registration-associations', '--registration-id', id)).RegistrationAssociations.map((a: any) => a.ResourceId), [number.PhoneNumberId]);
+		assert.equal((await aws('describe-phone-numbers', '--phone-number-ids', number.PhoneNumberId)).PhoneNumbers[0].Status, 'PENDING');
+
+		// Submit, discard, resubmit, deny, fix in a new version, resubmit, approve.
+		assert.equal((await aws('submit-registration-version', '--registration-id', id)).RegistrationVersionStatus, 'SUBMITTED');
+		assert.equal((await aws('discard-registration-version', '--registration-id', id)).RegistrationVersionStatus, 'DISCARDED');
+		await aws('submit-registration-version', '--registration-id', id);
+		const admin = (body: unknown) => fetch(`${emu.url}/_smsdeck/reviewRegistration`, {method: 'POST', body: JSON.stringify(body)}).then(r => r.json());
+		await admin({RegistrationId: id, outcome: 'deny', denied: [{FieldPath: 'messageSamples.messageSample1', Reason: 'Name the brand.'}]});
+		assert.equal((await aws('describe-registrations', '--registration-ids', id)).Registrations[0].RegistrationStatus, 'REQUIRES_UPDATES');
+		const v3 = await aws('create-registration-version', '--registration-id', id);
+		assert.equal(v3.RegistrationVersionStatus, 'DRAFT');
+		await aws('put-registration-field-value', '--registration-id', id, '--field-path', 'messageSamples.messageSample1', '--text-value', 'AnyCompany order updates: order 42 shipped. Reply STOP to opt out.');
+		await aws('submit-registration-version', '--registration-id', id);
+		await admin({RegistrationId: id, outcome: 'approve'});
+		const versions = await aws('describe-registration-versions', '--registration-id', id);
+		assert.deepEqual(versions.RegistrationVersions.map((v: any) => v.RegistrationVersionStatus), ['APPROVED', 'DENIED', 'DISCARDED']);
+		assert.equal(typeof versions.RegistrationVersions[0].RegistrationVersionStatusHistory.ApprovedTimestamp, 'number');
+		assert.equal((await aws('describe-phone-numbers', '--phone-number-ids', number.PhoneNumberId)).PhoneNumbers[0].Status, 'ACTIVE');
+
+		// Attachments: a PNG from a file, listed, deleted.
+		writeFileSync(join(dir, 'opt-in.png'), Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32)]));
+		const attachment = await aws('create-registration-attachment', '--attachment-body', `fileb://${join(dir, 'opt-in.png')}`);
+		assert.equal(attachment.AttachmentStatus, 'UPLOAD_COMPLETE');
+		const listed = await aws('describe-registration-attachments', '--registration-attachment-ids', attachment.RegistrationAttachmentId);
+		assert.equal(listed.RegistrationAttachments.length, 1);
+		assert.equal((await aws('delete-registration-attachment', '--registration-attachment-id', attachment.RegistrationAttachmentId)).AttachmentStatus, 'DELETED');
+
+		// Delete waits for the associations to end.
+		await assert.rejects(aws('delete-registration', '--registration-id', id), (e: any) => /ConflictException/.test(e.stderr));
+		await aws('release-phone-number', '--phone-number-id', number.PhoneNumberId);
+		assert.equal((await aws('delete-registration', '--registration-id', id)).RegistrationStatus, 'DELETED');
+	});
 });

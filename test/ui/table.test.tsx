@@ -95,3 +95,33 @@ test('wide characters are truncated to the column without breaking the layout', 
 	for (const line of frame.split('\n')) assert.ok(cellWidth(line) <= 30, `line fits: ${line}`);
 	assert.match(frame, /…/);
 });
+
+test('the footer keeps <?> help when the screen binds more keys than fit, and keeps the order when all fit', async () => {
+	const {KeyHints} = await import('../../source/components/KeyHints.js');
+	const {useCommands} = await import('../../source/input/useCommands.js');
+	const {Priority} = await import('../../source/input/KeypressProvider.js');
+	const noop = () => {};
+	const many = {'app.refresh': noop, 'view.copy': noop, 'view.relations': noop, 'view.raw': noop, 'edit.request': noop, 'view.registration': noop, 'edit.release': noop};
+	function Screen({width, few}: {width: number; few: boolean}) {
+		useCommands({'app.help': noop, 'app.quit': noop}, {priority: Priority.Global});
+		useCommands(few ? {'app.refresh': noop, 'edit.release': noop} : many, {priority: Priority.View});
+		return <KeyHints width={width} />;
+	}
+	// ink-testing-library's terminal is 100 columns wide.
+	const frame = async (width: number, few = false) => {
+		const ui = render(
+			<ThemeProvider theme={createTheme({env: {LANG: 'C.UTF-8'}})}>
+				<KeypressProvider keymap={buildKeymap().keymap}>
+					<Screen width={width} few={few} />
+				</KeypressProvider>
+			</ThemeProvider>,
+		);
+		return waitForFrame(ui, 'refresh');
+	};
+	const narrow = await frame(60);
+	assert.match(narrow, /<\?> help\s*$/);
+	assert.ok(cellWidth(narrow.trimEnd()) <= 60, narrow);
+	assert.doesNotMatch(narrow, /release/);
+	const fitting = await frame(90, true);
+	assert.match(fitting, /^ <r> refresh {2}<x> release {2}<\?> help {2}<q> quit\s*$/, "in the order bound");
+});

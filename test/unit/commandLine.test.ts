@@ -17,7 +17,7 @@ test('commands and aliases parse; a bad Region is refused with a reason', () => 
 });
 
 test('completion offers commands, then Region codes', () => {
-	assert.deepEqual(completeCommandLine('reg'), ['regions', 'region ']);
+	assert.deepEqual(completeCommandLine('reg'), ['regions', 'registrations', 'region ']);
 	assert.deepEqual(completeCommandLine('region us-w'), ['region us-west-1', 'region us-west-2']);
 	assert.equal(commonPrefix(completeCommandLine('region us-w')), 'region us-west-');
 	assert.deepEqual(completeCommandLine('region london'), ['region eu-west-2']);

@@ -9,6 +9,7 @@ import {optOutNumber} from './optOuts.js';
 import {round5, spentThisMonth} from './spend.js';
 import {monthKey, PRODUCTION_MAX_SPEND, PRODUCTION_TIER, SANDBOX_MAX_SPEND, SANDBOX_TIER, type Svc} from './state.js';
 import {verificationCode} from './verified.js';
+import {requireRegistration, reviewRegistration} from './registrations.js';
 
 const DEFAULT_REGION = 'us-east-1';
 const CHANNELS: Channel[] = ['TEXT', 'MEDIA', 'VOICE'];
@@ -23,6 +24,19 @@ function str(body: Record<string, unknown>, key: string, required = true): strin
 export function adminActions(svc: Svc): Record<string, (body: any) => unknown> {
 	const regionOf = (body: Record<string, unknown>) => svc.region(str(body, 'region', false) ?? DEFAULT_REGION);
 	return {
+		/**
+		 * A registration review: `outcome` reviewing (SUBMITTED → REVIEWING), approve (→ COMPLETE) or deny
+		 * (→ REQUIRES_UPDATES, with `denied`: [{FieldPath, Reason}] and an optional `feedback`).
+		 */
+		reviewRegistration(body: Record<string, unknown>) {
+			const rs = regionOf(body);
+			const rec = requireRegistration(rs, str(body, 'RegistrationId')!);
+			const outcome = str(body, 'outcome')!;
+			if (outcome !== 'reviewing' && outcome !== 'approve' && outcome !== 'deny') throw validation('INVALID_PARAMETER', 'outcome must be reviewing, approve or deny.', 'outcome');
+			const denied = Array.isArray(body.denied) ? (body.denied as {FieldPath: string; Reason: string}[]) : [];
+			if (denied.some(d => typeof d?.FieldPath !== 'string' || typeof d?.Reason !== 'string')) throw validation('INVALID_PARAMETER', 'denied takes [{FieldPath, Reason}].', 'denied');
+			return reviewRegistration(svc, rs, rec, outcome, denied, str(body, 'feedback', false));
+		},
 		/** An inbound SMS from `from` to our number `to`: keyword handling as the service does it. */
 		inbound(body: Record<string, unknown>) {
 			const rs = regionOf(body);

@@ -11,6 +11,7 @@ import {optOutHandlers} from './optOuts.js';
 import {phoneNumberHandlers} from './phoneNumbers.js';
 import {poolHandlers} from './pools.js';
 import {protectHandlers} from './protect.js';
+import {registrationHandlers} from './registrations.js';
 import {applySeed, type SeedName} from './seeds.js';
 import {sendHandlers} from './send.js';
 import {senderIdHandlers} from './senderIds.js';
@@ -36,6 +37,7 @@ export function createSmsVoiceService(world: EmulatorWorld, seed: SeedName): Emu
 		...optOutHandlers(svc),
 		...verifiedHandlers(svc),
 		...protectHandlers(svc),
+		...registrationHandlers(svc),
 		...sendHandlers(svc, events),
 		...tagHandlers(svc),
 	});

@@ -124,6 +124,59 @@ export interface VerifiedRec {
 	tags: Tag[];
 }
 
+/** A value of one registration field: select choices, text or an attachment; denials come from a review. */
+export interface FieldValueRec {
+	selectChoices?: string[];
+	textValue?: string;
+	attachmentId?: string;
+	deniedReason?: string;
+}
+
+export type RegistrationVersionStatus = 'DRAFT' | 'SUBMITTED' | 'REVIEWING' | 'APPROVED' | 'DISCARDED' | 'DENIED';
+
+export interface RegistrationVersionRec {
+	number: number;
+	status: RegistrationVersionStatus;
+	/** Status → when it was reached (epoch ms), as RegistrationVersionStatusHistory has them. */
+	history: Partial<Record<RegistrationVersionStatus, number>>;
+	fields: Record<string, FieldValueRec>;
+	deniedReasons?: {Reason: string; ShortDescription: string; LongDescription?: string}[];
+	feedback?: string;
+	awsReview?: boolean;
+}
+
+export type RegistrationStatus = 'CREATED' | 'SUBMITTED' | 'REVIEWING' | 'COMPLETE' | 'REQUIRES_UPDATES' | 'CLOSED';
+
+export interface RegistrationRec {
+	id: string;
+	arn: string;
+	type: string;
+	status: RegistrationStatus;
+	/** The status a submitted version leaves behind when it is discarded. */
+	statusBeforeSubmit?: RegistrationStatus;
+	created: number;
+	tags: Tag[];
+	versions: RegistrationVersionRec[];
+	currentVersion: number;
+	approvedVersion?: number;
+	latestDeniedVersion?: number;
+	/** With --review-delay: when the submitted version moves on by itself (REVIEWING at half, APPROVED at the end). */
+	reviewStartsAt?: number;
+	reviewEndsAt?: number;
+	/** Ids of the phone numbers associated with it. */
+	associations: string[];
+}
+
+export interface AttachmentRec {
+	id: string;
+	arn: string;
+	status: 'UPLOAD_COMPLETE' | 'DELETED';
+	created: number;
+	tags: Tag[];
+	bytes: number;
+	url?: string;
+}
+
 export type ProtectCapability = 'SMS' | 'MMS' | 'VOICE';
 
 export interface ProtectRec {
@@ -192,6 +245,9 @@ export interface RegionState {
 	optOutLists: Record<string, OptOutListRec>;
 	verified: Record<string, VerifiedRec>;
 	protect: Record<string, ProtectRec>;
+	/** Absent in state files written before registrations were emulated (svc.region() adds them). */
+	registrations: Record<string, RegistrationRec>;
+	attachments: Record<string, AttachmentRec>;
 	/** `${operation}:${clientToken}` → the answer given the first time. */
 	clientTokens: Record<string, unknown>;
 	sent: SentMessageRec[];

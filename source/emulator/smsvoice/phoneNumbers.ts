@@ -1,5 +1,6 @@
 // RequestPhoneNumber, DescribePhoneNumbers, UpdatePhoneNumber, ReleasePhoneNumber.
 import type {Handler} from '../types.js';
+import {associateNumber, dropAssociation, requireRegistration} from './registrations.js';
 import {conflict, notFound, quota, validation} from './errors.js';
 import {applyFilters, type Filter} from './filters.js';
 import {idempotent} from './idempotency.js';
@@ -78,7 +79,7 @@ export function phoneNumberHandlers(svc: Svc): Record<string, Handler> {
 				}
 				const list = input.OptOutListName ? requireOptOutList(rs, input.OptOutListName) : undefined;
 				const pool = input.PoolId ? requirePool(rs, input.PoolId) : undefined;
-				if (input.RegistrationId) throw notFound('registration', input.RegistrationId);
+				const registration = input.RegistrationId ? requireRegistration(rs, input.RegistrationId) : undefined;
 				if (input.Tags) checkTags(rs, input.Tags);
 				const exact = input.NumberPreference?.find(p => p.PreferenceType.includes('ExactMatch'))?.Filter[0];
 				const now = svc.now();
@@ -121,6 +122,8 @@ export function phoneNumberHandlers(svc: Svc): Record<string, Handler> {
 					pn.selfManagedOptOutsEnabled = pool.selfManagedOptOutsEnabled;
 					checkCanJoin(rs, pool, {kind: 'phone', rec: pn});
 				}
+				// Checked before anything is stored; a registration that is not COMPLETE holds the number PENDING.
+				if (registration) associateNumber(rs, registration, pn);
 				rs.phoneNumbers[id] = pn;
 				if (pool) addMember(pool, pn);
 				svc.dirty();
@@ -196,6 +199,7 @@ export function phoneNumberHandlers(svc: Svc): Record<string, Handler> {
 				throw conflict('PHONE_NUMBER_ASSOCIATED_TO_POOL', 'phone-number', pn.id, `Remove the phone number from the pool ${pn.poolId} first.`);
 			}
 			delete rs.phoneNumbers[pn.id];
+			if (pn.registrationId) dropAssociation(rs, pn.registrationId, pn.id);
 			svc.dirty();
 			const info = phoneNumberInfo(pn);
 			delete info.PoolId;

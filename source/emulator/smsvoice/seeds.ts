@@ -5,6 +5,7 @@
 import type {PhoneNumberRec} from './model.js';
 import {SeedBuilder} from './seedBuilder.js';
 import {plantHostile} from './hostile.js';
+import {seedRegistrations} from './seedRegistrations.js';
 import {PRODUCTION_MAX_SPEND, PRODUCTION_TIER, type Svc} from './state.js';
 
 export const SEED_NAMES = ['default', 'big', 'empty', 'hostile'] as const;
@@ -58,7 +59,7 @@ function seedUsEast1(svc: Svc, now: number): void {
 		ageDays: 60,
 	});
 	b.number('us-voice', {phoneNumber: '+16175550170', iso: 'US', type: 'LONG_CODE', capabilities: ['VOICE'], ageDays: 45});
-	b.number('10dlc-pending', {phoneNumber: '+17205550180', iso: 'US', type: 'TEN_DLC', capabilities: ['SMS'], status: 'PENDING', ageDays: 2, tags: {Note: 'campaign in review'}});
+	const pending = b.number('10dlc-pending', {phoneNumber: '+17205550180', iso: 'US', type: 'TEN_DLC', capabilities: ['SMS'], status: 'PENDING', ageDays: 2, tags: {Note: 'campaign in review'}});
 	const gbSender = b.senderId('SMSDECK', 'GB', {tags: {Team: 'eu'}});
 	b.senderId('ACMEALERTS', 'DE', {messageTypes: ['TRANSACTIONAL']});
 
@@ -105,6 +106,7 @@ function seedUsEast1(svc: Svc, now: number): void {
 	b.verified('owner-phone', '+12065550142', 'VERIFIED', 3);
 	b.verified('new-phone', '+14255550199', 'PENDING', 0.5);
 	b.rs.spend.override.TEXT = 1;
+	seedRegistrations(svc, b.rs, now, {tfn, otp: [d1, d2], pending});
 }
 
 function seedUsWest2(svc: Svc, now: number): void {

@@ -51,6 +51,8 @@ export function emptyRegion(region: string, accountId: string, now: number): Reg
 		},
 		verified: {},
 		protect: {},
+		registrations: {},
+		attachments: {},
 		clientTokens: {},
 		sent: [],
 		inbound: [],
@@ -72,6 +74,8 @@ export interface Svc {
 	/** The state of a region (created with only the Default opt-out list when first used). */
 	region(regionOrCtx: string | RequestContext): RegionState;
 	arn(rs: RegionState, resource: string): string;
+	/** Lazy time-based transitions of other modules (registration reviews), run with every region() call. */
+	settlers: ((rs: RegionState) => void)[];
 }
 
 export function createSvc(world: EmulatorWorld): Svc {
@@ -88,10 +92,14 @@ export function createSvc(world: EmulatorWorld): Svc {
 				svc.root.regions[name] = rs;
 				svc.dirty();
 			}
+			rs.registrations ??= {};
+			rs.attachments ??= {};
 			settle(svc, rs);
+			for (const settler of svc.settlers) settler(rs);
 			return rs;
 		},
 		arn: (rs, resource) => arn(rs.region, world.accountId, resource),
+		settlers: [],
 	};
 	return svc;
 }

@@ -4,6 +4,7 @@ import {notFound, validation} from './errors.js';
 import {parseSmsArn} from './ids.js';
 import {findSenderIds, requireConfigSet, requireOptOutList, requirePhoneNumber, requirePool, requireProtect, requireVerified} from './lookup.js';
 import type {RegionState, Tag} from './model.js';
+import {requireAttachment, requireRegistration} from './registrations.js';
 import {tagsOut} from './shapes.js';
 import type {Svc} from './state.js';
 import {checkTags, mergeTags} from './tagRules.js';
@@ -31,6 +32,10 @@ function taggable(svc: Svc, rs: RegionState, resourceArn: string): {tags: Tag[]}
 			return requireProtect(rs, resourceArn);
 		case 'verified-destination-number':
 			return requireVerified(rs, resourceArn);
+		case 'registration':
+			return requireRegistration(rs, resourceArn);
+		case 'registration-attachment':
+			return requireAttachment(rs, resourceArn);
 		default:
 			throw notFound(resourceType, resourceArn);
 	}
