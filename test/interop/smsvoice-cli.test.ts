@@ -153,4 +153,26 @@ describe('sms-voice emulator: AWS CLI v1 interop', async () => {
 		await aws('release-phone-number', '--phone-number-id', number.PhoneNumberId);
 		assert.equal((await aws('delete-registration', '--registration-id', id)).RegistrationStatus, 'DELETED');
 	});
+	test('protect configurations: MONITOR and FILTER rules, number overrides put, listed and deleted, association replaced', {skip: !available && 'aws CLI not on PATH'}, async () => {
+		const pc = (await aws('create-protect-configuration')).ProtectConfigurationId;
+		const rules = await aws('update-protect-configuration-country-rule-set', '--protect-configuration-id', pc, '--number-capability', 'SMS', '--country-rule-set-updates', '{"US":{"ProtectStatus":"MONITOR"},"GB":{"ProtectStatus":"FILTER"},"CU":{"ProtectStatus":"BLOCK"}}');
+		assert.deepEqual([rules.CountryRuleSet.US.ProtectStatus, rules.CountryRuleSet.GB.ProtectStatus, rules.CountryRuleSet.CU.ProtectStatus], ['MONITOR', 'FILTER', 'BLOCK']);
+		const expires = Math.floor(Date.now() / 1000) + 3600;
+		const put = await aws('put-protect-configuration-rule-set-number-override', '--protect-configuration-id', pc, '--destination-phone-number', '+14254147755', '--action', 'BLOCK', '--expiration-timestamp', String(expires));
+		assert.deepEqual([put.Action, put.IsoCountryCode, put.ExpirationTimestamp], ['BLOCK', 'US', expires]);
+		await aws('put-protect-configuration-rule-set-number-override', '--protect-configuration-id', pc, '--destination-phone-number', '+447700900123', '--action', 'ALLOW');
+		const listed = await aws('list-protect-configuration-rule-set-number-overrides', '--protect-configuration-id', pc, '--filters', 'Name=iso-country-code,Values=GB');
+		assert.deepEqual(listed.RuleSetNumberOverrides.map((o: any) => o.DestinationPhoneNumber), ['+447700900123']);
+		await assert.rejects(
+			aws('send-text-message', '--destination-phone-number', '+14254147755', '--origination-identity', '+12065550100', '--message-body', 'x', '--protect-configuration-id', pc),
+			(e: any) => /DESTINATION_PHONE_NUMBER_BLOCKED_BY_PROTECT_NUMBER_OVERRIDE/.test(e.stderr) || /ConflictException/.test(e.stderr),
+		);
+		const removed = await aws('delete-protect-configuration-rule-set-number-override', '--protect-configuration-id', pc, '--destination-phone-number', '+14254147755');
+		assert.equal(removed.Action, 'BLOCK');
+		const second = (await aws('create-protect-configuration')).ProtectConfigurationId;
+		await aws('associate-protect-configuration', '--configuration-set-name', 'staging', '--protect-configuration-id', pc);
+		await aws('associate-protect-configuration', '--configuration-set-name', 'staging', '--protect-configuration-id', second);
+		const sets = await aws('describe-configuration-sets', '--configuration-set-names', 'staging');
+		assert.equal(sets.ConfigurationSets[0].ProtectConfigurationId, second);
+	});
 });

@@ -187,6 +187,16 @@ export interface ProtectRec {
 	tags: Tag[];
 	/** Only the countries whose status differs from ALLOW, per capability. */
 	rules: Record<ProtectCapability, Record<string, string>>;
+	/** Rule overrides for single destination numbers (E.164 → override); absent in older state files. */
+	overrides?: Record<string, NumberOverrideRec>;
+}
+
+export interface NumberOverrideRec {
+	action: 'ALLOW' | 'BLOCK';
+	isoCountryCode?: string;
+	created: number;
+	/** No longer applies from this time on (still listed until deleted). */
+	expires?: number;
 }
 
 export interface SpendState {

@@ -12,7 +12,7 @@ import {newMessageId} from './ids.js';
 import {requireConfigSet, requireProtect} from './lookup.js';
 import type {Channel, MessageType, RegionState, SentMessageRec} from './model.js';
 import {resolveOrigination, type Destination} from './origination.js';
-import {protectStatus} from './protect.js';
+import {protectDecision} from './protect.js';
 import {
 	addSpend,
 	checkMaxPrice,
@@ -138,10 +138,12 @@ export function sendHandlers(svc: Svc, events: EventScheduler): Record<string, H
 		if (input.ProtectConfigurationId) requireProtect(rs, input.ProtectConfigurationId);
 		const origination = resolveOrigination(rs, input.OriginationIdentity, channel, dest, configSet);
 
-		const status = protectStatus(rs, PROTECT_CAPABILITY[channel], dest.isoCountryCode, input.ProtectConfigurationId, configSet?.protectConfigurationId);
-		if (status === 'BLOCK') {
-			const id = input.ProtectConfigurationId ?? configSet?.protectConfigurationId ?? rs.defaultProtectConfigurationId ?? '';
-			throw conflict('DESTINATION_COUNTRY_BLOCKED_BY_PROTECT_CONFIGURATION', 'protect-configuration', id, `${PROTECT_CAPABILITY[channel]} to ${dest.isoCountryCode} is blocked by a protect configuration.`);
+		const decision = protectDecision(rs, PROTECT_CAPABILITY[channel], dest, input.ProtectConfigurationId, configSet?.protectConfigurationId, svc.now());
+		if (decision.status === 'BLOCK' && decision.by === 'number-override') {
+			throw conflict('DESTINATION_PHONE_NUMBER_BLOCKED_BY_PROTECT_NUMBER_OVERRIDE', 'protect-configuration', decision.protectId ?? '', `${dest.e164} is blocked by a number override of the protect configuration.`);
+		}
+		if (decision.status === 'BLOCK') {
+			throw conflict('DESTINATION_COUNTRY_BLOCKED_BY_PROTECT_CONFIGURATION', 'protect-configuration', decision.protectId ?? '', `${PROTECT_CAPABILITY[channel]} to ${dest.isoCountryCode} is blocked by a protect configuration.`);
 		}
 		if (rs.accountTier === SANDBOX_TIER && !dest.simulator && !isVerifiedDestination(rs, dest.e164)) {
 			throw conflict(
