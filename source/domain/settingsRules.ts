@@ -45,10 +45,8 @@ export interface Settings {
 
 /** Whether the settings as edited may be sent. `pooled`: a number that is in a pool. */
 export function checkSettings(next: Settings, before: Settings, {pooled = false}: {pooled?: boolean} = {}): RuleResult {
-	if (pooled) {
-		const moved = (['twoWay', 'channelArn', 'selfManagedOptOuts', 'optOutList'] as const).find(k => next[k] !== before[k]);
-		if (moved) return fail('This number is in a pool: its two-way, opt-out list and self-managed opt-out settings are the pool\'s; change them on the pool.');
-	}
+	// The API refuses every UpdatePhoneNumber of a number in a pool (its API reference says so).
+	if (pooled) return fail('This number is in a pool: the service refuses every change to its settings; change them on the pool, or remove the number from the pool first.');
 	if (next.twoWay) {
 		const arn = checkChannelArn(next.channelArn);
 		if (!arn.ok) return arn;

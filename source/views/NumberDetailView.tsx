@@ -66,7 +66,12 @@ export function NumberDetailView({id, width, height, filter, isActive, navigate,
 				: undefined,
 			'app.refresh': number.refresh,
 			...resourceActions(navigate, () => ({kind: 'number', id, label: n?.PhoneNumber})),
-			'edit.settings': n ? () => setEditing(true) : undefined,
+			'edit.settings': n
+				? () => {
+						if (n.PoolId) return toast(`${n.PhoneNumber} is in the pool ${poolLabel(n.PoolId, poolNames)}: the service refuses every change to a pooled number's settings — press p and change them on the pool. Nothing was sent.`, 'warn');
+						setEditing(true);
+					}
+				: undefined,
 			'edit.release': n
 				? () => {
 						const ok = checkRelease({deletionProtection: n.DeletionProtectionEnabled, poolId: n.PoolId});

@@ -73,7 +73,7 @@ export function SettingsForm({target, before, width, onClose}: {target: Settings
 	const names = (lists.data ?? []).map(l => l.OptOutListName ?? '').filter(Boolean);
 	return (
 		<EditForm
-			title={`Settings of ${target.label}${target.pooled ? ' (in a pool: only deletion protection changes here)' : ''}${stagedEdit ? ' — starting from the staged edit' : ''}`}
+			title={`Settings of ${target.label}${target.pooled ? ' (in a pool: the service takes no change here)' : ''}${stagedEdit ? ' — starting from the staged edit' : ''}`}
 			fields={fieldsFor(target, start, {names, loading: lists.loading && !lists.data})}
 			width={width}
 			submitLabel="stages and reviews"

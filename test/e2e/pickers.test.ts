@@ -168,3 +168,24 @@ test('requesting a number: the pool and the opt-out list are picked; a mismatch 
 		app.dispose();
 	}
 });
+
+test('number settings of a pooled number: o says why nothing can change there (the service refuses every update of a pooled number)', async () => {
+	const app = console_();
+	try {
+		await app.waitForText('<?> help');
+		await command(app, 'numbers');
+		await app.waitForText(/Phone numbers\s+\[\d+\]/);
+		await app.press('/');
+		await app.waitForText('filter rows');
+		await app.type('+12065550150');
+		await app.press('enter');
+		await app.waitForText(/\[1 of \d+\]/);
+		await app.press('enter');
+		await app.waitForText(/Keywords\s+\[[1-9]\d*\]|keywords live on the pool|Pool +transactional-us/);
+		await app.press('o');
+		await app.waitForText('is in the pool transactional-us');
+		assert.doesNotMatch(app.screen(), /Settings of \+12065550150/);
+	} finally {
+		app.dispose();
+	}
+});

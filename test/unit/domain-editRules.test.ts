@@ -69,7 +69,7 @@ test('settings: two-way on needs a channel ARN of 20..2048 characters; self-mana
 	assert.equal(checkChannelArn('arn:aws:sns:us-east-1:1:has space').ok, false);
 	assert.equal(checkSettings({...base, twoWay: true, channelArn: 'arn:aws:sns:us-east-1:123456789012:inbound'}, base).ok, true);
 	assert.match((checkSettings({...base, selfManagedOptOuts: true}, base) as {reason: string}).reason, /two-way/);
-	assert.equal(checkSettings({...base, deletionProtection: true}, base, {pooled: true}).ok, true);
+	assert.match((checkSettings({...base, deletionProtection: true}, base, {pooled: true}) as {reason: string}).reason, /in a pool/);
 	assert.match((checkSettings({...base, optOutList: 'other'}, base, {pooled: true}) as {reason: string}).reason, /pool/);
 });
 

@@ -99,12 +99,15 @@ describe('sms-voice emulator: phone numbers, pools, sender IDs', () => {
 		await rejectsWith(sms.send(new UpdatePhoneNumberCommand({PhoneNumberId: second.PhoneNumberId, OptOutListName: 'other'})), 'ConflictException', {
 			Reason: 'PHONE_NUMBER_ASSOCIATED_TO_POOL',
 		});
+		// The API reference: any update of a pooled number is refused, deletion protection too.
+		await rejectsWith(sms.send(new UpdatePhoneNumberCommand({PhoneNumberId: second.PhoneNumberId, DeletionProtectionEnabled: true})), 'ConflictException', {
+			Reason: 'PHONE_NUMBER_ASSOCIATED_TO_POOL',
+		});
 		await rejectsWith(sms.send(new ReleasePhoneNumberCommand({PhoneNumberId: second.PhoneNumberId})), 'ConflictException', {Reason: 'PHONE_NUMBER_ASSOCIATED_TO_POOL'});
 		await rejectsWith(sms.send(new DeletePoolCommand({PoolId: pool.PoolId})), 'ConflictException', {Reason: 'DELETION_PROTECTION_ENABLED'});
 		await sms.send(new UpdatePoolCommand({PoolId: pool.PoolId, DeletionProtectionEnabled: false, OptOutListName: 'other'}));
 		const moved = await sms.send(new DescribePhoneNumbersCommand({PhoneNumberIds: [second.PhoneNumberId!]}));
 		assert.equal(moved.PhoneNumbers![0].OptOutListName, 'other');
-		await rejectsWith(sms.send(new DeletePoolCommand({PoolId: pool.PoolId})), 'ConflictException', {Reason: 'RESOURCE_NOT_EMPTY'});
 		await sms.send(new DisassociateOriginationIdentityCommand({PoolId: pool.PoolId, OriginationIdentity: second.PhoneNumberId}));
 		await rejectsWith(sms.send(new DisassociateOriginationIdentityCommand({PoolId: pool.PoolId, OriginationIdentity: first.PhoneNumberId})), 'ConflictException', {
 			Reason: 'LAST_PHONE_NUMBER',
@@ -126,9 +129,30 @@ describe('sms-voice emulator: phone numbers, pools, sender IDs', () => {
 		const n = await request('SIMULATOR', {DeletionProtectionEnabled: true});
 		await rejectsWith(sms.send(new ReleasePhoneNumberCommand({PhoneNumberId: n.PhoneNumberId})), 'ConflictException', {Reason: 'DELETION_PROTECTION_ENABLED', ResourceType: 'phone-number'});
 		await sms.send(new UpdatePhoneNumberCommand({PhoneNumberId: n.PhoneNumberId, DeletionProtectionEnabled: false}));
-		const released = await sms.send(new ReleasePhoneNumberCommand({PhoneNumberId: n.PhoneNumberArn}));
+		// Read raw (the SDK drops members it does not know): only those of the model's ReleasePhoneNumberResult.
+		const answer = await fetch(h.emu.url, {
+			method: 'POST',
+			headers: {'x-amz-target': 'PinpointSMSVoiceV2.ReleasePhoneNumber', 'content-type': 'application/x-amz-json-1.0'},
+			body: JSON.stringify({PhoneNumberId: n.PhoneNumberArn}),
+		});
+		const released = (await answer.json()) as Record<string, unknown>;
 		assert.equal(released.Status, 'DELETED');
+		const modeled = ['PhoneNumberArn', 'PhoneNumberId', 'PhoneNumber', 'Status', 'IsoCountryCode', 'MessageType', 'NumberCapabilities', 'NumberType', 'MonthlyLeasingPrice', 'TwoWayEnabled', 'TwoWayChannelArn', 'TwoWayChannelRole', 'SelfManagedOptOutsEnabled', 'OptOutListName', 'RegistrationId', 'CreatedTimestamp'];
+		assert.deepEqual(Object.keys(released).filter(k => !modeled.includes(k)), []);
 		await rejectsWith(sms.send(new ReleasePhoneNumberCommand({PhoneNumberId: n.PhoneNumberId})), 'ResourceNotFoundException');
+		// The guide: a released number can never be obtained again.
+		await rejectsWith(request('SIMULATOR', {NumberPreference: [{PreferenceType: ['ExactMatch'], Filter: [n.PhoneNumber!]}]}), 'ValidationException');
+	});
+
+	test('deleting a pool disassociates all of its identities (the API reference)', async () => {
+		const sms = h.sms();
+		const a = await request('SIMULATOR');
+		const b = await request('SIMULATOR');
+		const pool = await sms.send(new CreatePoolCommand({OriginationIdentity: a.PhoneNumberId, IsoCountryCode: 'US', MessageType: 'TRANSACTIONAL'}));
+		await sms.send(new AssociateOriginationIdentityCommand({PoolId: pool.PoolId, OriginationIdentity: b.PhoneNumberId, IsoCountryCode: 'US'}));
+		await sms.send(new DeletePoolCommand({PoolId: pool.PoolId}));
+		const numbers = await sms.send(new DescribePhoneNumbersCommand({PhoneNumberIds: [a.PhoneNumberId!, b.PhoneNumberId!]}));
+		assert.deepEqual(numbers.PhoneNumbers!.map(p => p.PoolId), [undefined, undefined]);
 	});
 
 	test('sender IDs: request, describe, pool membership, release rules', async () => {

@@ -257,6 +257,8 @@ export interface RegionState {
 	protect: Record<string, ProtectRec>;
 	/** Absent in state files written before registrations were emulated (svc.region() adds them). */
 	registrations: Record<string, RegistrationRec>;
+	/** Numbers released from the account: the guide says the same number can never be obtained again. */
+	released?: string[];
 	attachments: Record<string, AttachmentRec>;
 	/** `${operation}:${clientToken}` → the answer given the first time. */
 	clientTokens: Record<string, unknown>;

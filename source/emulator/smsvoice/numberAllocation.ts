@@ -27,7 +27,7 @@ function candidate(iso: string, type: NumberType): string {
 }
 
 export function allocateNumber(rs: RegionState, iso: string, type: NumberType): string {
-	const taken = new Set(Object.values(rs.phoneNumbers).map(p => p.phoneNumber));
+	const taken = new Set([...Object.values(rs.phoneNumbers).map(p => p.phoneNumber), ...(rs.released ?? [])]);
 	for (let attempt = 0; attempt < 1000; attempt++) {
 		const value = candidate(iso, type);
 		if (!taken.has(value)) return value;

@@ -103,6 +103,9 @@ export function phoneNumberHandlers(svc: Svc): Record<string, Handler> {
 					tags: input.Tags ? tagsOut(input.Tags) : [],
 					keywords: defaultKeywords(),
 				};
+				if (rs.released?.includes(pn.phoneNumber)) {
+					throw validation('INVALID_PARAMETER', `${pn.phoneNumber} was released from this account; a released number can never be obtained again.`, 'NumberPreference');
+				}
 				if (Object.values(rs.phoneNumbers).some(p => p.phoneNumber === pn.phoneNumber)) {
 					throw conflict('RESOURCE_ALREADY_EXISTS', 'phone-number', pn.phoneNumber, `The number ${pn.phoneNumber} is already in your account.`);
 				}
@@ -157,18 +160,13 @@ export function phoneNumberHandlers(svc: Svc): Record<string, Handler> {
 		) {
 			const rs = svc.region(ctx);
 			const pn = requirePhoneNumber(rs, input.PhoneNumberId);
-			const poolManaged =
-				input.TwoWayEnabled !== undefined ||
-				input.TwoWayChannelArn !== undefined ||
-				input.TwoWayChannelRole !== undefined ||
-				input.SelfManagedOptOutsEnabled !== undefined ||
-				input.OptOutListName !== undefined;
-			if (pn.poolId && poolManaged) {
+			// The API reference: "If the origination phone number is associated with a pool, an error is returned."
+			if (pn.poolId) {
 				throw conflict(
 					'PHONE_NUMBER_ASSOCIATED_TO_POOL',
 					'phone-number',
 					pn.id,
-					`The phone number is in the pool ${pn.poolId}: change two-way, opt-out and self-managed opt-out settings on the pool.`,
+					`The phone number is in the pool ${pn.poolId}: change the settings on the pool, or remove the number from the pool first.`,
 				);
 			}
 			const list = input.OptOutListName ? requireOptOutList(rs, input.OptOutListName) : undefined;
@@ -199,11 +197,13 @@ export function phoneNumberHandlers(svc: Svc): Record<string, Handler> {
 				throw conflict('PHONE_NUMBER_ASSOCIATED_TO_POOL', 'phone-number', pn.id, `Remove the phone number from the pool ${pn.poolId} first.`);
 			}
 			delete rs.phoneNumbers[pn.id];
+			(rs.released ??= []).push(pn.phoneNumber);
 			if (pn.registrationId) dropAssociation(rs, pn.registrationId, pn.id);
 			svc.dirty();
+			// Only the members ReleasePhoneNumberResult has.
 			const info = phoneNumberInfo(pn);
-			delete info.PoolId;
-			return {...info, Status: 'DELETED'};
+			const modeled = ['PhoneNumberArn', 'PhoneNumberId', 'PhoneNumber', 'IsoCountryCode', 'MessageType', 'NumberCapabilities', 'NumberType', 'MonthlyLeasingPrice', 'TwoWayEnabled', 'TwoWayChannelArn', 'TwoWayChannelRole', 'SelfManagedOptOutsEnabled', 'OptOutListName', 'RegistrationId', 'CreatedTimestamp'];
+			return {...Object.fromEntries(modeled.filter(k => info[k] !== undefined).map(k => [k, info[k]])), NumberType: pn.numberType, Status: 'DELETED'};
 		},
 	};
 }

@@ -176,9 +176,8 @@ export function poolHandlers(svc: Svc): Record<string, Handler> {
 			const rs = svc.region(ctx);
 			const pool = requirePool(rs, input.PoolId);
 			if (pool.deletionProtectionEnabled) throw conflict('DELETION_PROTECTION_ENABLED', 'pool', pool.id, 'Turn deletion protection off before deleting the pool.');
-			if (pool.members.length > 1) {
-				throw conflict('RESOURCE_NOT_EMPTY', 'pool', pool.id, `Remove all origination identities but the last one first (the pool holds ${pool.members.length}).`);
-			}
+			if (pool.status !== 'ACTIVE') throw conflict('RESOURCE_NOT_ACTIVE', 'pool', pool.id, `The pool is ${pool.status}.`);
+			// The API reference: deleting a pool disassociates all of its origination identities.
 			for (const m of pool.members) if (m.kind === 'phone' && rs.phoneNumbers[m.id]) delete rs.phoneNumbers[m.id].poolId;
 			delete rs.pools[pool.id];
 			svc.dirty();
