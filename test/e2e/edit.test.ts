@@ -4,7 +4,7 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {spawnTerminal, type TerminalSession} from '../helpers/terminal.js';
 import {emulatorWithCli} from '../helpers/emulatorWithCli.js';
-import {command} from '../helpers/consoleSteps.js';
+import {command, openNumber} from '../helpers/consoleSteps.js';
 
 const emu = emulatorWithCli('edit');
 
@@ -23,22 +23,6 @@ const console_ = (...extra: string[]) =>
 		rows: 40,
 		env: {AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', AWS_EC2_METADATA_DISABLED: 'true'},
 	});
-
-async function openNumber(app: TerminalSession, number: string) {
-	await command(app, 'numbers');
-	await app.waitForText(/Phone numbers\s+\[\d+\]/);
-	await app.press('/');
-	await app.waitForText('filter rows');
-	await app.type(number);
-	await app.press('enter');
-	await app.waitForText(/\[1 of \d+\]/);
-	await app.waitForText('<?> help'); // the key hints are back: the filter bar has closed
-	await app.press('enter');
-	await app.waitForText(`Phone number ${number}`);
-	// Loaded, not loading: "Keywords [0]" shows while they load, and a then says they are still loading. Every
-	// number has at least HELP and STOP.
-	await app.waitForText(/Keywords\s+\[[1-9]\d*\]/);
-}
 
 async function simulatorId(): Promise<string> {
 	const out = await aws<{PhoneNumbers: {PhoneNumber: string; PhoneNumberId: string}[]}>('describe-phone-numbers');

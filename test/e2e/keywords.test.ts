@@ -6,7 +6,7 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {spawnTerminal, type TerminalSession} from '../helpers/terminal.js';
 import {emulatorWithCli} from '../helpers/emulatorWithCli.js';
-import {command} from '../helpers/consoleSteps.js';
+import {command, openNumber} from '../helpers/consoleSteps.js';
 
 const emu = emulatorWithCli('keywords');
 
@@ -51,20 +51,6 @@ async function pressUntil(app: TerminalSession, keys: string[], text: string | R
 			}
 		}
 	}
-}
-
-async function openNumber(app: TerminalSession, number: string) {
-	await command(app, 'numbers');
-	await app.waitForText(/Phone numbers\s+\[\d+\]/);
-	await app.press('/');
-	await app.waitForText('filter rows');
-	await app.type(number);
-	await app.press('enter');
-	await app.waitForText(/\[1 of \d+\]/);
-	await app.press('enter');
-	await app.waitForText(`Phone number ${number}`);
-	// Loaded: every number has at least HELP and STOP.
-	await app.waitForText(/Keywords\s+\[[1-9]\d*\]/);
 }
 
 test('HELP and STOP: texts edited in the console with their actions fixed (AWS CLI reads them back); neither can be deleted', async () => {

@@ -4,7 +4,7 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {spawnTerminal, type TerminalSession} from '../helpers/terminal.js';
 import {emulatorWithCli} from '../helpers/emulatorWithCli.js';
-import {command} from '../helpers/consoleSteps.js';
+import {command, openNumber} from '../helpers/consoleSteps.js';
 
 const emu = emulatorWithCli('pickers');
 
@@ -38,15 +38,7 @@ test("number settings: the opt-out list is picked from the Region's lists; a sec
 	const app = console_();
 	try {
 		await app.waitForText('<?> help');
-		await command(app, 'numbers');
-		await app.waitForText(/Phone numbers\s+\[\d+\]/);
-		await app.press('/');
-		await app.waitForText('filter rows');
-		await app.type(number);
-		await app.press('enter');
-		await app.waitForText(/\[1 of \d+\]/);
-		await app.press('enter');
-		await app.waitForText(/Keywords\s+\[[1-9]\d*\]/);
+		await openNumber(app, number);
 		await app.press('o');
 		await app.waitForText(`Settings of ${number}`);
 		// The opt-out list is the last field: ↑ from the first reaches it. It lists the Region's two lists.
@@ -173,15 +165,7 @@ test('number settings of a pooled number: o says why nothing can change there (t
 	const app = console_();
 	try {
 		await app.waitForText('<?> help');
-		await command(app, 'numbers');
-		await app.waitForText(/Phone numbers\s+\[\d+\]/);
-		await app.press('/');
-		await app.waitForText('filter rows');
-		await app.type('+12065550150');
-		await app.press('enter');
-		await app.waitForText(/\[1 of \d+\]/);
-		await app.press('enter');
-		await app.waitForText(/Keywords\s+\[[1-9]\d*\]|keywords live on the pool|Pool +transactional-us/);
+		await openNumber(app, '+12065550150');
 		await app.press('o');
 		await app.waitForText('is in the pool transactional-us');
 		assert.doesNotMatch(app.screen(), /Settings of \+12065550150/);

@@ -22,3 +22,15 @@ export async function filter(app: TerminalSession, text: string): Promise<void> 
 export function lineWith(app: TerminalSession, text: string | RegExp): string {
 	return app.lines().find(l => (typeof text === 'string' ? l.includes(text) : text.test(l))) ?? '';
 }
+
+/** Opens a number's detail from `:numbers` (filtered to it) and waits until its keywords are loaded. */
+export async function openNumber(app: TerminalSession, number: string): Promise<void> {
+	await command(app, 'numbers');
+	await app.waitForText(/Phone numbers\s+\[\d+\]/);
+	await filter(app, number);
+	await app.waitForText(/\[1 of \d+\]/);
+	await app.press('enter');
+	await app.waitForText(`Phone number ${number}`);
+	// Loaded, not loading: "Keywords [0]" shows while they load. Every number (or its pool) has HELP and STOP.
+	await app.waitForText(/Keywords\s+\[[1-9]\d*\]/);
+}
