@@ -72,6 +72,19 @@ const scenes: Scene[] = [
 		},
 	},
 	{
+		file: 'registration.svg',
+		title: 'smsdeck — a 10DLC campaign that needs updates: the denied fields with their reasons',
+		cols: 120,
+		rows: 34,
+		async play(app) {
+			await ready(app);
+			await command(app, 'registrations', /Registrations \[\d+\].*ago/);
+			await app.press('j', 'j', 'enter');
+			await app.waitForText('denied: The opt-in page could not be reached');
+			for (let i = 0; i < 12; i++) await app.press('j');
+		},
+	},
+	{
 		file: 'account.svg',
 		title: 'smsdeck — account: tier, limits, spend limits, identity',
 		async play(app) {

@@ -98,3 +98,13 @@ test('aws logs start-live-tail prints events put while it runs', async () => {
 	assert.ok(lines.some(line => /^live line \d+$/.test(line.trim())), `the CLI printed: ${stdout}\n${stderr}`);
 	assert.doesNotMatch(stderr, /ResponseParserError|Traceback/);
 });
+
+test('aws logs tag-log-group and untag-log-group (the name-based pair), read back with list-tags-log-group', async () => {
+	await aws('logs', 'create-log-group', '--log-group-name', '/interop/tagged');
+	await aws('logs', 'tag-log-group', '--log-group-name', '/interop/tagged', '--tags', 'Team=sms,Env=prod');
+	assert.deepEqual((await aws('logs', 'list-tags-log-group', '--log-group-name', '/interop/tagged')).tags, {Team: 'sms', Env: 'prod'});
+	await aws('logs', 'untag-log-group', '--log-group-name', '/interop/tagged', '--tags', 'Env');
+	assert.deepEqual((await aws('logs', 'list-tags-log-group', '--log-group-name', '/interop/tagged')).tags, {Team: 'sms'});
+	const error = await aws('logs', 'tag-log-group', '--log-group-name', '/interop/none', '--tags', 'A=b').catch(e => e);
+	assert.match(String(error.stderr), /ResourceNotFoundException/);
+});

@@ -314,4 +314,12 @@ describe('sms-voice emulator: settings resources', () => {
 		await rejectsWith(sms.send(new ListTagsForResourceCommand({ResourceArn: 'arn:aws:sms-voice:us-east-1:123456789012:pool/pool-nope'})), 'ResourceNotFoundException');
 		await rejectsWith(sms.send(new ListTagsForResourceCommand({ResourceArn: 'arn:aws:sns:us-east-1:123456789012:topic'})), 'ValidationException', {Reason: 'INVALID_ARN'});
 	});
+	test('keywords of a sender ID: the error names the sender ID (one-way: it has no keywords), not a phone number', async () => {
+		const sms = h.sms();
+		const refused = await rejectsWith(sms.send(new DescribeKeywordsCommand({OriginationIdentity: 'ACMEALERTS'})), 'ValidationException');
+		assert.match(refused.message, /^ACMEALERTS is a sender ID: sender IDs cannot receive messages/);
+		const put = await rejectsWith(sms.send(new PutKeywordCommand({OriginationIdentity: 'ACMEALERTS', Keyword: 'INFO', KeywordMessage: 'x'})), 'ValidationException');
+		assert.match(put.message, /ACMEALERTS is a sender ID/);
+		await rejectsWith(sms.send(new DescribeKeywordsCommand({OriginationIdentity: 'arn:aws:sms-voice:us-east-1:123456789012:sender-id/NOPE/GB'})), 'ResourceNotFoundException', {ResourceType: 'sender-id'});
+	});
 });

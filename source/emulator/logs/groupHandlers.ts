@@ -201,6 +201,25 @@ export function groupHandlers(store: LogsStore, world: EmulatorWorld): Record<st
 			return {};
 		},
 
+		// The older, name-based pair (deprecated by AWS, still answered; the AWS CLI v1 has them).
+		TagLogGroup(input: {logGroupName: string; tags: Record<string, string>}, ctx) {
+			const group = store.findGroup(ctx.region, input.logGroupName);
+			if (!group) throw groupNotFound();
+			const merged = {...group.tags, ...input.tags};
+			if (Object.keys(merged).length > 50) throw new ApiError('InvalidParameterException', 'A log group can have no more than 50 tags.');
+			group.tags = merged;
+			changed();
+			return {};
+		},
+
+		UntagLogGroup(input: {logGroupName: string; tags: string[]}, ctx) {
+			const group = store.findGroup(ctx.region, input.logGroupName);
+			if (!group) throw groupNotFound();
+			for (const key of input.tags) delete group.tags[key];
+			changed();
+			return {};
+		},
+
 		UntagResource(input: {resourceArn: string; tagKeys: string[]}, ctx) {
 			const group = groupByArn(store, ctx, input.resourceArn);
 			for (const key of input.tagKeys) delete group.tags[key];

@@ -8,7 +8,7 @@ import {conflict, notFound, quota, validation} from './errors.js';
 import {applyFilters, type Filter} from './filters.js';
 import {isArn, parseSmsArn} from './ids.js';
 import {fixedAction, OPT_OUT_KEYWORDS, PROTECTED_KEYWORDS} from './keywordsDefaults.js';
-import {findPhoneNumber, findPool} from './lookup.js';
+import {findPhoneNumber, findPool, findSenderIds} from './lookup.js';
 import type {KeywordAction, KeywordRec, PhoneNumberRec, PoolRec, RegionState} from './model.js';
 import {paginate, withToken, type PageInput} from './pagination.js';
 import type {Svc} from './state.js';
@@ -34,7 +34,13 @@ export function keywordOwner(rs: RegionState, value: string): KeywordOwner {
 		if (inPool) return {kind: 'pool', id: inPool.id, arn: inPool.arn, keywords: inPool.keywords, viaNumber: pn, pool: inPool};
 		return {kind: 'phone', id: pn.id, arn: pn.arn, keywords: pn.keywords, number: pn};
 	}
-	const type = /^pool-/.test(value) || (isArn(value) && parseSmsArn(value)?.type === 'pool') ? 'pool' : 'phone-number';
+	// A sender ID is an origination identity too, but one-way: it has no keywords. Say so, naming it.
+	const senders = findSenderIds(rs, value);
+	if (senders.length > 0) {
+		throw validation('INVALID_PARAMETER', `${senders[0].senderId} is a sender ID: sender IDs cannot receive messages, so they have no keywords (keywords belong to phone numbers and pools).`, 'OriginationIdentity');
+	}
+	const arnType = isArn(value) ? parseSmsArn(value)?.type : undefined;
+	const type = /^pool-/.test(value) || arnType === 'pool' ? 'pool' : arnType === 'sender-id' ? 'sender-id' : 'phone-number';
 	throw notFound(type, value);
 }
 

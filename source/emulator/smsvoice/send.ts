@@ -5,8 +5,8 @@ import {parseE164} from '../../domain/e164.js';
 import {analyzeMessage} from '../../domain/messageParts.js';
 import {findRegion} from '../../domain/regions.js';
 import {simulatorDestination} from '../../domain/simulatorNumbers.js';
-import type {Handler, RequestContext} from '../types.js';
-import {conflict, validation} from './errors.js';
+import {ApiError, type Handler, type RequestContext} from '../types.js';
+import {conflict, quota, validation} from './errors.js';
 import type {EventScheduler, Outcome} from './events.js';
 import {newMessageId} from './ids.js';
 import {requireConfigSet, requireProtect} from './lookup.js';
@@ -129,6 +129,22 @@ function priceVoice(rs: RegionState, input: SendInput, dest: Destination): Price
 	return {unitPrice: unit, price: round5(unit * minutes), carrierFee: 0, parts: 1, callDurationInSeconds: seconds, totalDurationInMinutes: minutes};
 }
 
+/** The voice sandbox (guide §4): 20 calls a day, 5 a day to one recipient, 5 a minute. */
+export const VOICE_SANDBOX_LIMITS = {perDay: 20, perRecipientPerDay: 5, perMinute: 5} as const;
+
+export function checkVoiceSandboxLimits(rs: RegionState, destination: string, now: number): void {
+	const calls = rs.sent.filter(m => m.channel === 'VOICE' && !m.dryRun && m.at > now - 86_400_000);
+	if (calls.filter(m => m.at > now - 60_000).length >= VOICE_SANDBOX_LIMITS.perMinute) {
+		throw new ApiError('ThrottlingException', `The voice sandbox allows ${VOICE_SANDBOX_LIMITS.perMinute} calls a minute.`);
+	}
+	if (calls.filter(m => m.destination === destination).length >= VOICE_SANDBOX_LIMITS.perRecipientPerDay) {
+		throw quota('DAILY_DESTINATION_CALL_LIMIT', `The voice sandbox allows ${VOICE_SANDBOX_LIMITS.perRecipientPerDay} calls to one recipient in 24 hours.`);
+	}
+	if (calls.length >= VOICE_SANDBOX_LIMITS.perDay) {
+		throw new ApiError('ServiceQuotaExceededException', `The voice sandbox allows ${VOICE_SANDBOX_LIMITS.perDay} calls in 24 hours; request production access to send more.`, {});
+	}
+}
+
 export function sendHandlers(svc: Svc, events: EventScheduler): Record<string, Handler> {
 	function send(channel: Channel, input: SendInput, ctx: RequestContext): {MessageId: string} {
 		const rs = svc.region(ctx);
@@ -153,6 +169,7 @@ export function sendHandlers(svc: Svc, events: EventScheduler): Record<string, H
 				'The account is in the sandbox: send only to verified destination numbers or simulator numbers.',
 			);
 		}
+		if (channel === 'VOICE' && rs.accountTier === SANDBOX_TIER) checkVoiceSandboxLimits(rs, dest.e164, svc.now());
 		if (rs.optOutLists[origination.optOutListName]?.numbers[dest.e164]) {
 			throw conflict('DESTINATION_PHONE_NUMBER_OPTED_OUT', 'opted-out-number', dest.e164, `${dest.e164} is on the opt-out list ${origination.optOutListName}.`);
 		}
