@@ -1,11 +1,13 @@
-// The origination identities (numbers, sender IDs) in one pool; enter opens the number, K the pool's keywords.
-import React from 'react';
+// The origination identities (numbers, sender IDs) in one pool; enter opens the number, K the pool's keywords, R the
+// registration that holds the selected number (read for the number under the cursor, shared with its detail).
+import React, {useState} from 'react';
 import {ResourceTable} from './ResourceTable.js';
 import type {Column} from '../components/tableModel.js';
 import {listPoolIdentities, type PoolIdentity} from '../services/poolsService.js';
 import type {ViewProps} from './viewProps.js';
 import {poolIdentityOffer} from './copyChoices.js';
-import {useSession} from '../app/session.js';
+import {useResource, useSession} from '../app/session.js';
+import {getPhoneNumber} from '../services/numbersService.js';
 import {poolLabel, usePoolNames} from './usePoolNames.js';
 
 const columns: Column<PoolIdentity>[] = [
@@ -19,6 +21,9 @@ const columns: Column<PoolIdentity>[] = [
 export function PoolIdentitiesView({poolId, width, height, filter, isActive, navigate, toast}: ViewProps & {poolId: string}) {
 	const {connection} = useSession();
 	const poolNames = usePoolNames();
+	const [selectedNumber, setSelectedNumber] = useState<string | undefined>(undefined);
+	const number = useResource(selectedNumber ? `number/${selectedNumber}` : undefined, clients => getPhoneNumber(clients, selectedNumber!));
+	const registration = number.data?.PhoneNumberId === selectedNumber ? number.data?.RegistrationId : undefined;
 	return (
 		<ResourceTable
 			title={`Pool ${poolLabel(poolId, poolNames)}`}
@@ -42,7 +47,11 @@ export function PoolIdentitiesView({poolId, width, height, filter, isActive, nav
 				return id.startsWith('phone-') ? {kind: 'number', id, label: i.PhoneNumber} : {kind: 'senderId', id, country: i.IsoCountryCode};
 			}}
 			navigate={navigate}
-			actions={{'view.keywords': () => navigate({name: 'keywords', origination: poolId})}}
+			onSelectionChange={i => setSelectedNumber(i?.OriginationIdentity?.startsWith('phone-') ? i.OriginationIdentity : undefined)}
+			actions={{
+				'view.keywords': () => navigate({name: 'keywords', origination: poolId}),
+				'view.registration': registration ? () => navigate({name: 'registration', id: registration}) : undefined,
+			}}
 			emptyText="This pool has no origination identities"
 		/>
 	);

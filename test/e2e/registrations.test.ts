@@ -70,3 +70,19 @@ test('a PENDING number leads to its registration: R in :numbers and on its detai
 		app.dispose();
 	}
 });
+
+test('from a pool: R on a member number opens the registration that holds it', async () => {
+	const app = spawnTerminal({args: ['--local'], cols: 140, rows: 40});
+	try {
+		await app.waitForText('<?> help');
+		await command(app, 'pool transactional-us');
+		await app.waitForText(/Pool transactional-us \(pool-/);
+		await filter(app, '+12065550150');
+		await app.waitForText('<R> registration');
+		await app.press('R');
+		await app.waitForText('Registration auth-otp (registration-');
+		await app.waitForText(/Status +COMPLETE/);
+	} finally {
+		app.dispose();
+	}
+});
