@@ -16,6 +16,7 @@ export const SUBCOMMANDS: Record<string, {about: string; load: () => Promise<{ru
 	'config-sets': {about: 'list the configuration sets and their event destinations', load: () => import('./configSets.js')},
 	'opt-outs': {about: 'list the opt-out lists (--list NAME: its numbers); add|remove --list NAME NUMBER', load: () => import('./optOuts.js')},
 	verified: {about: 'list the verified destination numbers (sandbox)', load: () => import('./verified.js')},
+	protect: {about: 'list the protect configurations; show ID: associations, blocked countries, overrides; rules ID', load: () => import('./protect.js')},
 	registrations: {about: 'list the registrations (10DLC, toll-free); show ID: fields, denials, versions, numbers', load: () => import('./registrations.js')},
 	keywords: {about: 'list, set or delete the keywords of a number or pool (--yes to confirm)', load: () => import('./keywords.js')},
 	spend: {about: 'spend limits; set or clear the enforced limit (--yes to confirm)', load: () => import('./spend.js')},

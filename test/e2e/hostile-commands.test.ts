@@ -13,6 +13,10 @@ import {startEmulator, type RunningEmulator} from '../../source/emulator/index.j
 import {HOSTILE, HOSTILE_ALL, HOSTILE_EVENTS_SET, HOSTILE_KEYWORDS, HOSTILE_LOG_EVENT_COUNT, HOSTILE_LOG_GROUP, HOSTILE_LOG_STREAM, HOSTILE_ONE_LINE} from '../../source/emulator/smsvoice/hostile.js';
 import {isolatedEnv} from '../helpers/binary.js';
 import {distPath, nodeBinary} from '../helpers/terminal.js';
+import {stableId} from '../../source/emulator/smsvoice/ids.js';
+
+/** The default seed's campaign that needs updates (stable ids): its fields, denials and feedback carry the payloads. */
+const REGISTRATION = stableId('registration', 'promo-campaign');
 
 let emulator: RunningEmulator;
 let home: string;
@@ -112,6 +116,9 @@ describe('subcommands against the hostile seed: raw bytes', () => {
 			{args: ['keywords', 'list', '--origination', '+12065550100'], shows: true},
 			{args: ['keywords', 'list', '--origination', 'transactional-us'], shows: true},
 			{args: ['spend'], shows: false},
+			{args: ['registrations'], shows: true},
+			{args: ['registrations', 'show', REGISTRATION], shows: true},
+			{args: ['protect'], shows: true},
 		];
 		const results = await Promise.all(cases.map(c => run(c.args, c.env)));
 		cases.forEach((c, i) => {

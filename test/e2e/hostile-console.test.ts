@@ -122,6 +122,15 @@ test('every screen against the hostile seed: nothing planted reaches the termina
 		await app.press('enter');
 		await screen('Opted-out numbers', [/Opt-out list \S+ \[\d\]/]);
 
+		await command(app, 'registrations');
+		await screen('Registrations (hostile names)', [/Registrations \[6\]/, /spring-promoCLIP␛]52;c;/]);
+		await app.press('/');
+		await app.type('spring');
+		await app.press('enter');
+		await app.waitForText(/Registrations \[1 of 6\]/);
+		await app.press('enter');
+		await screen('Registration detail (hostile values and denials)', [/Status +REQUIRES_UPDATES/, /denied: The opt-in page could not be reached.*CLIP␛]52;c;/]);
+
 		await command(app, 'verified');
 		await screen('Verified numbers (a hostile error)', [/Verified destination numbers \[0\]/, /CLIP␛]52;c;/]);
 		await app.press('r');

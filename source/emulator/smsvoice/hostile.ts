@@ -159,6 +159,21 @@ export function plantHostile(svc: Svc, now: number): void {
 		rs.accountTier = `${rs.accountTier}${HOSTILE_ALL}`;
 		const tagged = [...Object.values(rs.phoneNumbers), ...Object.values(rs.senderIds), ...Object.values(rs.pools), ...Object.values(rs.configSets), ...Object.values(rs.optOutLists), ...Object.values(rs.verified), ...Object.values(rs.protect)];
 		for (const r of tagged) r.tags.push(hostileTag());
+		// Registrations and protect configurations: names (Name tags), field values, denial reasons and feedback.
+		for (const r of [...Object.values(rs.registrations ?? {}), ...Object.values(rs.protect)]) {
+			const name = r.tags.find(t => t.Key === 'Name');
+			if (name) name.Value = `${name.Value}${HOSTILE_ONE_LINE}`.slice(0, 256);
+		}
+		for (const reg of Object.values(rs.registrations ?? {})) {
+			for (const version of reg.versions) {
+				for (const value of Object.values(version.fields)) {
+					if (value.textValue !== undefined) value.textValue = `${value.textValue}${HOSTILE_ALL}`;
+					if (value.deniedReason !== undefined) value.deniedReason = `${value.deniedReason}${HOSTILE_ALL}`;
+				}
+				for (const reason of version.deniedReasons ?? []) reason.ShortDescription = `${reason.ShortDescription}${HOSTILE_ALL}`;
+				if (version.feedback !== undefined) version.feedback = `${version.feedback}${HOSTILE_ALL}`;
+			}
+		}
 		const keywords = HOSTILE_KEYWORDS.map(keyword => ({keyword, message: HOSTILE_ALL, action: 'AUTOMATIC_RESPONSE' as const}));
 		for (const owner of [...Object.values(rs.phoneNumbers), ...Object.values(rs.pools)]) {
 			owner.keywords.push(...keywords.map(k => ({...k})));
