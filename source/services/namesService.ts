@@ -15,18 +15,22 @@ export async function nameTagOf(clients: Clients, arn: string, signal?: AbortSig
 	return (out.Tags ?? []).find(t => t.Key === 'Name')?.Value || undefined;
 }
 
+/** Runs `work` on every item, at most CONCURRENCY at a time (per-resource calls through the shared rate limiter). */
+export async function eachLimited<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
+	let next = 0;
+	const worker = async () => {
+		while (next < items.length) await work(items[next++]);
+	};
+	await Promise.all(Array.from({length: Math.min(CONCURRENCY, items.length)}, worker));
+}
+
 /** PoolId → Name tag for every pool of the Region that has one (the pools are listed when not given). */
 export async function listPoolNames(clients: Clients, options: {pools?: Pool[]; signal?: AbortSignal} = {}): Promise<Record<string, string>> {
 	const pools = (options.pools ?? (await listPools(clients, {signal: options.signal}))).filter(p => p.PoolId && p.PoolArn);
 	const names: Record<string, string> = {};
-	let next = 0;
-	const worker = async () => {
-		while (next < pools.length) {
-			const pool = pools[next++];
-			const name = await nameTagOf(clients, pool.PoolArn!, options.signal);
-			if (name) names[pool.PoolId!] = name;
-		}
-	};
-	await Promise.all(Array.from({length: Math.min(CONCURRENCY, pools.length)}, worker));
+	await eachLimited(pools, async pool => {
+		const name = await nameTagOf(clients, pool.PoolArn!, options.signal);
+		if (name) names[pool.PoolId!] = name;
+	});
 	return names;
 }

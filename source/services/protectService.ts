@@ -3,7 +3,7 @@
 import type {ProtectConfigurationInformation, ProtectConfigurationRuleSetNumberOverride} from '@aws-sdk/client-pinpoint-sms-voice-v2';
 import type {Clients} from './clients.js';
 import {listConfigurationSets} from './configSetsService.js';
-import {nameTagOf} from './namesService.js';
+import {eachLimited, nameTagOf} from './namesService.js';
 import {collectPages, SMS_PAGE_SIZE} from './paginate.js';
 import {smsModule} from './smsCommands.js';
 
@@ -25,14 +25,13 @@ export async function listProtectConfigurations(clients: Clients, options: {ids?
 		}),
 		listConfigurationSets(clients, {signal: options.signal}),
 	]);
-	const rows: ProtectConfiguration[] = [];
-	for (const c of configs) {
-		rows.push({
-			...c,
-			Name: c.ProtectConfigurationArn ? await nameTagOf(clients, c.ProtectConfigurationArn, options.signal) : undefined,
-			ConfigurationSets: sets.filter(s => s.ProtectConfigurationId === c.ProtectConfigurationId).map(s => s.ConfigurationSetName ?? ''),
-		});
-	}
+	const rows: ProtectConfiguration[] = configs.map(c => ({
+		...c,
+		ConfigurationSets: sets.filter(s => s.ProtectConfigurationId === c.ProtectConfigurationId).map(s => s.ConfigurationSetName ?? ''),
+	}));
+	await eachLimited(rows, async row => {
+		if (row.ProtectConfigurationArn) row.Name = await nameTagOf(clients, row.ProtectConfigurationArn, options.signal);
+	});
 	return rows;
 }
 

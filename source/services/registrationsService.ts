@@ -10,7 +10,7 @@ import type {
 	RegistrationVersionInformation,
 } from '@aws-sdk/client-pinpoint-sms-voice-v2';
 import type {Clients} from './clients.js';
-import {nameTagOf} from './namesService.js';
+import {eachLimited, nameTagOf} from './namesService.js';
 import {collectPages, SMS_PAGE_SIZE, type PageOptions} from './paginate.js';
 import {smsModule} from './smsCommands.js';
 import {stateSince} from '../domain/registrations.js';
@@ -23,17 +23,6 @@ export type Registration = RegistrationInformation & {
 	/** When its current version reached its status. */
 	StateSince?: Date;
 };
-
-/** How many per-registration calls (tags, associations) are in flight at once. */
-const CONCURRENCY = 4;
-
-async function eachLimited<T>(items: T[], work: (item: T) => Promise<void>): Promise<void> {
-	let next = 0;
-	const worker = async () => {
-		while (next < items.length) await work(items[next++]);
-	};
-	await Promise.all(Array.from({length: Math.min(CONCURRENCY, items.length)}, worker));
-}
 
 export async function listRegistrations(clients: Clients, options: PageOptions<Registration> & {details?: boolean} = {}): Promise<Registration[]> {
 	const {DescribeRegistrationsCommand} = await smsModule();

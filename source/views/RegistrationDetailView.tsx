@@ -38,7 +38,8 @@ export function RegistrationDetailView({id, width, height, filter, isActive, nav
 	const {connection} = useSession();
 	const {openCopy} = useCopy();
 	const {stage} = useEdits();
-	const staged = useStagedEdits().filter(e => e.scope === `registration/${id}`);
+	const allStaged = useStagedEdits();
+	const staged = useMemo(() => allStaged.filter(e => e.scope === `registration/${id}`), [allStaged, id]);
 	const detail = useResource<RegistrationDetail>(`registration/${id}`, (clients, ctx) => getRegistration(clients, id, {signal: ctx.signal}));
 	const d = detail.data;
 	const selected = useRef<ListLine | undefined>(undefined);

@@ -14,21 +14,13 @@ import {applyFilters, type Filter} from './filters.js';
 import {idempotent} from './idempotency.js';
 import {isArn, newId, parseSmsArn} from './ids.js';
 import {findPhoneNumber} from './lookup.js';
-import type {AttachmentRec, FieldValueRec, PhoneNumberRec, RegionState, RegistrationRec, RegistrationVersionRec, RegistrationVersionStatus, Tag} from './model.js';
+import type {AttachmentRec, FieldValueRec, PhoneNumberRec, RegionState, RegistrationRec, RegistrationVersionRec, Tag} from './model.js';
 import {paginate, withToken, type PageInput} from './pagination.js';
 import {MAX_ATTACHMENT_BYTES, REGISTRATION_TYPES, registrationType, type FieldDef, type RegistrationTypeDef} from './registrationTypes.js';
 import {tagsOut} from './shapes.js';
-import {seconds, type Svc} from './state.js';
+import {associationOut, attachmentInfo, fieldDefOut, fieldValueOut, history, registrationInfo, versionInfo} from './registrationShapes.js';
+import type {Svc} from './state.js';
 import {checkTags} from './tagRules.js';
-
-const HISTORY_NAMES: Record<RegistrationVersionStatus, string> = {
-	DRAFT: 'DraftTimestamp',
-	SUBMITTED: 'SubmittedTimestamp',
-	REVIEWING: 'ReviewingTimestamp',
-	APPROVED: 'ApprovedTimestamp',
-	DISCARDED: 'DiscardedTimestamp',
-	DENIED: 'DeniedTimestamp',
-};
 
 function own<T>(table: Record<string, T>, key: string): T | undefined {
 	return Object.hasOwn(table, key) ? table[key] : undefined;
@@ -66,55 +58,6 @@ function requireType(type: string): RegistrationTypeDef {
 
 function current(rec: RegistrationRec): RegistrationVersionRec {
 	return rec.versions.find(v => v.number === rec.currentVersion)!;
-}
-
-function history(version: RegistrationVersionRec): Record<string, number> {
-	const out: Record<string, number> = {};
-	for (const [status, at] of Object.entries(version.history)) out[HISTORY_NAMES[status as RegistrationVersionStatus]] = seconds(at!);
-	return out;
-}
-
-function registrationInfo(rec: RegistrationRec): Record<string, unknown> {
-	return {
-		RegistrationArn: rec.arn,
-		RegistrationId: rec.id,
-		RegistrationType: rec.type,
-		RegistrationStatus: rec.status,
-		CurrentVersionNumber: rec.currentVersion,
-		ApprovedVersionNumber: rec.approvedVersion,
-		LatestDeniedVersionNumber: rec.latestDeniedVersion,
-		CreatedTimestamp: seconds(rec.created),
-	};
-}
-
-function versionInfo(version: RegistrationVersionRec): Record<string, unknown> {
-	return {
-		VersionNumber: version.number,
-		RegistrationVersionStatus: version.status,
-		RegistrationVersionStatusHistory: history(version),
-		DeniedReasons: version.deniedReasons,
-		Feedback: version.feedback,
-	};
-}
-
-function attachmentInfo(rec: AttachmentRec): Record<string, unknown> {
-	return {RegistrationAttachmentArn: rec.arn, RegistrationAttachmentId: rec.id, AttachmentStatus: rec.status, CreatedTimestamp: seconds(rec.created)};
-}
-
-function fieldValueOut(path: string, value: FieldValueRec): Record<string, unknown> {
-	return {FieldPath: path, SelectChoices: value.selectChoices, TextValue: value.textValue, RegistrationAttachmentId: value.attachmentId, DeniedReason: value.deniedReason};
-}
-
-function fieldDefOut(f: FieldDef): Record<string, unknown> {
-	return {
-		SectionPath: f.sectionPath,
-		FieldPath: f.fieldPath,
-		FieldType: f.type,
-		FieldRequirement: f.requirement,
-		SelectValidation: f.select ? {MinChoices: f.select.min, MaxChoices: f.select.max, Options: f.select.options} : undefined,
-		TextValidation: f.text ? {MinLength: f.text.min, MaxLength: f.text.max, Pattern: f.text.pattern} : undefined,
-		DisplayHints: {Title: f.title, ShortDescription: f.description, ExampleTextValue: f.text?.example},
-	};
 }
 
 function fieldProblem(message: string, path: string) {
@@ -297,12 +240,6 @@ export function dropAssociation(rs: RegionState, registrationId: string, numberI
 	if (closes && rec.associations.length === 0 && rec.status === 'COMPLETE') rec.status = 'CLOSED';
 }
 
-function associationOut(rs: RegionState, id: string): Record<string, unknown> | undefined {
-	const pn = rs.phoneNumbers[id];
-	if (!pn) return undefined;
-	return {ResourceArn: pn.arn, ResourceId: pn.id, ResourceType: 'phone-number', IsoCountryCode: pn.isoCountryCode, PhoneNumber: pn.phoneNumber};
-}
-
 /** Seeds and tests: a registration with its values, in any status (deniedFields for REQUIRES_UPDATES). */
 export function createRegistrationRecord(svc: Svc, rs: RegionState, type: string, id: string, tags: Tag[], at: number): RegistrationRec {
 	requireType(type);
@@ -355,7 +292,6 @@ export function submitVersion(svc: Svc, rs: RegionState, rec: RegistrationRec, a
 
 export function registrationHandlers(svc: Svc): Record<string, Handler> {
 	svc.settlers.push(rs => settleRegistrations(svc, rs));
-	const region = (ctx: Parameters<Handler>[1]) => svc.region(ctx);
 	const withVersion = (rec: RegistrationRec, version: RegistrationVersionRec) => ({RegistrationArn: rec.arn, RegistrationId: rec.id, VersionNumber: version.number});
 	return {
 		DescribeRegistrationTypeDefinitions(input: PageInput & {RegistrationTypes?: string[]; Filters?: Filter[]}) {
@@ -405,7 +341,7 @@ export function registrationHandlers(svc: Svc): Record<string, Handler> {
 		},
 
 		CreateRegistration(input: {RegistrationType: string; Tags?: Tag[]; ClientToken?: string}, ctx) {
-			const rs = region(ctx);
+			const rs = svc.region(ctx);
 			return idempotent(rs, 'CreateRegistration', input.ClientToken, () => {
 				requireType(input.RegistrationType);
 				if (Object.keys(rs.registrations).length >= rs.limits.REGISTRATIONS) {
@@ -419,7 +355,7 @@ export function registrationHandlers(svc: Svc): Record<string, Handler> {
 		},
 
 		DescribeRegistrations(input: PageInput & {RegistrationIds?: string[]; Filters?: Filter[]}, ctx) {
-			const rs = region(ctx);
+			const rs = svc.region(ctx);
 			let items = Object.values(rs.registrations);
 			if (input.RegistrationIds && input.RegistrationIds.length > 0) items = input.RegistrationIds.map(id => requireRegistration(rs, id));
 			const filtered = applyFilters(items, input.Filters, {'registration-type': r => r.type, 'registration-status': r => r.status});
@@ -428,7 +364,7 @@ export function registrationHandlers(svc: Svc): Record<string, Handler> {
 		},
 
 		DeleteRegistration(input: {RegistrationId: string}, ctx) {
-			const rs = region(ctx);
+			const rs = svc.region(ctx);
 			const rec = requireRegistration(rs, input.RegistrationId);
 			const def = requireType(rec.type);
 			const disassociates = def.associations.some(a => a.disassociationBehavior === 'DELETE_REGISTRATION_DISASSOCIATES');
@@ -450,7 +386,7 @@ export function registrationHandlers(svc: Svc): Record<string, Handler> {
 		},
 
 		CreateRegistrationVersion(input: {RegistrationId: string}, ctx) {
-			const rs = region(ctx);
+			const rs = svc.region(ctx);
 			const rec = requireRegistration(rs, input.RegistrationId);
 			const version = current(rec);
 			if (version.status !== 'APPROVED' && version.status !== 'DENIED') {
@@ -462,7 +398,7 @@ export function registrationHandlers(svc: Svc): Record<string, Handler> {
 		},
 
 		DescribeRegistrationVersions(input: PageInput & {RegistrationId: string; VersionNumbers?: number[]; Filters?: Filter[]}, ctx) {
-			const rs = region(ctx);
+			const rs = svc.region(ctx);
 			const rec = requireRegistration(rs, input.RegistrationId);
 			let versions = [...rec.versions].sort((a, b) => b.number - a.number);
 			if (input.VersionNumbers && input.VersionNumbers.length > 0) {
@@ -478,7 +414,7 @@ export function registrationHandlers(svc: Svc): Record<string, Handler> {
 		},
 
 		SubmitRegistrationVersion(input: {RegistrationId: string; AwsReview?: boolean}, ctx) {
-			const rs = region(ctx);
+			const rs = svc.region(ctx);
 			const rec = requireRegistration(rs, input.RegistrationId);
 			const version = submitVersion(svc, rs, rec, input.AwsReview === true);
 			svc.dirty();
@@ -486,7 +422,7 @@ export function registrationHandlers(svc: Svc): Record<string, Handler> {
 		},
 
 		DiscardRegistrationVersion(input: {RegistrationId: string}, ctx) {
-			const rs = region(ctx);
+			const rs = svc.region(ctx);
 			const rec = requireRegistration(rs, input.RegistrationId);
 			const version = current(rec);
 			if (version.status !== 'SUBMITTED') {
@@ -506,7 +442,7 @@ export function registrationHandlers(svc: Svc): Record<string, Handler> {
 		},
 
 		PutRegistrationFieldValue(input: {RegistrationId: string; FieldPath: string; SelectChoices?: string[]; TextValue?: string; RegistrationAttachmentId?: string}, ctx) {
-			const rs = region(ctx);
+			const rs = svc.region(ctx);
 			const rec = requireRegistration(rs, input.RegistrationId);
 			const value = putFieldValue(rs, rec, input.FieldPath, input);
 			svc.dirty();
@@ -514,7 +450,7 @@ export function registrationHandlers(svc: Svc): Record<string, Handler> {
 		},
 
 		DeleteRegistrationFieldValue(input: {RegistrationId: string; FieldPath: string}, ctx) {
-			const rs = region(ctx);
+			const rs = svc.region(ctx);
 			const rec = requireRegistration(rs, input.RegistrationId);
 			const version = requireDraft(rec);
 			const field = requireField(requireType(rec.type), input.FieldPath);
@@ -526,7 +462,7 @@ export function registrationHandlers(svc: Svc): Record<string, Handler> {
 		},
 
 		DescribeRegistrationFieldValues(input: PageInput & {RegistrationId: string; VersionNumber?: number; SectionPath?: string; FieldPaths?: string[]}, ctx) {
-			const rs = region(ctx);
+			const rs = svc.region(ctx);
 			const rec = requireRegistration(rs, input.RegistrationId);
 			const def = requireType(rec.type);
 			const number = input.VersionNumber ?? rec.currentVersion;
@@ -550,7 +486,7 @@ export function registrationHandlers(svc: Svc): Record<string, Handler> {
 		},
 
 		CreateRegistrationAttachment(input: {AttachmentBody?: string; AttachmentUrl?: string; Tags?: Tag[]; ClientToken?: string}, ctx) {
-			const rs = region(ctx);
+			const rs = svc.region(ctx);
 			return idempotent(rs, 'CreateRegistrationAttachment', input.ClientToken, () => {
 				if ((input.AttachmentBody === undefined) === (input.AttachmentUrl === undefined)) {
 					throw validation('INVALID_PARAMETER', 'Give exactly one of AttachmentBody or AttachmentUrl.', 'AttachmentBody');
@@ -577,7 +513,7 @@ export function registrationHandlers(svc: Svc): Record<string, Handler> {
 		},
 
 		DescribeRegistrationAttachments(input: PageInput & {RegistrationAttachmentIds?: string[]; Filters?: Filter[]}, ctx) {
-			const rs = region(ctx);
+			const rs = svc.region(ctx);
 			let items = Object.values(rs.attachments).filter(a => a.status !== 'DELETED');
 			if (input.RegistrationAttachmentIds && input.RegistrationAttachmentIds.length > 0) items = input.RegistrationAttachmentIds.map(id => requireAttachment(rs, id));
 			const filtered = applyFilters(items, input.Filters, {'attachment-status': a => a.status});
@@ -586,7 +522,7 @@ export function registrationHandlers(svc: Svc): Record<string, Handler> {
 		},
 
 		DeleteRegistrationAttachment(input: {RegistrationAttachmentId: string}, ctx) {
-			const rs = region(ctx);
+			const rs = svc.region(ctx);
 			const rec = requireAttachment(rs, input.RegistrationAttachmentId);
 			const user = Object.values(rs.registrations).find(r => r.versions.some(v => v.status !== 'DISCARDED' && Object.values(v.fields).some(f => f.attachmentId === rec.id)));
 			if (user) throw conflict('RESOURCE_NOT_EMPTY', 'registration-attachment', rec.id, `The attachment is a field value of ${user.id}.`);
@@ -597,7 +533,7 @@ export function registrationHandlers(svc: Svc): Record<string, Handler> {
 		},
 
 		CreateRegistrationAssociation(input: {RegistrationId: string; ResourceId: string}, ctx) {
-			const rs = region(ctx);
+			const rs = svc.region(ctx);
 			const rec = requireRegistration(rs, input.RegistrationId);
 			const pn = findPhoneNumber(rs, input.ResourceId);
 			if (!pn) {
@@ -611,7 +547,7 @@ export function registrationHandlers(svc: Svc): Record<string, Handler> {
 		},
 
 		ListRegistrationAssociations(input: PageInput & {RegistrationId: string; Filters?: Filter[]}, ctx) {
-			const rs = region(ctx);
+			const rs = svc.region(ctx);
 			const rec = requireRegistration(rs, input.RegistrationId);
 			const items = rec.associations.map(id => associationOut(rs, id)).filter((a): a is Record<string, unknown> => a !== undefined);
 			const filtered = applyFilters(items, input.Filters, {'resource-type': a => a.ResourceType as string, 'iso-country-code': a => a.IsoCountryCode as string});
