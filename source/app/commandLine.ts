@@ -22,6 +22,7 @@ export const COMMAND_LINE: readonly CommandLineDef[] = [
 	{name: 'keywords', aliases: ['kw'], arg: 'origination', argRequired: true, help: 'Keywords of a number, pool or sender ID: :kw <E.164, pool name, sender ID, id or ARN>'},
 	{name: 'verified', aliases: ['vd'], help: 'Verified destination numbers (sandbox)'},
 	{name: 'registrations', aliases: ['reg', 'registration'], help: 'Registrations (10DLC brands and campaigns, toll-free numbers): status, versions, denial reasons, numbers held'},
+	{name: 'protect', aliases: ['pc', 'protect-configurations'], help: 'Protect configurations: country rules per capability (SMS, MMS, VOICE), associations, account default, which rule applies'},
 	{name: 'sim', aliases: ['simulate', 'simulator'], help: 'Simulator smoke test: send to the simulator numbers, watch the events, verdict'},
 	{name: 'region', aliases: [], arg: 'region', argRequired: true, help: 'Switch to a Region: :region eu-west-2'},
 	{name: 'profile', aliases: [], arg: 'profile', argRequired: true, help: 'Switch to a profile from the AWS config files: :profile prod'},

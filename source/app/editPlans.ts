@@ -6,6 +6,7 @@ import type {NumberRequest, OriginationSettings} from '../services/changesServic
 import {spendChannelInfo, type SpendChannel} from '../domain/spendRules.js';
 import type {Settings} from '../domain/settingsRules.js';
 import {awsCli} from '../domain/awsCliCommand.js';
+import {describeRuleChanges, PROTECT_CAPABILITIES, ruleBatches, type ProtectCapability, type RuleChanges} from '../domain/protectRules.js';
 import type {StagedEdit} from './stagedEdits.js';
 
 const sms = 'pinpoint-sms-voice-v2' as const;
@@ -380,5 +381,84 @@ export function registrationDeleteEdit(connection: Connection, target: Registrat
 		connection,
 		reloads: registrationReloads(target.id),
 		apply: clients => changes.deleteRegistration(clients, target.id),
+	};
+}
+
+/** What the protect edits need to know of the protect configuration. */
+export interface ProtectTarget {
+	id: string;
+	label: string;
+}
+
+export const protectRulesScope = (id: string, capability: ProtectCapability) => `protect/${id}/${capability}`;
+const protectReloads = (id: string) => ['protect', `protect/${id}`, ...PROTECT_CAPABILITIES.map(c => protectRulesScope(id, c)), 'config-sets'];
+
+/**
+ * The staged country rule changes of one capability, as one edit (staging more countries merges them): sent in
+ * calls of at most 300 countries each. `preview` holds country → new status, for the table's markers.
+ */
+export function protectRulesEdit(connection: Connection, target: ProtectTarget, capability: ProtectCapability, current: Record<string, string>, next: RuleChanges): StagedEdit {
+	const {before, after} = describeRuleChanges(next, current);
+	const count = Object.keys(next).length;
+	return {
+		id: `protect-rules|${target.id}|${capability}`,
+		scope: protectRulesScope(target.id, capability),
+		rowKey: '',
+		what: `${capability} country rules of ${target.label}: ${count} countr${count === 1 ? 'y' : 'ies'}`,
+		before,
+		after,
+		cli: ruleBatches(next).map(batch =>
+			awsCli(connection, sms, 'update-protect-configuration-country-rule-set', {
+				'protect-configuration-id': target.id,
+				'number-capability': capability,
+				'country-rule-set-updates': JSON.stringify(Object.fromEntries(Object.entries(batch).map(([iso, status]) => [iso, {ProtectStatus: status}]))),
+			}),
+		),
+		kind: 'change',
+		preview: next,
+		connection,
+		reloads: protectReloads(target.id),
+		apply: clients => changes.updateCountryRules(clients, target.id, capability, next),
+	};
+}
+
+/** Associates the configuration set (replacing the protect configuration it has, if any) or takes it away. */
+export function protectAssociationEdit(connection: Connection, target: ProtectTarget, configurationSet: string, mode: {associate: true; replaces?: string} | {associate: false}): StagedEdit {
+	const verb = mode.associate ? 'associate-protect-configuration' : 'disassociate-protect-configuration';
+	return {
+		id: `protect-association|${configurationSet}`,
+		scope: 'protect',
+		rowKey: target.id,
+		what: mode.associate ? `Associate ${target.label} with the configuration set ${configurationSet}` : `Disassociate ${target.label} from the configuration set ${configurationSet}`,
+		before: mode.associate ? (mode.replaces ? `${configurationSet} uses ${mode.replaces}` : `${configurationSet} has no protect configuration`) : `${configurationSet} uses ${target.label}`,
+		after: mode.associate ? `${configurationSet} uses ${target.label}` : `${configurationSet} has none (the account default applies, if any)`,
+		cli: [awsCli(connection, sms, verb, {'configuration-set-name': configurationSet, 'protect-configuration-id': target.id})],
+		kind: mode.associate ? 'add' : 'delete',
+		connection,
+		reloads: [...protectReloads(target.id), `config-set/${configurationSet}`],
+		apply: clients => (mode.associate ? changes.associateProtect(clients, target.id, configurationSet) : changes.disassociateProtect(clients, target.id, configurationSet)),
+	};
+}
+
+/** Makes it the account default (replacing `replaces`), or removes it as the account default. */
+export function protectDefaultEdit(connection: Connection, target: ProtectTarget, mode: {set: true; replaces?: string} | {set: false}): StagedEdit {
+	return {
+		id: 'protect-account-default',
+		scope: 'protect',
+		rowKey: target.id,
+		what: mode.set ? `Make ${target.label} the account default protect configuration` : `Remove ${target.label} as the account default`,
+		before: mode.set ? (mode.replaces ? `the account default is ${mode.replaces}` : 'no account default') : `the account default is ${target.label}`,
+		after: mode.set
+			? `the account default is ${target.label} (it also applies to SNS, Cognito and Pinpoint SendMessages)`
+			: 'no account default: sends without a protect configuration are not filtered',
+		cli: [
+			mode.set
+				? awsCli(connection, sms, 'set-account-default-protect-configuration', {'protect-configuration-id': target.id})
+				: awsCli(connection, sms, 'delete-account-default-protect-configuration'),
+		],
+		kind: 'change',
+		connection,
+		reloads: protectReloads(target.id),
+		apply: clients => changes.setAccountDefaultProtect(clients, mode.set ? target.id : undefined),
 	};
 }

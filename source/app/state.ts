@@ -23,6 +23,8 @@ export type Route =
 	| {name: 'verified'}
 	| {name: 'registrations'}
 	| {name: 'registration'; id: string}
+	| {name: 'protect'}
+	| {name: 'protectConfig'; id: string}
 	| {name: 'simulator'}
 	| {name: 'keywords'; origination: string}
 	| {name: 'help'}
@@ -66,6 +68,10 @@ export function routeTitle(route: Route): string {
 		case 'registrations':
 			return 'Registrations';
 		case 'registration':
+			return route.id;
+		case 'protect':
+			return 'Protect configurations';
+		case 'protectConfig':
 			return route.id;
 		case 'verified':
 			return 'Verified numbers';

@@ -2,7 +2,9 @@
 // question on a terminal, a refusal on a non-terminal), the audit line, and the exit codes
 // (0 done, 1 the service refused, 2 bad input, a rule broken before any call, or no confirmation).
 import {createInterface} from 'node:readline/promises';
-import {renderLines, writeMessage} from './printTable.js';
+import {renderJson, renderLines, writeMessage} from './printTable.js';
+import type {Clients} from '../services/clients.js';
+import type {StagedEdit} from '../app/stagedEdits.js';
 import {UsageError, type CommandIO, type GlobalOptions} from './types.js';
 
 /** A refusal before any call: printed as one line, exit code 2. */
@@ -136,4 +138,22 @@ export async function withChangeClients(
 /** The audit line of a change made by a subcommand. */
 export function changeLine(region: string, what: string, before: string, after: string, requestId: string | undefined): string {
 	return `${new Date().toISOString()} ${region} ${what}: ${before || '(none)'} → ${after || '(none)'} request-id ${requestId ?? 'unknown'}`;
+}
+
+/**
+ * A change the console would stage, made from the command line: the same plan (what, before and after, the aws
+ * commands, the typed word), confirmed (--yes, or asked on a terminal), applied, audited and reported.
+ */
+export async function applyPlanned(command: string, io: CommandIO, clients: Clients, edit: StagedEdit, options: {yes: boolean; json: boolean}): Promise<number> {
+	const summary = [`${edit.what}: ${edit.before || '(none)'} → ${edit.after || '(none)'}`, ...edit.cli.map(c => `$ ${c}`)];
+	const ok = await confirm(command, io, {yes: options.yes, typed: edit.typed, summary});
+	if (!ok) throw new RuleError(`${command}: not confirmed; nothing was sent`);
+	const out = await edit.apply(clients);
+	await auditChange(io.env, changeLine(clients.connection.region, edit.what, edit.before, edit.after, out.requestId), io);
+	io.stdout.write(
+		options.json
+			? renderJson({change: edit.what, before: edit.before, after: edit.after, detail: out.detail ?? null, requestId: out.requestId ?? null, commands: edit.cli})
+			: renderLines([`${edit.what}: ${edit.after}${out.detail ? ` (${out.detail})` : ''}${out.requestId ? ` (request id ${out.requestId})` : ''}`]),
+	);
+	return 0;
 }

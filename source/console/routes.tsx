@@ -18,6 +18,8 @@ import {OptedOutNumbersView} from '../views/OptedOutNumbersView.js';
 import {VerifiedView} from '../views/VerifiedView.js';
 import {RegistrationsView} from '../views/RegistrationsView.js';
 import {RegistrationDetailView} from '../views/RegistrationDetailView.js';
+import {ProtectView} from '../views/ProtectView.js';
+import {ProtectDetailView} from '../views/ProtectDetailView.js';
 import {TailView} from '../views/TailView.js';
 import {SimulatorView} from '../views/SimulatorView.js';
 import {KeywordsView} from '../views/KeywordsView.js';
@@ -71,6 +73,10 @@ export function RouteView({route, view, context}: {route: Route; view: ViewProps
 			return <RegistrationsView {...view} />;
 		case 'registration':
 			return <RegistrationDetailView key={route.id} {...view} id={route.id} />;
+		case 'protect':
+			return <ProtectView {...view} />;
+		case 'protectConfig':
+			return <ProtectDetailView key={route.id} {...view} id={route.id} />;
 		case 'simulator':
 			return <SimulatorView {...view} />;
 		case 'keywords':
@@ -101,5 +107,6 @@ export const COMMAND_ROUTES: Record<string, Route> = {
 	'opt-outs': {name: 'optOutLists'},
 	verified: {name: 'verified'},
 	registrations: {name: 'registrations'},
+	protect: {name: 'protect'},
 	sim: {name: 'simulator'},
 };

@@ -3,6 +3,7 @@
 import type {Clients} from './clients.js';
 import {smsModule} from './smsCommands.js';
 import type {SpendChannel} from '../domain/spendRules.js';
+import {ruleBatches, type ProtectCapability, type RuleChanges} from '../domain/protectRules.js';
 
 export interface ChangeResult {
 	requestId?: string;
@@ -163,4 +164,34 @@ export async function deleteRegistration(clients: Clients, registrationId: strin
 	const {DeleteRegistrationCommand} = await smsModule();
 	const out = await clients.sms.send(new DeleteRegistrationCommand({RegistrationId: registrationId}));
 	return result(out, `${out.RegistrationId ?? registrationId} ${out.RegistrationStatus ?? ''}`.trim());
+}
+
+/** Country rule changes of one capability, sent in calls of at most RULES_PER_CALL countries each. */
+export async function updateCountryRules(clients: Clients, protectId: string, capability: ProtectCapability, changes: RuleChanges): Promise<ChangeResult> {
+	const {UpdateProtectConfigurationCountryRuleSetCommand} = await smsModule();
+	const batches = ruleBatches(changes);
+	let last: Meta = {};
+	for (const batch of batches) {
+		const updates = Object.fromEntries(Object.entries(batch).map(([iso, status]) => [iso, {ProtectStatus: status as 'ALLOW'}]));
+		last = await clients.sms.send(new UpdateProtectConfigurationCountryRuleSetCommand({ProtectConfigurationId: protectId, NumberCapability: capability, CountryRuleSetUpdates: updates}));
+	}
+	const count = Object.keys(changes).length;
+	return result(last, `${count} ${capability} rule${count === 1 ? '' : 's'} in ${batches.length} call${batches.length === 1 ? '' : 's'}`);
+}
+
+export async function associateProtect(clients: Clients, protectId: string, configurationSet: string): Promise<ChangeResult> {
+	const {AssociateProtectConfigurationCommand} = await smsModule();
+	return result(await clients.sms.send(new AssociateProtectConfigurationCommand({ProtectConfigurationId: protectId, ConfigurationSetName: configurationSet})));
+}
+
+export async function disassociateProtect(clients: Clients, protectId: string, configurationSet: string): Promise<ChangeResult> {
+	const {DisassociateProtectConfigurationCommand} = await smsModule();
+	return result(await clients.sms.send(new DisassociateProtectConfigurationCommand({ProtectConfigurationId: protectId, ConfigurationSetName: configurationSet})));
+}
+
+/** Makes it the account default (replacing the one before), or, with `undefined`, leaves the account without one. */
+export async function setAccountDefaultProtect(clients: Clients, protectId: string | undefined): Promise<ChangeResult> {
+	const m = await smsModule();
+	if (protectId === undefined) return result(await clients.sms.send(new m.DeleteAccountDefaultProtectConfigurationCommand({})));
+	return result(await clients.sms.send(new m.SetAccountDefaultProtectConfigurationCommand({ProtectConfigurationId: protectId})));
 }
