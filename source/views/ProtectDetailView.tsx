@@ -18,6 +18,7 @@ import {formatAge} from '../domain/duration.js';
 import {Priority} from '../input/KeypressProvider.js';
 import {useCommands} from '../input/useCommands.js';
 import {useCopy} from '../app/copy.js';
+import {useViewMemory} from '../components/viewMemory.js';
 import {when, yesNo} from './display.js';
 import type {ViewProps} from './viewProps.js';
 import {protectOffer} from './copyChoices.js';
@@ -45,7 +46,13 @@ export function ProtectDetailView({id, width, height, filter, isActive, navigate
 	const {openCopy} = useCopy();
 	const {stage, store} = useEdits();
 	const allStaged = useStagedEdits();
-	const [capability, setCapability] = useState<ProtectCapability>('SMS');
+	// Kept while the screen is on the stack (a review or the help overlay does not send it back to SMS).
+	const memory = useViewMemory();
+	const [capability, setCapabilityState] = useState<ProtectCapability>(() => (memory?.get('protect.capability') as ProtectCapability | undefined) ?? 'SMS');
+	const setCapability = (next: ProtectCapability) => {
+		memory?.set('protect.capability', next);
+		setCapabilityState(next);
+	};
 	const scope = protectRulesScope(id, capability);
 	const config = useResource<ProtectConfiguration | undefined>(`protect/${id}`, async (clients, ctx) => (await listProtectConfigurations(clients, {ids: [id], signal: ctx.signal}))[0]);
 	const rules = useResource<Record<string, string>>(scope, (clients, ctx) => getCountryRules(clients, id, capability, ctx.signal));
