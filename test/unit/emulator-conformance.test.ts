@@ -711,6 +711,46 @@ describe('every answer and error of the emulator conforms to the model', () => {
 		await emu.admin('denyLiveTail', {enabled: false});
 	});
 
+	test('account quotas, in a Region of its own', async () => {
+		const region = 'sa-east-1';
+		/** Creates until the call fails, which must be the quota `reason` after `expected` creations. */
+		const fill = async (operation: string, input: (i: number) => unknown, reason: string, expected: number) => {
+			for (let i = 0; i <= expected; i++) {
+				const answer = await sms.raw(operation, input(i), region);
+				if (answer.status === 200) continue;
+				sms.checkError(operation, input(i), answer, 'ServiceQuotaExceededException', reason);
+				assert.equal(i, expected, `${operation} refused after ${i}`);
+				return;
+			}
+			assert.fail(`${operation} was not refused after ${expected + 1}`);
+		};
+		const number = {IsoCountryCode: 'US', MessageType: 'TRANSACTIONAL', NumberCapabilities: ['SMS'], NumberType: 'SIMULATOR'};
+		await fill('RequestPhoneNumber', () => number, 'PHONE_NUMBERS_PER_ACCOUNT', 25);
+		await fill('RequestSenderId', i => ({SenderId: `QUOTA${i}`, IsoCountryCode: 'GB'}), 'SENDER_IDS_PER_ACCOUNT', 25);
+		await fill('CreatePool', i => ({OriginationIdentity: `QUOTA${i}`, IsoCountryCode: 'GB', MessageType: 'TRANSACTIONAL'}), 'POOLS_PER_ACCOUNT', 25);
+		await fill('CreateConfigurationSet', i => ({ConfigurationSetName: `quota-${i}`}), 'CONFIGURATION_SETS_PER_ACCOUNT', 25);
+		await fill('CreateOptOutList', i => ({OptOutListName: `quota-${i}`}), 'OPT_OUT_LISTS_PER_ACCOUNT', 24);
+		await fill('CreateProtectConfiguration', () => ({}), 'PROTECT_CONFIGURATIONS_PER_ACCOUNT', 25);
+		await fill('CreateRegistration', () => ({RegistrationType: 'US_TEN_DLC_BRAND_REGISTRATION'}), 'REGISTRATIONS_PER_ACCOUNT', 25);
+		await fill('CreateRegistrationAttachment', i => ({AttachmentUrl: `s3://bucket/${i}.png`}), 'REGISTRATION_ATTACHMENTS_PER_ACCOUNT', 25);
+		const destination = {ConfigurationSetName: 'quota-0', MatchingEventTypes: ['ALL'], SnsDestination: {TopicArn: `arn:aws:sns:${region}:${ACCOUNT}:events`}};
+		await fill('CreateEventDestination', i => ({...destination, EventDestinationName: `d${i}`}), 'EVENT_DESTINATIONS_PER_CONFIGURATION_SET', 5);
+	});
+
+	test('pool membership and inactive numbers', async () => {
+		const pools = (await sms.ok('DescribePools')).Pools as any[];
+		const transactional = pools.find(p => p.DeletionProtectionEnabled && p.MessageType === 'TRANSACTIONAL');
+		const [member] = (await sms.ok('ListPoolOriginationIdentities', {PoolId: transactional.PoolId})).OriginationIdentities as any[];
+		await sms.fails('AssociateOriginationIdentity', {PoolId: transactional.PoolId, OriginationIdentity: member.OriginationIdentity}, 'ConflictException', {reason: 'RESOURCE_ALREADY_ASSOCIATED'});
+		const marketing = pools.find(p => p.OptOutListName === 'marketing-optouts');
+		const request = {IsoCountryCode: 'US', MessageType: 'PROMOTIONAL', NumberCapabilities: ['SMS'], NumberType: 'TEN_DLC', PoolId: marketing.PoolId, OptOutListName: 'Default'};
+		await sms.fails('RequestPhoneNumber', request, 'ConflictException', {reason: 'OPT_OUT_LIST_MISMATCH'});
+		const other = await sms.ok('RequestPhoneNumber', {...request, PoolId: undefined});
+		await sms.fails('AssociateOriginationIdentity', {PoolId: marketing.PoolId, OriginationIdentity: other.PhoneNumberId}, 'ConflictException', {reason: 'OPT_OUT_LIST_MISMATCH'});
+		// A 10DLC number whose campaign is in review is PENDING: it cannot send.
+		await sms.fails('SendTextMessage', {DestinationPhoneNumber: SIM_DEST, OriginationIdentity: '+17205550180', MessageBody: 'pending'}, 'ConflictException', {reason: 'RESOURCE_NOT_ACTIVE'});
+	});
+
 	test('errors of the front: unknown and unimplemented operations, bodies, Regions, throttling, injected faults', async () => {
 		const check = (client: WireClient, operation: string, answer: Awaited<ReturnType<WireClient['raw']>>, code: string) => client.checkError(operation, {}, answer, code);
 		check(sms, 'NoSuchOperation', await sms.raw('NoSuchOperation', {}), 'UnknownOperationException');
@@ -756,7 +796,7 @@ describe('every answer and error of the emulator conforms to the model', () => {
 		assert.deepEqual(log.problems, []);
 	});
 
-	test('every implemented operation was seen to succeed and to fail', () => {
+	test('every implemented operation was seen to succeed and to fail', t => {
 		const implemented = [
 			...Object.keys(emu.sms.handlers).map(op => `PinpointSMSVoiceV2.${op}`),
 			...Object.keys(emu.logs.service.handlers).map(op => `Logs_20140328.${op}`),
@@ -767,6 +807,7 @@ describe('every answer and error of the emulator conforms to the model', () => {
 		// Every operation the emulator answers is one of the model's.
 		assert.deepEqual(Object.keys(emu.sms.handlers).filter(op => !smsVoiceModel.operations[op]), []);
 		assert.deepEqual(Object.keys(emu.logs.service.handlers).filter(op => !logsModel.operations[op]), []);
+		t.diagnostic(`${implemented.length} operations, ${log.succeeded.size} with a success, ${log.failed.size} with an error; ${log.errors.size} distinct errors: ${[...log.errors].sort().join(', ')}`);
 	});
 });
 
