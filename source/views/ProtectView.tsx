@@ -26,11 +26,12 @@ import {protectOffer} from './copyChoices.js';
 
 export const protectColumns: Column<ProtectConfiguration>[] = [
 	{id: 'name', title: 'Name', value: p => p.Name ?? '—', minWidth: 10},
-	{id: 'default', title: 'Account default', value: p => (p.AccountDefault ? 'yes' : ''), color: p => (p.AccountDefault ? 'ok' : undefined)},
-	{id: 'sets', title: 'Configuration sets', value: p => p.ConfigurationSets.join(', ') || '—', minWidth: 12, shrink: 2},
-	{id: 'protection', title: 'Deletion protection', value: p => yesNo(p.DeletionProtectionEnabled)},
-	{id: 'created', title: 'Created', value: p => when(p.CreatedTimestamp), sortValue: p => whenSort(p.CreatedTimestamp)},
-	{id: 'id', title: 'Id', value: p => p.ProtectConfigurationId ?? '', grow: 1, shrink: 1},
+	{id: 'default', title: 'Default', value: p => (p.AccountDefault ? 'yes' : ''), color: p => (p.AccountDefault ? 'ok' : undefined)},
+	{id: 'sets', title: 'Configuration sets', value: p => p.ConfigurationSets.join(', ') || '—', minWidth: 12, shrink: 2, grow: 1},
+	{id: 'protection', title: 'Deletion protection', value: p => yesNo(p.DeletionProtectionEnabled), shrink: 4},
+	{id: 'created', title: 'Created', value: p => when(p.CreatedTimestamp), sortValue: p => whenSort(p.CreatedTimestamp), shrink: 3},
+	// Ids are never cut (a cut id reads as another one).
+	{id: 'id', title: 'Id', value: p => p.ProtectConfigurationId ?? '', whole: true},
 ];
 
 export const protectLabel = (p: ProtectConfiguration) => (p.Name ? `${p.Name} (${p.ProtectConfigurationId})` : (p.ProtectConfigurationId ?? ''));
