@@ -20,6 +20,7 @@ import {RegistrationsView} from '../views/RegistrationsView.js';
 import {RegistrationDetailView} from '../views/RegistrationDetailView.js';
 import {TailView} from '../views/TailView.js';
 import {SimulatorView} from '../views/SimulatorView.js';
+import {SendView} from '../views/SendView.js';
 import {KeywordsView} from '../views/KeywordsView.js';
 import {OverviewView} from '../views/OverviewView.js';
 import {RelationsView} from '../views/RelationsView.js';
@@ -73,6 +74,8 @@ export function RouteView({route, view, context}: {route: Route; view: ViewProps
 			return <RegistrationDetailView key={route.id} {...view} id={route.id} />;
 		case 'simulator':
 			return <SimulatorView {...view} />;
+		case 'send':
+			return <SendView key={`${route.origination ?? ''}|${route.destination ?? ''}`} {...view} origination={route.origination} destination={route.destination} />;
 		case 'keywords':
 			return <KeywordsView key={route.origination} {...view} origination={route.origination} />;
 		default:
@@ -102,4 +105,5 @@ export const COMMAND_ROUTES: Record<string, Route> = {
 	verified: {name: 'verified'},
 	registrations: {name: 'registrations'},
 	sim: {name: 'simulator'},
+	send: {name: 'send'},
 };
