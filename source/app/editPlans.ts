@@ -1,6 +1,6 @@
 // What each editor stages: the service call, the before → after text, the equivalent aws command, the typed
 // confirmation and what to reload afterwards. Rules are checked by the editors before anything is staged.
-import type {Connection} from '../services/clients.js';
+import type {Clients, Connection} from '../services/clients.js';
 import * as changes from '../services/changesService.js';
 import type {NumberRequest, OriginationSettings} from '../services/changesService.js';
 import {spendChannelInfo, type SpendChannel} from '../domain/spendRules.js';
@@ -460,5 +460,137 @@ export function protectDefaultEdit(connection: Connection, target: ProtectTarget
 		connection,
 		reloads: protectReloads(target.id),
 		apply: clients => changes.setAccountDefaultProtect(clients, mode.set ? target.id : undefined),
+	};
+}
+
+/** What the verified-number edits need to know of the number. */
+export interface VerifiedTarget {
+	id: string;
+	phoneNumber: string;
+	status: string;
+}
+
+export const VERIFIED_SCOPE = 'verified';
+
+export function verifiedAddEdit(connection: Connection, phoneNumber: string): StagedEdit {
+	return {
+		id: `verified-add|${phoneNumber}`,
+		scope: VERIFIED_SCOPE,
+		rowKey: phoneNumber,
+		what: `Add ${phoneNumber} as a verified destination number`,
+		before: '',
+		after: `${phoneNumber} PENDING (then send it a code and enter the code)`,
+		cli: [awsCli(connection, sms, 'create-verified-destination-number', {'destination-phone-number': phoneNumber})],
+		kind: 'add',
+		connection,
+		reloads: [VERIFIED_SCOPE],
+		apply: clients => changes.createVerifiedNumber(clients, phoneNumber),
+	};
+}
+
+export function verifiedSendCodeEdit(connection: Connection, target: VerifiedTarget, channel: changes.VerificationChannel, languageCode?: string): StagedEdit {
+	return {
+		id: `verified-code|${target.id}`,
+		scope: VERIFIED_SCOPE,
+		rowKey: target.phoneNumber,
+		what: `Send a verification code to ${target.phoneNumber} by ${channel === 'VOICE' ? 'voice call' : 'SMS'}${languageCode ? ` in ${languageCode}` : ''}`,
+		before: `${target.phoneNumber} ${target.status}`,
+		after: 'a new code, valid 15 minutes (the first code of a number is free, later ones are billed)',
+		cli: [
+			awsCli(connection, sms, 'send-destination-number-verification-code', {
+				'verified-destination-number-id': target.id,
+				'verification-channel': channel,
+				'language-code': languageCode,
+			}),
+		],
+		typed: 'send',
+		kind: 'change',
+		connection,
+		reloads: [VERIFIED_SCOPE],
+		apply: clients => changes.sendVerificationCode(clients, target.id, channel, languageCode),
+	};
+}
+
+export function verifiedConfirmEdit(connection: Connection, target: VerifiedTarget, code: string): StagedEdit {
+	return {
+		id: `verified-verify|${target.id}`,
+		scope: VERIFIED_SCOPE,
+		rowKey: target.phoneNumber,
+		what: `Verify ${target.phoneNumber} with code ${code}`,
+		before: `${target.phoneNumber} ${target.status}`,
+		after: `${target.phoneNumber} VERIFIED (the sandbox can send to it)`,
+		cli: [awsCli(connection, sms, 'verify-destination-number', {'verified-destination-number-id': target.id, 'verification-code': code})],
+		kind: 'change',
+		connection,
+		reloads: [VERIFIED_SCOPE],
+		apply: clients => changes.verifyDestinationNumber(clients, target.id, code),
+	};
+}
+
+export function verifiedDeleteEdit(connection: Connection, target: VerifiedTarget): StagedEdit {
+	return {
+		id: `verified-delete|${target.id}`,
+		scope: VERIFIED_SCOPE,
+		rowKey: target.phoneNumber,
+		what: `Delete the verified destination number ${target.phoneNumber}`,
+		before: `${target.phoneNumber} ${target.status}`,
+		after: 'deleted (a sandboxed account can no longer send to it)',
+		cli: [awsCli(connection, sms, 'delete-verified-destination-number', {'verified-destination-number-id': target.id})],
+		typed: 'delete',
+		kind: 'delete',
+		connection,
+		reloads: [VERIFIED_SCOPE],
+		apply: clients => changes.deleteVerifiedNumber(clients, target.id),
+	};
+}
+
+/** The aws command of a test send (the Context tag as the CLI's shorthand map). */
+export function testSendCli(connection: Connection, message: changes.TestMessage): string {
+	const context = message.context ? Object.entries(message.context).map(([k, v]) => `${k}=${v}`).join(',') : undefined;
+	return message.channel === 'VOICE'
+		? awsCli(connection, sms, 'send-voice-message', {
+				'origination-identity': message.origination,
+				'destination-phone-number': message.destination,
+				'message-body': message.body,
+				'configuration-set-name': message.configurationSet,
+				context,
+			})
+		: awsCli(connection, sms, 'send-text-message', {
+				'origination-identity': message.origination,
+				'destination-phone-number': message.destination,
+				'message-body': message.body,
+				'message-type': message.messageType,
+				'configuration-set-name': message.configurationSet,
+				context,
+			});
+}
+
+/**
+ * A test message (it is billed): sent when applied; `onSent` gets the message id so that its events can be
+ * followed from then on.
+ */
+export function testSendEdit(
+	connection: Connection,
+	message: changes.TestMessage,
+	summary: string,
+	onSent: (clients: Clients, messageId: string) => void,
+): StagedEdit {
+	return {
+		id: `send|${message.context?.smsdeckSend ?? Date.now()}`,
+		scope: 'send',
+		rowKey: '',
+		what: `Test ${message.channel === 'VOICE' ? 'voice call' : 'SMS'} from ${message.origination} to ${message.destination}`,
+		before: '',
+		after: summary,
+		cli: [testSendCli(connection, message)],
+		typed: 'send',
+		kind: 'add',
+		connection,
+		reloads: [],
+		apply: async clients => {
+			const out = await changes.sendTestMessage(clients, message);
+			if (out.messageId) onSent(clients, out.messageId);
+			return out;
+		},
 	};
 }

@@ -26,6 +26,7 @@ export type Route =
 	| {name: 'protect'}
 	| {name: 'protectConfig'; id: string}
 	| {name: 'simulator'}
+	| {name: 'send'; origination?: string; destination?: string}
 	| {name: 'keywords'; origination: string}
 	| {name: 'help'}
 	| {name: 'errors'}
@@ -77,6 +78,8 @@ export function routeTitle(route: Route): string {
 			return 'Verified numbers';
 		case 'simulator':
 			return 'Simulator';
+		case 'send':
+			return 'Test send';
 		case 'keywords':
 			return `Keywords of ${route.origination}`;
 		case 'help':

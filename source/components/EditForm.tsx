@@ -7,14 +7,17 @@ import {useTheme} from '../theme/ThemeContext.js';
 import {Priority, useKeypress} from '../input/KeypressProvider.js';
 import {editActionFor, lineEditor, type LineState} from './lineEditor.js';
 import {LineField} from './LineField.js';
-import {pickEdit, pickStart, pickStep, pickSummary, pickValue, type PickState} from './pickList.js';
+import {pickEdit, pickMatches, pickStart, pickStep, pickSummary, pickValue, type PickState} from './pickList.js';
 import {cellWidth, fit, truncate} from '../domain/textWidth.js';
 
 export type FormField =
 	| {id: string; label: string; kind: 'text'; initial?: string; placeholder?: string}
 	| {id: string; label: string; kind: 'choice'; options: readonly string[]; initial?: string}
-	/** One of a list that may load later (options empty until then): typing filters it, ←/→ choose. */
-	| {id: string; label: string; kind: 'pick'; options: readonly string[]; initial?: string; loading?: boolean};
+	/**
+	 * One of a list that may load later (options empty until then): typing filters it, ←/→ choose. With `free`,
+	 * what was typed is the value when it matches no option (a value not in the list).
+	 */
+	| {id: string; label: string; kind: 'pick'; options: readonly string[]; initial?: string; loading?: boolean; free?: boolean};
 
 export type FormValues = Record<string, string>;
 
@@ -28,6 +31,8 @@ export interface EditFormProps {
 	onCancel: () => void;
 	/** What enter does, for the hint line ("stage and review"). */
 	submitLabel?: string;
+	/** Shown under the fields, from the values as they are typed (e.g. a parts preview); its lines are the caller's to count. */
+	below?: (values: FormValues) => React.ReactNode;
 }
 
 /** Lines the form takes: title, one per field, the message line. */
@@ -36,7 +41,14 @@ export const formHeight = (fields: readonly FormField[]) => fields.length + 2;
 type Lines = Record<string, LineState>;
 type Picks = Record<string, PickState>;
 
-export function EditForm({title, fields, width, validate, onSubmit, onCancel, submitLabel = 'review'}: EditFormProps) {
+/** A picker's value; a free picker's typed text when it matches no option. */
+function pickedValue(field: Extract<FormField, {kind: 'pick'}>, state: PickState): string {
+	const typed = state.query.text.trim();
+	if (field.free && typed && pickMatches(field.options, typed).length === 0) return typed;
+	return pickValue(state, field.options);
+}
+
+export function EditForm({title, fields, width, validate, onSubmit, onCancel, submitLabel = 'review', below}: EditFormProps) {
 	const theme = useTheme();
 	const c = theme.colors;
 	const initial = (): {lines: Lines; choices: FormValues; picks: Picks} => {
@@ -59,7 +71,7 @@ export function EditForm({title, fields, width, validate, onSubmit, onCancel, su
 		...Object.fromEntries(Object.entries(state.current.lines).map(([k, v]) => [k, v.text])),
 		...state.current.choices,
 		...Object.fromEntries(
-			fields.flatMap(f => (f.kind === 'pick' ? [[f.id, pickValue(state.current.picks[f.id], f.options)]] : [])),
+			fields.flatMap(f => (f.kind === 'pick' ? [[f.id, pickedValue(f, state.current.picks[f.id])]] : [])),
 		),
 	});
 	const move = (delta: number) => {
@@ -139,7 +151,12 @@ export function EditForm({title, fields, width, validate, onSubmit, onCancel, su
 					<Box key={f.id} width={width}>
 						<Text color={focused ? c.accent : c.muted}>{(focused ? ' › ' : '   ') + fit(f.label, labelWidth)}</Text>
 						{f.kind === 'pick' ? (
-							<PickRow value={pickValue(state.current.picks[f.id], f.options)} hint={f.loading ? 'loading…' : pickSummary(state.current.picks[f.id], f.options)} focused={focused} width={fieldWidth} />
+							<PickRow
+								value={pickedValue(f, state.current.picks[f.id])}
+								hint={f.loading ? 'loading…' : f.free && pickedValue(f, state.current.picks[f.id]) !== pickValue(state.current.picks[f.id], f.options) ? 'typed (not in the list)' : pickSummary(state.current.picks[f.id], f.options)}
+								focused={focused}
+								width={fieldWidth}
+							/>
 						) : f.kind === 'text' ? (
 							focused ? (
 								<LineField state={state.current.lines[f.id]} width={fieldWidth} placeholder={f.placeholder} />
@@ -157,6 +174,7 @@ export function EditForm({title, fields, width, validate, onSubmit, onCancel, su
 					</Box>
 				);
 			})}
+			{below ? below(values()) : null}
 			<Text color={problem && tried ? c.error : problem ? c.warn : c.muted} wrap="truncate">
 				{truncate(' ' + (problem ?? `enter ${submitLabel} · tab/↑↓ next field · ←/→ choose · esc cancel`), width, theme.glyphs.ellipsis)}
 			</Text>

@@ -22,6 +22,7 @@ import {ProtectView} from '../views/ProtectView.js';
 import {ProtectDetailView} from '../views/ProtectDetailView.js';
 import {TailView} from '../views/TailView.js';
 import {SimulatorView} from '../views/SimulatorView.js';
+import {SendView} from '../views/SendView.js';
 import {KeywordsView} from '../views/KeywordsView.js';
 import {OverviewView} from '../views/OverviewView.js';
 import {RelationsView} from '../views/RelationsView.js';
@@ -79,6 +80,8 @@ export function RouteView({route, view, context}: {route: Route; view: ViewProps
 			return <ProtectDetailView key={route.id} {...view} id={route.id} />;
 		case 'simulator':
 			return <SimulatorView {...view} />;
+		case 'send':
+			return <SendView key={`${route.origination ?? ''}|${route.destination ?? ''}`} {...view} origination={route.origination} destination={route.destination} />;
 		case 'keywords':
 			return <KeywordsView key={route.origination} {...view} origination={route.origination} />;
 		default:
@@ -109,4 +112,5 @@ export const COMMAND_ROUTES: Record<string, Route> = {
 	registrations: {name: 'registrations'},
 	protect: {name: 'protect'},
 	sim: {name: 'simulator'},
+	send: {name: 'send'},
 };

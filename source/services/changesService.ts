@@ -195,3 +195,72 @@ export async function setAccountDefaultProtect(clients: Clients, protectId: stri
 	if (protectId === undefined) return result(await clients.sms.send(new m.DeleteAccountDefaultProtectConfigurationCommand({})));
 	return result(await clients.sms.send(new m.SetAccountDefaultProtectConfigurationCommand({ProtectConfigurationId: protectId})));
 }
+
+/** Adds a verified destination number (PENDING until its code is entered). */
+export async function createVerifiedNumber(clients: Clients, phoneNumber: string): Promise<ChangeResult> {
+	const {CreateVerifiedDestinationNumberCommand} = await smsModule();
+	const out = await clients.sms.send(new CreateVerifiedDestinationNumberCommand({DestinationPhoneNumber: phoneNumber}));
+	return result(out, `${out.VerifiedDestinationNumberId ?? ''} ${out.Status ?? ''}`.trim());
+}
+
+export type VerificationChannel = 'TEXT' | 'VOICE';
+
+/** Texts or calls a new code to the number (the first code is free, later ones are billed). */
+export async function sendVerificationCode(clients: Clients, id: string, channel: VerificationChannel, languageCode?: string): Promise<ChangeResult> {
+	const {SendDestinationNumberVerificationCodeCommand} = await smsModule();
+	const out = await clients.sms.send(
+		new SendDestinationNumberVerificationCodeCommand({VerifiedDestinationNumberId: id, VerificationChannel: channel, LanguageCode: languageCode as 'EN_US' | undefined}),
+	);
+	return result(out, `code sent by ${channel === 'VOICE' ? 'voice call' : 'SMS'}, message ${out.MessageId ?? ''}`.trim());
+}
+
+export async function verifyDestinationNumber(clients: Clients, id: string, code: string): Promise<ChangeResult> {
+	const {VerifyDestinationNumberCommand} = await smsModule();
+	const out = await clients.sms.send(new VerifyDestinationNumberCommand({VerifiedDestinationNumberId: id, VerificationCode: code}));
+	return result(out, `${out.DestinationPhoneNumber ?? id} ${out.Status ?? ''}`.trim());
+}
+
+export async function deleteVerifiedNumber(clients: Clients, id: string): Promise<ChangeResult> {
+	const {DeleteVerifiedDestinationNumberCommand} = await smsModule();
+	const out = await clients.sms.send(new DeleteVerifiedDestinationNumberCommand({VerifiedDestinationNumberId: id}));
+	return result(out, `${out.DestinationPhoneNumber ?? id} deleted`);
+}
+
+/** A test message: SMS (TEXT) or a voice call, from one origination to one destination. */
+export interface TestMessage {
+	channel: 'TEXT' | 'VOICE';
+	origination: string;
+	destination: string;
+	body: string;
+	messageType?: 'TRANSACTIONAL' | 'PROMOTIONAL';
+	configurationSet?: string;
+	/** Written into the event records (Context), so that the events of this send can be found. */
+	context?: Record<string, string>;
+}
+
+export async function sendTestMessage(clients: Clients, message: TestMessage): Promise<ChangeResult & {messageId?: string}> {
+	const m = await smsModule();
+	const {origination, destination, body, configurationSet, context} = message;
+	const out =
+		message.channel === 'VOICE'
+			? await clients.sms.send(
+					new m.SendVoiceMessageCommand({
+						OriginationIdentity: origination,
+						DestinationPhoneNumber: destination,
+						MessageBody: body,
+						ConfigurationSetName: configurationSet,
+						Context: context,
+					}),
+				)
+			: await clients.sms.send(
+					new m.SendTextMessageCommand({
+						OriginationIdentity: origination,
+						DestinationPhoneNumber: destination,
+						MessageBody: body,
+						MessageType: message.messageType,
+						ConfigurationSetName: configurationSet,
+						Context: context,
+					}),
+				);
+	return {...result(out, `message ${out.MessageId ?? '(no id)'}`), messageId: out.MessageId};
+}
