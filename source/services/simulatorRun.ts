@@ -93,12 +93,24 @@ export interface MessageReport {
 	carrierFee?: number;
 }
 
+/**
+ * A fix of a MISCONFIGURED preflight that the console can stage: create the missing log group, enable the
+ * destination, add the channel's events to it, or create a CloudWatch Logs destination (its form needs a role).
+ */
+export type RepairStep =
+	| {kind: 'createLogGroup'; logGroup: string}
+	| {kind: 'enableDestination'; configSet: string; destination: string}
+	| {kind: 'setEventTypes'; configSet: string; destination: string; before: string[]; after: string[]}
+	| {kind: 'createDestination'; configSet: string; configSetArn: string; eventTypes: string[]; existing: string[]; roleArn?: string};
+
 export interface SimulatorReport {
 	runId: string;
 	verdict: OverallVerdict;
 	/** Why the run is not a PASS, in one line. */
 	reason?: string;
 	fix?: string;
+	/** The named fix as steps the console can stage (MISCONFIGURED by a configuration set or its log group). */
+	repair?: RepairStep[];
 	region: string;
 	country?: string;
 	channel: SimulatorChannel;
@@ -131,6 +143,7 @@ class Stop extends Error {
 		readonly verdict: OverallVerdict,
 		message: string,
 		readonly fix?: string,
+		readonly repair?: RepairStep[],
 	) {
 		super(message);
 	}
@@ -160,7 +173,7 @@ export function pickLogsDestination(
 	set: ConfigurationSet,
 	channel: SimulatorChannel,
 	region: string,
-): {ok: true; destination: Destination; partial: boolean} | {ok: false; reason: string; fix: string} {
+): {ok: true; destination: Destination; partial: boolean} | {ok: false; reason: string; fix: string; repair: RepairStep[]; subject?: Destination} {
 	const name = set.ConfigurationSetName ?? '';
 	const family = eventFamily(channel);
 	const cwl = (set.EventDestinations ?? []).filter(d => d.CloudWatchLogsDestination?.LogGroupArn);
@@ -173,20 +186,35 @@ export function pickLogsDestination(
 			ok: false,
 			reason: `configuration set ${name}: the CloudWatch Logs destination ${disabled.EventDestinationName} is disabled`,
 			fix: `aws pinpoint-sms-voice-v2 update-event-destination --region ${region} --configuration-set-name ${name} --event-destination-name ${disabled.EventDestinationName} --enabled`,
+			repair: [{kind: 'enableDestination', configSet: name, destination: disabled.EventDestinationName ?? ''}],
+			subject: disabled,
 		};
 	}
 	const other = cwl.find(d => d.Enabled);
 	if (other) {
+		const before = other.MatchingEventTypes ?? [];
 		return {
 			ok: false,
-			reason: `configuration set ${name}: the CloudWatch Logs destination ${other.EventDestinationName} matches no ${family} events (${(other.MatchingEventTypes ?? []).join(', ')})`,
-			fix: `aws pinpoint-sms-voice-v2 update-event-destination --region ${region} --configuration-set-name ${name} --event-destination-name ${other.EventDestinationName} --matching-event-types ${[...(other.MatchingEventTypes ?? []), `${family}_ALL`].join(' ')}`,
+			reason: `configuration set ${name}: the CloudWatch Logs destination ${other.EventDestinationName} matches no ${family} events (${before.join(', ')})`,
+			fix: `aws pinpoint-sms-voice-v2 update-event-destination --region ${region} --configuration-set-name ${name} --event-destination-name ${other.EventDestinationName} --matching-event-types ${[...before, `${family}_ALL`].join(' ')}`,
+			repair: [{kind: 'setEventTypes', configSet: name, destination: other.EventDestinationName ?? '', before: [...before], after: [...before, `${family}_ALL`]}],
+			subject: other,
 		};
 	}
 	return {
 		ok: false,
 		reason: `configuration set ${name} has no CloudWatch Logs event destination`,
 		fix: `aws pinpoint-sms-voice-v2 create-event-destination --region ${region} --configuration-set-name ${name} --event-destination-name smsdeck-events --matching-event-types ${family}_ALL --cloud-watch-logs-destination IamRoleArn=<role that can write to the group>,LogGroupArn=<log group ARN>`,
+		repair: [
+			{
+				kind: 'createDestination',
+				configSet: name,
+				configSetArn: set.ConfigurationSetArn ?? '',
+				eventTypes: [`${family}_ALL`],
+				existing: (set.EventDestinations ?? []).map(d => d.EventDestinationName ?? ''),
+				roleArn: (set.EventDestinations ?? []).find(d => d.CloudWatchLogsDestination?.IamRoleArn)?.CloudWatchLogsDestination?.IamRoleArn,
+			},
+		],
 	};
 }
 
@@ -312,6 +340,11 @@ export async function runSimulator(
 			return chosen;
 		});
 
+		const logGroupExists = async (group: string) => {
+			const lm = await logsModule();
+			const described = await clients.logs.send(new lm.DescribeLogGroupsCommand({logGroupNamePrefix: group}));
+			return (described.logGroups ?? []).some(g => g.logGroupName === group);
+		};
 		const logs = await step('configSet', async () => {
 			const sets = await listConfigurationSets(clients);
 			let set: ConfigurationSet | undefined;
@@ -324,7 +357,17 @@ export async function runSimulator(
 					throw new Stop('MISCONFIGURED', `configuration set ${options.configurationSet} does not exist in ${region} (there: ${names})`);
 				}
 				const found = pickLogsDestination(set, channel, region);
-				if (!found.ok) throw new Stop('MISCONFIGURED', found.reason, found.fix);
+				if (!found.ok) {
+					// A disabled (or mismatched) destination whose log group is gone needs the group too.
+					const group = found.subject ? logGroupName(found.subject.CloudWatchLogsDestination!.LogGroupArn!.replace(/:\*$/, '')) : undefined;
+					if (group && regionOfArn(found.subject!.CloudWatchLogsDestination!.LogGroupArn!) === region && !(await logGroupExists(group))) {
+						throw new Stop('MISCONFIGURED', `${found.reason}, and its log group ${group} does not exist`, `aws logs create-log-group --region ${region} --log-group-name ${group}, then ${found.fix}`, [
+							{kind: 'createLogGroup', logGroup: group},
+							...found.repair,
+						]);
+					}
+					throw new Stop('MISCONFIGURED', found.reason, found.fix, found.repair);
+				}
 				picked = found.destination;
 				partial = found.partial;
 			} else {
@@ -348,11 +391,13 @@ export async function runSimulator(
 			const arn = picked.CloudWatchLogsDestination!.LogGroupArn!.replace(/:\*$/, '');
 			const group = logGroupName(arn);
 			// The log group must exist, or the service drops the events.
-			const lm = await logsModule();
-			const described = await clients.logs.send(new lm.DescribeLogGroupsCommand({logGroupNamePrefix: group}));
-			const sameRegion = regionOfArn(arn) === region;
-			if (sameRegion && !(described.logGroups ?? []).some(g => g.logGroupName === group)) {
-				throw new Stop('MISCONFIGURED', `the log group ${group} of destination ${picked.EventDestinationName} does not exist: events would be dropped`, `aws logs create-log-group --region ${region} --log-group-name ${group}`);
+			if (regionOfArn(arn) === region && !(await logGroupExists(group))) {
+				throw new Stop(
+					'MISCONFIGURED',
+					`the log group ${group} of destination ${picked.EventDestinationName} does not exist: events would be dropped`,
+					`aws logs create-log-group --region ${region} --log-group-name ${group}`,
+					[{kind: 'createLogGroup', logGroup: group}],
+				);
 			}
 			report.configurationSet = set.ConfigurationSetName;
 			report.logGroup = group;
@@ -522,6 +567,7 @@ export async function runSimulator(
 		report.verdict = stop.verdict;
 		report.reason = stop.message;
 		report.fix = stop.fix;
+		if (stop.repair) report.repair = stop.repair;
 		for (const message of report.messages) if (message.state === 'waiting') message.state = 'timedOut';
 	}
 
