@@ -50,10 +50,10 @@ export function checkLogGroupName(name: string): Check<string> {
 }
 
 const ARN_KINDS = {
-	role: {label: 'IAM role ARN', re: /^arn:aws[a-z-]*:iam::\d{12}:role\/\S+$/, example: 'arn:aws:iam::111122223333:role/SMSEventsRole'},
-	logGroup: {label: 'log group ARN', re: /^arn:aws[a-z-]*:logs:[a-z0-9-]+:\d{12}:log-group:[.\-_/#A-Za-z0-9]+(:\*)?$/, example: 'arn:aws:logs:us-east-1:111122223333:log-group:sms-events'},
-	firehose: {label: 'Firehose delivery stream ARN', re: /^arn:aws[a-z-]*:firehose:[a-z0-9-]+:\d{12}:deliverystream\/\S+$/, example: 'arn:aws:firehose:us-east-1:111122223333:deliverystream/sms-events'},
-	sns: {label: 'SNS topic ARN', re: /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/, example: 'arn:aws:sns:us-east-1:111122223333:sms-events'},
+	role: {label: 'an IAM role ARN', re: /^arn:aws[a-z-]*:iam::\d{12}:role\/\S+$/, example: 'arn:aws:iam::111122223333:role/SMSEventsRole'},
+	logGroup: {label: 'a log group ARN', re: /^arn:aws[a-z-]*:logs:[a-z0-9-]+:\d{12}:log-group:[.\-_/#A-Za-z0-9]+(:\*)?$/, example: 'arn:aws:logs:us-east-1:111122223333:log-group:sms-events'},
+	firehose: {label: 'a Firehose delivery stream ARN', re: /^arn:aws[a-z-]*:firehose:[a-z0-9-]+:\d{12}:deliverystream\/\S+$/, example: 'arn:aws:firehose:us-east-1:111122223333:deliverystream/sms-events'},
+	sns: {label: 'an SNS topic ARN', re: /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/, example: 'arn:aws:sns:us-east-1:111122223333:sms-events'},
 } as const;
 
 export type ArnKind = keyof typeof ARN_KINDS;
@@ -61,9 +61,10 @@ export type ArnKind = keyof typeof ARN_KINDS;
 /** An ARN of the kind a destination member needs (the model: 20–2048 characters, and the service's kind). */
 export function checkArn(kind: ArnKind, value: string): Check<string> {
 	const spec = ARN_KINDS[kind];
-	if (!value) return no(`The ${spec.label} is missing`);
-	if (value.length > 2048) return no(`The ${spec.label} is ${value.length} characters; at most 2048`);
-	if (!spec.re.test(value)) return no(`"${value}" is not an ${spec.label} (like ${spec.example})`);
+	const bare = spec.label.replace(/^an? /, '');
+	if (!value) return no(`The ${bare} is missing`);
+	if (value.length > 2048) return no(`The ${bare} is ${value.length} characters; at most 2048`);
+	if (!spec.re.test(value)) return no(`"${value}" is not ${spec.label} (like ${spec.example})`);
 	return ok(value);
 }
 
