@@ -17,7 +17,7 @@ export const COMMAND_LINE: readonly CommandLineDef[] = [
 	{name: 'pools', aliases: ['pool', 'pl'], arg: 'pool', help: 'Phone pools in the Region; :pool <Name tag, pool-… id or ARN> opens one'},
 	{name: 'numbers', aliases: ['pn', 'phone-numbers'], arg: 'number', help: 'Phone numbers in the Region (incl. simulator numbers); :pn <E.164, phone-… id or ARN> opens one'},
 	{name: 'sender-ids', aliases: ['sid'], help: 'Sender IDs in the Region'},
-	{name: 'config-sets', aliases: ['cs'], help: 'Configuration sets and their event destinations'},
+	{name: 'config-sets', aliases: ['cs', 'configsets'], help: 'Configuration sets and their event destinations'},
 	{name: 'opt-outs', aliases: ['oo'], arg: 'optOutList', help: 'Opt-out lists and their opted-out numbers; :oo <list name or ARN> opens one'},
 	{name: 'keywords', aliases: ['kw'], arg: 'origination', argRequired: true, help: 'Keywords of a number, pool or sender ID: :kw <E.164, pool name, sender ID, id or ARN>'},
 	{name: 'verified', aliases: ['vd', 'verify'], help: 'Verified destination numbers (sandbox): add, send the code, enter it, delete'},

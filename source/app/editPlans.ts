@@ -7,7 +7,9 @@ import {spendChannelInfo, type SpendChannel} from '../domain/spendRules.js';
 import type {Settings} from '../domain/settingsRules.js';
 import {awsCli} from '../domain/awsCliCommand.js';
 import {describeRuleChanges, PROTECT_CAPABILITIES, ruleBatches, type ProtectCapability, type RuleChanges} from '../domain/protectRules.js';
+import {destinationCliArgs, KIND_LABEL, logGroupOfArn, type DestinationSpec} from '../domain/eventDestinations.js';
 import type {StagedEdit} from './stagedEdits.js';
+import type {RepairStep} from '../services/simulatorRun.js';
 
 const sms = 'pinpoint-sms-voice-v2' as const;
 const SHORT = 60;
@@ -593,4 +595,180 @@ export function testSendEdit(
 			return out;
 		},
 	};
+}
+const CONFIG_SETS = 'config-sets';
+const configSetScope = (name: string) => `config-set/${name}`;
+const configSetReloads = (name: string) => [CONFIG_SETS, configSetScope(name)];
+
+export function configSetCreateEdit(connection: Connection, name: string): StagedEdit {
+	return {
+		id: `config-set|${name}`,
+		scope: CONFIG_SETS,
+		rowKey: name,
+		what: `New configuration set ${name}`,
+		before: '',
+		after: `${name}, no event destinations yet`,
+		cli: [awsCli(connection, sms, 'create-configuration-set', {'configuration-set-name': name})],
+		kind: 'add',
+		connection,
+		reloads: configSetReloads(name),
+		apply: clients => changes.createConfigurationSet(clients, name),
+	};
+}
+
+export function configSetDeleteEdit(connection: Connection, name: string, destinations: number): StagedEdit {
+	return {
+		id: `config-set|${name}`,
+		scope: CONFIG_SETS,
+		rowKey: name,
+		what: `Delete configuration set ${name}`,
+		before: `${name} with ${destinations} event destination${destinations === 1 ? '' : 's'}`,
+		after: 'deleted (sends that name it are refused)',
+		cli: [awsCli(connection, sms, 'delete-configuration-set', {'configuration-set-name': name})],
+		typed: 'delete',
+		kind: 'delete',
+		connection,
+		reloads: configSetReloads(name),
+		apply: clients => changes.deleteConfigurationSet(clients, name),
+	};
+}
+
+const destinationId = (configSet: string, name: string) => `destination|${configSet}|${name}`;
+
+/** Creates the log group; one that already exists (made by an earlier, partly applied attempt) is fine. */
+async function ensureLogGroup(clients: Parameters<StagedEdit['apply']>[0], name: string): Promise<changes.ChangeResult & {detail: string}> {
+	try {
+		const out = await changes.createLogGroup(clients, name);
+		return {requestId: out.requestId, detail: `log group ${name} created`};
+	} catch (error) {
+		if ((error as {name?: string}).name === 'ResourceAlreadyExistsException') return {detail: `log group ${name} already there`};
+		throw error;
+	}
+}
+
+function logGroupCli(connection: Connection, name: string): string {
+	return awsCli(connection, 'logs', 'create-log-group', {'log-group-name': name});
+}
+
+/** A new event destination, with its log group created first when `createLogGroup` names it. */
+export function destinationAddEdit(connection: Connection, configSet: string, spec: DestinationSpec, createLogGroup?: string): StagedEdit {
+	const target = spec.kind === 'cloudwatch-logs' ? logGroupOfArn(spec.targetArn) : spec.targetArn;
+	return {
+		id: destinationId(configSet, spec.name),
+		scope: configSetScope(configSet),
+		rowKey: spec.name,
+		what: `New ${KIND_LABEL[spec.kind]} event destination ${spec.name} on ${configSet}${createLogGroup ? ` (and its log group ${createLogGroup})` : ''}`,
+		before: '',
+		after: `enabled, ${spec.eventTypes.join(' ')} → ${target}`,
+		cli: [
+			...(createLogGroup ? [logGroupCli(connection, createLogGroup)] : []),
+			awsCli(connection, sms, 'create-event-destination', {
+				'configuration-set-name': configSet,
+				'event-destination-name': spec.name,
+				'matching-event-types': spec.eventTypes,
+				...destinationCliArgs(spec),
+			}),
+		],
+		kind: 'add',
+		preview: {EventDestinationName: spec.name, Enabled: 'yes', MatchingEventTypes: spec.eventTypes.join(','), Target: target},
+		connection,
+		reloads: [...configSetReloads(configSet), LOG_GROUPS],
+		apply: async clients => {
+			const made = createLogGroup ? `${(await ensureLogGroup(clients, createLogGroup)).detail}; ` : '';
+			const out = await changes.createEventDestination(clients, {
+				configSet,
+				name: spec.name,
+				eventTypes: spec.eventTypes,
+				cloudWatchLogs: spec.kind === 'cloudwatch-logs' ? {IamRoleArn: spec.roleArn ?? '', LogGroupArn: spec.targetArn} : undefined,
+				firehose: spec.kind === 'firehose' ? {IamRoleArn: spec.roleArn ?? '', DeliveryStreamArn: spec.targetArn} : undefined,
+				sns: spec.kind === 'sns' ? {TopicArn: spec.targetArn} : undefined,
+			});
+			return {...out, detail: `${made}${out.detail ?? ''}`};
+		},
+	};
+}
+
+export function destinationEnableEdit(connection: Connection, configSet: string, name: string, enable: boolean): StagedEdit {
+	return {
+		id: destinationId(configSet, name),
+		scope: configSetScope(configSet),
+		rowKey: name,
+		what: `${enable ? 'Enable' : 'Disable'} event destination ${name} on ${configSet}`,
+		before: enable ? 'disabled' : 'enabled',
+		after: enable ? 'enabled (events are published to it)' : 'disabled (its events are dropped)',
+		cli: [awsCli(connection, sms, 'update-event-destination', {'configuration-set-name': configSet, 'event-destination-name': name, enabled: enable})],
+		kind: 'change',
+		preview: {Enabled: enable ? 'yes' : 'no'},
+		connection,
+		reloads: configSetReloads(configSet),
+		apply: clients => changes.updateEventDestination(clients, configSet, name, {enabled: enable}),
+	};
+}
+
+export function destinationTypesEdit(connection: Connection, configSet: string, name: string, before: readonly string[], after: readonly string[]): StagedEdit {
+	return {
+		id: destinationId(configSet, name),
+		scope: configSetScope(configSet),
+		rowKey: name,
+		what: `Event types of destination ${name} on ${configSet}`,
+		before: before.join(' ') || '(none)',
+		after: after.join(' '),
+		cli: [awsCli(connection, sms, 'update-event-destination', {'configuration-set-name': configSet, 'event-destination-name': name, 'matching-event-types': [...after]})],
+		kind: 'change',
+		preview: {MatchingEventTypes: after.join(',')},
+		connection,
+		reloads: configSetReloads(configSet),
+		apply: clients => changes.updateEventDestination(clients, configSet, name, {eventTypes: [...after]}),
+	};
+}
+
+export function destinationDeleteEdit(connection: Connection, configSet: string, name: string, target: string): StagedEdit {
+	return {
+		id: destinationId(configSet, name),
+		scope: configSetScope(configSet),
+		rowKey: name,
+		what: `Delete event destination ${name} on ${configSet}`,
+		before: `${name} → ${target}`,
+		after: 'deleted (its events go nowhere)',
+		cli: [awsCli(connection, sms, 'delete-event-destination', {'configuration-set-name': configSet, 'event-destination-name': name})],
+		typed: 'delete',
+		kind: 'delete',
+		connection,
+		reloads: configSetReloads(configSet),
+		apply: clients => changes.deleteEventDestination(clients, configSet, name),
+	};
+}
+
+export const LOG_GROUPS = 'log-groups';
+
+export function logGroupCreateEdit(connection: Connection, name: string): StagedEdit {
+	return {
+		id: `log-group|${name}`,
+		scope: LOG_GROUPS,
+		rowKey: name,
+		what: `New CloudWatch Logs group ${name}`,
+		before: '(missing: events sent to it are dropped)',
+		after: `${name} (no retention limit, events kept until deleted)`,
+		cli: [logGroupCli(connection, name)],
+		kind: 'add',
+		connection,
+		reloads: [LOG_GROUPS, CONFIG_SETS],
+		apply: clients => ensureLogGroup(clients, name),
+	};
+}
+
+/** The staged edits of a simulator preflight's named fix, except a destination to create (it needs a form). */
+export function repairEdits(connection: Connection, steps: readonly RepairStep[]): StagedEdit[] {
+	return steps.flatMap(step => {
+		switch (step.kind) {
+			case 'createLogGroup':
+				return [logGroupCreateEdit(connection, step.logGroup)];
+			case 'enableDestination':
+				return [destinationEnableEdit(connection, step.configSet, step.destination, true)];
+			case 'setEventTypes':
+				return [destinationTypesEdit(connection, step.configSet, step.destination, step.before, step.after)];
+			default:
+				return [];
+		}
+	});
 }

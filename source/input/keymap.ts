@@ -39,7 +39,7 @@ export const COMMANDS = {
 	'view.raw': {keys: ['y'], hint: 'raw', help: 'Raw JSON from the service, with its aws command', group: 'View'},
 	'view.registration': {keys: ['R'], hint: 'registration', help: 'Go to the registration that holds the number (a 10DLC or toll-free number stays PENDING until it is COMPLETE)', group: 'View'},
 	'view.keywords': {keys: ['K'], hint: 'keywords', help: "Open the keywords of the pool (a pooled number's keywords live there)", group: 'View'},
-	'edit.add': {keys: ['a'], hint: 'add', help: 'Add a row (keyword, opted-out number); staged until applied', group: 'Edit', mutates: true},
+	'edit.add': {keys: ['a'], hint: 'add', help: 'Add a row (keyword, opted-out number, configuration set, event destination); staged until applied', group: 'Edit', mutates: true},
 	'edit.edit': {keys: ['e'], hint: 'edit', help: 'Edit the selected row in place; staged until applied', group: 'Edit', mutates: true},
 	'edit.delete': {keys: ['d'], hint: 'delete', help: 'Delete the selected row (spend limits: clear the override); staged, typed confirmation', group: 'Edit', mutates: true},
 	'edit.settings': {keys: ['o'], hint: 'settings', help: 'Edit the settings of the number or pool (two-way, opt-outs, shared routes, deletion protection)', group: 'Edit', mutates: true},
@@ -55,6 +55,7 @@ export const COMMANDS = {
 	'verified.sendCode': {keys: ['v'], hint: 'send code', help: 'Verified numbers: send a verification code to the selected number by SMS or voice (staged; typed confirmation "send")', group: 'Edit', mutates: true},
 	'verified.verify': {keys: ['V'], hint: 'enter code', help: 'Verified numbers: enter the code the phone received (staged; VERIFIED once the service accepts it)', group: 'Edit', mutates: true},
 	'send.test': {keys: ['T'], hint: 'test send', help: 'Test send (SMS or voice) from this number, pool or sender ID, or to this verified number; its events followed live', group: 'Edit', mutates: true},
+	'destination.toggle': {keys: ['E'], hint: 'enable/disable', help: 'Configuration set: enable or disable the selected event destination (staged)', group: 'Edit', mutates: true},
 	'edit.write': {keys: ['w'], hint: 'write', help: 'Review the staged edits (diff and aws commands) and apply them', group: 'Edit', mutates: true},
 	'edit.undo': {keys: ['u'], hint: 'undo', help: 'Discard the staged edit of the selected row (elsewhere: all staged edits)', group: 'Edit', mutates: true},
 	'tail.start': {keys: ['t'], hint: 'tail', help: "Live tail of the configuration set's CloudWatch Logs events", group: 'View'},
@@ -73,6 +74,7 @@ export const COMMANDS = {
 	'sim.next': {keys: ['right', 'l', 'space'], hint: 'change', help: 'Simulator: next choice of the selected field (country, configuration set, channel, release)', group: 'View'},
 	'sim.prev': {keys: ['left', 'h'], hint: 'previous', help: 'Simulator: previous choice of the selected field', group: 'View'},
 	'sim.gsm': {keys: ['f'], hint: 'GSM fix', help: 'Simulator: replace the characters that force UCS-2 with GSM ones (’ → \', ™ → (TM) …)', group: 'View'},
+	'sim.fix': {keys: ['F'], hint: 'stage fix', help: 'Simulator: stage the fix the preflight names (create the log group, create or enable the destination) for review; then R re-runs', group: 'Edit', mutates: true},
 	'sim.stop': {keys: ['x'], hint: 'stop run', help: 'Simulator: stop the running smoke test', group: 'View'},
 } satisfies Record<string, CommandSpec>;
 

@@ -1,7 +1,7 @@
 // Every call that changes the account, in one place: keywords, spend limits, opted-out numbers, number and
 // pool settings, requesting and releasing numbers. Each returns the request id for the audit line.
 import type {Clients} from './clients.js';
-import {smsModule} from './smsCommands.js';
+import {logsModule, smsModule} from './smsCommands.js';
 import type {SpendChannel} from '../domain/spendRules.js';
 import {ruleBatches, type ProtectCapability, type RuleChanges} from '../domain/protectRules.js';
 
@@ -263,4 +263,63 @@ export async function sendTestMessage(clients: Clients, message: TestMessage): P
 					}),
 				);
 	return {...result(out, `message ${out.MessageId ?? '(no id)'}`), messageId: out.MessageId};
+}
+
+export async function createConfigurationSet(clients: Clients, name: string): Promise<ChangeResult> {
+	const {CreateConfigurationSetCommand} = await smsModule();
+	const out = await clients.sms.send(new CreateConfigurationSetCommand({ConfigurationSetName: name}));
+	return result(out, out.ConfigurationSetArn);
+}
+
+export async function deleteConfigurationSet(clients: Clients, name: string): Promise<ChangeResult> {
+	const {DeleteConfigurationSetCommand} = await smsModule();
+	const out = await clients.sms.send(new DeleteConfigurationSetCommand({ConfigurationSetName: name}));
+	const n = out.EventDestinations?.length ?? 0;
+	return result(out, `deleted with ${n} event destination${n === 1 ? '' : 's'}`);
+}
+
+/** A new event destination: exactly one target (CloudWatch Logs, Firehose or SNS), enabled. */
+export interface NewEventDestination {
+	configSet: string;
+	name: string;
+	eventTypes: string[];
+	cloudWatchLogs?: {IamRoleArn: string; LogGroupArn: string};
+	firehose?: {IamRoleArn: string; DeliveryStreamArn: string};
+	sns?: {TopicArn: string};
+}
+
+// The members are written out so that source/tools/iamPolicy.mjs can see that a role is passed (iam:PassRole).
+export async function createEventDestination(clients: Clients, d: NewEventDestination): Promise<ChangeResult> {
+	const {CreateEventDestinationCommand} = await smsModule();
+	const out = await clients.sms.send(
+		new CreateEventDestinationCommand({
+			ConfigurationSetName: d.configSet,
+			EventDestinationName: d.name,
+			MatchingEventTypes: d.eventTypes as never,
+			CloudWatchLogsDestination: d.cloudWatchLogs,
+			KinesisFirehoseDestination: d.firehose,
+			SnsDestination: d.sns,
+		}),
+	);
+	return result(out, `${out.EventDestination?.EventDestinationName ?? d.name} ${out.EventDestination?.Enabled ? 'enabled' : 'disabled'}`);
+}
+
+/** Turns an event destination on or off, and/or replaces its event types; other members are not sent. */
+export async function updateEventDestination(clients: Clients, configSet: string, name: string, change: {enabled?: boolean; eventTypes?: string[]}): Promise<ChangeResult> {
+	const {UpdateEventDestinationCommand} = await smsModule();
+	const out = await clients.sms.send(
+		new UpdateEventDestinationCommand({ConfigurationSetName: configSet, EventDestinationName: name, Enabled: change.enabled, MatchingEventTypes: change.eventTypes as never}),
+	);
+	const d = out.EventDestination;
+	return result(out, d ? `${d.EventDestinationName} ${d.Enabled ? 'enabled' : 'disabled'} (${(d.MatchingEventTypes ?? []).join(', ')})` : undefined);
+}
+
+export async function deleteEventDestination(clients: Clients, configSet: string, name: string): Promise<ChangeResult> {
+	const {DeleteEventDestinationCommand} = await smsModule();
+	return result(await clients.sms.send(new DeleteEventDestinationCommand({ConfigurationSetName: configSet, EventDestinationName: name})));
+}
+
+export async function createLogGroup(clients: Clients, name: string): Promise<ChangeResult> {
+	const {CreateLogGroupCommand} = await logsModule();
+	return result(await clients.logs.send(new CreateLogGroupCommand({logGroupName: name})), `log group ${name} created`);
 }

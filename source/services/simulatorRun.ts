@@ -10,7 +10,7 @@ import {lookupPhoneNumber, UnresolvedIdentityError} from './identityResolver.js'
 import {describeServiceError} from './errors.js';
 import {smsModule} from './smsCommands.js';
 import type {ParsedEvent} from '../domain/eventRecord.js';
-import {checkLogGroup, followTaggedEvents, pickLogsDestination, type EventDestination, type EventFamily} from './messageEvents.js';
+import {checkLogGroup, followTaggedEvents, pickLogsDestination, withMissingGroup, type EventDestination, type EventFamily, type RepairStep} from './messageEvents.js';
 import {planSimulatorRun, originationProblem, type SimulatorChannel, type SimulatorPlan} from '../domain/simulatorPlan.js';
 import {judgeMessage, latencyMs, overallVerdict, type MessageJudgement, type OverallVerdict} from '../domain/simulatorVerdict.js';
 import type {SimulatorOutcome} from '../domain/simulatorNumbers.js';
@@ -94,12 +94,16 @@ export interface MessageReport {
 	carrierFee?: number;
 }
 
+export type {RepairStep};
+
 export interface SimulatorReport {
 	runId: string;
 	verdict: OverallVerdict;
 	/** Why the run is not a PASS, in one line. */
 	reason?: string;
 	fix?: string;
+	/** The named fix as steps the console can stage (MISCONFIGURED by a configuration set or its log group). */
+	repair?: RepairStep[];
 	region: string;
 	country?: string;
 	channel: SimulatorChannel;
@@ -132,6 +136,7 @@ class Stop extends Error {
 		readonly verdict: OverallVerdict,
 		message: string,
 		readonly fix?: string,
+		readonly repair?: RepairStep[],
 	) {
 		super(message);
 	}
@@ -278,7 +283,11 @@ export async function runSimulator(
 					throw new Stop('MISCONFIGURED', `configuration set ${options.configurationSet} does not exist in ${region} (there: ${names})`);
 				}
 				const found = pickLogsDestination(set, eventFamily(channel), region);
-				if (!found.ok) throw new Stop('MISCONFIGURED', found.reason, found.fix);
+				if (!found.ok) {
+					// A disabled (or mismatched) destination whose log group is gone needs the group too.
+					const missing = await withMissingGroup(clients, found);
+					throw new Stop('MISCONFIGURED', missing.reason, missing.fix, missing.repair);
+				}
 				picked = found.destination;
 				partial = found.partial;
 			} else {
@@ -300,7 +309,7 @@ export async function runSimulator(
 				}
 			}
 			const {arn, group, missing} = await checkLogGroup(clients, picked);
-			if (missing) throw new Stop('MISCONFIGURED', missing.reason, missing.fix);
+			if (missing) throw new Stop('MISCONFIGURED', missing.reason, missing.fix, missing.repair);
 			report.configurationSet = set.ConfigurationSetName;
 			report.logGroup = group;
 			const types = (picked.MatchingEventTypes ?? []).join(', ');
@@ -467,6 +476,7 @@ export async function runSimulator(
 		report.verdict = stop.verdict;
 		report.reason = stop.message;
 		report.fix = stop.fix;
+		if (stop.repair) report.repair = stop.repair;
 		for (const message of report.messages) if (message.state === 'waiting') message.state = 'timedOut';
 	}
 
