@@ -139,7 +139,7 @@ test('! shows the error log', async () => {
 });
 
 /** How long a burst of keys may take to be handled when other work keeps the cores busy. */
-const BURST_MS = 10_000;
+const BURST_MS = 30_000;
 
 test('keys typed in one burst (ssh) still land where they should: ":region eu-west-2⏎" in one write', async () => {
 	const {ui} = renderApp();
