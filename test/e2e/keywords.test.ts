@@ -6,7 +6,7 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {spawnTerminal, type TerminalSession} from '../helpers/terminal.js';
 import {emulatorWithCli} from '../helpers/emulatorWithCli.js';
-import {command, openNumber} from '../helpers/consoleSteps.js';
+import {command, openNumber, pressUntil} from '../helpers/consoleSteps.js';
 
 const emu = emulatorWithCli('keywords');
 
@@ -33,25 +33,12 @@ const console_ = (region = 'us-east-1') =>
 		env: {AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', AWS_EC2_METADATA_DISABLED: 'true'},
 	});
 
-/**
- * Presses `keys` until `text` shows (up to four times): the first keys after a dialog closes can reach the screen
- * before it listens again. With `closeForm`, a form that opened on the wrong row is closed before a retry.
- */
-async function pressUntil(app: TerminalSession, keys: string[], text: string | RegExp, closeForm?: 'escape') {
-	for (let attempt = 1; ; attempt++) {
-		for (const k of keys) await app.press(k);
-		try {
-			await app.waitForText(text, {timeoutMs: attempt < 4 ? 5000 : 15000});
-			return;
-		} catch (error) {
-			if (attempt >= 4) throw error;
-			if (closeForm && /Edit keyword|Add a keyword/.test(app.screen())) {
-				await app.press('escape');
-				await app.waitForNoText(/Edit keyword|Add a keyword/);
-			}
-		}
-	}
-}
+/** A form that opened on the wrong row is closed before a retry. */
+const closeKeywordForm = (app: TerminalSession) => async () => {
+	if (!/Edit keyword|Add a keyword/.test(app.screen())) return;
+	await app.press('escape');
+	await app.waitForNoText(/Edit keyword|Add a keyword/);
+};
 
 test('HELP and STOP: texts edited in the console with their actions fixed (AWS CLI reads them back); neither can be deleted', async () => {
 	const number = '+12065550100';
@@ -80,7 +67,7 @@ test('HELP and STOP: texts edited in the console with their actions fixed (AWS C
 		await pressUntil(app, ['escape'], /HELP +AUTOMATIC_RESPONSE +ExampleCorp alerts: help at 1-888-555-0142/);
 
 		// STOP (second row): new text, action stays OPT_OUT. (The review replaced the screen: g puts the cursor on top.)
-		await pressUntil(app, ['g', 'j', 'e'], `Edit keyword STOP on ${id}`, 'escape');
+		await pressUntil(app, ['g', 'j', 'e'], `Edit keyword STOP on ${id}`, closeKeywordForm(app));
 		await app.waitForText(/Action \(fixed\) +OPT_OUT/);
 		await app.press('ctrl+u');
 		await app.type('ExampleCorp alerts: you are unsubscribed. Reply HELP for help.');
@@ -202,7 +189,7 @@ test('a second staged edit of the same keyword is merged and shown as one change
 		await app.waitForText('Review 1 staged change');
 		await pressUntil(app, ['escape'], /\+ HOURS +AUTOMATIC_RESPONSE +Open 9-5/);
 		// e on the staged row edits what is staged.
-		await pressUntil(app, ['G', 'e'], `Edit keyword HOURS on ${id}`, 'escape');
+		await pressUntil(app, ['G', 'e'], `Edit keyword HOURS on ${id}`, closeKeywordForm(app));
 		await app.waitForText(/Response message +Open 9-5/);
 		await app.press('ctrl+u');
 		await app.type('Open 8-6');

@@ -35,8 +35,11 @@ export async function openNumber(app: TerminalSession, number: string): Promise<
 	await app.waitForText(/Keywords\s+\[[1-9]\d*\]/);
 }
 
-/** Presses `keys` until `text` shows (up to four times): keys right after a dialog closes can arrive early. */
-export async function pressUntil(app: TerminalSession, keys: string[], text: string | RegExp): Promise<void> {
+/**
+ * Presses `keys` until `text` shows (up to four times): keys right after a dialog closes can arrive early.
+ * `beforeRetry` undoes what a press that landed on the wrong row did (e.g. closes a form it opened).
+ */
+export async function pressUntil(app: TerminalSession, keys: string[], text: string | RegExp, beforeRetry?: () => Promise<void>): Promise<void> {
 	for (let attempt = 1; ; attempt++) {
 		for (const k of keys) await app.press(k);
 		try {
@@ -44,6 +47,7 @@ export async function pressUntil(app: TerminalSession, keys: string[], text: str
 			return;
 		} catch (error) {
 			if (attempt >= 4) throw error;
+			await beforeRetry?.();
 		}
 	}
 }
