@@ -142,6 +142,37 @@ test(':send — a test SMS from the simulator number to a simulator number, revi
 	}
 });
 
+test(':send — a test voice call to a simulator number, reviewed as send-voice-message, followed to COMPLETED', async () => {
+	const app = console();
+	try {
+		await app.waitForText('<?> help');
+		await command(app, 'send +12065550100');
+		await app.waitForText(/From\s+‹ \+12065550100 SIMULATOR US/);
+		await app.press('down');
+		await app.press('down');
+		await app.waitForText(/› Channel\s+‹ SMS ›/);
+		await app.press('right');
+		await app.waitForText(/› Channel\s+‹ VOICE ›/);
+		await app.waitForText('20 characters (the sandbox cuts calls at 30 s)');
+		await app.press('enter');
+		await app.waitForText('Test voice call from +12065550100 to +14254147755');
+		await app.waitForText('send-voice-message --origination-identity +12065550100 --destination-phone-number +14254147755');
+		await app.type('send');
+		await app.press('enter');
+		await app.waitForText('Applied 1 of 1 change');
+		await app.press('escape');
+		await app.waitForText(/Last send: Voice call \S+ from \+12065550100 to \+14254147755/);
+		await app.waitForText(/Status: .* COMPLETED/, {timeoutMs: 30_000});
+		const sent = (await (await fetch(`${emu.url}/_smsdeck/sentMessages`, {method: 'POST', body: '{}'})).json()) as {messages: {destination: string; channel: string; body?: string}[]};
+		assert.deepEqual(
+			sent.messages.filter(m => m.channel === 'VOICE').map(m => [m.destination, m.body]),
+			[['+14254147755', 'smsdeck test message']],
+		);
+	} finally {
+		app.dispose();
+	}
+});
+
 test('read-only: the test send is refused before anything is staged', async () => {
 	const app = console('--read-only');
 	try {
