@@ -36,6 +36,19 @@ export const COMMON_ERRORS: Record<ServiceFlavor, readonly string[]> = {
 		'UnknownOperationException',
 		'SerializationException',
 	],
+	// awsQuery-compatible: the old query service's parameter errors may come from any operation.
+	cloudwatch: [
+		'AccessDeniedException',
+		'InternalServiceFault',
+		'InvalidParameterValueException',
+		'InvalidParameterCombinationException',
+		'MissingRequiredParameterException',
+		'ThrottlingException',
+		'ValidationException',
+		'UnrecognizedClientException',
+		'UnknownOperationException',
+		'SerializationException',
+	],
 };
 
 /**
@@ -53,11 +66,12 @@ const EXPECTED_ERROR_MEMBERS: Record<ServiceFlavor, Record<string, readonly stri
 	logs: {
 		TooManyTagsException: ['resourceName'],
 	},
+	cloudwatch: {},
 };
 
-/** The body member that carries an error's text: sms-voice `Message`, CloudWatch Logs `message`. */
+/** The body member that carries an error's text: sms-voice `Message`, CloudWatch Logs and CloudWatch `message`. */
 export function messageMember(flavor: ServiceFlavor): 'Message' | 'message' {
-	return flavor === 'logs' ? 'message' : 'Message';
+	return flavor === 'sms-voice' ? 'Message' : 'message';
 }
 
 /** The error code of an awsJson error body, as the SDKs read it: `ns#Code:uri` → `Code`. */
@@ -105,7 +119,7 @@ export function successProblems(model: ServiceModel, operation: string, answer: 
 
 /** The status an error must be answered with: 5xx for a fault (server error), 400 for every client error. */
 function statusProblem(model: ServiceModel, code: string, status: number): string | undefined {
-	const fault = model.shapes[code]?.fault === true || code === 'InternalServerException' || code === 'ServiceUnavailableException';
+	const fault = model.shapes[code]?.fault === true || (model.shapes[code]?.error?.httpStatusCode ?? 0) >= 500 || code === 'InternalServerException' || code === 'ServiceUnavailableException';
 	if (fault) return status >= 500 && status <= 504 ? undefined : `HTTP status ${status} for the server error ${code}, not 5xx`;
 	// A body too large to read is answered 413 before the operation is known.
 	if (code === 'SerializationException' && status === 413) return undefined;
@@ -129,7 +143,8 @@ export function errorProblems(model: ServiceModel, flavor: ServiceFlavor, operat
 	if (headerType !== undefined && errorCode(headerType) !== code) problems.push(`x-amzn-ErrorType ${headerType} names another error than __type ${code}`);
 	const status = statusProblem(model, code, answer.status);
 	if (status) problems.push(status);
-	const text = messageMember(flavor);
+	// CloudWatch's InternalServiceFault models `Message` where its other errors have `message`.
+	const text = model.shapes[code]?.members?.Message ? 'Message' : messageMember(flavor);
 	const {__type: _type, ...members} = body;
 	if (typeof members[text] !== 'string' || members[text] === '') problems.push(`the error has no ${text}`);
 	const shape = model.shapes[code];
