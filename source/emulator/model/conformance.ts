@@ -126,6 +126,20 @@ function statusProblem(model: ServiceModel, code: string, status: number): strin
 	return status === 400 ? undefined : `HTTP status ${status} for the client error ${code}, not 400`;
 }
 
+/**
+ * CloudWatch is awsQuery-compatible: every error carries `x-amzn-query-error: Code;Sender|Receiver`, the code
+ * being the error shape's query code where the model gives one.
+ */
+function queryErrorProblems(model: ServiceModel, code: string, answer: WireAnswer): string[] {
+	const header = answer.headers['x-amzn-query-error'];
+	const match = header === undefined ? null : /^([A-Za-z.]+);(Sender|Receiver)$/.exec(header);
+	if (!match) return [`x-amzn-query-error is ${header ?? '(none)'}, not Code;Sender|Receiver`];
+	const wanted = model.shapes[code]?.error?.code;
+	if (wanted !== undefined && match[1] !== wanted) return [`x-amzn-query-error names ${match[1]}, the model's query code for ${code} is ${wanted}`];
+	if ((match[2] === 'Receiver') !== answer.status >= 500) return [`x-amzn-query-error says ${match[2]} for HTTP status ${answer.status}`];
+	return [];
+}
+
 /** Problems of an error answer of `operation` (empty when it conforms); `code` is what the body named. */
 export function errorProblems(model: ServiceModel, flavor: ServiceFlavor, operation: string, answer: WireAnswer): {code?: string; problems: string[]} {
 	const op = model.operations[operation];
@@ -141,6 +155,7 @@ export function errorProblems(model: ServiceModel, flavor: ServiceFlavor, operat
 	}
 	const headerType = answer.headers['x-amzn-errortype'];
 	if (headerType !== undefined && errorCode(headerType) !== code) problems.push(`x-amzn-ErrorType ${headerType} names another error than __type ${code}`);
+	if (flavor === 'cloudwatch') problems.push(...queryErrorProblems(model, code, answer));
 	const status = statusProblem(model, code, answer.status);
 	if (status) problems.push(status);
 	// CloudWatch's InternalServiceFault models `Message` where its other errors have `message`.
