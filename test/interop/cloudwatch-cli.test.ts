@@ -2,32 +2,14 @@
 // against the emulator's CloudWatch metrics, agreeing with smsdeck's own reading through the SDK.
 import {after, before, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {execFile} from 'node:child_process';
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import {join} from 'node:path';
-import {promisify} from 'node:util';
 import {startEmulator, type RunningEmulator} from '../../source/emulator/index.js';
+import {isolatedCliEnv, run} from '../helpers/awsCli.js';
 import {createClients, type Clients} from '../../source/services/clients.js';
 import {Health} from '../../source/services/health.js';
 import {RateLimiter} from '../../source/services/rateLimiter.js';
 import {monthToDateQuery, monthToDateSpend} from '../../source/services/spendMetricsService.js';
 
-const run = promisify(execFile);
-const home = mkdtempSync(join(tmpdir(), 'smsdeck-awscli-cw-'));
-writeFileSync(join(home, 'config'), '[default]\nregion = us-east-1\n');
-writeFileSync(join(home, 'credentials'), '');
-const env: NodeJS.ProcessEnv = {
-	PATH: process.env.PATH,
-	HOME: home,
-	AWS_ACCESS_KEY_ID: 'test',
-	AWS_SECRET_ACCESS_KEY: 'test',
-	AWS_DEFAULT_REGION: 'us-east-1',
-	AWS_CONFIG_FILE: join(home, 'config'),
-	AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
-	AWS_PAGER: '',
-	AWS_MAX_ATTEMPTS: '1',
-};
+const {env, cleanup} = isolatedCliEnv('smsdeck-awscli-cw');
 
 const SIM = '+12065550100';
 const SUCCESS = '+14254147755';
@@ -41,7 +23,7 @@ before(async () => {
 after(async () => {
 	clients.destroy();
 	await emulator.close();
-	rmSync(home, {recursive: true, force: true});
+	cleanup();
 });
 
 async function aws(...args: string[]): Promise<any> {
