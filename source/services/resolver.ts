@@ -201,11 +201,13 @@ export async function resolve(request: ResolveRequest): Promise<Resolution> {
  * When --endpoint-url sent sms-voice elsewhere but `uses` (Logs, STS) still go to AWS: one line saying so, for
  * whoever is about to call them.
  */
-export function endpointScopeWarning(r: Resolution, uses: readonly ('logs' | 'sts')[]): string | undefined {
+const SERVICE_NAMES = {logs: 'CloudWatch Logs', sts: 'STS', cloudwatch: 'CloudWatch'} as const;
+
+export function endpointScopeWarning(r: Resolution, uses: readonly Exclude<ServiceKey, 'sms'>[]): string | undefined {
 	if (r.endpoints.sms?.source !== '--endpoint-url') return undefined;
 	const elsewhere = uses.filter(key => !r.endpoints[key]);
 	if (elsewhere.length === 0) return undefined;
-	const names = elsewhere.map(k => (k === 'logs' ? 'CloudWatch Logs' : 'STS')).join(' and ');
+	const names = elsewhere.map(k => SERVICE_NAMES[k]).join(' and ');
 	return `--endpoint-url is for sms-voice only (as the AWS CLI's is for the one service it calls): ${names} still go${elsewhere.length === 1 ? 'es' : ''} to AWS; AWS_ENDPOINT_URL points every service elsewhere`;
 }
 

@@ -129,6 +129,7 @@ test('endpoints as the AWS CLI: --endpoint-url for sms-voice only; per-service a
 	assert.equal(r.connection.endpoint, 'http://127.0.0.1:7000');
 	assert.match(endpointScopeWarning(r, ['logs', 'sts']) ?? '', /--endpoint-url is for sms-voice only .*: CloudWatch Logs still goes to AWS; AWS_ENDPOINT_URL points every service elsewhere/);
 	assert.equal(endpointScopeWarning(r, ['sts']), undefined, 'STS has its own endpoint here');
+	assert.match(endpointScopeWarning(r, ['cloudwatch', 'sts']) ?? '', /: CloudWatch still goes to AWS;/);
 	assert.equal(endpointScopeWarning(await run({endpointUrl: 'http://127.0.0.1:7000', env: {AWS_ENDPOINT_URL: 'http://127.0.0.1:7100'}}), ['logs', 'sts']), undefined);
 	r = await run({env: {AWS_ENDPOINT_URL: 'http://127.0.0.1:7100', AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: 'http://127.0.0.1:7101', AWS_ENDPOINT_URL_CLOUDWATCH: 'http://127.0.0.1:7102'}});
 	assert.deepEqual(
