@@ -14,7 +14,7 @@ export interface CliConnection {
 	local?: boolean;
 }
 
-export function awsCli(connection: CliConnection, service: 'pinpoint-sms-voice-v2' | 'logs', operation: string, args: Record<string, string | string[] | boolean | undefined> = {}): string {
+export function awsCli(connection: CliConnection, service: 'pinpoint-sms-voice-v2' | 'logs' | 'cloudwatch', operation: string, args: Record<string, string | string[] | boolean | undefined> = {}): string {
 	const parts = ['aws', service, operation];
 	for (const [flag, value] of Object.entries(args)) {
 		if (value === undefined) continue;

@@ -1,5 +1,6 @@
-// startEmulator: builds the world, the CloudWatch Logs and sms-voice services, optional --state persistence,
-// and the HTTP (or, with `tls`, HTTPS) server on loopback.
+// startEmulator: builds the world, the CloudWatch Logs, CloudWatch metrics and sms-voice services, optional
+// --state persistence, and the HTTP (or, with `tls`, HTTPS) server on loopback.
+import {createCloudWatchService} from './cloudwatch/index.js';
 import {createLogsService} from './logs/index.js';
 import type {ConnectionLimits} from './connections.js';
 import {loadState, removeStaleTempFiles, StatePersistence, STATE_FORMAT, STATE_VERSION, type StateFile} from './persistence.js';
@@ -68,17 +69,20 @@ export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<Ru
 	});
 	const logs = createLogsService(world);
 	world.logs = logs.writer;
+	const cloudwatch = createCloudWatchService(world);
+	world.metrics = cloudwatch.writer;
 
 	if (opts.statePath) await removeStaleTempFiles(opts.statePath);
 	const saved = opts.statePath ? await loadState(opts.statePath) : undefined;
 	if (saved) {
 		world.accountId = saved.accountId ?? world.accountId;
 		logs.service.restore(saved.services[logs.service.targetPrefix] ?? {});
+		cloudwatch.service.restore(saved.services[cloudwatch.service.targetPrefix] ?? {});
 	}
 	// A restored world keeps its saved sms-voice state; seeding happens only for a fresh one.
 	const smsVoice = createSmsVoiceService(world, saved ? 'empty' : (opts.seed ?? 'default'));
 	if (saved && saved.services[smsVoice.targetPrefix] !== undefined) smsVoice.restore(saved.services[smsVoice.targetPrefix]);
-	const services: EmulatedService[] = [smsVoice, logs.service];
+	const services: EmulatedService[] = [smsVoice, logs.service, cloudwatch.service];
 
 	if (opts.statePath) {
 		persistence = new StatePersistence(

@@ -38,6 +38,7 @@ export function sendError(
 	messageMember: MessageMember,
 	contentType: string,
 	requestId: string,
+	extraHeaders: Record<string, string> = {},
 ): void {
 	if (res.headersSent || res.destroyed) return;
 	const body = errorBody(error, messageMember);
@@ -47,6 +48,7 @@ export function sendError(
 		'Content-Length': Buffer.byteLength(text),
 		'x-amzn-RequestId': requestId,
 		'x-amzn-ErrorType': error.code,
+		...extraHeaders,
 	});
 	res.end(text);
 }

@@ -4,6 +4,7 @@
 import http, {type IncomingMessage, type ServerResponse} from 'node:http';
 import https from 'node:https';
 import type {AddressInfo} from 'node:net';
+import {internalServiceFault, queryErrorHeader} from './cloudwatch/errors.js';
 import {ConnectionGuard, resolveLimits, type ConnectionLimits} from './connections.js';
 import {modelForPrefix, type ServiceFlavor, type ServiceModel} from './model/serviceModel.js';
 import {validate} from './model/validate.js';
@@ -60,8 +61,10 @@ interface Route {
 	flavor: ServiceFlavor;
 }
 
-function messageMemberFor(flavor: ServiceFlavor): MessageMember {
-	return flavor === 'logs' ? 'message' : 'Message';
+function messageMemberFor(flavor: ServiceFlavor, code: string): MessageMember {
+	if (flavor === 'sms-voice') return 'Message';
+	// CloudWatch's one error with a capitalised member.
+	return flavor === 'cloudwatch' && code === 'InternalServiceFault' ? 'Message' : 'message';
 }
 
 /** Guess which service a request that cannot be routed meant, so its error has the right shape. */
@@ -78,9 +81,10 @@ function isStreamingResult(value: unknown): value is StreamingResult {
  * (sms-voice InternalServerException; logs ServiceUnavailableException), retryable like the real ones.
  */
 function stateNotSaved(error: StateSaveError, flavor: ServiceFlavor, errors: readonly string[], requestId: string): ApiError {
+	const message = `The request was not carried out: the emulator cannot save its state to ${error.path}: ${error.reason}.`;
+	if (flavor === 'cloudwatch') return new ApiError('InternalServiceFault', message, {}, 500);
 	const preferred = flavor === 'logs' ? ['ServiceUnavailableException', 'InternalServerException'] : ['InternalServerException', 'ServiceUnavailableException'];
 	const code = preferred.find(name => errors.includes(name)) ?? preferred[0];
-	const message = `The request was not carried out: the emulator cannot save its state to ${error.path}: ${error.reason}.`;
 	return new ApiError(code, message, flavor === 'sms-voice' ? {RequestId: requestId} : {}, 500);
 }
 
@@ -134,7 +138,6 @@ export function createServer(services: EmulatedService[], world: EmulatorWorld, 
 		const flavor = found?.route.flavor ?? guessed.flavor;
 		const version = (found?.route.model.service.jsonVersion as JsonVersion | undefined) ?? guessed.version;
 		const contentType = contentTypeFor(version);
-		const messageMember = messageMemberFor(flavor);
 		const operation = found?.operation ?? String(target ?? '');
 		try {
 			if (req.method !== 'POST') throw new ApiError('UnknownOperationException', `${req.method} is not supported; awsJson requests are POST /.`);
@@ -171,10 +174,11 @@ export function createServer(services: EmulatedService[], world: EmulatorWorld, 
 			else if (error instanceof StateSaveError) apiError = stateNotSaved(error, flavor, found?.route.model.operations[found.operation]?.errors ?? [], requestId);
 			else {
 				onInternalError(error, operation);
-				apiError = internalError(requestId);
+				apiError = flavor === 'cloudwatch' ? internalServiceFault() : internalError(requestId);
 				if (flavor === 'logs') apiError = new ApiError(apiError.code, apiError.message, {}, 500);
 			}
-			sendError(res, apiError, messageMember, contentType, requestId);
+			const queryCompatible: Record<string, string> = flavor === 'cloudwatch' ? {'x-amzn-query-error': queryErrorHeader(apiError.code, apiError.status)} : {};
+			sendError(res, apiError, messageMemberFor(flavor, apiError.code), contentType, requestId, queryCompatible);
 		}
 	}
 

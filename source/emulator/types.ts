@@ -45,6 +45,19 @@ export interface LogsWriter {
 	appendEvents(region: string, logGroupName: string, logStreamName: string, events: {timestamp: number; message: string}[]): boolean;
 }
 
+/** One metric of a namespace, as CloudWatch names it: dimensions in the order given. */
+export interface MetricId {
+	namespace: string;
+	metricName: string;
+	dimensions: {Name: string; Value: string}[];
+}
+
+/** What the sms-voice service needs from CloudWatch to publish its metrics (the AWS/SMSVoice spend). */
+export interface MetricsWriter {
+	/** One sample of `metric` in `region` at `timestamp` (epoch ms); unit as CloudWatch's StandardUnit. */
+	putSample(region: string, metric: MetricId, timestamp: number, value: number, unit: string): void;
+}
+
 export interface EmulatorOptions {
 	/** Delay between simulated message events in ms (default 1000; tests use a few ms). */
 	eventDelayMs: number;
@@ -66,6 +79,8 @@ export interface EmulatorWorld {
 	clock: Clock;
 	options: EmulatorOptions;
 	logs: LogsWriter;
+	/** CloudWatch metrics (samples are dropped until the CloudWatch service is attached). */
+	metrics: MetricsWriter;
 	/** Call after every state change so --state persistence can write it out. */
 	markDirty(): void;
 }

@@ -1,5 +1,5 @@
-// Builds the EmulatorWorld shared by both services: account, clock, options, the logs writer, markDirty.
-import type {Clock, EmulatorOptions, EmulatorWorld, LogsWriter} from './types.js';
+// Builds the EmulatorWorld shared by the services: account, clock, options, the logs and metrics writers, markDirty.
+import type {Clock, EmulatorOptions, EmulatorWorld, LogsWriter, MetricsWriter} from './types.js';
 
 export const DEFAULT_ACCOUNT_ID = '123456789012';
 
@@ -25,6 +25,9 @@ const detachedLogs: LogsWriter = {
 	appendEvents: () => false,
 };
 
+/** Drops every sample until the CloudWatch service is attached with world.metrics = … */
+const detachedMetrics: MetricsWriter = {putSample() {}};
+
 export interface WorldSettings {
 	accountId?: string;
 	clock?: Clock;
@@ -42,6 +45,7 @@ export function createWorld(settings: WorldSettings = {}): EmulatorWorld {
 		clock: settings.clock ?? realClock,
 		options,
 		logs: detachedLogs,
+		metrics: detachedMetrics,
 		markDirty: settings.markDirty ?? (() => {}),
 	};
 }

@@ -3,6 +3,7 @@
 // imported lazily, on the first call, so the console starts without loading it.
 import type {PinpointSMSVoiceV2Client} from '@aws-sdk/client-pinpoint-sms-voice-v2';
 import type {CloudWatchLogsClient} from '@aws-sdk/client-cloudwatch-logs';
+import type {CloudWatchClient} from '@aws-sdk/client-cloudwatch';
 import type {STSClient} from '@aws-sdk/client-sts';
 import {RateLimiter, type ServiceName} from './rateLimiter.js';
 import {Health} from './health.js';
@@ -24,7 +25,7 @@ export interface Connection {
 	/** The sms-voice endpoint given on the command line (--endpoint-url), or the emulator's URL (--local). */
 	endpoint?: string;
 	/** Endpoints the environment or the profile configure (AWS_ENDPOINT_URL…, services sections). */
-	configuredEndpoints?: {sms?: string; logs?: string; sts?: string};
+	configuredEndpoints?: {sms?: string; logs?: string; sts?: string; cloudwatch?: string};
 	/** PEM file of certificate authorities to trust (AWS_CA_BUNDLE, profile ca_bundle). */
 	caBundle?: string;
 	/** Talking to the built-in emulator: dummy credentials, every service at `endpoint`, never through a proxy. */
@@ -35,14 +36,15 @@ export interface Connection {
 
 
 /** The endpoint each service is sent to; undefined: AWS's own for the Region. */
-export function serviceEndpoints(c: Connection): {sms?: string; logs?: string; sts?: string} {
-	if (c.local) return {sms: c.endpoint, logs: c.endpoint, sts: c.endpoint};
-	return {sms: c.endpoint ?? c.configuredEndpoints?.sms, logs: c.configuredEndpoints?.logs, sts: c.configuredEndpoints?.sts};
+export function serviceEndpoints(c: Connection): {sms?: string; logs?: string; sts?: string; cloudwatch?: string} {
+	if (c.local) return {sms: c.endpoint, logs: c.endpoint, sts: c.endpoint, cloudwatch: c.endpoint};
+	const configured = c.configuredEndpoints;
+	return {sms: c.endpoint ?? configured?.sms, logs: configured?.logs, sts: configured?.sts, cloudwatch: configured?.cloudwatch};
 }
 
 export function connectionKey(c: Connection): string {
 	const e = serviceEndpoints(c);
-	return [c.profile ?? '', credentialSource(c), c.region, e.sms ?? 'aws', e.logs ?? 'aws', e.sts ?? 'aws', c.caBundle ?? '', c.readOnly ? 'ro' : 'rw'].join('|');
+	return [c.profile ?? '', credentialSource(c), c.region, e.sms ?? 'aws', e.logs ?? 'aws', e.sts ?? 'aws', e.cloudwatch ?? 'aws', c.caBundle ?? '', c.readOnly ? 'ro' : 'rw'].join('|');
 }
 
 export interface Clients {
@@ -50,6 +52,8 @@ export interface Clients {
 	sms: PinpointSMSVoiceV2Client;
 	readonly logs: CloudWatchLogsClient;
 	readonly sts: STSClient;
+	/** CloudWatch (metrics): its SDK module loads on the first call, not with the others. */
+	cloudwatch(): Promise<CloudWatchClient>;
 	destroy(): void;
 }
 
@@ -199,6 +203,8 @@ export async function createClients(connection: Connection, options: ClientOptio
 	// The logs and STS clients are made on first use: browsing 34 Regions needs only the sms-voice one.
 	let logs: CloudWatchLogsClient | undefined;
 	let sts: STSClient | undefined;
+	let cloudwatch: Promise<CloudWatchClient> | undefined;
+	let destroyed = false;
 	return {
 		connection,
 		sms,
@@ -219,10 +225,24 @@ export async function createClients(connection: Connection, options: ClientOptio
 			}
 			return sts;
 		},
+		cloudwatch() {
+			cloudwatch ??= import('@aws-sdk/client-cloudwatch').then(({CloudWatchClient}) => {
+				const client = new CloudWatchClient(withEndpoint(endpoints.cloudwatch));
+				addPacing(client as unknown as Middlewared, 'cloudwatch', connection.region, options);
+				addAnswerCheck(client as unknown as Middlewared, checkAnswer);
+				if (connection.readOnly) guardReadOnly(client);
+				// Made after destroy() (a call still loading the module): release it at once.
+				if (destroyed) client.destroy();
+				return client;
+			});
+			return cloudwatch;
+		},
 		destroy() {
+			destroyed = true;
 			sms.destroy();
 			logs?.destroy();
 			sts?.destroy();
+			void cloudwatch?.then(client => client.destroy(), () => {});
 			handler.httpAgent?.destroy();
 			handler.httpsAgent?.destroy();
 		},

@@ -21,11 +21,18 @@ const LOGS_RATES: Record<string, number> = {
 	StartLiveTail: 1,
 };
 
-export type ServiceName = 'sms-voice' | 'logs' | 'sts';
+/** CloudWatch quotas are 50 TPS for GetMetricData and 25 for ListMetrics; a console needs far less. */
+const CLOUDWATCH_RATES: Record<string, number> = {
+	GetMetricData: 10,
+	ListMetrics: 5,
+};
+
+export type ServiceName = 'sms-voice' | 'logs' | 'sts' | 'cloudwatch';
 
 export function rateFor(service: ServiceName, operation: string): number {
 	if (service === 'sms-voice') return SMS_RATES[operation] ?? 1;
 	if (service === 'logs') return LOGS_RATES[operation] ?? 5;
+	if (service === 'cloudwatch') return CLOUDWATCH_RATES[operation] ?? 5;
 	return 10;
 }
 

@@ -5,7 +5,8 @@
 //   credentials  --profile: that profile; else AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY; else AWS_PROFILE's profile;
 //                else the SDK's default chain (default profile, SSO, process, web identity, container, instance)
 //   Region       --region > AWS_REGION > AWS_DEFAULT_REGION > the profile's region [> console: last used > us-east-1]
-//   endpoints    --endpoint-url (sms-voice only) > AWS_ENDPOINT_URL_<SERVICE> > AWS_ENDPOINT_URL > the profile's
+//   endpoints    (sms-voice, logs, sts, cloudwatch)
+//                --endpoint-url (sms-voice only) > AWS_ENDPOINT_URL_<SERVICE> > AWS_ENDPOINT_URL > the profile's
 //                services section > the profile's endpoint_url; --local: the emulator for every service
 //   CA bundle    AWS_CA_BUNDLE > the profile's ca_bundle
 // No network here; the SDK is not loaded unless a Region is outside the SMS list.
@@ -47,7 +48,7 @@ export interface Resolution {
 	profile: Setting<string>;
 	credentials: Setting<CredentialSource>;
 	region: Setting<string>;
-	endpoints: {sms?: Setting<string>; logs?: Setting<string>; sts?: Setting<string>};
+	endpoints: {sms?: Setting<string>; logs?: Setting<string>; sts?: Setting<string>; cloudwatch?: Setting<string>};
 	caBundle?: Setting<string>;
 	proxy: ProxySettings;
 	readOnly: Setting<boolean>;
@@ -69,6 +70,7 @@ const SERVICES = {
 	sms: {env: 'PINPOINT_SMS_VOICE_V2', key: 'pinpoint_sms_voice_v2'},
 	logs: {env: 'CLOUDWATCH_LOGS', key: 'cloudwatch_logs'},
 	sts: {env: 'STS', key: 'sts'},
+	cloudwatch: {env: 'CLOUDWATCH', key: 'cloudwatch'},
 } as const;
 type ServiceKey = keyof typeof SERVICES;
 
@@ -185,7 +187,9 @@ export async function resolve(request: ResolveRequest): Promise<Resolution> {
 		credentials: credentials.value,
 		local,
 		endpoint: local ? request.localUrl : request.endpointUrl,
-		configuredEndpoints: local ? undefined : {sms: request.endpointUrl ? undefined : endpoints.sms?.value, logs: endpoints.logs?.value, sts: endpoints.sts?.value},
+		configuredEndpoints: local
+			? undefined
+			: {sms: request.endpointUrl ? undefined : endpoints.sms?.value, logs: endpoints.logs?.value, sts: endpoints.sts?.value, cloudwatch: endpoints.cloudwatch?.value},
 		caBundle: caBundle?.value,
 		readOnly: readOnly.value,
 	};
@@ -197,11 +201,13 @@ export async function resolve(request: ResolveRequest): Promise<Resolution> {
  * When --endpoint-url sent sms-voice elsewhere but `uses` (Logs, STS) still go to AWS: one line saying so, for
  * whoever is about to call them.
  */
-export function endpointScopeWarning(r: Resolution, uses: readonly ('logs' | 'sts')[]): string | undefined {
+const SERVICE_NAMES = {logs: 'CloudWatch Logs', sts: 'STS', cloudwatch: 'CloudWatch'} as const;
+
+export function endpointScopeWarning(r: Resolution, uses: readonly Exclude<ServiceKey, 'sms'>[]): string | undefined {
 	if (r.endpoints.sms?.source !== '--endpoint-url') return undefined;
 	const elsewhere = uses.filter(key => !r.endpoints[key]);
 	if (elsewhere.length === 0) return undefined;
-	const names = elsewhere.map(k => (k === 'logs' ? 'CloudWatch Logs' : 'STS')).join(' and ');
+	const names = elsewhere.map(k => SERVICE_NAMES[k]).join(' and ');
 	return `--endpoint-url is for sms-voice only (as the AWS CLI's is for the one service it calls): ${names} still go${elsewhere.length === 1 ? 'es' : ''} to AWS; AWS_ENDPOINT_URL points every service elsewhere`;
 }
 
@@ -219,7 +225,7 @@ export function describeResolution(r: Resolution): ResolutionRow[] {
 		profile: `profile ${r.profile.value}`,
 		chain: 'SSO, process, web identity, container or instance',
 	};
-	const endpoint = (key: 'sms' | 'logs' | 'sts') => {
+	const endpoint = (key: ServiceKey) => {
 		const e = r.endpoints[key];
 		return e ? {value: redactUrl(e.value), source: e.source} : {value: 'AWS', source: 'the Region’s public endpoint'};
 	};
@@ -231,6 +237,7 @@ export function describeResolution(r: Resolution): ResolutionRow[] {
 		{name: 'sms-voice endpoint', ...endpoint('sms')},
 		{name: 'logs endpoint', ...endpoint('logs')},
 		{name: 'sts endpoint', ...endpoint('sts')},
+		{name: 'cloudwatch endpoint', ...endpoint('cloudwatch')},
 		{name: 'ca bundle', value: r.caBundle?.value ?? 'system', source: r.caBundle?.source ?? 'Node’s trusted roots'},
 		{name: 'proxy', value: proxy || 'none', source: proxy ? (r.proxy.noProxy ? `HTTPS_PROXY/HTTP_PROXY, NO_PROXY ${r.proxy.noProxy}` : 'HTTPS_PROXY/HTTP_PROXY') : 'no proxy variable set'},
 		{name: 'read-only', value: r.readOnly.value ? 'yes' : 'no', source: r.readOnly.source},

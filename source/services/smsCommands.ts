@@ -1,4 +1,4 @@
-// Lazy access to the sms-voice SDK module: the first call loads it, later calls reuse it.
+// Lazy access to the SDK modules (sms-voice, CloudWatch Logs, CloudWatch): the first call loads one, later calls reuse it.
 type SmsModule = typeof import('@aws-sdk/client-pinpoint-sms-voice-v2');
 let loaded: Promise<SmsModule> | undefined;
 
@@ -13,4 +13,12 @@ let logsLoaded: Promise<LogsModule> | undefined;
 export function logsModule(): Promise<LogsModule> {
 	logsLoaded ??= import('@aws-sdk/client-cloudwatch-logs');
 	return logsLoaded;
+}
+
+type CloudWatchModule = typeof import('@aws-sdk/client-cloudwatch');
+let cloudwatchLoaded: Promise<CloudWatchModule> | undefined;
+
+export function cloudwatchModule(): Promise<CloudWatchModule> {
+	cloudwatchLoaded ??= import('@aws-sdk/client-cloudwatch');
+	return cloudwatchLoaded;
 }

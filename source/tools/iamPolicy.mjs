@@ -15,6 +15,7 @@ const SERVICES = [
 	{prefix: 'sms-voice', pkg: '@aws-sdk/client-pinpoint-sms-voice-v2', accessor: /\bsmsModule\(\)|client-pinpoint-sms-voice-v2/},
 	{prefix: 'logs', pkg: '@aws-sdk/client-cloudwatch-logs', accessor: /\blogsModule\(\)|client-cloudwatch-logs/},
 	{prefix: 'sts', pkg: '@aws-sdk/client-sts', accessor: /client-sts/},
+	{prefix: 'cloudwatch', pkg: '@aws-sdk/client-cloudwatch', accessor: /\bcloudwatchModule\(\)|client-cloudwatch(?!-logs)/},
 ];
 
 function commandsOf(pkg) {

@@ -28,7 +28,7 @@ export class WireClient {
 	) {}
 
 	private get signingName(): string {
-		return this.flavor === 'logs' ? 'logs' : 'sms-voice';
+		return {logs: 'logs', cloudwatch: 'monitoring', 'sms-voice': 'sms-voice'}[this.flavor];
 	}
 
 	/** POSTs `input` (or a raw body) as `operation`, signed for `region` only as far as the emulator reads it. */

@@ -10,7 +10,8 @@ import {createServer, type EmulatorServer} from '../../source/emulator/server.js
 import {createWorld} from '../../source/emulator/world.js';
 import {createLogsService, type LogsService} from '../../source/emulator/logs/index.js';
 import {createSmsVoiceService} from '../../source/emulator/smsvoice/index.js';
-import {logsModel, smsVoiceModel, type ServiceModel} from '../../source/emulator/model/serviceModel.js';
+import {cloudwatchModel, logsModel, smsVoiceModel, type ServiceModel} from '../../source/emulator/model/serviceModel.js';
+import {createCloudWatchService, type CloudWatchService} from '../../source/emulator/cloudwatch/index.js';
 import {errorProblems, successProblems} from '../../source/emulator/model/conformance.js';
 import {findOutputProblems} from '../../source/emulator/model/validate.js';
 import type {EmulatedService} from '../../source/emulator/types.js';
@@ -24,6 +25,7 @@ interface Emulator {
 	url: string;
 	server: EmulatorServer;
 	logs: LogsService;
+	cloudwatch: CloudWatchService;
 	sms: EmulatedService;
 	internalErrors: string[];
 	admin(action: string, body?: unknown): Promise<any>;
@@ -33,9 +35,11 @@ async function startEmulator(seed: 'default' | 'hostile' = 'default'): Promise<E
 	const world = createWorld({options: {eventDelayMs: 5, liveTailTickMs: 20}});
 	const logs = createLogsService(world);
 	world.logs = logs.writer;
+	const cloudwatch = createCloudWatchService(world);
+	world.metrics = cloudwatch.writer;
 	const sms = createSmsVoiceService(world, seed);
 	const internalErrors: string[] = [];
-	const server = createServer([sms, logs.service], world, {
+	const server = createServer([sms, logs.service, cloudwatch.service], world, {
 		onInternalError: (error, operation) => internalErrors.push(`${operation}: ${error instanceof Error ? error.stack : String(error)}`),
 	});
 	const port = await server.listen(0, '127.0.0.1');
@@ -44,6 +48,7 @@ async function startEmulator(seed: 'default' | 'hostile' = 'default'): Promise<E
 		url,
 		server,
 		logs,
+		cloudwatch,
 		sms,
 		internalErrors,
 		async admin(action, body = {}) {
@@ -122,11 +127,13 @@ describe('every answer and error of the emulator conforms to the model', () => {
 	const log = new ConformanceLog();
 	let sms: WireClient;
 	let logs: WireClient;
+	let cloudwatch: WireClient;
 
 	before(async () => {
 		emu = await startEmulator();
 		sms = new WireClient(emu.url, smsVoiceModel, 'sms-voice', log);
 		logs = new WireClient(emu.url, logsModel, 'logs', log);
+		cloudwatch = new WireClient(emu.url, cloudwatchModel, 'cloudwatch', log);
 	});
 	after(async () => {
 		emu.logs.close();
@@ -649,6 +656,30 @@ describe('every answer and error of the emulator conforms to the model', () => {
 		await logs.fails('DeleteLogGroup', {logGroupName: group}, 'ResourceNotFoundException');
 	});
 
+	test('CloudWatch metrics: GetMetricData and ListMetrics over the spend metrics', async () => {
+		// A Region where nothing else is sent: the only sample is this one.
+		const region = 'ca-central-1';
+		await emu.admin('setMonthlySpend', {region, channel: 'TEXT', amount: 0.25});
+		const metric = {Namespace: 'AWS/SMSVoice', MetricName: 'TextMessageMonthlySpend'};
+		const query = (period = 60, stat = 'Maximum') => ({Id: 'q', MetricStat: {Metric: metric, Period: period, Stat: stat}});
+		const now = Date.now() / 1000;
+		const window = {StartTime: now - 3600, EndTime: now + 60};
+		const got = await cloudwatch.ok('GetMetricData', {MetricDataQueries: [query()], ...window}, {region});
+		assert.deepEqual(got.MetricDataResults[0].Values, [0.25]);
+		await cloudwatch.ok('GetMetricData', {MetricDataQueries: [query(), {...query(), Id: 'r', ReturnData: false}], ...window, ScanBy: 'TimestampAscending', MaxDatapoints: 1});
+		await cloudwatch.fails('GetMetricData', {MetricDataQueries: [query()], ...window, NextToken: 'bogus'}, 'InvalidNextToken');
+		await cloudwatch.fails('GetMetricData', {MetricDataQueries: [query(90)], ...window}, 'InvalidParameterValueException');
+		await cloudwatch.fails('GetMetricData', {MetricDataQueries: [{Id: 'e', Expression: 'q * 2'}], ...window}, 'InvalidParameterValueException');
+		await cloudwatch.fails('GetMetricData', {MetricDataQueries: [{...query(), Expression: 'q'}], ...window}, 'InvalidParameterCombinationException');
+		await cloudwatch.fails('GetMetricData', {MetricDataQueries: [], ...window}, 'MissingRequiredParameterException');
+		const listed = await cloudwatch.ok('ListMetrics', {Namespace: 'AWS/SMSVoice'}, {region});
+		assert.deepEqual(listed.Metrics, [{...metric, Dimensions: []}]);
+		await cloudwatch.ok('ListMetrics', {Dimensions: [{Name: 'Region'}], RecentlyActive: 'PT3H', IncludeLinkedAccounts: true});
+		await cloudwatch.fails('ListMetrics', {NextToken: 'bogus'}, 'InvalidParameterValueException');
+		await cloudwatch.fails('GetMetricAlarm', {}, 'UnknownOperationException');
+		await cloudwatch.fails('PutMetricData', {Namespace: 'X', MetricData: []}, 'UnknownOperationException');
+	});
+
 	test('StartLiveTail: the event stream frames and the errors', async () => {
 		const group = `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:smsdeck-simulator-events`;
 		const controller = new AbortController();
@@ -777,6 +808,7 @@ describe('every answer and error of the emulator conforms to the model', () => {
 		for (const [client, service] of [
 			[sms, emu.sms],
 			[logs, emu.logs.service],
+			[cloudwatch, emu.cloudwatch.service],
 		] as const) {
 			for (const operation of Object.keys(service.handlers).sort()) {
 				const input = invalidInput(client.model, operation);
@@ -785,7 +817,7 @@ describe('every answer and error of the emulator conforms to the model', () => {
 					await client.fails(operation, {}, 'ThrottlingException');
 					continue;
 				}
-				const code = client.flavor === 'sms-voice' ? 'ValidationException' : client.model.operations[operation].errors.includes('InvalidParameterException') ? 'InvalidParameterException' : 'ValidationException';
+				const code = client.flavor !== 'logs' ? 'ValidationException' : client.model.operations[operation].errors.includes('InvalidParameterException') ? 'InvalidParameterException' : 'ValidationException';
 				await client.fails(operation, input, code);
 			}
 		}
@@ -800,6 +832,7 @@ describe('every answer and error of the emulator conforms to the model', () => {
 		const implemented = [
 			...Object.keys(emu.sms.handlers).map(op => `PinpointSMSVoiceV2.${op}`),
 			...Object.keys(emu.logs.service.handlers).map(op => `Logs_20140328.${op}`),
+			...Object.keys(emu.cloudwatch.service.handlers).map(op => `GraniteServiceVersion20100801.${op}`),
 		].sort();
 		assert.ok(implemented.length >= 100, `${implemented.length} operations`);
 		assert.deepEqual(implemented.filter(op => !log.succeeded.has(op)), [], 'operations without a success case');
@@ -807,6 +840,7 @@ describe('every answer and error of the emulator conforms to the model', () => {
 		// Every operation the emulator answers is one of the model's.
 		assert.deepEqual(Object.keys(emu.sms.handlers).filter(op => !smsVoiceModel.operations[op]), []);
 		assert.deepEqual(Object.keys(emu.logs.service.handlers).filter(op => !logsModel.operations[op]), []);
+		assert.deepEqual(Object.keys(emu.cloudwatch.service.handlers).filter(op => !cloudwatchModel.operations[op]), []);
 		t.diagnostic(`${implemented.length} operations, ${log.succeeded.size} with a success, ${log.failed.size} with an error; ${log.errors.size} distinct errors: ${[...log.errors].sort().join(', ')}`);
 	});
 });

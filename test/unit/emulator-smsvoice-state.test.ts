@@ -46,6 +46,7 @@ function fakeWorld() {
 				return true;
 			},
 		},
+		metrics: {putSample() {}},
 		markDirty: () => void dirty++,
 	};
 	return {world, clock, written, groups, dirtyCount: () => dirty};

@@ -129,14 +129,17 @@ test('endpoints as the AWS CLI: --endpoint-url for sms-voice only; per-service a
 	assert.equal(r.connection.endpoint, 'http://127.0.0.1:7000');
 	assert.match(endpointScopeWarning(r, ['logs', 'sts']) ?? '', /--endpoint-url is for sms-voice only .*: CloudWatch Logs still goes to AWS; AWS_ENDPOINT_URL points every service elsewhere/);
 	assert.equal(endpointScopeWarning(r, ['sts']), undefined, 'STS has its own endpoint here');
+	assert.match(endpointScopeWarning(r, ['cloudwatch', 'sts']) ?? '', /: CloudWatch still goes to AWS;/);
 	assert.equal(endpointScopeWarning(await run({endpointUrl: 'http://127.0.0.1:7000', env: {AWS_ENDPOINT_URL: 'http://127.0.0.1:7100'}}), ['logs', 'sts']), undefined);
-	r = await run({env: {AWS_ENDPOINT_URL: 'http://127.0.0.1:7100', AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: 'http://127.0.0.1:7101'}});
+	r = await run({env: {AWS_ENDPOINT_URL: 'http://127.0.0.1:7100', AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: 'http://127.0.0.1:7101', AWS_ENDPOINT_URL_CLOUDWATCH: 'http://127.0.0.1:7102'}});
 	assert.deepEqual(
 		Object.fromEntries(Object.entries(r.endpoints).map(([k, v]) => [k, v?.source])),
-		{sms: 'AWS_ENDPOINT_URL', logs: 'AWS_ENDPOINT_URL_CLOUDWATCH_LOGS', sts: 'AWS_ENDPOINT_URL'},
+		{sms: 'AWS_ENDPOINT_URL', logs: 'AWS_ENDPOINT_URL_CLOUDWATCH_LOGS', sts: 'AWS_ENDPOINT_URL', cloudwatch: 'AWS_ENDPOINT_URL_CLOUDWATCH'},
 	);
 	assert.equal(r.connection.endpoint, undefined, 'configured endpoints are found by the aws CLI itself: not repeated as --endpoint-url');
 	assert.equal(r.connection.configuredEndpoints?.logs, 'http://127.0.0.1:7101');
+	assert.equal(r.connection.configuredEndpoints?.cloudwatch, 'http://127.0.0.1:7102', 'CloudWatch metrics and CloudWatch Logs are two services');
+	assert.equal((await run({env: {AWS_ENDPOINT_URL: 'http://127.0.0.1:7100'}})).connection.configuredEndpoints?.cloudwatch, 'http://127.0.0.1:7100');
 	r = await run({profile: 'svc'});
 	assert.deepEqual([r.endpoints.sms?.value, r.endpoints.logs?.value, r.endpoints.sts], ['http://127.0.0.1:4001', 'http://127.0.0.1:4002', undefined]);
 	assert.equal(r.endpoints.sms?.source, '[services mine] pinpoint_sms_voice_v2');

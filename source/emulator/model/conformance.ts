@@ -36,6 +36,19 @@ export const COMMON_ERRORS: Record<ServiceFlavor, readonly string[]> = {
 		'UnknownOperationException',
 		'SerializationException',
 	],
+	// awsQuery-compatible: the old query service's parameter errors may come from any operation.
+	cloudwatch: [
+		'AccessDeniedException',
+		'InternalServiceFault',
+		'InvalidParameterValueException',
+		'InvalidParameterCombinationException',
+		'MissingRequiredParameterException',
+		'ThrottlingException',
+		'ValidationException',
+		'UnrecognizedClientException',
+		'UnknownOperationException',
+		'SerializationException',
+	],
 };
 
 /**
@@ -53,11 +66,12 @@ const EXPECTED_ERROR_MEMBERS: Record<ServiceFlavor, Record<string, readonly stri
 	logs: {
 		TooManyTagsException: ['resourceName'],
 	},
+	cloudwatch: {},
 };
 
-/** The body member that carries an error's text: sms-voice `Message`, CloudWatch Logs `message`. */
+/** The body member that carries an error's text: sms-voice `Message`, CloudWatch Logs and CloudWatch `message`. */
 export function messageMember(flavor: ServiceFlavor): 'Message' | 'message' {
-	return flavor === 'logs' ? 'message' : 'Message';
+	return flavor === 'sms-voice' ? 'Message' : 'message';
 }
 
 /** The error code of an awsJson error body, as the SDKs read it: `ns#Code:uri` → `Code`. */
@@ -105,11 +119,25 @@ export function successProblems(model: ServiceModel, operation: string, answer: 
 
 /** The status an error must be answered with: 5xx for a fault (server error), 400 for every client error. */
 function statusProblem(model: ServiceModel, code: string, status: number): string | undefined {
-	const fault = model.shapes[code]?.fault === true || code === 'InternalServerException' || code === 'ServiceUnavailableException';
+	const fault = model.shapes[code]?.fault === true || (model.shapes[code]?.error?.httpStatusCode ?? 0) >= 500 || code === 'InternalServerException' || code === 'ServiceUnavailableException';
 	if (fault) return status >= 500 && status <= 504 ? undefined : `HTTP status ${status} for the server error ${code}, not 5xx`;
 	// A body too large to read is answered 413 before the operation is known.
 	if (code === 'SerializationException' && status === 413) return undefined;
 	return status === 400 ? undefined : `HTTP status ${status} for the client error ${code}, not 400`;
+}
+
+/**
+ * CloudWatch is awsQuery-compatible: every error carries `x-amzn-query-error: Code;Sender|Receiver`, the code
+ * being the error shape's query code where the model gives one.
+ */
+function queryErrorProblems(model: ServiceModel, code: string, answer: WireAnswer): string[] {
+	const header = answer.headers['x-amzn-query-error'];
+	const match = header === undefined ? null : /^([A-Za-z.]+);(Sender|Receiver)$/.exec(header);
+	if (!match) return [`x-amzn-query-error is ${header ?? '(none)'}, not Code;Sender|Receiver`];
+	const wanted = model.shapes[code]?.error?.code;
+	if (wanted !== undefined && match[1] !== wanted) return [`x-amzn-query-error names ${match[1]}, the model's query code for ${code} is ${wanted}`];
+	if ((match[2] === 'Receiver') !== answer.status >= 500) return [`x-amzn-query-error says ${match[2]} for HTTP status ${answer.status}`];
+	return [];
 }
 
 /** Problems of an error answer of `operation` (empty when it conforms); `code` is what the body named. */
@@ -127,9 +155,11 @@ export function errorProblems(model: ServiceModel, flavor: ServiceFlavor, operat
 	}
 	const headerType = answer.headers['x-amzn-errortype'];
 	if (headerType !== undefined && errorCode(headerType) !== code) problems.push(`x-amzn-ErrorType ${headerType} names another error than __type ${code}`);
+	if (flavor === 'cloudwatch') problems.push(...queryErrorProblems(model, code, answer));
 	const status = statusProblem(model, code, answer.status);
 	if (status) problems.push(status);
-	const text = messageMember(flavor);
+	// CloudWatch's InternalServiceFault models `Message` where its other errors have `message`.
+	const text = model.shapes[code]?.members?.Message ? 'Message' : messageMember(flavor);
 	const {__type: _type, ...members} = body;
 	if (typeof members[text] !== 'string' || members[text] === '') problems.push(`the error has no ${text}`);
 	const shape = model.shapes[code];

@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 // Derives the emulator's validation data from the official botocore service models.
-// Keeps shapes and constraints only (no documentation), writes source/emulator/model/{sms-voice,logs}.json.
+// Keeps shapes and constraints only (no documentation), writes source/emulator/model/{sms-voice,logs,cloudwatch}.json.
 // Usage: node source/emulator/model/generate.mjs [MODELS_DIR]   (default: ../shared/reference/models from the repo root)
-import {readFileSync, writeFileSync} from 'node:fs';
+// A model missing from MODELS_DIR is read from the installed botocore's data (gzip), e.g. CloudWatch's.
+import {execFileSync} from 'node:child_process';
+import {existsSync, readFileSync, writeFileSync} from 'node:fs';
+import {gunzipSync} from 'node:zlib';
 import {join, dirname, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 
@@ -13,13 +16,26 @@ const modelsDir = resolve(process.argv[2] ?? process.env.SMSDECK_MODELS_DIR ?? j
 const sources = [
 	{file: 'pinpoint-sms-voice-v2/2022-03-31/service-2.json', out: 'sms-voice.json'},
 	{file: 'logs/2014-03-28/service-2.json', out: 'logs.json'},
+	// awsQuery-compatible: an error shape's `error.code` is the code clients read from x-amzn-query-error.
+	{file: 'cloudwatch/2010-08-01/service-2.json', out: 'cloudwatch.json', keep: ['error']},
 ];
+
+/** The model's text from MODELS_DIR, else from the botocore package the pip AWS CLI uses. */
+function readModel(file) {
+	const local = join(modelsDir, file);
+	if (existsSync(local)) return readFileSync(local, 'utf8');
+	const botocoreData =
+		process.env.SMSDECK_BOTOCORE_DATA ??
+		execFileSync('python3', ['-c', 'import botocore, os; print(os.path.join(os.path.dirname(botocore.__file__), "data"))'], {encoding: 'utf8'}).trim();
+	const gz = join(botocoreData, `${file}.gz`);
+	return existsSync(gz) ? gunzipSync(readFileSync(gz)).toString('utf8') : readFileSync(join(botocoreData, file), 'utf8');
+}
 
 const constraintKeys = ['min', 'max', 'pattern', 'enum', 'required', 'exception', 'fault', 'event', 'eventstream', 'union'];
 
-function compactShape(shape) {
+function compactShape(shape, extraKeys = []) {
 	const out = {type: shape.type};
-	for (const key of constraintKeys) {
+	for (const key of [...constraintKeys, ...extraKeys]) {
 		if (shape[key] !== undefined) out[key] = shape[key];
 	}
 	if (shape.members) {
@@ -58,8 +74,8 @@ function reachable(model) {
 	return seen;
 }
 
-for (const {file, out} of sources) {
-	const model = JSON.parse(readFileSync(join(modelsDir, file), 'utf8'));
+for (const {file, out, keep: extraKeys} of sources) {
+	const model = JSON.parse(readModel(file));
 	const operations = {};
 	for (const [name, op] of Object.entries(model.operations).sort(([a], [b]) => a.localeCompare(b))) {
 		const o = {};
@@ -71,7 +87,7 @@ for (const {file, out} of sources) {
 	const keep = reachable(model);
 	const shapes = {};
 	for (const name of Object.keys(model.shapes).sort()) {
-		if (keep.has(name)) shapes[name] = compactShape(model.shapes[name]);
+		if (keep.has(name)) shapes[name] = compactShape(model.shapes[name], extraKeys);
 	}
 	const data = {
 		service: {

@@ -1,7 +1,7 @@
 // Validates a request body against the generated API model, before any handler runs.
 // sms-voice answers ValidationException {Reason, Fields}; logs answers InvalidParameterException.
 import {ApiError} from '../types.js';
-import {logsModel, smsVoiceModel, type ServiceFlavor, type ServiceModel, type ShapeDef} from './serviceModel.js';
+import {logsModel, modelOf, type ServiceFlavor, type ServiceModel, type ShapeDef} from './serviceModel.js';
 
 export interface FieldProblem {
 	/** Dotted member path, list items by index: `Filters.0.Name`. */
@@ -190,7 +190,8 @@ export function describeProblems(problems: FieldProblem[]): string {
 
 /**
  * The error a service answers for these problems. CloudWatch Logs answers InvalidParameterException where the
- * operation models it, else the common ValidationException (ListTagsLogGroup, UntagLogGroup).
+ * operation models it, else the common ValidationException (ListTagsLogGroup, UntagLogGroup). CloudWatch answers
+ * the framework's ValidationException, which awsQuery clients know as ValidationError (cloudwatch/errors.ts).
  */
 export function validationError(flavor: ServiceFlavor, problems: FieldProblem[], operation: string): ApiError {
 	const message = describeProblems(problems);
@@ -198,6 +199,7 @@ export function validationError(flavor: ServiceFlavor, problems: FieldProblem[],
 		const errors = logsModel.operations[operation]?.errors;
 		return new ApiError(errors && !errors.includes('InvalidParameterException') ? 'ValidationException' : 'InvalidParameterException', message);
 	}
+	if (flavor === 'cloudwatch') return new ApiError('ValidationException', message);
 	const reason = problems.every(p => p.missing) ? 'MISSING_PARAMETER' : 'FIELD_VALIDATION_FAILED';
 	return new ApiError('ValidationException', message, {
 		Reason: reason,
@@ -214,7 +216,7 @@ export function findOutputProblems(model: ServiceModel, shapeName: string, value
 
 /** Throws the service's validation error when `input` does not satisfy the model for `operation`. */
 export function validate(input: unknown, operation: string, flavor: ServiceFlavor): void {
-	const model = flavor === 'logs' ? logsModel : smsVoiceModel;
+	const model = modelOf(flavor);
 	const problems = findProblems(model, operation, input);
 	if (problems.length > 0) throw validationError(flavor, problems, operation);
 }

@@ -6,7 +6,7 @@ import {OPT_OUT_KEYWORDS} from './keywordsDefaults.js';
 import {findPhoneNumber} from './lookup.js';
 import type {Channel} from './model.js';
 import {optOutNumber} from './optOuts.js';
-import {round5, spentThisMonth} from './spend.js';
+import {publishSpend, round5, spentThisMonth} from './spend.js';
 import {monthKey, PRODUCTION_MAX_SPEND, PRODUCTION_TIER, SANDBOX_MAX_SPEND, SANDBOX_TIER, type Svc} from './state.js';
 import {verificationCode} from './verified.js';
 import {requireRegistration, reviewRegistration} from './registrations.js';
@@ -146,6 +146,7 @@ export function adminActions(svc: Svc): Record<string, (body: any) => unknown> {
 			if (typeof body.amount !== 'number' || body.amount < 0) throw validation('INVALID_PARAMETER', 'amount must be a number ≥ 0.', 'amount');
 			const month = (rs.spend.months[monthKey(svc.now())] ??= {});
 			month[channel] = round5(body.amount);
+			publishSpend(svc.world.metrics, rs, channel, svc.now());
 			svc.dirty();
 			return {region: rs.region, channel, amount: month[channel]};
 		},

@@ -17,6 +17,7 @@ import {
 	addSpend,
 	checkMaxPrice,
 	checkSpend,
+	publishSpend,
 	DEFAULT_VOICE_PRICE,
 	MMS_CARRIER_FEE,
 	MMS_PRICE,
@@ -182,6 +183,7 @@ export function sendHandlers(svc: Svc, events: EventScheduler): Record<string, H
 		if (input.DryRun) return {MessageId: messageId};
 
 		addSpend(rs, channel, cost, now);
+		publishSpend(svc.world.metrics, rs, channel, now);
 		const messageType = input.MessageType ?? configSet?.defaultMessageType ?? origination.messageType;
 		const sent: SentMessageRec = {
 			messageId,

@@ -1,4 +1,5 @@
-// Prices (our own small table, USD) and monthly spend accounting per region and channel.
+// Prices (our own small table, USD), monthly spend accounting per region and channel, and the spend metrics.
+import type {MetricsWriter} from '../types.js';
 import {quota, validation} from './errors.js';
 import type {Channel, RegionState} from './model.js';
 import {monthKey} from './state.js';
@@ -33,6 +34,14 @@ export const SPEND_LIMIT_NAMES: Readonly<Record<Channel, string>> = Object.freez
 	MEDIA: 'MEDIA_MESSAGE_MONTHLY_SPEND_LIMIT',
 });
 
+/** The CloudWatch metrics of the month's spend (namespace AWS/SMSVoice, no dimensions, USD as unit None). */
+export const SPEND_NAMESPACE = 'AWS/SMSVoice';
+export const SPEND_METRICS: Readonly<Record<Channel, string>> = Object.freeze({
+	TEXT: 'TextMessageMonthlySpend',
+	MEDIA: 'MediaMessageMonthlySpend',
+	VOICE: 'VoiceMessageMonthlySpend',
+});
+
 export function smsPricePerPart(iso: string): number {
 	return SMS_PRICE_PER_PART[iso] ?? DEFAULT_SMS_PRICE;
 }
@@ -61,6 +70,11 @@ export function addSpend(rs: RegionState, channel: Channel, cost: number, now: n
 	const key = monthKey(now);
 	const month = (rs.spend.months[key] ??= {});
 	month[channel] = round5((month[channel] ?? 0) + cost);
+}
+
+/** Publishes the channel's month-to-date spend as a sample of its metric (after each change to it). */
+export function publishSpend(metrics: MetricsWriter, rs: RegionState, channel: Channel, now: number): void {
+	metrics.putSample(rs.region, {namespace: SPEND_NAMESPACE, metricName: SPEND_METRICS[channel], dimensions: []}, now, spentThisMonth(rs, channel, now), 'None');
 }
 
 /** MaxPrice / MaxPricePerMinute check: the unit price must not exceed it. */
