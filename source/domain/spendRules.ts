@@ -130,3 +130,10 @@ export function checkSpendLimit(value: string | number, maxLimit: number): Spend
 export function isRaise(current: number, next: number): boolean {
 	return next > current;
 }
+
+/** How much of the enforced limit this month's spend uses: warn from 80%, error at 100% (sending stops there). */
+export function spendUse(spent: number | undefined, enforced: number): {percent?: number; tone?: 'warn' | 'error'} {
+	if (spent === undefined || enforced <= 0) return {};
+	const percent = (100 * spent) / enforced;
+	return {percent, tone: percent >= 100 ? 'error' : percent >= 80 ? 'warn' : undefined};
+}

@@ -16,7 +16,8 @@ import {awsCli} from '../domain/awsCliCommand.js';
 import {useEdits, useStagedEdits} from '../app/edits.js';
 import {SPEND_SCOPE, spendClearEdit, spendSetEdit} from '../app/editPlans.js';
 import {EditForm, formHeight} from '../components/EditForm.js';
-import {channelForLimitName, checkSpendLimit, spendChannelInfo, spendLimitLabel} from '../domain/spendRules.js';
+import {channelForLimitName, checkSpendLimit, spendChannelInfo, spendLimitLabel, spendUse} from '../domain/spendRules.js';
+import {monthToDateSpend, type MonthToDateSpend} from '../services/spendMetricsService.js';
 import type {ViewProps} from './viewProps.js';
 import type {Connection} from '../services/clients.js';
 import {describeResolution, type Resolution} from '../services/resolver.js';
@@ -71,6 +72,10 @@ export function AccountView({width, height, filter, isActive, toast, onAccount}:
 	const {connection, resolution} = useSession();
 	const account = useResource('account', clients => describeAccount(clients));
 	const identity = useResource('identity', clients => getIdentity(clients));
+	// Month-to-date spend from the AWS/SMSVoice metrics: its own call, so a missing cloudwatch:GetMetricData only
+	// blanks these columns.
+	const monthToDate = useResource<MonthToDateSpend>('spend-month-to-date', clients => monthToDateSpend(clients));
+	const mtd = monthToDate.data;
 	// Every opt-out list ARN names the account: a fallback when STS is not answering (the emulator, a proxy).
 	const lists = useResource('opt-out-lists', clients => listOptOutLists(clients));
 	const a = account.data;
@@ -84,6 +89,7 @@ export function AccountView({width, height, filter, isActive, toast, onAccount}:
 			'app.refresh': () => {
 				account.refresh();
 				identity.refresh();
+				monthToDate.refresh();
 			},
 		},
 		{priority: Priority.View, isActive},
@@ -93,12 +99,29 @@ export function AccountView({width, height, filter, isActive, toast, onAccount}:
 	const stagedKeys = staged.map(e => `${e.rowKey}=${e.after}`).join('|');
 	const columns = useMemo<Column<SpendLimit>[]>(() => {
 		const after = new Map(stagedKeys ? stagedKeys.split('|').map(kv => kv.split('=') as [string, string]) : []);
+		const spentOf = (s: SpendLimit) => {
+			const channel = channelForLimitName(s.name);
+			return channel && mtd ? mtd[channel] : undefined;
+		};
 		return [
 			{id: 'mark', title: '', value: s => (after.has(s.name) ? '~' : ''), maxWidth: 1, color: () => 'warn'},
-			...spendColumns,
+			...spendColumns.slice(0, 2),
+			{id: 'spent', title: 'This month', value: s => (spentOf(s) === undefined ? '—' : formatDollars(spentOf(s)!)), sortValue: s => spentOf(s) ?? -1, align: 'right', color: s => spendUse(spentOf(s), s.enforced).tone},
+			{
+				id: 'use',
+				title: 'Use',
+				value: s => {
+					const {percent} = spendUse(spentOf(s), s.enforced);
+					return percent === undefined ? '' : `${percent < 10 ? percent.toFixed(1) : Math.round(percent)}%`;
+				},
+				sortValue: s => spendUse(spentOf(s), s.enforced).percent ?? -1,
+				align: 'right',
+				color: s => spendUse(spentOf(s), s.enforced).tone,
+			},
+			...spendColumns.slice(2),
 			{id: 'staged', title: 'Staged', value: s => (after.has(s.name) ? `→ ${after.get(s.name)}` : ''), color: () => 'warn'},
 		];
-	}, [stagedKeys]);
+	}, [stagedKeys, mtd]);
 	const selected = useRef<SpendLimit | undefined>(undefined);
 	const [editing, setEditing] = useState<SpendLimit | undefined>();
 	const editable = (s: SpendLimit | undefined) => {
@@ -164,6 +187,7 @@ export function AccountView({width, height, filter, isActive, toast, onAccount}:
 						rowKey={s => s.name}
 						width={width}
 						height={spendHeight}
+						status={monthToDate.error ? `this month: unavailable — ${monthToDate.error.message}` : monthToDate.loading && !mtd ? 'this month: loading…' : ''}
 						isActive={isActive && !editing}
 						onSelectionChange={s => {
 							selected.current = s;

@@ -21,7 +21,8 @@ const console_ = (...extra: string[]) =>
 		args: ['--endpoint-url', emu.url, '--region', 'us-east-1', ...extra],
 		cols: 140,
 		rows: 40,
-		env: {AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', AWS_EC2_METADATA_DISABLED: 'true'},
+		// The month-to-date spend metrics (CloudWatch) from the emulator too.
+		env: {AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', AWS_EC2_METADATA_DISABLED: 'true', AWS_ENDPOINT_URL_CLOUDWATCH: emu.url},
 	});
 
 async function simulatorId(): Promise<string> {
@@ -95,7 +96,11 @@ test('spend: above the max shows the reason and sends nothing; a raise needs "ra
 		await app.waitForText('<?> help');
 		await command(app, 'account');
 		await app.waitForText(/Spend limits \(monthly, USD\)/);
-		await app.waitForText(/SMS +\$1 +\$1/);
+		// Enforced, spent this month (the AWS/SMSVoice metric), its share of the limit, the account's maximum.
+		await app.waitForText(/SMS +\$1 +\$0 +0\.0% +\$1 /);
+		assert.equal((await admin('setMonthlySpend', {region: 'us-east-1', channel: 'TEXT', amount: 0.85})).status, 200);
+		await app.press('r');
+		await app.waitForText(/SMS +\$1 +\$0\.85 +85% +\$1 /);
 		const before = await sms();
 		await app.press('e');
 		await app.waitForText('SMS enforced limit: now $1, account limit $1');
@@ -109,7 +114,7 @@ test('spend: above the max shows the reason and sends nothing; a raise needs "ra
 		// A production account: the account limit is higher.
 		assert.equal((await admin('setAccountTier', {region: 'us-east-1', tier: 'PRODUCTION'})).status, 200);
 		await app.press('r');
-		await app.waitForText(/SMS +\$1 +\$1,000/);
+		await app.waitForText(/SMS +\$1 +\$0\.85 +85% +\$1,000/);
 		await app.press('e');
 		await app.waitForText('account limit $1000');
 		await app.press('backspace');
@@ -130,7 +135,7 @@ test('spend: above the max shows the reason and sends nothing; a raise needs "ra
 		assert.equal(now.EnforcedLimit, 50);
 		assert.equal(now.Overridden, true);
 		await app.press('escape');
-		await app.waitForText(/SMS +\$50 +\$1,000/);
+		await app.waitForText(/SMS +\$50 +\$0\.85 +1\.7% +\$1,000/);
 	} finally {
 		app.dispose();
 	}
