@@ -5,7 +5,8 @@ import {useResource} from '../app/session.js';
 import {describeRegionOverview, type RegionOverview} from '../services/overviewService.js';
 import {statusSummary, type CountGroup} from '../domain/regionOverview.js';
 import {formatDollars} from '../domain/format.js';
-import {spendLimitLabel} from '../domain/spendRules.js';
+import {channelForLimitName, spendLimitLabel, spendUse} from '../domain/spendRules.js';
+import {monthToDateSpend, type MonthToDateSpend} from '../services/spendMetricsService.js';
 import {findRegion} from '../domain/regions.js';
 import {formatAge} from '../domain/duration.js';
 import {LineList, type ListLine} from '../components/LineList.js';
@@ -20,7 +21,8 @@ type OverviewLine = ListLine & {route?: Route};
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
-export function overviewLines(o: RegionOverview, glyphs: Glyphs): OverviewLine[] {
+/** `spent`: month-to-date spend per channel (the AWS/SMSVoice metrics), when it could be read. */
+export function overviewLines(o: RegionOverview, glyphs: Glyphs, spent?: MonthToDateSpend): OverviewLine[] {
 	const lines: OverviewLine[] = [];
 	const account: Route = {name: 'account'};
 	const section = (key: string, text: string, route?: Route) => lines.push({key, text, bold: true, tone: 'title', route});
@@ -36,10 +38,15 @@ export function overviewLines(o: RegionOverview, glyphs: Glyphs): OverviewLine[]
 	section('spend', 'Spend limits (USD per month)', account);
 	const spendWidth = Math.max(0, ...o.spendLimits.map(s => spendLimitLabel(s.name).length));
 	for (const s of o.spendLimits) {
+		const channel = channelForLimitName(s.name);
+		const mtd = channel && spent ? spent[channel] : undefined;
+		const use = spendUse(mtd, s.enforced);
+		const used = mtd === undefined || use.percent === undefined ? '' : ` · ${formatDollars(mtd)} this month (${use.percent < 10 ? use.percent.toFixed(1) : Math.round(use.percent)}%)`;
 		lines.push({
 			key: `spend/${s.name}`,
-			text: `  ${spendLimitLabel(s.name).padEnd(spendWidth)}  ${formatDollars(s.enforced).padStart(8)} enforced of ${formatDollars(s.max)} max`,
-			detail: s.overridden ? 'overridden' : 'default: the account maximum',
+			text: `  ${spendLimitLabel(s.name).padEnd(spendWidth)}  ${formatDollars(s.enforced).padStart(8)} enforced of ${formatDollars(s.max)} max${used}`,
+			detail: use.tone === 'error' ? 'limit reached: sending stops' : s.overridden ? 'overridden' : 'default: the account maximum',
+			tone: use.tone,
 			route: account,
 		});
 	}
@@ -80,13 +87,23 @@ export function overviewLines(o: RegionOverview, glyphs: Glyphs): OverviewLine[]
 export function OverviewView({width, height, filter, isActive, navigate, region}: ViewProps & {region: string}) {
 	const theme = useTheme();
 	const overview = useResource<RegionOverview>('overview', (clients, ctx) => describeRegionOverview(clients, {signal: ctx.signal}));
-	useCommands({'app.refresh': overview.refresh}, {priority: Priority.View, isActive});
+	const spent = useResource<MonthToDateSpend>('spend-month-to-date', clients => monthToDateSpend(clients));
+	useCommands(
+		{
+			'app.refresh': () => {
+				overview.refresh();
+				spent.refresh();
+			},
+		},
+		{priority: Priority.View, isActive},
+	);
 	// What was cached from an earlier visit shows at once and is read again: a change made since must show here.
 	useEffect(() => {
 		if (overview.fetchedAt !== undefined) overview.refresh();
+		if (spent.fetchedAt !== undefined) spent.refresh();
 		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, []);
-	const lines = useMemo(() => (overview.data ? overviewLines(overview.data, theme.glyphs) : []), [overview.data, theme.glyphs]);
+	const lines = useMemo(() => (overview.data ? overviewLines(overview.data, theme.glyphs, spent.data) : []), [overview.data, theme.glyphs, spent.data]);
 	const name = findRegion(region)?.name;
 	let status = '';
 	if (overview.loading) status = 'loading…';

@@ -32,10 +32,10 @@ test('region overview: enter on a Region switches to it and opens its counts; :o
 		await command(app, 'overview');
 		await app.waitForText('Region overview us-east-1');
 		await app.waitForText(/Tier +SANDBOXED +sandbox/);
-		// Spend limits: the enforced limit against the account's maximum, per channel.
-		await app.waitForText(/SMS +\$1 enforced of \$1 max +overridden/);
-		await app.waitForText(/Voice +\$1 enforced of \$1 max +default: the account maximum/);
-		await app.waitForText(/MMS +\$1 enforced of \$1 max/);
+		// Spend limits: the enforced limit against the account's maximum, and this month's spend (CloudWatch), per channel.
+		await app.waitForText(/SMS +\$1 enforced of \$1 max · \$0 this month \(0\.0%\) +overridden/);
+		await app.waitForText(/Voice +\$1 enforced of \$1 max · \$0 this month \(0\.0%\) +default: the account maximum/);
+		await app.waitForText(/MMS +\$1 enforced of \$1 max · \$0 this month/);
 		await app.waitForText(/Phone numbers by type \(9\)/);
 		await app.waitForText(/TEN_DLC +4 +ACTIVE 3 · PENDING 1/);
 		await app.waitForText(/TOLL_FREE +1 +ACTIVE 1/);
