@@ -137,3 +137,6 @@ export function spendUse(spent: number | undefined, enforced: number): {percent?
 	const percent = (100 * spent) / enforced;
 	return {percent, tone: percent >= 100 ? 'error' : percent >= 80 ? 'warn' : undefined};
 }
+
+/** "85%", "3.0%": a share of the limit, one decimal below 10%. */
+export const formatSpendShare = (percent: number) => `${percent < 10 ? percent.toFixed(1) : Math.round(percent)}%`;

@@ -16,7 +16,7 @@ import {awsCli} from '../domain/awsCliCommand.js';
 import {useEdits, useStagedEdits} from '../app/edits.js';
 import {SPEND_SCOPE, spendClearEdit, spendSetEdit} from '../app/editPlans.js';
 import {EditForm, formHeight} from '../components/EditForm.js';
-import {channelForLimitName, checkSpendLimit, spendChannelInfo, spendLimitLabel, spendUse} from '../domain/spendRules.js';
+import {channelForLimitName, checkSpendLimit, spendChannelInfo, spendLimitLabel, spendUse, formatSpendShare} from '../domain/spendRules.js';
 import {monthToDateSpend, type MonthToDateSpend} from '../services/spendMetricsService.js';
 import type {ViewProps} from './viewProps.js';
 import type {Connection} from '../services/clients.js';
@@ -112,7 +112,7 @@ export function AccountView({width, height, filter, isActive, toast, onAccount}:
 				title: 'Use',
 				value: s => {
 					const {percent} = spendUse(spentOf(s), s.enforced);
-					return percent === undefined ? '' : `${percent < 10 ? percent.toFixed(1) : Math.round(percent)}%`;
+					return percent === undefined ? '' : formatSpendShare(percent);
 				},
 				sortValue: s => spendUse(spentOf(s), s.enforced).percent ?? -1,
 				align: 'right',

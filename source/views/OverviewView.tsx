@@ -5,7 +5,7 @@ import {useResource} from '../app/session.js';
 import {describeRegionOverview, type RegionOverview} from '../services/overviewService.js';
 import {statusSummary, type CountGroup} from '../domain/regionOverview.js';
 import {formatDollars} from '../domain/format.js';
-import {channelForLimitName, spendLimitLabel, spendUse} from '../domain/spendRules.js';
+import {channelForLimitName, formatSpendShare, spendLimitLabel, spendUse} from '../domain/spendRules.js';
 import {monthToDateSpend, type MonthToDateSpend} from '../services/spendMetricsService.js';
 import {findRegion} from '../domain/regions.js';
 import {formatAge} from '../domain/duration.js';
@@ -41,7 +41,7 @@ export function overviewLines(o: RegionOverview, glyphs: Glyphs, spent?: MonthTo
 		const channel = channelForLimitName(s.name);
 		const mtd = channel && spent ? spent[channel] : undefined;
 		const use = spendUse(mtd, s.enforced);
-		const used = mtd === undefined || use.percent === undefined ? '' : ` · ${formatDollars(mtd)} this month (${use.percent < 10 ? use.percent.toFixed(1) : Math.round(use.percent)}%)`;
+		const used = mtd === undefined || use.percent === undefined ? '' : ` · ${formatDollars(mtd)} this month (${formatSpendShare(use.percent)})`;
 		lines.push({
 			key: `spend/${s.name}`,
 			text: `  ${spendLimitLabel(s.name).padEnd(spendWidth)}  ${formatDollars(s.enforced).padStart(8)} enforced of ${formatDollars(s.max)} max${used}`,
