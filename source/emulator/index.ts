@@ -31,6 +31,7 @@ export interface StartEmulatorOptions {
 	reviewDelayMs?: number;
 	liveTailTickMs?: number;
 	liveTailTimeoutMs?: number;
+	insightsTimeoutMs?: number;
 	quiet?: boolean;
 	/** Bounds on slow or idle clients (defaults in connections.ts; tests shorten them). */
 	limits?: Partial<ConnectionLimits>;
@@ -63,6 +64,7 @@ export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<Ru
 			reviewDelayMs: opts.reviewDelayMs,
 			liveTailTickMs: opts.liveTailTickMs,
 			liveTailTimeoutMs: opts.liveTailTimeoutMs,
+			insightsTimeoutMs: opts.insightsTimeoutMs,
 		},
 		markDirty: () => persistence?.markDirty(),
 	});
