@@ -2,28 +2,13 @@
 import {after, before, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {execFile, spawn} from 'node:child_process';
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import {join} from 'node:path';
 import {promisify} from 'node:util';
 import {startEmulator, type RunningEmulator} from '../../source/emulator/index.js';
+import {isolatedAwsEnv} from '../helpers/awsCli.js';
 
 const run = promisify(execFile);
-const home = mkdtempSync(join(tmpdir(), 'smsdeck-awscli-'));
-writeFileSync(join(home, 'config'), '[default]\nregion = us-east-1\n');
-writeFileSync(join(home, 'credentials'), '');
-const env: NodeJS.ProcessEnv = {
-	PATH: process.env.PATH,
-	HOME: home,
-	AWS_ACCESS_KEY_ID: 'test',
-	AWS_SECRET_ACCESS_KEY: 'test',
-	AWS_DEFAULT_REGION: 'us-east-1',
-	AWS_REGION: 'us-east-1',
-	AWS_CONFIG_FILE: join(home, 'config'),
-	AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
-	AWS_PAGER: '',
-	AWS_MAX_ATTEMPTS: '1',
-};
+const cli = isolatedAwsEnv('awscli');
+const env = cli.env;
 
 let emulator: RunningEmulator;
 before(async () => {
@@ -31,7 +16,7 @@ before(async () => {
 });
 after(async () => {
 	await emulator.close();
-	rmSync(home, {recursive: true, force: true});
+	cli.remove();
 });
 
 async function aws(...args: string[]): Promise<any> {
