@@ -272,6 +272,39 @@ describe('Logs Insights queries', () => {
 			assert.ok(!(await run(h, 'stats count(*)')).some(row => '@ptr' in row));
 		});
 
+		test('JSON members read the same however the message is written', async () => {
+			const messages = [
+				'{"b":"a","a":1}',
+				'{"a" : 2, "b": [1]}',
+				'{"x":"he said \\"a\\":9","a":3}',
+				'{"a":"tab\\tand \\u00e9"}',
+				'{"a":1e2}',
+				'  {"a":"leading space"}',
+				'{"a":{"b":6}}',
+				'{"a":true}',
+				'{"a":null}',
+				'{"a":7',
+			];
+			await h.client.send(new CreateLogGroupCommand({logGroupName: 'shapes'}));
+			await h.client.send(new CreateLogStreamCommand({logGroupName: 'shapes', logStreamName: 's'}));
+			const logEvents = messages.map((message, i) => ({timestamp: T0 + i, message}));
+			await h.client.send(new PutLogEventsCommand({logGroupName: 'shapes', logStreamName: 's', logEvents}));
+			const rows = await run(h, 'fields a, a.b | sort @timestamp asc', {logGroupName: 'shapes'});
+			assert.deepEqual(withoutPtr(rows), [
+				{a: '1'},
+				{a: '2'},
+				{a: '3'},
+				{a: 'tab\tand é'},
+				{a: '100'},
+				{a: 'leading space'},
+				{a: '{"b":6}', 'a.b': '6'},
+				{a: 'true'},
+				{},
+				// Not JSON (no closing brace): no fields at all.
+				{},
+			]);
+		});
+
 		test('a second stats over the rows of the first; filter and fields after stats', async () => {
 			// The plain text line has no isoCountryCode: it makes a group of its own.
 			const rows = await run(h, 'stats count(*) as n by isoCountryCode | stats max(n) as most, sum(n) as total, count(*) as groups');
