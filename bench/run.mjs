@@ -17,6 +17,7 @@ const benches = [
 	{name: 'tail', args: ['--import', 'tsx', 'bench/tail.ts'], optional: 'bench/tail.ts'},
 	{name: 'emulator-describe', args: ['bench/emulator-describe.mjs', '3']},
 	{name: 'emulator-faults', args: ['--import', 'tsx', 'bench/emulator-faults.ts']},
+	{name: 'insights-emulator', args: ['--import', 'tsx', 'bench/insights-emulator.ts']},
 ];
 
 const build = spawnSync(node, ['source/tools/build.mjs', '--if-stale'], {cwd: root, stdio: 'inherit'});
@@ -80,6 +81,12 @@ if (faults) {
 	const slow = faults.slowBodies;
 	rows.push(['emulator: DescribePools, 1,100 slow clients', slow.answered ? `${slow.answered}/10, max ${ms(slow.maxMs)}` : '0/10 answered', '', 'all, < 2 s']);
 	rows.push(['emulator: kill -9 mid-write, 100 cycles', `${faults.kills.lost.length} lost, ${faults.kills.leftAtEnd.length} temp left`, '', '0 and 0']);
+}
+const insights = read('insights-emulator');
+if (insights) {
+	const slowest = Math.max(...insights.oneByOne.map(t => t.ms));
+	rows.push([`emulator: Logs Insights over ${insights.events.toLocaleString('en-US')} events`, `slowest panel ${ms(slowest)}`, `6 at once ${ms(insights.dashboardMs)}`, 'a few s']);
+	rows.push(['emulator: peak RSS with those events', `${Math.round(insights.emulatorPeakRssMb)} MB`, '', '']);
 }
 
 process.stdout.write('\n== summary\n');

@@ -32,6 +32,7 @@ export interface StartEmulatorOptions {
 	reviewDelayMs?: number;
 	liveTailTickMs?: number;
 	liveTailTimeoutMs?: number;
+	insightsTimeoutMs?: number;
 	quiet?: boolean;
 	/** Bounds on slow or idle clients (defaults in connections.ts; tests shorten them). */
 	limits?: Partial<ConnectionLimits>;
@@ -64,6 +65,7 @@ export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<Ru
 			reviewDelayMs: opts.reviewDelayMs,
 			liveTailTickMs: opts.liveTailTickMs,
 			liveTailTimeoutMs: opts.liveTailTimeoutMs,
+			insightsTimeoutMs: opts.insightsTimeoutMs,
 		},
 		markDirty: () => persistence?.markDirty(),
 	});

@@ -70,6 +70,8 @@ export interface EmulatorOptions {
 	liveTailTickMs: number;
 	/** Live tail session timeout in ms (default 3 h). */
 	liveTailTimeoutMs: number;
+	/** Logs Insights: a query still running after this many ms ends as Timeout (default 60 min, the service's). */
+	insightsTimeoutMs?: number;
 }
 
 export interface EmulatorWorld {

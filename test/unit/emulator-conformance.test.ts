@@ -649,6 +649,32 @@ describe('every answer and error of the emulator conforms to the model', () => {
 		await logs.fails('ListTagsLogGroup', {logGroupName: 'no-such-group'}, 'ResourceNotFoundException');
 		await logs.ok('UntagLogGroup', {logGroupName: group, tags: ['Old']});
 		await logs.fails('UntagLogGroup', {logGroupName: 'no-such-group', tags: ['Old']}, 'ResourceNotFoundException');
+		// Logs Insights: a query answers Running first, then Complete with the rows.
+		const seconds = Math.floor(now / 1000);
+		const query = {logGroupName: group, startTime: seconds - 60, endTime: seconds + 60, queryString: 'stats count(*) by @logStream'};
+		const {queryId} = await logs.ok('StartQuery', query);
+		for (let answer = await logs.ok('GetQueryResults', {queryId}); answer.status !== 'Complete'; answer = await logs.ok('GetQueryResults', {queryId})) {
+			assert.ok(['Scheduled', 'Running'].includes(answer.status), `GetQueryResults status ${answer.status}`);
+		}
+		await logs.ok('StartQuery', {logGroupIdentifiers: [group], startTime: seconds - 60, endTime: seconds + 60, queryString: 'fields @message | limit 1', limit: 5});
+		await logs.ok('GetQueryResults', {queryId, maxItems: 1});
+		await logs.fails('GetQueryResults', {queryId: 'no-such-query'}, 'ResourceNotFoundException');
+		await logs.fails('GetQueryResults', {queryId, nextToken: 'bogus'}, 'InvalidParameterException');
+		await logs.fails('StartQuery', {...query, queryString: 'stats count(* by x'}, 'MalformedQueryException');
+		await logs.fails('StartQuery', {...query, logGroupName: 'no-such-group'}, 'ResourceNotFoundException');
+		await logs.fails('StartQuery', {...query, logGroupNames: [group]}, 'InvalidParameterException');
+		await emu.admin('holdInsightsQueries', {enabled: true});
+		const held = await logs.ok('StartQuery', query);
+		await logs.ok('StopQuery', {queryId: held.queryId});
+		await logs.fails('StopQuery', {queryId: held.queryId}, 'InvalidParameterException');
+		await logs.fails('StopQuery', {queryId: 'no-such-query'}, 'ResourceNotFoundException');
+		for (let i = 0; i < 100; i++) await emu.logs.service.handlers.StartQuery(query, {region: 'us-east-1', accountId: ACCOUNT, requestId: 'r'});
+		await logs.fails('StartQuery', query, 'LimitExceededException');
+		await emu.admin('holdInsightsQueries', {enabled: false});
+		await logs.ok('DescribeQueries', {logGroupName: group, maxResults: 2});
+		await logs.ok('DescribeQueries', {status: 'Cancelled'});
+		await logs.fails('DescribeQueries', {logGroupName: 'no-such-group'}, 'ResourceNotFoundException');
+		await logs.fails('DescribeQueries', {nextToken: 'bogus'}, 'InvalidParameterException');
 		await logs.ok('DeleteLogStream', {logGroupName: group, logStreamName: 's1'});
 		await logs.fails('DeleteLogStream', {logGroupName: group, logStreamName: 's1'}, 'ResourceNotFoundException');
 		await logs.fails('DeleteLogGroup', {logGroupName: 'conformance-protected'}, 'OperationAbortedException');
@@ -786,7 +812,7 @@ describe('every answer and error of the emulator conforms to the model', () => {
 		const check = (client: WireClient, operation: string, answer: Awaited<ReturnType<WireClient['raw']>>, code: string) => client.checkError(operation, {}, answer, code);
 		check(sms, 'NoSuchOperation', await sms.raw('NoSuchOperation', {}), 'UnknownOperationException');
 		check(sms, 'SendRcsMessage', await sms.raw('SendRcsMessage', {}), 'UnknownOperationException');
-		check(logs, 'GetQueryResults', await logs.raw('GetQueryResults', {queryId: 'q'}), 'UnknownOperationException');
+		check(logs, 'GetLogRecord', await logs.raw('GetLogRecord', {logRecordPointer: 'p'}), 'UnknownOperationException');
 		check(sms, 'DescribePools', await sms.raw('DescribePools', undefined, 'us-east-1', {body: '{not json'}), 'SerializationException');
 		check(logs, 'DescribeLogGroups', await logs.raw('DescribeLogGroups', undefined, 'us-east-1', {body: '[1]'}), 'SerializationException');
 		check(sms, 'DescribePools', await sms.raw('DescribePools', {}, 'us-east-1', {headers: {'content-type': 'text/plain'}}), 'SerializationException');

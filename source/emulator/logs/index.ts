@@ -5,6 +5,7 @@ import {eventHandlers} from './eventHandlers.js';
 import {LogsFaults} from './faults.js';
 import {groupHandlers} from './groupHandlers.js';
 import {LiveTailHub} from './liveTail.js';
+import {InsightsQueries} from './queryHandlers.js';
 import {LogsStore} from './store.js';
 
 export interface LogsService {
@@ -12,7 +13,8 @@ export interface LogsService {
 	writer: LogsWriter;
 	store: LogsStore;
 	liveTail: LiveTailHub;
-	/** Ends every live tail session. */
+	insights: InsightsQueries;
+	/** Ends every live tail session and Logs Insights query. */
 	close(): void;
 }
 
@@ -20,6 +22,7 @@ export function createLogsService(world: EmulatorWorld): LogsService {
 	const store = new LogsStore();
 	const liveTail = new LiveTailHub(store, world);
 	const faults = new LogsFaults(world, liveTail);
+	const insights = new InsightsQueries(store, world);
 
 	const writer: LogsWriter = {
 		ensureLogGroup(region, logGroupName) {
@@ -43,6 +46,7 @@ export function createLogsService(world: EmulatorWorld): LogsService {
 		handlers: faults.wrap({
 			...groupHandlers(store, world),
 			...eventHandlers(store, world),
+			...insights.handlers(),
 			StartLiveTail: (input, ctx) => liveTail.start(input, ctx),
 		}),
 		admin: {
@@ -64,6 +68,8 @@ export function createLogsService(world: EmulatorWorld): LogsService {
 			filterLogEventsReads: () => ({reads: [...faults.reads]}),
 			/** {ms}: FilterLogEvents leaves out the events ingested in the last ms (0 ends it). */
 			lagFilterLogEvents: (body: {ms?: unknown}) => faults.setSearchLag(body.ms),
+			/** {enabled, afterRecords?}: Logs Insights queries scan at most afterRecords (0) records, then wait. */
+			holdInsightsQueries: (body: {enabled?: unknown; afterRecords?: unknown}) => insights.hold(body),
 			failLogsNext: (body: {operation?: unknown; count?: unknown; code?: unknown}) => faults.failNext(body.operation, body.count, body.code),
 		},
 		snapshot: () => store.snapshot(),
@@ -75,9 +81,11 @@ export function createLogsService(world: EmulatorWorld): LogsService {
 		writer,
 		store,
 		liveTail,
+		insights,
 		close: () => {
 			faults.close();
 			liveTail.close();
+			insights.close();
 		},
 	};
 }

@@ -53,6 +53,11 @@ export class LogsStore {
 	private nextSeq = 1;
 	private readonly listeners = new Set<(events: IngestedEvent[]) => void>();
 
+	/** The ingestion sequence of the newest stored event (0 when none). */
+	get lastSeq(): number {
+		return this.nextSeq - 1;
+	}
+
 	groups(region: string): Map<string, LogGroup> {
 		let groups = this.regions.get(region);
 		if (!groups) {
