@@ -1,9 +1,10 @@
 // smsdeck config-sets [--region R] [--json]: configuration sets, one line per event destination
 // (a set without destinations still gets a line).
 import {destinationTarget, listConfigurationSets, type ConfigurationSet} from '../services/configSetsService.js';
-import {parseOptions, withClients, yn} from './browse.js';
+import {withClients, yn} from './browse.js';
 import {writeRows} from './printTable.js';
-import type {SubcommandRun} from './types.js';
+import {commandRunner} from './commandTree.js';
+import type {CommandAction} from './types.js';
 
 type Destination = NonNullable<ConfigurationSet['EventDestinations']>[number];
 
@@ -12,17 +13,7 @@ interface Line {
 	destination?: Destination;
 }
 
-export const usage = `Usage: smsdeck config-sets [--region R] [--json]
-
-Lists the configuration sets in the Region, one line per event destination (kind, target,
-matching event types).
-
-Options: --region CODE, --profile NAME, --endpoint-url URL, --local (the built-in emulator), --json (the API's
-shapes, timestamps as ISO 8601). Exit code 0, 1 when the service fails (one line on stderr), 2 on bad input.
-`;
-
-export const run: SubcommandRun = async (args, globals, io) => {
-	parseOptions('config-sets', args);
+const list: CommandAction = async (_input, globals, io) => {
 	return withClients(globals, io, async clients => {
 		const sets = await listConfigurationSets(clients);
 		const lines: Line[] = sets.flatMap(set =>
@@ -47,3 +38,6 @@ export const run: SubcommandRun = async (args, globals, io) => {
 		);
 	});
 };
+
+export const actions = {list} satisfies Record<string, CommandAction>;
+export const run = commandRunner('config-sets');
