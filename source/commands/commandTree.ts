@@ -449,18 +449,24 @@ function buildTree(): Command {
 		)
 		.action(runs(() => import('./emulator.js'), 'run'));
 
-	// Every command takes the global options (its own option of the same name wins), and says where it failed.
+	// Every command takes the global options (its own option of the same name wins), given to a command as the
+	// parse reaches it (giving them to all of them up front costs a few milliseconds of every start).
 	const finish = (command: Command) => {
-		for (const global of GLOBAL_OPTIONS) {
-			if (!command.options.some(own => own.long === global.long)) command.addOption(global);
-		}
 		command.hook('preSubcommand', (_parent, sub) => {
 			current = sub;
+			addGlobals(sub);
 		});
 		command.commands.forEach(finish);
 	};
 	finish(program);
+	addGlobals(program);
 	return program;
+}
+
+function addGlobals(command: Command): void {
+	for (const global of GLOBAL_OPTIONS) {
+		if (!command.options.some(own => own.long === global.long)) command.addOption(global);
+	}
 }
 
 /** A command in its parent's list: `keywords list|set|delete`, `protect [show|rules]`, `tail [config-set]`. */
