@@ -155,7 +155,8 @@ const EXIT_CODES_CHANGE =
 	'Exit code 0; 1 when the service refuses (its reason on stderr); 2 on bad input, a rule broken before any call, or a change without confirmation.';
 const YES = 'confirm without asking (needed when stdin is not a terminal)';
 
-function buildTree(): Command {
+/** The tree; help and commander's messages go to `write`. `helping`: every command gets its global options now. */
+function buildTree(write: (text: string) => void = text => process.stdout.write(text), helping = false): Command {
 	const program = new Command('smsdeck')
 		.description(
 			'Run alone in a terminal, it opens the console. With a command, it runs that one command and prints the result (a table, or JSON with --json): exit 0, 1 on a service error, 2 on bad input. "smsdeck <command> --help" tells a command\'s arguments and options.',
@@ -164,7 +165,8 @@ function buildTree(): Command {
 		.exitOverride()
 		.showSuggestionAfterError()
 		.helpOption('-h, --help', 'this help')
-		.configureOutput({getOutHelpWidth: () => HELP_WIDTH, getErrHelpWidth: () => HELP_WIDTH, outputError: () => {}})
+		.helpCommand('help [command]', 'the help of a command (as smsdeck <command> --help)')
+		.configureOutput({getOutHelpWidth: () => HELP_WIDTH, getErrHelpWidth: () => HELP_WIDTH, outputError: () => {}, writeOut: write, writeErr: write})
 		.addOption(new Option('-v, --version', 'print the version'))
 		.addHelpText('before', 'smsdeck — a terminal console for AWS End User Messaging SMS\n')
 		.addHelpText('after', '\nKeys in the console: ? help, : command, / filter, esc back, q quit.')
@@ -452,6 +454,7 @@ function buildTree(): Command {
 	// Every command takes the global options (its own option of the same name wins), given to a command as the
 	// parse reaches it (giving them to all of them up front costs a few milliseconds of every start).
 	const finish = (command: Command) => {
+		if (helping) addGlobals(command);
 		command.hook('preSubcommand', (_parent, sub) => {
 			current = sub;
 			addGlobals(sub);
@@ -495,6 +498,10 @@ function usageFrom(error: CommanderError, command: Command): UsageError {
 	const fail = (message: string) => new UsageError(message, path);
 	switch (error.code) {
 		case 'commander.unknownOption': {
+			// `keywords lsit --origination x`: the mistyped command is the news, not the option it would have taken.
+			if (command.commands.length > 0 && command.args[0] !== undefined && !command.args[0].startsWith('-')) {
+				return usageFrom(new CommanderError(1, 'commander.excessArguments', text), command);
+			}
 			const eq = quoted.indexOf('=');
 			const known = eq > 0 ? command.options.find(o => o.long === quoted.slice(0, eq)) : undefined;
 			if (known && !known.required && !known.optional) return fail(`${prefix}option ${known.long} takes no value`);
@@ -508,7 +515,7 @@ function usageFrom(error: CommanderError, command: Command): UsageError {
 			return fail(`${prefix}missing ${quoted.toUpperCase()}${arg?.description ? `, ${arg.description}` : ''}`);
 		}
 		case 'commander.excessArguments': {
-			if (command.commands.length > 0) {
+			if (command.commands.length > 0 && !command.args[0]?.startsWith('-')) {
 				try {
 					(command as unknown as {unknownCommand(): void}).unknownCommand();
 				} catch (inner) {
@@ -589,9 +596,9 @@ function version(): string {
  * UsageError with one line; nothing of a command is imported or run until run() is called.
  */
 export function parseCommandLine(argv: readonly string[]): ParsedLine {
-	const program = buildTree();
 	let out = '';
-	program.configureOutput({writeOut: text => (out += text), writeErr: text => (out += text)});
+	// `smsdeck help tail` prints tail's help without parsing tail's line: the globals must be there already.
+	const program = buildTree(text => (out += text), argv.includes('help'));
 	chosen = undefined;
 	current = program;
 	try {

@@ -1,0 +1,101 @@
+// The command tree (commander): nested commands, generated help, did-you-mean, global options anywhere, and bad
+// input as one UsageError line naming the command — all before any command's code is loaded or any call is made.
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {commandNames, parseCommandLine, type ParsedLine} from '../../source/commands/commandTree.js';
+import {UsageError} from '../../source/commands/types.js';
+
+function usage(argv: string[]): UsageError {
+	try {
+		parseCommandLine(argv);
+	} catch (error) {
+		assert.ok(error instanceof UsageError, String(error));
+		assert.equal(error.message.split('\n').length, 1, 'one line');
+		return error;
+	}
+	assert.fail(`${argv.join(' ')} was accepted`);
+}
+
+function command(argv: string[]): Extract<ParsedLine, {kind: 'command'}> {
+	const line = parseCommandLine(argv);
+	assert.equal(line.kind, 'command', argv.join(' '));
+	return line as Extract<ParsedLine, {kind: 'command'}>;
+}
+
+function help(argv: string[]): string {
+	const line = parseCommandLine(argv);
+	assert.equal(line.kind, 'help', argv.join(' '));
+	return (line as {text: string}).text;
+}
+
+test('nested commands have their own generated help: usage, arguments, options with choices, global options', () => {
+	const set = help(['keywords', 'set', '--help']);
+	assert.match(set, /^Usage: smsdeck keywords set \[options\]\n/);
+	assert.match(set, /\n {2}--keyword <keyword> +the keyword/);
+	assert.match(set, /\nGlobal options:\n {2}--profile <name> /);
+	assert.doesNotMatch(set, /--origination <id>[^\n]*\n[^\n]*\n {2}--list/, 'only its own options');
+	const rules = help(['protect', 'rules', '-h']);
+	assert.match(rules, /^Usage: smsdeck protect rules \[options\] <id>/);
+	assert.match(rules, /--capability <capability> .*\(choices: "SMS", "MMS", "VOICE"\)/s);
+	assert.match(help(['spend', 'set', '--help']), /\n {2}channel +text \(SMS\), media \(MMS\) or voice \(choices: "text", "media", "voice"\)/);
+	// A parent lists its nested commands; the top level lists every command with what it takes.
+	assert.match(help(['keywords', '--help']), /Commands:\n {2}list +the keywords of a number, pool or sender ID\n {2}set /);
+	const top = help(['--help']);
+	assert.match(top, /^smsdeck — a terminal console/);
+	assert.match(top, /\n {2}keywords list\|set\|delete +list, set or delete/);
+	assert.match(top, /\n {2}protect \[show\|rules\] +list the protect configurations/);
+	assert.match(top, /smsdeck <command> --help/);
+	assert.equal(help(['help', 'tail']), help(['tail', '--help']));
+	assert.deepEqual(commandNames().slice(0, 3), ['regions', 'config', 'account']);
+});
+
+test('did you mean: a mistyped command, nested command or option gets the nearest one', () => {
+	assert.equal(usage(['regoins']).message, "unknown command 'regoins' (did you mean regions?)");
+	const nested = usage(['keywords', 'lsit', '--origination', 'x']);
+	assert.equal(nested.message, "keywords: unknown command 'lsit' (did you mean list?)");
+	assert.equal(nested.command, 'keywords');
+	assert.equal(usage(['spend', 'sett', 'text', '5']).message, "spend: unknown command 'sett' (did you mean set?)");
+	assert.equal(usage(['pools', '--jsno']).message, "pools: unknown option '--jsno' (did you mean --json?)");
+	// The option's mistake is named before the required option it kept from being seen.
+	const option = usage(['keywords', 'set', '--origination', 'x', '--keywrd', 'HI', '--message', 'm']);
+	assert.equal(option.message, "keywords set: unknown option '--keywrd' (did you mean --keyword?)");
+	assert.equal(option.command, 'keywords set');
+});
+
+test('a missing value, an unknown option, a missing argument or option, a value not among the choices', () => {
+	assert.equal(usage(['tail', 'set', '--since']).message, 'tail: option --since needs a value');
+	assert.equal(usage(['tail', 'set', '--since', '--follow']).message, 'tail: option --since needs a value');
+	assert.equal(usage(['pools', '--region']).message, 'pools: option --region needs a value');
+	assert.equal(usage(['numbers', '--bogus']).message, "numbers: unknown option '--bogus'");
+	assert.equal(usage(['parts', '-x']).message, 'parts: unknown option \'-x\' (an argument that starts with "-" goes after "--")');
+	assert.equal(usage(['pools', 'extra']).message, 'pools: unexpected argument "extra"');
+	assert.match(usage(['registrations', 'show']).message, /^registrations show: missing ID, the registration/);
+	assert.equal(usage(['keywords', 'list']).message, 'keywords list: --origination is needed');
+	assert.equal(usage(['protect', 'rules', 'p']).message, 'protect rules: --capability is needed (SMS, MMS or VOICE)');
+	assert.equal(usage(['protect', 'rules', 'p', '--capability', 'RCS']).message, 'protect rules: --capability takes SMS, MMS or VOICE, not "RCS"');
+	assert.equal(usage(['spend', 'set', 'sms', '5']).message, 'spend set: CHANNEL takes text, media or voice, not "sms"');
+	assert.equal(usage(['keywords']).message, 'keywords: say list, set or delete');
+	assert.equal(usage(['--local=yes']).message, 'option --local takes no value');
+});
+
+test('global options anywhere; a command gets its parsed arguments and options, the globals apart', () => {
+	const before = command(['--region', 'eu-west-2', '--json', 'protect', 'rules', 'protect-1', '--capability', 'sms', '--status=block']);
+	const after = command(['protect', 'rules', 'protect-1', '--capability', 'sms', '--status=block', '--region', 'eu-west-2', '--json']);
+	for (const line of [before, after]) {
+		assert.equal(line.path, 'protect rules');
+		assert.deepEqual(line.input, {args: ['protect-1'], options: {capability: 'SMS', status: 'BLOCK'}});
+		assert.equal(line.globals.region, 'eu-west-2');
+		assert.equal(line.globals.json, true);
+	}
+	// A command's own option wins over a global of the same name.
+	assert.deepEqual(command(['registrations', 'show', 'r-1', '--version', '2']).input.options, {version: '2'});
+	assert.equal(parseCommandLine(['--version']).kind, 'version');
+	const sim = command(['simulate', '--destination', '+1', '--destination', '+2', '--channel', 'MMS', '--timeout', '20s']);
+	assert.deepEqual(sim.input.options.destination, ['+1', '+2']);
+	assert.equal(sim.input.options.channel, 'mms');
+	assert.equal(sim.globals.timeoutMs, 20_000);
+	assert.deepEqual(command(['parts', '--', '-50% off']).input.args, ['-50% off']);
+	const console = parseCommandLine(['--local', '--no-color']);
+	assert.equal(console.kind, 'console');
+	assert.equal((console as {globals: {noColor: boolean; local: boolean}}).globals.noColor, true);
+});
