@@ -1,12 +1,15 @@
 // What each editor stages: the service call, the before → after text, the equivalent aws command, the typed
 // confirmation and what to reload afterwards. Rules are checked by the editors before anything is staged.
-import type {Connection} from '../services/clients.js';
+import type {Clients, Connection} from '../services/clients.js';
 import * as changes from '../services/changesService.js';
 import type {NumberRequest, OriginationSettings} from '../services/changesService.js';
 import {spendChannelInfo, type SpendChannel} from '../domain/spendRules.js';
 import type {Settings} from '../domain/settingsRules.js';
 import {awsCli} from '../domain/awsCliCommand.js';
+import {describeRuleChanges, PROTECT_CAPABILITIES, ruleBatches, type ProtectCapability, type RuleChanges} from '../domain/protectRules.js';
+import {destinationCliArgs, KIND_LABEL, logGroupOfArn, type DestinationSpec} from '../domain/eventDestinations.js';
 import type {StagedEdit} from './stagedEdits.js';
+import type {RepairStep} from '../services/simulatorRun.js';
 
 const sms = 'pinpoint-sms-voice-v2' as const;
 const SHORT = 60;
@@ -381,4 +384,391 @@ export function registrationDeleteEdit(connection: Connection, target: Registrat
 		reloads: registrationReloads(target.id),
 		apply: clients => changes.deleteRegistration(clients, target.id),
 	};
+}
+
+/** What the protect edits need to know of the protect configuration. */
+export interface ProtectTarget {
+	id: string;
+	label: string;
+}
+
+export const protectRulesScope = (id: string, capability: ProtectCapability) => `protect/${id}/${capability}`;
+const protectReloads = (id: string) => ['protect', `protect/${id}`, ...PROTECT_CAPABILITIES.map(c => protectRulesScope(id, c)), 'config-sets'];
+
+/**
+ * The staged country rule changes of one capability, as one edit (staging more countries merges them): sent in
+ * calls of at most 300 countries each. `preview` holds country → new status, for the table's markers.
+ */
+export function protectRulesEdit(connection: Connection, target: ProtectTarget, capability: ProtectCapability, current: Record<string, string>, next: RuleChanges): StagedEdit {
+	const {before, after} = describeRuleChanges(next, current);
+	const count = Object.keys(next).length;
+	return {
+		id: `protect-rules|${target.id}|${capability}`,
+		scope: protectRulesScope(target.id, capability),
+		rowKey: '',
+		what: `${capability} country rules of ${target.label}: ${count} countr${count === 1 ? 'y' : 'ies'}`,
+		before,
+		after,
+		cli: ruleBatches(next).map(batch =>
+			awsCli(connection, sms, 'update-protect-configuration-country-rule-set', {
+				'protect-configuration-id': target.id,
+				'number-capability': capability,
+				'country-rule-set-updates': JSON.stringify(Object.fromEntries(Object.entries(batch).map(([iso, status]) => [iso, {ProtectStatus: status}]))),
+			}),
+		),
+		kind: 'change',
+		preview: next,
+		connection,
+		reloads: protectReloads(target.id),
+		apply: clients => changes.updateCountryRules(clients, target.id, capability, next),
+	};
+}
+
+/** Associates the configuration set (replacing the protect configuration it has, if any) or takes it away. */
+export function protectAssociationEdit(connection: Connection, target: ProtectTarget, configurationSet: string, mode: {associate: true; replaces?: string} | {associate: false}): StagedEdit {
+	const verb = mode.associate ? 'associate-protect-configuration' : 'disassociate-protect-configuration';
+	return {
+		id: `protect-association|${configurationSet}`,
+		scope: 'protect',
+		rowKey: target.id,
+		what: mode.associate ? `Associate ${target.label} with the configuration set ${configurationSet}` : `Disassociate ${target.label} from the configuration set ${configurationSet}`,
+		before: mode.associate ? (mode.replaces ? `${configurationSet} uses ${mode.replaces}` : `${configurationSet} has no protect configuration`) : `${configurationSet} uses ${target.label}`,
+		after: mode.associate ? `${configurationSet} uses ${target.label}` : `${configurationSet} has none (the account default applies, if any)`,
+		cli: [awsCli(connection, sms, verb, {'configuration-set-name': configurationSet, 'protect-configuration-id': target.id})],
+		kind: mode.associate ? 'add' : 'delete',
+		connection,
+		reloads: [...protectReloads(target.id), `config-set/${configurationSet}`],
+		apply: clients => (mode.associate ? changes.associateProtect(clients, target.id, configurationSet) : changes.disassociateProtect(clients, target.id, configurationSet)),
+	};
+}
+
+/** Makes it the account default (replacing `replaces`), or removes it as the account default. */
+export function protectDefaultEdit(connection: Connection, target: ProtectTarget, mode: {set: true; replaces?: string} | {set: false}): StagedEdit {
+	return {
+		id: 'protect-account-default',
+		scope: 'protect',
+		rowKey: target.id,
+		what: mode.set ? `Make ${target.label} the account default protect configuration` : `Remove ${target.label} as the account default`,
+		before: mode.set ? (mode.replaces ? `the account default is ${mode.replaces}` : 'no account default') : `the account default is ${target.label}`,
+		after: mode.set
+			? `the account default is ${target.label} (it also applies to SNS, Cognito and Pinpoint SendMessages)`
+			: 'no account default: sends without a protect configuration are not filtered',
+		cli: [
+			mode.set
+				? awsCli(connection, sms, 'set-account-default-protect-configuration', {'protect-configuration-id': target.id})
+				: awsCli(connection, sms, 'delete-account-default-protect-configuration'),
+		],
+		kind: 'change',
+		connection,
+		reloads: protectReloads(target.id),
+		apply: clients => changes.setAccountDefaultProtect(clients, mode.set ? target.id : undefined),
+	};
+}
+
+/** What the verified-number edits need to know of the number. */
+export interface VerifiedTarget {
+	id: string;
+	phoneNumber: string;
+	status: string;
+}
+
+export const VERIFIED_SCOPE = 'verified';
+
+export function verifiedAddEdit(connection: Connection, phoneNumber: string): StagedEdit {
+	return {
+		id: `verified-add|${phoneNumber}`,
+		scope: VERIFIED_SCOPE,
+		rowKey: phoneNumber,
+		what: `Add ${phoneNumber} as a verified destination number`,
+		before: '',
+		after: `${phoneNumber} PENDING (then send it a code and enter the code)`,
+		cli: [awsCli(connection, sms, 'create-verified-destination-number', {'destination-phone-number': phoneNumber})],
+		kind: 'add',
+		connection,
+		reloads: [VERIFIED_SCOPE],
+		apply: clients => changes.createVerifiedNumber(clients, phoneNumber),
+	};
+}
+
+export function verifiedSendCodeEdit(connection: Connection, target: VerifiedTarget, channel: changes.VerificationChannel, languageCode?: string): StagedEdit {
+	return {
+		id: `verified-code|${target.id}`,
+		scope: VERIFIED_SCOPE,
+		rowKey: target.phoneNumber,
+		what: `Send a verification code to ${target.phoneNumber} by ${channel === 'VOICE' ? 'voice call' : 'SMS'}${languageCode ? ` in ${languageCode}` : ''}`,
+		before: `${target.phoneNumber} ${target.status}`,
+		after: 'a new code, valid 15 minutes (the first code of a number is free, later ones are billed)',
+		cli: [
+			awsCli(connection, sms, 'send-destination-number-verification-code', {
+				'verified-destination-number-id': target.id,
+				'verification-channel': channel,
+				'language-code': languageCode,
+			}),
+		],
+		typed: 'send',
+		kind: 'change',
+		connection,
+		reloads: [VERIFIED_SCOPE],
+		apply: clients => changes.sendVerificationCode(clients, target.id, channel, languageCode),
+	};
+}
+
+export function verifiedConfirmEdit(connection: Connection, target: VerifiedTarget, code: string): StagedEdit {
+	return {
+		id: `verified-verify|${target.id}`,
+		scope: VERIFIED_SCOPE,
+		rowKey: target.phoneNumber,
+		what: `Verify ${target.phoneNumber} with code ${code}`,
+		before: `${target.phoneNumber} ${target.status}`,
+		after: `${target.phoneNumber} VERIFIED (the sandbox can send to it)`,
+		cli: [awsCli(connection, sms, 'verify-destination-number', {'verified-destination-number-id': target.id, 'verification-code': code})],
+		kind: 'change',
+		connection,
+		reloads: [VERIFIED_SCOPE],
+		apply: clients => changes.verifyDestinationNumber(clients, target.id, code),
+	};
+}
+
+export function verifiedDeleteEdit(connection: Connection, target: VerifiedTarget): StagedEdit {
+	return {
+		id: `verified-delete|${target.id}`,
+		scope: VERIFIED_SCOPE,
+		rowKey: target.phoneNumber,
+		what: `Delete the verified destination number ${target.phoneNumber}`,
+		before: `${target.phoneNumber} ${target.status}`,
+		after: 'deleted (a sandboxed account can no longer send to it)',
+		cli: [awsCli(connection, sms, 'delete-verified-destination-number', {'verified-destination-number-id': target.id})],
+		typed: 'delete',
+		kind: 'delete',
+		connection,
+		reloads: [VERIFIED_SCOPE],
+		apply: clients => changes.deleteVerifiedNumber(clients, target.id),
+	};
+}
+
+/** The aws command of a test send (the Context tag as the CLI's shorthand map). */
+export function testSendCli(connection: Connection, message: changes.TestMessage): string {
+	const context = message.context ? Object.entries(message.context).map(([k, v]) => `${k}=${v}`).join(',') : undefined;
+	return message.channel === 'VOICE'
+		? awsCli(connection, sms, 'send-voice-message', {
+				'origination-identity': message.origination,
+				'destination-phone-number': message.destination,
+				'message-body': message.body,
+				'configuration-set-name': message.configurationSet,
+				context,
+			})
+		: awsCli(connection, sms, 'send-text-message', {
+				'origination-identity': message.origination,
+				'destination-phone-number': message.destination,
+				'message-body': message.body,
+				'message-type': message.messageType,
+				'configuration-set-name': message.configurationSet,
+				context,
+			});
+}
+
+/**
+ * A test message (it is billed): sent when applied; `onSent` gets the message id so that its events can be
+ * followed from then on.
+ */
+export function testSendEdit(
+	connection: Connection,
+	message: changes.TestMessage,
+	summary: string,
+	onSent: (clients: Clients, messageId: string) => void,
+): StagedEdit {
+	return {
+		id: `send|${message.context?.smsdeckSend ?? Date.now()}`,
+		scope: 'send',
+		rowKey: '',
+		what: `Test ${message.channel === 'VOICE' ? 'voice call' : 'SMS'} from ${message.origination} to ${message.destination}`,
+		before: '',
+		after: summary,
+		cli: [testSendCli(connection, message)],
+		typed: 'send',
+		kind: 'add',
+		connection,
+		reloads: [],
+		apply: async clients => {
+			const out = await changes.sendTestMessage(clients, message);
+			if (out.messageId) onSent(clients, out.messageId);
+			return out;
+		},
+	};
+}
+const CONFIG_SETS = 'config-sets';
+const configSetScope = (name: string) => `config-set/${name}`;
+const configSetReloads = (name: string) => [CONFIG_SETS, configSetScope(name)];
+
+export function configSetCreateEdit(connection: Connection, name: string): StagedEdit {
+	return {
+		id: `config-set|${name}`,
+		scope: CONFIG_SETS,
+		rowKey: name,
+		what: `New configuration set ${name}`,
+		before: '',
+		after: `${name}, no event destinations yet`,
+		cli: [awsCli(connection, sms, 'create-configuration-set', {'configuration-set-name': name})],
+		kind: 'add',
+		connection,
+		reloads: configSetReloads(name),
+		apply: clients => changes.createConfigurationSet(clients, name),
+	};
+}
+
+export function configSetDeleteEdit(connection: Connection, name: string, destinations: number): StagedEdit {
+	return {
+		id: `config-set|${name}`,
+		scope: CONFIG_SETS,
+		rowKey: name,
+		what: `Delete configuration set ${name}`,
+		before: `${name} with ${destinations} event destination${destinations === 1 ? '' : 's'}`,
+		after: 'deleted (sends that name it are refused)',
+		cli: [awsCli(connection, sms, 'delete-configuration-set', {'configuration-set-name': name})],
+		typed: 'delete',
+		kind: 'delete',
+		connection,
+		reloads: configSetReloads(name),
+		apply: clients => changes.deleteConfigurationSet(clients, name),
+	};
+}
+
+const destinationId = (configSet: string, name: string) => `destination|${configSet}|${name}`;
+
+/** Creates the log group; one that already exists (made by an earlier, partly applied attempt) is fine. */
+async function ensureLogGroup(clients: Parameters<StagedEdit['apply']>[0], name: string): Promise<changes.ChangeResult & {detail: string}> {
+	try {
+		const out = await changes.createLogGroup(clients, name);
+		return {requestId: out.requestId, detail: `log group ${name} created`};
+	} catch (error) {
+		if ((error as {name?: string}).name === 'ResourceAlreadyExistsException') return {detail: `log group ${name} already there`};
+		throw error;
+	}
+}
+
+function logGroupCli(connection: Connection, name: string): string {
+	return awsCli(connection, 'logs', 'create-log-group', {'log-group-name': name});
+}
+
+/** A new event destination, with its log group created first when `createLogGroup` names it. */
+export function destinationAddEdit(connection: Connection, configSet: string, spec: DestinationSpec, createLogGroup?: string): StagedEdit {
+	const target = spec.kind === 'cloudwatch-logs' ? logGroupOfArn(spec.targetArn) : spec.targetArn;
+	return {
+		id: destinationId(configSet, spec.name),
+		scope: configSetScope(configSet),
+		rowKey: spec.name,
+		what: `New ${KIND_LABEL[spec.kind]} event destination ${spec.name} on ${configSet}${createLogGroup ? ` (and its log group ${createLogGroup})` : ''}`,
+		before: '',
+		after: `enabled, ${spec.eventTypes.join(' ')} → ${target}`,
+		cli: [
+			...(createLogGroup ? [logGroupCli(connection, createLogGroup)] : []),
+			awsCli(connection, sms, 'create-event-destination', {
+				'configuration-set-name': configSet,
+				'event-destination-name': spec.name,
+				'matching-event-types': spec.eventTypes,
+				...destinationCliArgs(spec),
+			}),
+		],
+		kind: 'add',
+		preview: {EventDestinationName: spec.name, Enabled: 'yes', MatchingEventTypes: spec.eventTypes.join(','), Target: target},
+		connection,
+		reloads: [...configSetReloads(configSet), LOG_GROUPS],
+		apply: async clients => {
+			const made = createLogGroup ? `${(await ensureLogGroup(clients, createLogGroup)).detail}; ` : '';
+			const out = await changes.createEventDestination(clients, {
+				configSet,
+				name: spec.name,
+				eventTypes: spec.eventTypes,
+				cloudWatchLogs: spec.kind === 'cloudwatch-logs' ? {IamRoleArn: spec.roleArn ?? '', LogGroupArn: spec.targetArn} : undefined,
+				firehose: spec.kind === 'firehose' ? {IamRoleArn: spec.roleArn ?? '', DeliveryStreamArn: spec.targetArn} : undefined,
+				sns: spec.kind === 'sns' ? {TopicArn: spec.targetArn} : undefined,
+			});
+			return {...out, detail: `${made}${out.detail ?? ''}`};
+		},
+	};
+}
+
+export function destinationEnableEdit(connection: Connection, configSet: string, name: string, enable: boolean): StagedEdit {
+	return {
+		id: destinationId(configSet, name),
+		scope: configSetScope(configSet),
+		rowKey: name,
+		what: `${enable ? 'Enable' : 'Disable'} event destination ${name} on ${configSet}`,
+		before: enable ? 'disabled' : 'enabled',
+		after: enable ? 'enabled (events are published to it)' : 'disabled (its events are dropped)',
+		cli: [awsCli(connection, sms, 'update-event-destination', {'configuration-set-name': configSet, 'event-destination-name': name, enabled: enable})],
+		kind: 'change',
+		preview: {Enabled: enable ? 'yes' : 'no'},
+		connection,
+		reloads: configSetReloads(configSet),
+		apply: clients => changes.updateEventDestination(clients, configSet, name, {enabled: enable}),
+	};
+}
+
+export function destinationTypesEdit(connection: Connection, configSet: string, name: string, before: readonly string[], after: readonly string[]): StagedEdit {
+	return {
+		id: destinationId(configSet, name),
+		scope: configSetScope(configSet),
+		rowKey: name,
+		what: `Event types of destination ${name} on ${configSet}`,
+		before: before.join(' ') || '(none)',
+		after: after.join(' '),
+		cli: [awsCli(connection, sms, 'update-event-destination', {'configuration-set-name': configSet, 'event-destination-name': name, 'matching-event-types': [...after]})],
+		kind: 'change',
+		preview: {MatchingEventTypes: after.join(',')},
+		connection,
+		reloads: configSetReloads(configSet),
+		apply: clients => changes.updateEventDestination(clients, configSet, name, {eventTypes: [...after]}),
+	};
+}
+
+export function destinationDeleteEdit(connection: Connection, configSet: string, name: string, target: string): StagedEdit {
+	return {
+		id: destinationId(configSet, name),
+		scope: configSetScope(configSet),
+		rowKey: name,
+		what: `Delete event destination ${name} on ${configSet}`,
+		before: `${name} → ${target}`,
+		after: 'deleted (its events go nowhere)',
+		cli: [awsCli(connection, sms, 'delete-event-destination', {'configuration-set-name': configSet, 'event-destination-name': name})],
+		typed: 'delete',
+		kind: 'delete',
+		connection,
+		reloads: configSetReloads(configSet),
+		apply: clients => changes.deleteEventDestination(clients, configSet, name),
+	};
+}
+
+export const LOG_GROUPS = 'log-groups';
+
+export function logGroupCreateEdit(connection: Connection, name: string): StagedEdit {
+	return {
+		id: `log-group|${name}`,
+		scope: LOG_GROUPS,
+		rowKey: name,
+		what: `New CloudWatch Logs group ${name}`,
+		before: '(missing: events sent to it are dropped)',
+		after: `${name} (no retention limit, events kept until deleted)`,
+		cli: [logGroupCli(connection, name)],
+		kind: 'add',
+		connection,
+		reloads: [LOG_GROUPS, CONFIG_SETS],
+		apply: clients => ensureLogGroup(clients, name),
+	};
+}
+
+/** The staged edits of a simulator preflight's named fix, except a destination to create (it needs a form). */
+export function repairEdits(connection: Connection, steps: readonly RepairStep[]): StagedEdit[] {
+	return steps.flatMap(step => {
+		switch (step.kind) {
+			case 'createLogGroup':
+				return [logGroupCreateEdit(connection, step.logGroup)];
+			case 'enableDestination':
+				return [destinationEnableEdit(connection, step.configSet, step.destination, true)];
+			case 'setEventTypes':
+				return [destinationTypesEdit(connection, step.configSet, step.destination, step.before, step.after)];
+			default:
+				return [];
+		}
+	});
 }

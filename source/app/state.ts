@@ -23,7 +23,10 @@ export type Route =
 	| {name: 'verified'}
 	| {name: 'registrations'}
 	| {name: 'registration'; id: string}
+	| {name: 'protect'}
+	| {name: 'protectConfig'; id: string}
 	| {name: 'simulator'}
+	| {name: 'send'; origination?: string; destination?: string}
 	| {name: 'keywords'; origination: string}
 	| {name: 'help'}
 	| {name: 'errors'}
@@ -67,10 +70,16 @@ export function routeTitle(route: Route): string {
 			return 'Registrations';
 		case 'registration':
 			return route.id;
+		case 'protect':
+			return 'Protect configurations';
+		case 'protectConfig':
+			return route.id;
 		case 'verified':
 			return 'Verified numbers';
 		case 'simulator':
 			return 'Simulator';
+		case 'send':
+			return 'Test send';
 		case 'keywords':
 			return `Keywords of ${route.origination}`;
 		case 'help':

@@ -2,7 +2,9 @@
 // question on a terminal, a refusal on a non-terminal), the audit line, and the exit codes
 // (0 done, 1 the service refused, 2 bad input, a rule broken before any call, or no confirmation).
 import {createInterface} from 'node:readline/promises';
-import {renderLines, writeMessage} from './printTable.js';
+import {renderJson, renderLines, writeMessage} from './printTable.js';
+import type {Clients} from '../services/clients.js';
+import type {StagedEdit} from '../app/stagedEdits.js';
 import {UsageError, type CommandIO, type GlobalOptions} from './types.js';
 
 /** A refusal before any call: printed as one line, exit code 2. */
@@ -11,6 +13,44 @@ export class RuleError extends Error {
 		super(message);
 		this.name = 'RuleError';
 	}
+}
+
+// Old-style argument parsing, kept only until destinations, verify and send are declared in the command tree.
+export interface ParsedChange {
+	options: Record<string, string>;
+	flags: Set<string>;
+	positional: string[];
+}
+
+/** --name value options, --yes style flags and positional arguments. */
+export function parseChangeArgs(command: string, args: readonly string[], options: readonly string[], flags: readonly string[] = ['yes']): ParsedChange {
+	const out: ParsedChange = {options: {}, flags: new Set(), positional: []};
+	for (let i = 0; i < args.length; i++) {
+		const token = args[i];
+		if (!token.startsWith('--')) {
+			out.positional.push(token);
+			continue;
+		}
+		const eq = token.indexOf('=');
+		const name = (eq > 0 ? token.slice(0, eq) : token).slice(2);
+		if (flags.includes(name) && eq < 0) {
+			out.flags.add(name);
+			continue;
+		}
+		if (!options.includes(name)) {
+			throw new UsageError(`${command}: unknown option --${name} (it takes ${[...options, ...flags].map(o => `--${o}`).join(', ')})`);
+		}
+		const value = eq > 0 ? token.slice(eq + 1) : args[++i];
+		if (value === undefined || (eq < 0 && value.startsWith('--'))) throw new UsageError(`${command}: --${name} needs a value`);
+		out.options[name] = value;
+	}
+	return out;
+}
+
+export function required(command: string, parsed: ParsedChange, name: string): string {
+	const value = parsed.options[name];
+	if (value === undefined) throw new UsageError(`${command}: --${name} is required`);
+	return value;
 }
 
 /**
@@ -99,4 +139,22 @@ export async function withChangeClients(
 /** The audit line of a change made by a subcommand. */
 export function changeLine(region: string, what: string, before: string, after: string, requestId: string | undefined): string {
 	return `${new Date().toISOString()} ${region} ${what}: ${before || '(none)'} → ${after || '(none)'} request-id ${requestId ?? 'unknown'}`;
+}
+
+/**
+ * A change the console would stage, made from the command line: the same plan (what, before and after, the aws
+ * commands, the typed word), confirmed (--yes, or asked on a terminal), applied, audited and reported.
+ */
+export async function applyPlanned(command: string, io: CommandIO, clients: Clients, edit: StagedEdit, options: {yes: boolean; json: boolean}): Promise<number> {
+	const summary = [`${edit.what}: ${edit.before || '(none)'} → ${edit.after || '(none)'}`, ...edit.cli.map(c => `$ ${c}`)];
+	const ok = await confirm(command, io, {yes: options.yes, typed: edit.typed, summary});
+	if (!ok) throw new RuleError(`${command}: not confirmed; nothing was sent`);
+	const out = await edit.apply(clients);
+	await auditChange(io.env, changeLine(clients.connection.region, edit.what, edit.before, edit.after, out.requestId), io);
+	io.stdout.write(
+		options.json
+			? renderJson({change: edit.what, before: edit.before, after: edit.after, detail: out.detail ?? null, requestId: out.requestId ?? null, commands: edit.cli})
+			: renderLines([`${edit.what}: ${edit.after}${out.detail ? ` (${out.detail})` : ''}${out.requestId ? ` (request id ${out.requestId})` : ''}`]),
+	);
+	return 0;
 }

@@ -154,6 +154,8 @@ const EXIT_CODES_LIST = 'Exit code 0, 1 when the service fails (one line on stde
 const EXIT_CODES_CHANGE =
 	'Exit code 0; 1 when the service refuses (its reason on stderr); 2 on bad input, a rule broken before any call, or a change without confirmation.';
 const YES = 'confirm without asking (needed when stdin is not a terminal)';
+const PROTECT_CAPABILITIES = ['SMS', 'MMS', 'VOICE'];
+const PROTECT_STATUSES = ['ALLOW', 'BLOCK', 'MONITOR', 'FILTER'];
 
 /** The tree; help and commander's messages go to `write`. `helping`: every command gets its global options now. */
 function buildTree(write: (text: string) => void = text => process.stdout.write(text), helping = false): Command {
@@ -220,11 +222,31 @@ function buildTree(write: (text: string) => void = text => process.stdout.write(
 		`Lists the sender IDs in the Region: country, message types, registered, deletion protection, price. --json: the API's shapes, timestamps as ISO 8601.\n\n${EXIT_CODES_LIST}`,
 		() => import('./senderIds.js'),
 	);
-	listing(
+	const configSets = listing(
 		'config-sets',
-		'list the configuration sets and their event destinations',
-		`Lists the configuration sets in the Region, one line per event destination (kind, target, matching event types). --json: the sets in the API's shapes.\n\n${EXIT_CODES_LIST}`,
+		'list the configuration sets and their event destinations; create|delete NAME (--yes to confirm)',
+		`Lists the configuration sets in the Region, one line per event destination (kind, target, matching event types). --json: the sets in the API's shapes. "create" and "delete" change them; their event destinations: smsdeck destinations --help.\n\n${EXIT_CODES_LIST}`,
 		() => import('./configSets.js'),
+	);
+	const SET_NAME = 'the configuration set: 1–64 letters, digits, _ and -';
+	configSets
+		.command('create')
+		.summary('create an empty configuration set')
+		.description(`Creates an empty configuration set. Asks for confirmation on a terminal.\n\n${EXIT_CODES_CHANGE}`)
+		.argument('<name>', SET_NAME)
+		.addOption(option('--yes', YES))
+		.action(runs(() => import('./configSets.js'), 'create'));
+	configSets
+		.command('delete')
+		.summary('delete a configuration set with its event destinations')
+		.description(`Deletes a configuration set with its event destinations (type "delete" to confirm on a terminal).\n\n${EXIT_CODES_CHANGE}`)
+		.argument('<name>', 'the configuration set')
+		.addOption(option('--yes', YES))
+		.action(runs(() => import('./configSets.js'), 'delete'));
+
+	passArgs(
+		program.command('destinations').summary("list, add, enable, disable or delete a configuration set's event destinations (--yes to confirm)"),
+		() => import('./destinations.js'),
 	);
 
 	const optOuts = listing(
@@ -254,14 +276,23 @@ function buildTree(write: (text: string) => void = text => process.stdout.write(
 		() => import('./verified.js'),
 	);
 
+	passArgs(
+		program.command('verify').summary('verified destination numbers: list, add NUMBER, send-code NUMBER, confirm NUMBER --code C, delete NUMBER'),
+		() => import('./verify.js'),
+	);
+	passArgs(
+		program.command('send').summary('a test message (SMS or voice) to a verified or simulator number; --follow waits for the final event'),
+		() => import('./send.js'),
+	);
+
 	const protect = listing(
 		'protect',
-		'list the protect configurations; show ID: associations, blocked countries, overrides; rules ID',
+		'list the protect configurations; show ID, rules ID, set, associate, disassociate, default ID, which',
 		'Lists the protect configurations in the Region (which one is the account default, which configuration sets use each). A send is decided by the request\'s protect configuration, else its configuration set\'s, else the account default; in it a number override wins over the country\'s rule.\n\n' +
 			EXIT_CODES_LIST,
 		() => import('./protect.js'),
 	);
-	const PROTECT_ID = 'the protect configuration: its protect-… id or ARN';
+	const PROTECT_ID = 'the protect configuration: its protect-… id, ARN or Name tag';
 	protect
 		.command('show')
 		.summary('one protect configuration: associations, countries not ALLOW, number overrides')
@@ -273,9 +304,56 @@ function buildTree(write: (text: string) => void = text => process.stdout.write(
 		.summary('the country rules of one protect configuration for one capability')
 		.description(`Prints the country rules of a protect configuration for one capability.\n\n${EXIT_CODES_LIST}`)
 		.argument('<id>', PROTECT_ID)
-		.addOption(option('--capability <capability>', 'the capability whose rules to print', {choices: ['SMS', 'MMS', 'VOICE'], ignoreCase: true, required: true}))
-		.addOption(option('--status <status>', 'keep only the countries with this rule', {choices: ['ALLOW', 'BLOCK', 'MONITOR', 'FILTER'], ignoreCase: true}))
+		.addOption(option('--capability <capability>', 'the capability whose rules to print', {choices: PROTECT_CAPABILITIES, ignoreCase: true, required: true}))
+		.addOption(option('--status <status>', 'keep only the countries with this rule', {choices: PROTECT_STATUSES, ignoreCase: true}))
 		.action(runs(() => import('./protect.js'), 'rules'));
+	protect
+		.command('set')
+		.summary('set the rule of some countries (or all) for one capability')
+		.description(
+			`Sets the rule of the countries given for one capability (FILTER is SMS only), in calls of at most 300 countries: the plan the console stages, with its aws commands. Asks for confirmation on a terminal.\n\n` +
+				`Example: smsdeck protect set baseline --country GB,FR --status BLOCK --yes\n\n${EXIT_CODES_CHANGE}`,
+		)
+		.argument('<id>', PROTECT_ID)
+		.addOption(option('--country <codes>', 'the countries: ISO codes (or English names), comma-separated: GB,FR'))
+		.addOption(option('--all', 'every country the service lists for the capability'))
+		.addOption(option('--status <status>', 'the rule to set', {choices: PROTECT_STATUSES, ignoreCase: true, required: true}))
+		.addOption(option('--capability <capability>', 'the capability whose rules to change', {choices: PROTECT_CAPABILITIES, ignoreCase: true, default: 'SMS'}))
+		.addOption(option('--yes', YES))
+		.action(runs(() => import('./protect.js'), 'set'));
+	for (const [name, summary, what] of [
+		['associate', 'make a configuration set use this protect configuration', 'Makes the configuration set use this protect configuration (replacing the one it had).'],
+		['disassociate', 'take this protect configuration away from a configuration set', 'Takes this protect configuration away from the configuration set (it must be the one the set uses).'],
+	] as const) {
+		protect
+			.command(name)
+			.summary(summary)
+			.description(`${what} Asks for confirmation on a terminal.\n\n${EXIT_CODES_CHANGE}`)
+			.argument('<id>', PROTECT_ID)
+			.addOption(option('--config-set <name>', 'the configuration set (name or ARN)', {required: true}))
+			.addOption(option('--yes', YES))
+			.action(runs(() => import('./protect.js'), name));
+	}
+	protect
+		.command('default')
+		.summary('make a protect configuration the account default; --clear: no account default')
+		.description(`Makes the protect configuration the account default (replacing the one there was); with --clear and no ID, the account has no default. Asks for confirmation on a terminal.\n\n${EXIT_CODES_CHANGE}`)
+		.argument('[id]', PROTECT_ID)
+		.addOption(option('--clear', 'clear the account default instead'))
+		.addOption(option('--yes', YES))
+		.action(runs(() => import('./protect.js'), 'default'));
+	protect
+		.command('which')
+		.summary('which rule decides a send to a country, and why')
+		.description(
+			`Which rule decides a send, and why: the request's protect configuration, else the configuration set's, else the account default; in it a number override wins over the country's rule. Sends nothing.\n\n${EXIT_CODES_LIST}`,
+		)
+		.addOption(option('--country <code>', 'the destination country (ISO code or English name)', {required: true}))
+		.addOption(option('--capability <capability>', 'the capability of the send', {choices: PROTECT_CAPABILITIES, ignoreCase: true, default: 'SMS'}))
+		.addOption(option('--config-set <name>', 'the configuration set the send names'))
+		.addOption(option('--protect-configuration <id>', 'the protect configuration the send names (id, ARN or Name tag)'))
+		.addOption(option('--destination <e164>', 'the destination number (a number override may decide)'))
+		.action(runs(() => import('./protect.js'), 'which'));
 
 	const registrations = listing(
 		'registrations',
@@ -472,11 +550,12 @@ function addGlobals(command: Command): void {
 	}
 }
 
-/** A command in its parent's list: `keywords list|set|delete`, `protect [show|rules]`, `tail [config-set]`. */
+/** A command in its parent's list: `keywords list|set|delete`, `spend [set|clear]`, `tail [config-set]`; many nested commands are `[command]`. */
 function commandTerm(command: Command): string {
-	const nested = command.commands.map(c => c.name()).join('|');
+	const names = command.commands.map(c => c.name()).join('|');
+	const nested = names.length > 20 ? 'command' : names;
 	const args = command.registeredArguments.map(a => (a.required ? `<${a.name()}>` : `[${a.name()}]`));
-	return [command.name(), nested && (mustPick.has(command) ? nested : `[${nested}]`), ...args].filter(Boolean).join(' ');
+	return [command.name(), nested && (!mustPick.has(command) ? `[${nested}]` : nested === 'command' ? '<command>' : nested), ...args].filter(Boolean).join(' ');
 }
 
 /** The command being parsed when something went wrong. */

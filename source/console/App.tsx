@@ -485,6 +485,7 @@ const OPENS_BY_NAME: Record<string, {kind: IdentityKind; list?: Route; route: (i
 	numbers: {kind: 'phoneNumber', list: {name: 'numbers'}, route: id => ({name: 'number', id})},
 	'opt-outs': {kind: 'optOutList', list: {name: 'optOutLists'}, route: id => ({name: 'optedOutNumbers', list: id})},
 	keywords: {kind: 'origination', route: id => ({name: 'keywords', origination: id})},
+	send: {kind: 'origination', route: id => ({name: 'send', origination: id})},
 };
 
 /** Why this profile, when no --profile named it: the header says so. */

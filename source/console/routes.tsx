@@ -18,8 +18,11 @@ import {OptedOutNumbersView} from '../views/OptedOutNumbersView.js';
 import {VerifiedView} from '../views/VerifiedView.js';
 import {RegistrationsView} from '../views/RegistrationsView.js';
 import {RegistrationDetailView} from '../views/RegistrationDetailView.js';
+import {ProtectView} from '../views/ProtectView.js';
+import {ProtectDetailView} from '../views/ProtectDetailView.js';
 import {TailView} from '../views/TailView.js';
 import {SimulatorView} from '../views/SimulatorView.js';
+import {SendView} from '../views/SendView.js';
 import {KeywordsView} from '../views/KeywordsView.js';
 import {OverviewView} from '../views/OverviewView.js';
 import {RelationsView} from '../views/RelationsView.js';
@@ -71,8 +74,14 @@ export function RouteView({route, view, context}: {route: Route; view: ViewProps
 			return <RegistrationsView {...view} />;
 		case 'registration':
 			return <RegistrationDetailView key={route.id} {...view} id={route.id} />;
+		case 'protect':
+			return <ProtectView {...view} />;
+		case 'protectConfig':
+			return <ProtectDetailView key={route.id} {...view} id={route.id} />;
 		case 'simulator':
 			return <SimulatorView {...view} />;
+		case 'send':
+			return <SendView key={`${route.origination ?? ''}|${route.destination ?? ''}`} {...view} origination={route.origination} destination={route.destination} />;
 		case 'keywords':
 			return <KeywordsView key={route.origination} {...view} origination={route.origination} />;
 		default:
@@ -101,5 +110,7 @@ export const COMMAND_ROUTES: Record<string, Route> = {
 	'opt-outs': {name: 'optOutLists'},
 	verified: {name: 'verified'},
 	registrations: {name: 'registrations'},
+	protect: {name: 'protect'},
 	sim: {name: 'simulator'},
+	send: {name: 'send'},
 };

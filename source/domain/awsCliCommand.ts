@@ -14,10 +14,15 @@ export interface CliConnection {
 	local?: boolean;
 }
 
-export function awsCli(connection: CliConnection, service: 'pinpoint-sms-voice-v2' | 'logs', operation: string, args: Record<string, string | string[] | undefined> = {}): string {
+export function awsCli(connection: CliConnection, service: 'pinpoint-sms-voice-v2' | 'logs', operation: string, args: Record<string, string | string[] | boolean | undefined> = {}): string {
 	const parts = ['aws', service, operation];
 	for (const [flag, value] of Object.entries(args)) {
 		if (value === undefined) continue;
+		// CLI v1 takes a boolean as --flag / --no-flag.
+		if (typeof value === 'boolean') {
+			parts.push(value ? `--${flag}` : `--no-${flag}`);
+			continue;
+		}
 		parts.push(`--${flag}`, ...(Array.isArray(value) ? value.map(quote) : [quote(value)]));
 	}
 	parts.push('--region', connection.region);

@@ -15,8 +15,11 @@
  * Uses the "min" metadata (about 80 KB, half of "max"); it recognises every
  * simulator number's country.
  */
-import {parsePhoneNumberFromString} from 'libphonenumber-js/core';
+import {getCountries, parsePhoneNumberFromString} from 'libphonenumber-js/core';
 import metadata from 'libphonenumber-js/min/metadata';
+
+/** Every country (ISO 3166 alpha-2) with a calling code, sorted. */
+export const ISO_COUNTRIES: readonly string[] = Object.freeze([...getCountries(metadata)].sort());
 
 export type E164Result =
 	| {ok: true; e164: string; isoCountryCode?: string}

@@ -1,8 +1,9 @@
 // Every call that changes the account, in one place: keywords, spend limits, opted-out numbers, number and
 // pool settings, requesting and releasing numbers. Each returns the request id for the audit line.
 import type {Clients} from './clients.js';
-import {smsModule} from './smsCommands.js';
+import {logsModule, smsModule} from './smsCommands.js';
 import type {SpendChannel} from '../domain/spendRules.js';
+import {ruleBatches, type ProtectCapability, type RuleChanges} from '../domain/protectRules.js';
 
 export interface ChangeResult {
 	requestId?: string;
@@ -163,4 +164,162 @@ export async function deleteRegistration(clients: Clients, registrationId: strin
 	const {DeleteRegistrationCommand} = await smsModule();
 	const out = await clients.sms.send(new DeleteRegistrationCommand({RegistrationId: registrationId}));
 	return result(out, `${out.RegistrationId ?? registrationId} ${out.RegistrationStatus ?? ''}`.trim());
+}
+
+/** Country rule changes of one capability, sent in calls of at most RULES_PER_CALL countries each. */
+export async function updateCountryRules(clients: Clients, protectId: string, capability: ProtectCapability, changes: RuleChanges): Promise<ChangeResult> {
+	const {UpdateProtectConfigurationCountryRuleSetCommand} = await smsModule();
+	const batches = ruleBatches(changes);
+	let last: Meta = {};
+	for (const batch of batches) {
+		const updates = Object.fromEntries(Object.entries(batch).map(([iso, status]) => [iso, {ProtectStatus: status as 'ALLOW'}]));
+		last = await clients.sms.send(new UpdateProtectConfigurationCountryRuleSetCommand({ProtectConfigurationId: protectId, NumberCapability: capability, CountryRuleSetUpdates: updates}));
+	}
+	const count = Object.keys(changes).length;
+	return result(last, `${count} ${capability} rule${count === 1 ? '' : 's'} in ${batches.length} call${batches.length === 1 ? '' : 's'}`);
+}
+
+export async function associateProtect(clients: Clients, protectId: string, configurationSet: string): Promise<ChangeResult> {
+	const {AssociateProtectConfigurationCommand} = await smsModule();
+	return result(await clients.sms.send(new AssociateProtectConfigurationCommand({ProtectConfigurationId: protectId, ConfigurationSetName: configurationSet})));
+}
+
+export async function disassociateProtect(clients: Clients, protectId: string, configurationSet: string): Promise<ChangeResult> {
+	const {DisassociateProtectConfigurationCommand} = await smsModule();
+	return result(await clients.sms.send(new DisassociateProtectConfigurationCommand({ProtectConfigurationId: protectId, ConfigurationSetName: configurationSet})));
+}
+
+/** Makes it the account default (replacing the one before), or, with `undefined`, leaves the account without one. */
+export async function setAccountDefaultProtect(clients: Clients, protectId: string | undefined): Promise<ChangeResult> {
+	const m = await smsModule();
+	if (protectId === undefined) return result(await clients.sms.send(new m.DeleteAccountDefaultProtectConfigurationCommand({})));
+	return result(await clients.sms.send(new m.SetAccountDefaultProtectConfigurationCommand({ProtectConfigurationId: protectId})));
+}
+
+/** Adds a verified destination number (PENDING until its code is entered). */
+export async function createVerifiedNumber(clients: Clients, phoneNumber: string): Promise<ChangeResult> {
+	const {CreateVerifiedDestinationNumberCommand} = await smsModule();
+	const out = await clients.sms.send(new CreateVerifiedDestinationNumberCommand({DestinationPhoneNumber: phoneNumber}));
+	return result(out, `${out.VerifiedDestinationNumberId ?? ''} ${out.Status ?? ''}`.trim());
+}
+
+export type VerificationChannel = 'TEXT' | 'VOICE';
+
+/** Texts or calls a new code to the number (the first code is free, later ones are billed). */
+export async function sendVerificationCode(clients: Clients, id: string, channel: VerificationChannel, languageCode?: string): Promise<ChangeResult> {
+	const {SendDestinationNumberVerificationCodeCommand} = await smsModule();
+	const out = await clients.sms.send(
+		new SendDestinationNumberVerificationCodeCommand({VerifiedDestinationNumberId: id, VerificationChannel: channel, LanguageCode: languageCode as 'EN_US' | undefined}),
+	);
+	return result(out, `code sent by ${channel === 'VOICE' ? 'voice call' : 'SMS'}, message ${out.MessageId ?? ''}`.trim());
+}
+
+export async function verifyDestinationNumber(clients: Clients, id: string, code: string): Promise<ChangeResult> {
+	const {VerifyDestinationNumberCommand} = await smsModule();
+	const out = await clients.sms.send(new VerifyDestinationNumberCommand({VerifiedDestinationNumberId: id, VerificationCode: code}));
+	return result(out, `${out.DestinationPhoneNumber ?? id} ${out.Status ?? ''}`.trim());
+}
+
+export async function deleteVerifiedNumber(clients: Clients, id: string): Promise<ChangeResult> {
+	const {DeleteVerifiedDestinationNumberCommand} = await smsModule();
+	const out = await clients.sms.send(new DeleteVerifiedDestinationNumberCommand({VerifiedDestinationNumberId: id}));
+	return result(out, `${out.DestinationPhoneNumber ?? id} deleted`);
+}
+
+/** A test message: SMS (TEXT) or a voice call, from one origination to one destination. */
+export interface TestMessage {
+	channel: 'TEXT' | 'VOICE';
+	origination: string;
+	destination: string;
+	body: string;
+	messageType?: 'TRANSACTIONAL' | 'PROMOTIONAL';
+	configurationSet?: string;
+	/** Written into the event records (Context), so that the events of this send can be found. */
+	context?: Record<string, string>;
+}
+
+export async function sendTestMessage(clients: Clients, message: TestMessage): Promise<ChangeResult & {messageId?: string}> {
+	const m = await smsModule();
+	const {origination, destination, body, configurationSet, context} = message;
+	const out =
+		message.channel === 'VOICE'
+			? await clients.sms.send(
+					new m.SendVoiceMessageCommand({
+						OriginationIdentity: origination,
+						DestinationPhoneNumber: destination,
+						MessageBody: body,
+						ConfigurationSetName: configurationSet,
+						Context: context,
+					}),
+				)
+			: await clients.sms.send(
+					new m.SendTextMessageCommand({
+						OriginationIdentity: origination,
+						DestinationPhoneNumber: destination,
+						MessageBody: body,
+						MessageType: message.messageType,
+						ConfigurationSetName: configurationSet,
+						Context: context,
+					}),
+				);
+	return {...result(out, `message ${out.MessageId ?? '(no id)'}`), messageId: out.MessageId};
+}
+
+export async function createConfigurationSet(clients: Clients, name: string): Promise<ChangeResult> {
+	const {CreateConfigurationSetCommand} = await smsModule();
+	const out = await clients.sms.send(new CreateConfigurationSetCommand({ConfigurationSetName: name}));
+	return result(out, out.ConfigurationSetArn);
+}
+
+export async function deleteConfigurationSet(clients: Clients, name: string): Promise<ChangeResult> {
+	const {DeleteConfigurationSetCommand} = await smsModule();
+	const out = await clients.sms.send(new DeleteConfigurationSetCommand({ConfigurationSetName: name}));
+	const n = out.EventDestinations?.length ?? 0;
+	return result(out, `deleted with ${n} event destination${n === 1 ? '' : 's'}`);
+}
+
+/** A new event destination: exactly one target (CloudWatch Logs, Firehose or SNS), enabled. */
+export interface NewEventDestination {
+	configSet: string;
+	name: string;
+	eventTypes: string[];
+	cloudWatchLogs?: {IamRoleArn: string; LogGroupArn: string};
+	firehose?: {IamRoleArn: string; DeliveryStreamArn: string};
+	sns?: {TopicArn: string};
+}
+
+// The members are written out so that source/tools/iamPolicy.mjs can see that a role is passed (iam:PassRole).
+export async function createEventDestination(clients: Clients, d: NewEventDestination): Promise<ChangeResult> {
+	const {CreateEventDestinationCommand} = await smsModule();
+	const out = await clients.sms.send(
+		new CreateEventDestinationCommand({
+			ConfigurationSetName: d.configSet,
+			EventDestinationName: d.name,
+			MatchingEventTypes: d.eventTypes as never,
+			CloudWatchLogsDestination: d.cloudWatchLogs,
+			KinesisFirehoseDestination: d.firehose,
+			SnsDestination: d.sns,
+		}),
+	);
+	return result(out, `${out.EventDestination?.EventDestinationName ?? d.name} ${out.EventDestination?.Enabled ? 'enabled' : 'disabled'}`);
+}
+
+/** Turns an event destination on or off, and/or replaces its event types; other members are not sent. */
+export async function updateEventDestination(clients: Clients, configSet: string, name: string, change: {enabled?: boolean; eventTypes?: string[]}): Promise<ChangeResult> {
+	const {UpdateEventDestinationCommand} = await smsModule();
+	const out = await clients.sms.send(
+		new UpdateEventDestinationCommand({ConfigurationSetName: configSet, EventDestinationName: name, Enabled: change.enabled, MatchingEventTypes: change.eventTypes as never}),
+	);
+	const d = out.EventDestination;
+	return result(out, d ? `${d.EventDestinationName} ${d.Enabled ? 'enabled' : 'disabled'} (${(d.MatchingEventTypes ?? []).join(', ')})` : undefined);
+}
+
+export async function deleteEventDestination(clients: Clients, configSet: string, name: string): Promise<ChangeResult> {
+	const {DeleteEventDestinationCommand} = await smsModule();
+	return result(await clients.sms.send(new DeleteEventDestinationCommand({ConfigurationSetName: configSet, EventDestinationName: name})));
+}
+
+export async function createLogGroup(clients: Clients, name: string): Promise<ChangeResult> {
+	const {CreateLogGroupCommand} = await logsModule();
+	return result(await clients.logs.send(new CreateLogGroupCommand({logGroupName: name})), `log group ${name} created`);
 }

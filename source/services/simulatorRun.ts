@@ -8,8 +8,9 @@ import {listConfigurationSets, type ConfigurationSet} from './configSetsService.
 import {listPhoneNumbers} from './numbersService.js';
 import {lookupPhoneNumber, UnresolvedIdentityError} from './identityResolver.js';
 import {describeServiceError} from './errors.js';
-import {logsModule, smsModule} from './smsCommands.js';
-import {parseEventRecord, type ParsedEvent} from '../domain/eventRecord.js';
+import {smsModule} from './smsCommands.js';
+import type {ParsedEvent} from '../domain/eventRecord.js';
+import {checkLogGroup, followTaggedEvents, pickLogsDestination, withMissingGroup, type EventDestination, type EventFamily, type RepairStep} from './messageEvents.js';
 import {planSimulatorRun, originationProblem, type SimulatorChannel, type SimulatorPlan} from '../domain/simulatorPlan.js';
 import {judgeMessage, latencyMs, overallVerdict, type MessageJudgement, type OverallVerdict} from '../domain/simulatorVerdict.js';
 import type {SimulatorOutcome} from '../domain/simulatorNumbers.js';
@@ -93,12 +94,16 @@ export interface MessageReport {
 	carrierFee?: number;
 }
 
+export type {RepairStep};
+
 export interface SimulatorReport {
 	runId: string;
 	verdict: OverallVerdict;
 	/** Why the run is not a PASS, in one line. */
 	reason?: string;
 	fix?: string;
+	/** The named fix as steps the console can stage (MISCONFIGURED by a configuration set or its log group). */
+	repair?: RepairStep[];
 	region: string;
 	country?: string;
 	channel: SimulatorChannel;
@@ -131,6 +136,7 @@ class Stop extends Error {
 		readonly verdict: OverallVerdict,
 		message: string,
 		readonly fix?: string,
+		readonly repair?: RepairStep[],
 	) {
 		super(message);
 	}
@@ -141,54 +147,7 @@ function newRunId(now: number): string {
 	return `sim-${stamp}-${Math.random().toString(16).slice(2, 8)}`;
 }
 
-const eventFamily = (channel: SimulatorChannel) => (channel === 'mms' ? 'MEDIA' : 'TEXT');
-const logGroupName = (arn: string) => /:log-group:([^:]+)/.exec(arn)?.[1] ?? arn;
-const regionOfArn = (arn: string) => arn.split(':')[3];
-
-/** Whether a destination's MatchingEventTypes cover the channel's events: 'all', 'some' or 'none'. */
-export function eventTypeCoverage(types: readonly string[] | undefined, channel: SimulatorChannel): 'all' | 'some' | 'none' {
-	const family = eventFamily(channel);
-	const list = types ?? [];
-	if (list.includes('ALL') || list.includes(`${family}_ALL`)) return 'all';
-	return list.some(t => t.startsWith(`${family}_`)) ? 'some' : 'none';
-}
-
-type Destination = NonNullable<ConfigurationSet['EventDestinations']>[number];
-
-/** The configuration set's CloudWatch Logs destination for the channel, or what is missing and how to fix it. */
-export function pickLogsDestination(
-	set: ConfigurationSet,
-	channel: SimulatorChannel,
-	region: string,
-): {ok: true; destination: Destination; partial: boolean} | {ok: false; reason: string; fix: string} {
-	const name = set.ConfigurationSetName ?? '';
-	const family = eventFamily(channel);
-	const cwl = (set.EventDestinations ?? []).filter(d => d.CloudWatchLogsDestination?.LogGroupArn);
-	const usable = cwl.filter(d => d.Enabled && eventTypeCoverage(d.MatchingEventTypes, channel) !== 'none');
-	const best = usable.find(d => eventTypeCoverage(d.MatchingEventTypes, channel) === 'all') ?? usable[0];
-	if (best) return {ok: true, destination: best, partial: eventTypeCoverage(best.MatchingEventTypes, channel) === 'some'};
-	const disabled = cwl.find(d => !d.Enabled && eventTypeCoverage(d.MatchingEventTypes, channel) !== 'none');
-	if (disabled) {
-		return {
-			ok: false,
-			reason: `configuration set ${name}: the CloudWatch Logs destination ${disabled.EventDestinationName} is disabled`,
-			fix: `aws pinpoint-sms-voice-v2 update-event-destination --region ${region} --configuration-set-name ${name} --event-destination-name ${disabled.EventDestinationName} --enabled`,
-		};
-	}
-	const other = cwl.find(d => d.Enabled);
-	if (other) {
-		return {
-			ok: false,
-			reason: `configuration set ${name}: the CloudWatch Logs destination ${other.EventDestinationName} matches no ${family} events (${(other.MatchingEventTypes ?? []).join(', ')})`,
-			fix: `aws pinpoint-sms-voice-v2 update-event-destination --region ${region} --configuration-set-name ${name} --event-destination-name ${other.EventDestinationName} --matching-event-types ${[...(other.MatchingEventTypes ?? []), `${family}_ALL`].join(' ')}`,
-		};
-	}
-	return {
-		ok: false,
-		reason: `configuration set ${name} has no CloudWatch Logs event destination`,
-		fix: `aws pinpoint-sms-voice-v2 create-event-destination --region ${region} --configuration-set-name ${name} --event-destination-name smsdeck-events --matching-event-types ${family}_ALL --cloud-watch-logs-destination IamRoleArn=<role that can write to the group>,LogGroupArn=<log group ARN>`,
-	};
-}
+const eventFamily = (channel: SimulatorChannel): EventFamily => (channel === 'mms' ? 'MEDIA' : 'TEXT');
 
 function errorText(error: unknown, operation: string): string {
 	return describeServiceError(error, operation).message;
@@ -315,7 +274,7 @@ export async function runSimulator(
 		const logs = await step('configSet', async () => {
 			const sets = await listConfigurationSets(clients);
 			let set: ConfigurationSet | undefined;
-			let picked: Destination | undefined;
+			let picked: EventDestination | undefined;
 			let partial = false;
 			if (options.configurationSet) {
 				set = sets.find(s => s.ConfigurationSetName === options.configurationSet || s.ConfigurationSetArn === options.configurationSet);
@@ -323,13 +282,17 @@ export async function runSimulator(
 					const names = sets.map(s => s.ConfigurationSetName).join(', ') || 'none';
 					throw new Stop('MISCONFIGURED', `configuration set ${options.configurationSet} does not exist in ${region} (there: ${names})`);
 				}
-				const found = pickLogsDestination(set, channel, region);
-				if (!found.ok) throw new Stop('MISCONFIGURED', found.reason, found.fix);
+				const found = pickLogsDestination(set, eventFamily(channel), region);
+				if (!found.ok) {
+					// A disabled (or mismatched) destination whose log group is gone needs the group too.
+					const missing = await withMissingGroup(clients, found);
+					throw new Stop('MISCONFIGURED', missing.reason, missing.fix, missing.repair);
+				}
 				picked = found.destination;
 				partial = found.partial;
 			} else {
 				for (const s of sets) {
-					const found = pickLogsDestination(s, channel, region);
+					const found = pickLogsDestination(s, eventFamily(channel), region);
 					if (found.ok && (!picked || (partial && !found.partial))) {
 						set = s;
 						picked = found.destination;
@@ -345,15 +308,8 @@ export async function runSimulator(
 					);
 				}
 			}
-			const arn = picked.CloudWatchLogsDestination!.LogGroupArn!.replace(/:\*$/, '');
-			const group = logGroupName(arn);
-			// The log group must exist, or the service drops the events.
-			const lm = await logsModule();
-			const described = await clients.logs.send(new lm.DescribeLogGroupsCommand({logGroupNamePrefix: group}));
-			const sameRegion = regionOfArn(arn) === region;
-			if (sameRegion && !(described.logGroups ?? []).some(g => g.logGroupName === group)) {
-				throw new Stop('MISCONFIGURED', `the log group ${group} of destination ${picked.EventDestinationName} does not exist: events would be dropped`, `aws logs create-log-group --region ${region} --log-group-name ${group}`);
-			}
+			const {arn, group, missing} = await checkLogGroup(clients, picked);
+			if (missing) throw new Stop('MISCONFIGURED', missing.reason, missing.fix, missing.repair);
 			report.configurationSet = set.ConfigurationSetName;
 			report.logGroup = group;
 			const types = (picked.MatchingEventTypes ?? []).join(', ');
@@ -435,14 +391,12 @@ export async function runSimulator(
 		const since = now() - 2000;
 
 		await step('events', async () => {
-			tail = deps.startTail(
+			tail = followTaggedEvents(
+				deps.startTail,
 				clients,
-				{logGroupIdentifier: logs.arn, filterPattern: `"${runId}"`},
-				{since, follow: true, ...(deps.pollIntervalMs ? {pollIntervalMs: deps.pollIntervalMs} : {})},
+				{arn: logs.arn, tag: runId, since, pollIntervalMs: deps.pollIntervalMs},
 				{
-					events: batch => {
-						for (const e of batch) route(parseEventRecord(e.message));
-					},
+					event: route,
 					health: h => {
 						const how = h.state === 'live' ? 'live tail' : h.state === 'polling' ? 'polling' : h.state;
 						if (steps.get('events')?.state === 'running' && byId.size === 0) emit({...steps.get('events')!, detail: `${how} on ${logs.group}${h.note ? ` — ${h.note}` : ''}`});
@@ -522,6 +476,7 @@ export async function runSimulator(
 		report.verdict = stop.verdict;
 		report.reason = stop.message;
 		report.fix = stop.fix;
+		if (stop.repair) report.repair = stop.repair;
 		for (const message of report.messages) if (message.state === 'waiting') message.state = 'timedOut';
 	}
 

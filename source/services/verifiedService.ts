@@ -14,3 +14,9 @@ export async function listVerifiedNumbers(clients: Clients, options: PageOptions
 		return {items: out.VerifiedDestinationNumbers ?? [], next: out.NextToken};
 	}, options);
 }
+
+/** A verified destination number by its E.164 number, its id or its ARN; undefined when there is none. */
+export async function findVerifiedNumber(clients: Clients, value: string): Promise<VerifiedNumber | undefined> {
+	const all = await listVerifiedNumbers(clients);
+	return all.find(v => v.DestinationPhoneNumber === value || v.VerifiedDestinationNumberId === value || v.VerifiedDestinationNumberArn === value);
+}

@@ -162,9 +162,16 @@ export function isReadAction(action) {
 }
 
 function policy(sid, actions) {
+	// A role handed to the service (an event destination's, a two-way channel's) may only be passed to sms-voice.
+	const passRole = actions.includes('iam:PassRole');
 	return {
 		Version: '2012-10-17',
-		Statement: [{Sid: sid, Effect: 'Allow', Action: [...actions].sort(), Resource: '*'}],
+		Statement: [
+			{Sid: sid, Effect: 'Allow', Action: actions.filter(a => a !== 'iam:PassRole').sort(), Resource: '*'},
+			...(passRole
+				? [{Sid: 'SmsdeckPassRoleToSmsVoice', Effect: 'Allow', Action: ['iam:PassRole'], Resource: '*', Condition: {StringEquals: {'iam:PassedToService': 'sms-voice.amazonaws.com'}}}]
+				: []),
+		],
 	};
 }
 
@@ -196,7 +203,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
 			}
 		} else {
 			writeFileSync(path, text);
-			process.stdout.write(`source/iam/${name}: ${doc.Statement[0].Action.length} actions\n`);
+			process.stdout.write(`source/iam/${name}: ${doc.Statement.reduce((n, st) => n + st.Action.length, 0)} actions\n`);
 		}
 	}
 	process.exit(stale ? 1 : 0);

@@ -85,6 +85,34 @@ const scenes: Scene[] = [
 		},
 	},
 	{
+		file: 'protect.svg',
+		title: 'smsdeck — a protect configuration: blocked countries, with three more staged',
+		cols: 120,
+		rows: 30,
+		async play(app) {
+			await ready(app);
+			await command(app, 'protect', /Protect configurations \[\d+\].*ago/);
+			await app.press('enter');
+			await app.waitForText(/country rules — \d+ not ALLOW/);
+			await app.press('/');
+			await app.waitForText('filter rows');
+			await app.type('united');
+			await app.press('enter');
+			await app.waitForText(/\[3 of \d+\]/);
+			await app.press('E');
+			await app.waitForText('countries shown');
+			await app.press('enter');
+			await app.waitForText('3 staged');
+			// Everything blocked, the staged rows among them.
+			await app.press('/');
+			await app.waitForText(/^ \/united/m);
+			await app.press('ctrl+u');
+			await app.type('BLOCK');
+			await app.press('enter');
+			await app.waitForText(/CU +BLOCK/);
+		},
+	},
+	{
 		file: 'account.svg',
 		title: 'smsdeck — account: tier, limits, spend limits, identity',
 		async play(app) {

@@ -58,6 +58,7 @@ export function NumberDetailView({id, width, height, filter, isActive, navigate,
 		{
 			'view.pool': n?.PoolId ? () => navigate({name: 'poolIdentities', poolId: n.PoolId!}) : undefined,
 			'view.registration': n?.RegistrationId ? () => navigate({name: 'registration', id: n.RegistrationId!}) : undefined,
+			'send.test': n?.PhoneNumber ? () => navigate({name: 'send', origination: n.PhoneNumber}) : undefined,
 			'view.copy': n
 				? () => {
 						const offer = numberOffer(connection, n);

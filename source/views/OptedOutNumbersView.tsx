@@ -6,11 +6,10 @@ import {useSession} from '../app/session.js';
 import {ResourceTable} from './ResourceTable.js';
 import type {Column} from '../components/tableModel.js';
 import {CliLine, cliHeight} from '../components/DetailPane.js';
-import {EditForm, formHeight} from '../components/EditForm.js';
+import {NumberEntryForm, numberEntryHeight} from './NumberEntryForm.js';
 import {listOptedOutNumbers, type OptedOutNumber} from '../services/optOutsService.js';
 import {useEdits, useStagedEdits} from '../app/edits.js';
 import {optOutAddEdit, optOutRemoveEdit, optOutScope} from '../app/editPlans.js';
-import {parseE164} from '../domain/e164.js';
 import {awsCli} from '../domain/awsCliCommand.js';
 import {when, whenSort} from './display.js';
 import type {ViewProps} from './viewProps.js';
@@ -42,7 +41,7 @@ export function OptedOutNumbersView({list, width, height, filter, isActive, toas
 	const [adding, setAdding] = useState(false);
 	const cli = awsCli(connection, 'pinpoint-sms-voice-v2', 'describe-opted-out-numbers', {'opt-out-list-name': list});
 	const pending = staged.filter(e => e.kind === 'add').map(e => e.rowKey);
-	const formLines = adding ? formHeight([{id: 'n', label: '', kind: 'text'}]) : 0;
+	const formLines = adding ? numberEntryHeight : 0;
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<ResourceTable
@@ -77,19 +76,12 @@ export function OptedOutNumbersView({list, width, height, filter, isActive, toas
 				emptyText="Nobody has opted out on this list"
 			/>
 			{adding ? (
-				<EditForm
+				<NumberEntryForm
 					title={`Opt a number out on ${list} (it gets no messages from any identity using this list)`}
-					fields={[{id: 'number', label: 'Phone number', kind: 'text', placeholder: '+12065550150 (E.164)'}]}
 					width={width}
-					submitLabel="stages and reviews"
-					validate={values => {
-						const r = parseE164(values.number);
-						return r.ok ? undefined : r.reason;
-					}}
-					onSubmit={values => {
-						const r = parseE164(values.number);
+					onNumber={e164 => {
 						setAdding(false);
-						if (r.ok) stage(optOutAddEdit(connection, list, r.e164), {review: true});
+						stage(optOutAddEdit(connection, list, e164), {review: true});
 					}}
 					onCancel={() => setAdding(false)}
 				/>

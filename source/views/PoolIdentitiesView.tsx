@@ -50,6 +50,7 @@ export function PoolIdentitiesView({poolId, width, height, filter, isActive, nav
 			onSelectionChange={i => setSelectedNumber(i?.OriginationIdentity?.startsWith('phone-') ? i.OriginationIdentity : undefined)}
 			actions={{
 				'view.keywords': () => navigate({name: 'keywords', origination: poolId}),
+				'send.test': () => navigate({name: 'send', origination: poolId}),
 				'view.registration': registration ? () => navigate({name: 'registration', id: registration}) : undefined,
 			}}
 			emptyText="This pool has no origination identities"

@@ -41,6 +41,7 @@ export function SenderIdDetailView({senderId, country, width, height, isActive, 
 					}
 				: undefined,
 			'app.refresh': resource.refresh,
+			'send.test': s?.SenderIdArn ? () => navigate({name: 'send', origination: s.SenderIdArn}) : undefined,
 			...resourceActions(navigate, () => ({kind: 'senderId', id: senderId, country})),
 		},
 		{priority: Priority.View, isActive},

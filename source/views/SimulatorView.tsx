@@ -1,5 +1,6 @@
 // :sim — the simulator smoke test: a form (origination, country, configuration set, channel, body with a live
-// parts preview), then the run as a live checklist, the events as they arrive and the verdict. R re-runs.
+// parts preview), then the run as a live checklist, the events as they arrive and the verdict. R re-runs. When the
+// preflight stops MISCONFIGURED on the configuration set or its log group, F stages the fix it names for review.
 import React, {useEffect, useRef, useState} from 'react';
 import {Box, Text} from 'ink';
 import {useTheme} from '../theme/ThemeContext.js';
@@ -20,6 +21,19 @@ import {cycle, FIELDS, fieldText, INITIAL_FORM, type SimulatorForm} from './simu
 import {PartsPreview} from './PartsPreview.js';
 import {useSimulatorRun, type RunState} from './useSimulatorRun.js';
 import type {ViewProps} from './viewProps.js';
+import {useEdits} from '../app/edits.js';
+import {repairEdits} from '../app/editPlans.js';
+import type {RepairStep} from '../services/simulatorRun.js';
+import {DestinationForm, destinationFormHeight} from './DestinationForm.js';
+import {useViewMemory} from '../components/viewMemory.js';
+
+/** What the screen keeps while a dialog (the review of a staged fix) takes its place. */
+interface Remembered {
+	form: SimulatorForm;
+	mode: 'form' | 'run';
+	lastOptions?: SimulatorRunOptions;
+	run?: RunState;
+}
 
 const LABEL = 19;
 const CONFIRM_WORD = 'REQUEST';
@@ -42,16 +56,21 @@ export function SimulatorView({width, height, isActive, toast}: ViewProps) {
 	const theme = useTheme();
 	const {connection} = useSession();
 	const {keymap} = useKeypressContext();
-	const [form, setForm] = useState<SimulatorForm>(INITIAL_FORM);
+	const memory = useViewMemory();
+	const remembered = memory?.get('simulator') as Remembered | undefined;
+	const [form, setForm] = useState<SimulatorForm>(remembered?.form ?? INITIAL_FORM);
 	const [selected, setSelected] = useState(FIELDS.findIndex(f => f.id === 'body'));
 	const [editing, setEditing] = useState<LineState | undefined>();
 	// The configuration set picker while it is open; '' stands for "let the run choose".
 	const [picking, setPicking] = useState<PickState | undefined>();
 	const configSets = useResource<ConfigurationSet[]>('config-sets', (clients, ctx) => listConfigurationSets(clients, {signal: ctx.signal}));
 	const setNames = ['', ...(configSets.data ?? []).map(c => c.ConfigurationSetName ?? '').filter(Boolean)];
-	const [mode, setMode] = useState<'form' | 'run'>('form');
+	const [mode, setMode] = useState<'form' | 'run'>(remembered?.mode ?? 'form');
 	const [confirm, setConfirm] = useState<((yes: boolean) => void) | undefined>();
-	const lastOptions = useRef<SimulatorRunOptions | undefined>(undefined);
+	const {stage} = useEdits();
+	// The destination to create, while its form is open (the fix of a set without a CloudWatch Logs destination).
+	const [creating, setCreating] = useState<Extract<RepairStep, {kind: 'createDestination'}> | undefined>();
+	const lastOptions = useRef<SimulatorRunOptions | undefined>(remembered?.lastOptions);
 	const {state: run, start, stop} = useSimulatorRun(
 		() =>
 			new Promise<boolean>(resolve => {
@@ -60,7 +79,12 @@ export function SimulatorView({width, height, isActive, toast}: ViewProps) {
 					resolve(yes);
 				});
 			}),
+		remembered?.run,
 	);
+	// A finished run is remembered; one still running stops when the screen goes.
+	useEffect(() => {
+		memory?.set('simulator', {form, mode, lastOptions: lastOptions.current, run: run?.running ? undefined : run} satisfies Remembered);
+	}, [memory, form, mode, run]);
 
 	// Running steps show a growing duration.
 	const [, setTick] = useState(0);
@@ -166,12 +190,22 @@ export function SimulatorView({width, height, isActive, toast}: ViewProps) {
 			'sim.rerun': !run?.running && lastOptions.current ? () => runWith(lastOptions.current!) : undefined,
 			'sim.edit': !run?.running ? () => setMode('form') : undefined,
 			'sim.stop': run?.running ? stop : undefined,
+			'sim.fix':
+				!run?.running && run?.report?.repair
+					? () => {
+							const steps = run.report!.repair!;
+							const edits = repairEdits(connection, steps);
+							const create = steps.find(s => s.kind === 'createDestination');
+							edits.forEach((edit, i) => stage(edit, {review: !create && i === edits.length - 1}));
+							if (create) setCreating(create);
+						}
+					: undefined,
 		},
-		{priority: Priority.View, isActive: isActive && confirm === undefined && mode === 'run'},
+		{priority: Priority.View, isActive: isActive && confirm === undefined && mode === 'run' && !creating},
 	);
 
 	const key = (id: keyof typeof keymap) => `<${keyLabel(keymap[id][0] ?? '?', theme.ascii)}>`;
-	const promptRows = confirm ? 1 : 0;
+	const promptRows = confirm ? 1 : creating ? destinationFormHeight() : 0;
 	const mainHeight = height - promptRows;
 
 	return (
@@ -191,8 +225,22 @@ export function SimulatorView({width, height, isActive, toast}: ViewProps) {
 					tooLong={info.tooLong}
 				/>
 			) : (
-				<RunPane width={width} height={mainHeight} run={run} region={connection.region} options={lastOptions.current} rerunKey={key('sim.rerun')} editKey={key('sim.edit')} />
+				<RunPane width={width} height={mainHeight} run={run} region={connection.region} options={lastOptions.current} rerunKey={key('sim.rerun')} editKey={key('sim.edit')} fixKey={key('sim.fix')} />
 			)}
+			{creating ? (
+				<DestinationForm
+					configSet={creating.configSet}
+					configSetArn={creating.configSetArn}
+					existing={creating.existing}
+					width={width}
+					initial={{name: 'smsdeck-events', eventTypes: creating.eventTypes, roleArn: creating.roleArn, newLogGroup: `sms-${creating.configSet}-events`.slice(0, 512)}}
+					onStage={edit => {
+						setCreating(undefined);
+						stage(edit, {review: true});
+					}}
+					onCancel={() => setCreating(undefined)}
+				/>
+			) : null}
 			{confirm ? (
 				<PromptBar
 					prompt={`No simulator number in ${connection.region}. Type ${CONFIRM_WORD} to request one (billed monthly): `}
@@ -296,7 +344,7 @@ function stepMark(step: StepUpdate, theme: ReturnType<typeof useTheme>): {mark: 
 	}
 }
 
-function RunPane(props: {width: number; height: number; run?: RunState; region: string; options?: SimulatorRunOptions; rerunKey: string; editKey: string}) {
+function RunPane(props: {width: number; height: number; run?: RunState; region: string; options?: SimulatorRunOptions; rerunKey: string; editKey: string; fixKey: string}) {
 	const theme = useTheme();
 	const {width, run} = props;
 	if (!run) return <Box height={props.height} />;
@@ -338,6 +386,13 @@ function RunPane(props: {width: number; height: number; run?: RunState; region: 
 		const text = safeText(` ${report?.reason ?? failed.detail ?? ''}`);
 		fixLines.push(<Text key="reason" color={theme.colors.error} wrap="wrap">{text}</Text>);
 		if (report?.fix ?? failed.fix) fixLines.push(<Text key="fix" wrap="wrap">{safeText(` fix: ${report?.fix ?? failed.fix}`)}</Text>);
+		if (report?.repair) {
+			fixLines.push(
+				<Text key="stage" bold color={theme.colors.warn} wrap="truncate">
+					{` ${props.fixKey} stages this fix for review (nothing is sent until you apply it), then ${props.rerunKey} re-runs`}
+				</Text>,
+			);
+		}
 	}
 	const messageLines = run.messages.map(m => {
 		const ok = m.state === 'passed';

@@ -135,3 +135,15 @@ export function registrationOffer(connection: Connection, r: {RegistrationId?: s
 		],
 	};
 }
+
+export function protectOffer(connection: Connection, p: {ProtectConfigurationId?: string; ProtectConfigurationArn?: string; Name?: string}): CopyOffer {
+	return {
+		title: p.Name ? `${p.Name} (${p.ProtectConfigurationId})` : (p.ProtectConfigurationId ?? 'protect configuration'),
+		choices: [
+			{label: 'Name', text: p.Name},
+			{label: 'Id', text: p.ProtectConfigurationId},
+			{label: 'ARN', text: p.ProtectConfigurationArn},
+			{label: 'aws command', text: p.ProtectConfigurationId && sms(connection, 'describe-protect-configurations', {'protect-configuration-ids': p.ProtectConfigurationId})},
+		],
+	};
+}

@@ -25,9 +25,10 @@ export interface RunState {
 
 const MAX_EVENTS = 500;
 
-export function useSimulatorRun(confirmRequest: () => Promise<boolean>) {
+/** `initial`: a finished run to show again (the screen was left for a dialog and came back). */
+export function useSimulatorRun(confirmRequest: () => Promise<boolean>, initial?: RunState) {
 	const {session, connection} = useSession();
-	const [state, setState] = useState<RunState | undefined>();
+	const [state, setState] = useState<RunState | undefined>(initial);
 	const controller = useRef<AbortController | undefined>(undefined);
 	const live = useRef<RunState | undefined>(undefined);
 	const confirmRef = useRef(confirmRequest);

@@ -4,7 +4,7 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {spawnTerminal, type TerminalSession} from '../helpers/terminal.js';
 import {emulatorWithCli} from '../helpers/emulatorWithCli.js';
-import {command, openNumber} from '../helpers/consoleSteps.js';
+import {command, openNumber, pressUntil} from '../helpers/consoleSteps.js';
 
 const emu = emulatorWithCli('pickers');
 
@@ -19,19 +19,6 @@ const console_ = () =>
 		rows: 40,
 		env: {AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', AWS_EC2_METADATA_DISABLED: 'true'},
 	});
-
-/** Presses `keys` until `text` shows (up to four times): keys right after a dialog closes can arrive early. */
-async function pressUntil(app: TerminalSession, keys: string[], text: string | RegExp) {
-	for (let attempt = 1; ; attempt++) {
-		for (const k of keys) await app.press(k);
-		try {
-			await app.waitForText(text, {timeoutMs: attempt < 4 ? 5000 : 15000});
-			return;
-		} catch (error) {
-			if (attempt >= 4) throw error;
-		}
-	}
-}
 
 test("number settings: the opt-out list is picked from the Region's lists; a second settings edit is merged into the first", async () => {
 	const number = '+12045550160';

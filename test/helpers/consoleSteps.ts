@@ -34,3 +34,16 @@ export async function openNumber(app: TerminalSession, number: string): Promise<
 	// Loaded, not loading: "Keywords [0]" shows while they load. Every number (or its pool) has HELP and STOP.
 	await app.waitForText(/Keywords\s+\[[1-9]\d*\]/);
 }
+
+/** Presses `keys` until `text` shows (up to four times): keys right after a dialog closes can arrive early. */
+export async function pressUntil(app: TerminalSession, keys: string[], text: string | RegExp): Promise<void> {
+	for (let attempt = 1; ; attempt++) {
+		for (const k of keys) await app.press(k);
+		try {
+			await app.waitForText(text, {timeoutMs: attempt < 4 ? 5000 : 15000});
+			return;
+		} catch (error) {
+			if (attempt >= 4) throw error;
+		}
+	}
+}

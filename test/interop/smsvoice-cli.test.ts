@@ -174,5 +174,17 @@ describe('sms-voice emulator: AWS CLI v1 interop', async () => {
 		await aws('associate-protect-configuration', '--configuration-set-name', 'staging', '--protect-configuration-id', second);
 		const sets = await aws('describe-configuration-sets', '--configuration-set-names', 'staging');
 		assert.equal(sets.ConfigurationSets[0].ProtectConfigurationId, second);
+		// What :protect and smsdeck protect do: read a capability's rules, disassociate, set and clear the account default.
+		const voice = await aws('get-protect-configuration-country-rule-set', '--protect-configuration-id', pc, '--number-capability', 'VOICE');
+		assert.equal(voice.CountryRuleSet.GB.ProtectStatus, 'ALLOW');
+		await aws('disassociate-protect-configuration', '--configuration-set-name', 'staging', '--protect-configuration-id', second);
+		assert.equal((await aws('describe-configuration-sets', '--configuration-set-names', 'staging')).ConfigurationSets[0].ProtectConfigurationId, undefined);
+		const set = await aws('set-account-default-protect-configuration', '--protect-configuration-id', pc);
+		assert.equal(set.DefaultProtectConfigurationId, pc);
+		const flagged = await aws('describe-protect-configurations', '--protect-configuration-ids', pc);
+		assert.equal(flagged.ProtectConfigurations[0].AccountDefault, true);
+		const cleared = await aws('delete-account-default-protect-configuration');
+		assert.equal(cleared.DefaultProtectConfigurationId, pc);
+		assert.equal((await aws('describe-protect-configurations', '--protect-configuration-ids', pc)).ProtectConfigurations[0].AccountDefault, false);
 	});
 });

@@ -3,45 +3,22 @@
 // once each. Skipped, with the reason, when moto is not installed.
 import {after, before, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {spawn, spawnSync, type ChildProcess} from 'node:child_process';
-import {createServer} from 'node:net';
+import {spawn} from 'node:child_process';
 import {CloudWatchLogsClient, CreateLogGroupCommand, CreateLogStreamCommand, PutLogEventsCommand} from '@aws-sdk/client-cloudwatch-logs';
 import {distPath, nodeBinary} from '../helpers/terminal.js';
+import {hasMoto, startMoto, type RunningMoto} from '../helpers/moto.js';
 
-const hasMoto = spawnSync('python3', ['-c', 'import moto.server'], {stdio: 'ignore'}).status === 0;
 const skip = hasMoto ? false : 'moto is not installed (pip install "moto[server]") — skipping the moto tail interop test';
 
-let moto: ChildProcess | undefined;
+let moto: RunningMoto | undefined;
 let url = '';
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.listen(0, '127.0.0.1', () => {
-			const port = (server.address() as {port: number}).port;
-			server.close(() => resolve(port));
-		});
-		server.on('error', reject);
-	});
-}
 
 before(async () => {
 	if (!hasMoto) return;
-	const port = await freePort();
-	url = `http://127.0.0.1:${port}`;
-	moto = spawn('python3', ['-m', 'moto.server', '-p', String(port)], {stdio: 'ignore'});
-	const start = Date.now();
-	for (;;) {
-		try {
-			await fetch(url);
-			break;
-		} catch {
-			if (Date.now() - start > 20_000) throw new Error('moto.server did not start within 20 s');
-			await new Promise(r => setTimeout(r, 200));
-		}
-	}
+	moto = await startMoto();
+	url = moto.url;
 });
-after(() => moto?.kill());
+after(() => moto?.stop());
 
 test('smsdeck tail --follow --json against moto: polling fallback, every event exactly once', {skip}, async () => {
 	const logs = new CloudWatchLogsClient({region: 'us-east-1', endpoint: url, credentials: {accessKeyId: 'test', secretAccessKey: 'test'}});

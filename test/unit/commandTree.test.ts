@@ -43,7 +43,7 @@ test('nested commands have their own generated help: usage, arguments, options w
 	const top = help(['--help']);
 	assert.match(top, /^smsdeck — a terminal console/);
 	assert.match(top, /\n {2}keywords list\|set\|delete +list, set or delete/);
-	assert.match(top, /\n {2}protect \[show\|rules\] +list the protect configurations/);
+	assert.match(top, /\n {2}protect \[command\] +list the protect configurations; show ID, rules ID, set/);
 	assert.match(top, /smsdeck <command> --help/);
 	assert.equal(help(['help', 'tail']), help(['tail', '--help']));
 	assert.deepEqual(commandNames().slice(0, 3), ['regions', 'config', 'account']);

@@ -329,6 +329,24 @@ describe('FilterLogEvents', () => {
 		assert.ok(bad instanceof InvalidParameterException);
 	});
 
+	test('regex and space-delimited patterns; a malformed one is InvalidParameterException with its message', async () => {
+		const messages = async (filterPattern: string) => (await filter({filterPattern})).map(e => e.message);
+		assert.deepEqual(await messages('%^[EW][RA][RN]%'), ['ERROR disk full', 'WARN slow request', 'ERROR timeout talking to carrier']);
+		assert.deepEqual(await messages('%time.*carrier$%'), ['ERROR timeout talking to carrier']);
+		assert.deepEqual(await messages('[level = ERROR, what, ...]'), ['ERROR disk full', 'ERROR timeout talking to carrier']);
+		assert.deepEqual(await messages('[method, path = %^/he%, status = 200]'), ['GET /health 200']);
+		assert.deepEqual(await messages('{ $.user = %^a% }'), ['{"level":"ERROR","status":{"code":500},"n":7,"user":"alice"}']);
+		for (const [filterPattern, message] of [
+			['%disk!%', "Invalid filter pattern: Invalid character(s) in term '%disk!%'"],
+			['[a = %x%, b = %y%, c = %z%]', 'Invalid filter pattern: A filter pattern can contain at most 2 regular expressions, found 3'],
+			['[level, ...', "If a filter pattern starts with '[' it must end with ']'"],
+		]) {
+			const bad = await h.client.send(new FilterLogEventsCommand({logGroupName: '/filter', filterPattern})).catch(e => e);
+			assert.ok(bad instanceof InvalidParameterException, `${filterPattern}: ${bad}`);
+			assert.equal(bad.message, message);
+		}
+	});
+
 	test('stream selection, time range, identifier by ARN, and mutually exclusive members', async () => {
 		assert.equal((await filter({logStreamNamePrefix: 'app-'})).length, 6);
 		assert.deepEqual((await filter({logStreamNames: ['web']})).map(e => e.message), ['GET /health 200']);
@@ -356,7 +374,8 @@ describe('filter pattern compiler', () => {
 		assert.equal(compileFilterPattern('{ $.ok IS TRUE }')('{"ok":true}'), true);
 		assert.equal(compileFilterPattern('{ ($.a = 1 || $.b = 2) && $.c = 3 }')('{"b":2,"c":3}'), true);
 		assert.equal(compileFilterPattern('{ $.a = 1 }')('not json'), false);
-		assert.throws(() => compileFilterPattern('[ip, user]'));
+		assert.equal(compileFilterPattern('[ip, user]')('10.0.0.1 frank'), true);
+		assert.equal(compileFilterPattern('[ip, user]')('10.0.0.1 frank extra'), false);
 	});
 });
 
@@ -395,6 +414,38 @@ describe('StartLiveTail', () => {
 		// Breaking out of the loop does not close the socket in this SDK version; aborting does.
 		leave.abort();
 		await waitFor(async () => (await h.admin('liveTailSessions')).active === 0, 'the session to end after the client left');
+	});
+
+	test('honours regex and space-delimited patterns; refuses a malformed one before streaming', async () => {
+		for (const [logEventFilterPattern, wanted] of [
+			['[level = ERROR || level = WARN, code > 500, ...]', ['ERROR 503 carrier down', 'WARN 504 slow']],
+			['%^ERROR\\s5\\d\\d%', ['ERROR 503 carrier down', 'ERROR 500 again']],
+		] as const) {
+			const leave = new AbortController();
+			const {responseStream} = await h.client.send(new StartLiveTailCommand({logGroupIdentifiers: ['/tail'], logStreamNames: ['s1'], logEventFilterPattern}), {
+				abortSignal: leave.signal,
+			});
+			let sent = false;
+			const seen: string[] = [];
+			await collect(responseStream!, updates => {
+				if (!sent) {
+					sent = true;
+					const now = Date.now();
+					const lines = ['ERROR 503 carrier down', 'INFO 200 fine', 'WARN 504 slow', 'WARN 404 missing', 'ERROR 500 again', 'ERROR 5xx'];
+					void put('/tail', 's1', lines.map(message => ({timestamp: now, message})));
+				}
+				seen.splice(0, seen.length, ...updates.flatMap(u => (u.sessionResults ?? []).map(r => r.message!)));
+				return seen.length >= wanted.length;
+			});
+			leave.abort();
+			// 'ERROR 500 again' is not > 500, and '5xx' is neither a number nor 5 followed by two digits.
+			assert.deepEqual(seen, wanted, logEventFilterPattern);
+			await waitFor(async () => (await h.admin('liveTailSessions')).active === 0, 'the session to end');
+		}
+		const bad = await h.client.send(new StartLiveTailCommand({logGroupIdentifiers: ['/tail'], logEventFilterPattern: '[level = %a(b%, ...]'})).catch(e => e);
+		assert.ok(bad instanceof InvalidParameterException, `${bad}`);
+		assert.equal(bad.message, "Invalid filter pattern: Invalid character(s) in term '%a(b%'");
+		assert.equal((await h.admin('liveTailSessions')).active, 0, 'no session was opened');
 	});
 
 	test('samples down to 500 events per update above 500', async () => {

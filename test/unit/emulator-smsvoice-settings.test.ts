@@ -269,6 +269,40 @@ describe('sms-voice emulator: settings resources', () => {
 		});
 	});
 
+	test('verification codes: a new code per send, only the last one counts; the origination must reach the country; the second code is billed', async () => {
+		const sms = h.sms();
+		const created = await sms.send(new CreateVerifiedDestinationNumberCommand({DestinationPhoneNumber: '+12065550179'}));
+		const id = created.VerifiedDestinationNumberId!;
+		// A Canadian number cannot send a US verification code, and SMS-only 10DLC numbers cannot call.
+		await rejectsWith(
+			sms.send(new SendDestinationNumberVerificationCodeCommand({VerifiedDestinationNumberId: id, VerificationChannel: 'TEXT', OriginationIdentity: '+12045550160'})),
+			'ConflictException',
+			{Reason: 'NO_ORIGINATION_IDENTITIES_FOUND'},
+		);
+		await rejectsWith(
+			sms.send(new SendDestinationNumberVerificationCodeCommand({VerifiedDestinationNumberId: id, VerificationChannel: 'VOICE', OriginationIdentity: '+13125550152'})),
+			'ConflictException',
+			{Reason: 'NO_ORIGINATION_IDENTITIES_FOUND'},
+		);
+		await rejectsWith(
+			sms.send(new SendDestinationNumberVerificationCodeCommand({VerifiedDestinationNumberId: id, VerificationChannel: 'TEXT', ConfigurationSetName: 'no-such-set'})),
+			'ResourceNotFoundException',
+		);
+		await assert.rejects(h.admin('verificationCode', {number: '+12065550179'}), (e: any) => e.body?.Reason === 'NO_CODE_SENT' || JSON.stringify(e.body).includes('NO_CODE_SENT'));
+		const spentBefore = (await h.admin('spend', {})).TEXT;
+		await sms.send(new SendDestinationNumberVerificationCodeCommand({VerifiedDestinationNumberId: id, VerificationChannel: 'TEXT', OriginationIdentity: '+12065550150'}));
+		const first = (await h.admin('verificationCode', {number: '+12065550179'})).code;
+		assert.equal((await h.admin('spend', {})).TEXT, spentBefore, 'the first code is free');
+		await sms.send(new SendDestinationNumberVerificationCodeCommand({VerifiedDestinationNumberId: id, VerificationChannel: 'TEXT'}));
+		const second = (await h.admin('verificationCode', {id})).code;
+		assert.notEqual(second, first);
+		assert.ok((await h.admin('spend', {})).TEXT > spentBefore, 'a second code is billed');
+		await rejectsWith(sms.send(new VerifyDestinationNumberCommand({VerifiedDestinationNumberId: id, VerificationCode: first})), 'ValidationException', {
+			Reason: 'VERIFICATION_CODE_MISMATCH',
+		});
+		assert.equal((await sms.send(new VerifyDestinationNumberCommand({VerifiedDestinationNumberId: id, VerificationCode: second}))).Status, 'VERIFIED');
+	});
+
 	test('protect configurations: all ALLOW at first, rules, association, account default, deletion guards', async () => {
 		const sms = h.sms();
 		const pc = await sms.send(new CreateProtectConfigurationCommand({Tags: [{Key: 'Name', Value: 'test'}], DeletionProtectionEnabled: true}));

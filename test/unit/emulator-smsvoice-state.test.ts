@@ -99,7 +99,14 @@ describe('sms-voice service (direct, manual clock)', () => {
 			(e: any) => e.code === 'ConflictException' && e.members.Reason === 'VERIFICATION_CODE_EXPIRED',
 		);
 		await svc.handlers.SendDestinationNumberVerificationCode({VerifiedDestinationNumberId: v.VerifiedDestinationNumberId, VerificationChannel: 'TEXT'}, ctx());
-		const ok = (await svc.handlers.VerifyDestinationNumber({VerifiedDestinationNumberId: v.VerifiedDestinationNumberId, VerificationCode: code}, ctx())) as any;
+		// A new code replaces the expired one.
+		const {code: second} = (await svc.admin.verificationCode({id: v.VerifiedDestinationNumberId})) as {code: string};
+		assert.notEqual(second, code);
+		await assert.rejects(
+			async () => svc.handlers.VerifyDestinationNumber({VerifiedDestinationNumberId: v.VerifiedDestinationNumberId, VerificationCode: code}, ctx()),
+			(e: any) => e.code === 'ValidationException' && e.members.Reason === 'VERIFICATION_CODE_MISMATCH',
+		);
+		const ok = (await svc.handlers.VerifyDestinationNumber({VerifiedDestinationNumberId: v.VerifiedDestinationNumberId, VerificationCode: second}, ctx())) as any;
 		assert.equal(ok.Status, 'VERIFIED');
 		clock.advance(24 * 60 * 60 * 1000);
 		await svc.handlers.DeleteVerifiedDestinationNumber({VerifiedDestinationNumberId: v.VerifiedDestinationNumberId}, ctx());

@@ -43,8 +43,12 @@ test('every dependent action of a called action is in the committed policy that 
 	assert.ok((scanCalls() as Calls).get('sms-voice:RequestPhoneNumber')!.members.has('PoolId'));
 	assert.ok(operator.includes('sms-voice:AssociateOriginationIdentity'));
 	assert.ok(!readOnly.includes('sms-voice:AssociateOriginationIdentity'));
-	// No call sends a role ARN, so iam:PassRole is not granted.
-	assert.ok(!operator.includes('iam:PassRole'));
+	// An event destination is created with a role (IamRoleArn): iam:PassRole, for operators only, and only to sms-voice.
+	assert.ok((scanCalls() as Calls).get('sms-voice:CreateEventDestination')!.members.has('CloudWatchLogsDestination'));
+	assert.ok(!readOnly.includes('iam:PassRole'));
+	const pass = committed('smsdeck-operator.json').Statement.find((st: {Action: string[]}) => st.Action.includes('iam:PassRole'));
+	assert.deepEqual(pass.Action, ['iam:PassRole']);
+	assert.deepEqual(pass.Condition, {StringEquals: {'iam:PassedToService': 'sms-voice.amazonaws.com'}});
 });
 
 test('dependent actions follow the members a call sends; unconditional ones always; unreadable members are an error', () => {

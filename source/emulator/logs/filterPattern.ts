@@ -1,19 +1,28 @@
-// A subset of the CloudWatch Logs filter pattern syntax, compiled to a predicate on the message text:
+// The CloudWatch Logs filter pattern syntax, compiled to a predicate on the message text:
 // - empty: every event;
 // - terms: `ERROR timeout` (all, case-sensitive), `"exact phrase"`, `?ERROR ?WARN` (any), `-term` (excluded);
+// - regex: `%…%` as the whole pattern, the guide's subset (patternParts.ts), found anywhere in the message;
 // - JSON: `{ $.level = "ERROR" }`, `{ $.a.b != "x" }`, `{ $.n > 3 }`, `&&`, `||`, parentheses,
-//   `*` wildcards in string values, `IS TRUE|FALSE|NULL`, `NOT EXISTS`.
-// Anything else (space-delimited `[…]` patterns, regex terms) is refused with a message.
+//   `*` wildcards in string values, `%regex%` values, `IS TRUE|FALSE|NULL`, `NOT EXISTS`;
+// - space-delimited: `[ip, user, ..., status = 404, size > 1000]` (delimitedPattern.ts).
+// JSON and space-delimited patterns hold at most 2 regular expressions. Anything else is refused with the
+// service's InvalidParameterException message.
+import {compileDelimitedPattern} from './delimitedPattern.js';
+import {checkRegexCount, compareNumbers, compileRegexBody, FilterPatternError, invalidPattern, invalidTerm, NUMBER, regexEnd, wildcardRegex} from './patternParts.js';
+
+export {FilterPatternError};
 
 export type MessageMatcher = (message: string) => boolean;
-
-export class FilterPatternError extends Error {}
 
 export function compileFilterPattern(pattern: string | undefined): MessageMatcher {
 	const text = (pattern ?? '').trim();
 	if (text === '') return () => true;
 	if (text.startsWith('{')) return compileJsonPattern(text);
-	if (text.startsWith('[')) throw new FilterPatternError('Space-delimited filter patterns are not supported by the smsdeck emulator.');
+	if (text.startsWith('[')) return compileDelimitedPattern(text);
+	if (text.startsWith('%') && text.endsWith('%') && text.length > 1) {
+		const regex = compileRegexBody(text.slice(1, -1), text);
+		return message => regex.test(message);
+	}
 	return compileTermPattern(text);
 }
 
@@ -31,7 +40,7 @@ function splitTerms(text: string): string[] {
 		if ((text[i] === '?' || text[i] === '-') && text[i + 1] === '"') prefix = text[i++];
 		if (text[i] === '"') {
 			const end = text.indexOf('"', i + 1);
-			if (end < 0) throw new FilterPatternError('Invalid filter pattern: unterminated quoted term.');
+			if (end < 0) throw invalidPattern('unterminated quoted term.');
 			terms.push(prefix + '"' + text.slice(i + 1, end));
 			i = end + 1;
 			continue;
@@ -56,9 +65,8 @@ function compileTermPattern(text: string): MessageMatcher {
 			body = body.slice(1);
 		}
 		if (body.startsWith('"')) body = body.slice(1);
-		if (body.startsWith('%') && body.endsWith('%') && body.length > 1) {
-			throw new FilterPatternError('Regular-expression terms are not supported by the smsdeck emulator.');
-		}
+		// A regular expression is a pattern of its own: next to other terms it is a term with invalid characters.
+		else if (body.includes('%')) throw invalidTerm(raw);
 		return {kind, body};
 	});
 	const any = terms.filter(t => t.kind === 'any').map(t => t.body);
@@ -70,7 +78,12 @@ function compileTermPattern(text: string): MessageMatcher {
 
 // ---------- JSON patterns ----------
 
-type Token = {kind: 'punct'; value: string} | {kind: 'string'; value: string} | {kind: 'word'; value: string} | {kind: 'selector'; path: (string | number)[]};
+type Token =
+	| {kind: 'punct'; value: string}
+	| {kind: 'string'; value: string}
+	| {kind: 'word'; value: string}
+	| {kind: 'regex'; value: string; raw: string}
+	| {kind: 'selector'; path: (string | number)[]};
 
 function tokenize(text: string): Token[] {
 	const tokens: Token[] = [];
@@ -92,31 +105,36 @@ function tokenize(text: string): Token[] {
 				if (text[i] === '\\' && i + 1 < text.length) i++;
 				value += text[i++];
 			}
-			if (i >= text.length) throw new FilterPatternError('Invalid filter pattern: unterminated string.');
+			if (i >= text.length) throw invalidPattern('unterminated string.');
 			i++;
 			tokens.push({kind: 'string', value});
+		} else if (c === '%') {
+			const end = regexEnd(text, i);
+			if (end < 0) throw invalidTerm(text.slice(i));
+			tokens.push({kind: 'regex', value: text.slice(i + 1, end - 1), raw: text.slice(i, end)});
+			i = end;
 		} else if (c === '$') {
 			i++;
 			const path: (string | number)[] = [];
 			while (i < text.length) {
 				if (text[i] === '.') {
 					const match = /^[A-Za-z0-9_\-@:]+/.exec(text.slice(i + 1));
-					if (!match) throw new FilterPatternError('Invalid filter pattern: bad selector.');
+					if (!match) throw invalidPattern('bad selector.');
 					path.push(match[0]);
 					i += 1 + match[0].length;
 				} else if (text[i] === '[') {
 					const match = /^\[(\d+)\]/.exec(text.slice(i));
-					if (!match) throw new FilterPatternError('Invalid filter pattern: bad array index.');
+					if (!match) throw invalidPattern('bad array index.');
 					path.push(Number(match[1]));
 					i += match[0].length;
 				} else break;
 			}
-			if (path.length === 0) throw new FilterPatternError('Invalid filter pattern: empty selector.');
+			if (path.length === 0) throw invalidPattern('empty selector.');
 			tokens.push({kind: 'selector', path});
 		} else {
 			let end = i;
-			while (end < text.length && !/[\s{}()=<>!&|"]/.test(text[end])) end++;
-			if (end === i) throw new FilterPatternError(`Invalid filter pattern: unexpected '${c}'.`);
+			while (end < text.length && !/[\s{}()=<>!&|"%]/.test(text[end])) end++;
+			if (end === i) throw invalidPattern(`unexpected '${c}'.`);
 			tokens.push({kind: 'word', value: text.slice(i, end)});
 			i = end;
 		}
@@ -134,7 +152,7 @@ class JsonPatternParser {
 		this.expectPunct('{');
 		const predicate = this.parseOr();
 		this.expectPunct('}');
-		if (this.position !== this.tokens.length) throw new FilterPatternError('Invalid filter pattern: text after the closing brace.');
+		if (this.position !== this.tokens.length) throw invalidPattern('text after the closing brace.');
 		return predicate;
 	}
 
@@ -148,7 +166,7 @@ class JsonPatternParser {
 	}
 
 	private expectPunct(value: string): void {
-		if (!this.isPunct(value)) throw new FilterPatternError(`Invalid filter pattern: expected '${value}'.`);
+		if (!this.isPunct(value)) throw invalidPattern(`expected '${value}'.`);
 		this.position++;
 	}
 
@@ -178,17 +196,21 @@ class JsonPatternParser {
 			return inner;
 		}
 		const selector = this.peek();
-		if (selector?.kind !== 'selector') throw new FilterPatternError('Invalid filter pattern: expected a $ selector.');
+		if (selector?.kind !== 'selector') throw invalidPattern('expected a $ selector.');
 		this.position++;
 		const path = selector.path;
 		const next = this.peek();
 		if (next?.kind === 'word' && /^(IS|NOT)$/i.test(next.value)) return this.parseKeywordTest(path);
 		if (next?.kind !== 'punct' || !['=', '!=', '>', '<', '>=', '<='].includes(next.value)) {
-			throw new FilterPatternError('Invalid filter pattern: expected a comparison operator.');
+			throw invalidPattern('expected a comparison operator.');
 		}
 		this.position++;
 		const value = this.peek();
-		if (value?.kind !== 'string' && value?.kind !== 'word') throw new FilterPatternError('Invalid filter pattern: expected a value.');
+		if (value?.kind === 'regex') {
+			this.position++;
+			return regexComparison(path, next.value, value.value, value.raw);
+		}
+		if (value?.kind !== 'string' && value?.kind !== 'word') throw invalidPattern('expected a value.');
 		this.position++;
 		return comparison(path, next.value, value.value, value.kind === 'string');
 	}
@@ -196,14 +218,14 @@ class JsonPatternParser {
 	private parseKeywordTest(path: (string | number)[]): JsonPredicate {
 		const first = (this.tokens[this.position++] as {value: string}).value.toUpperCase();
 		const second = this.peek();
-		if (second?.kind !== 'word') throw new FilterPatternError('Invalid filter pattern: incomplete IS/NOT test.');
+		if (second?.kind !== 'word') throw invalidPattern('incomplete IS/NOT test.');
 		this.position++;
 		const word = second.value.toUpperCase();
 		if (first === 'NOT' && word === 'EXISTS') return doc => resolve(doc, path) === MISSING;
 		if (first === 'IS' && word === 'TRUE') return doc => resolve(doc, path) === true;
 		if (first === 'IS' && word === 'FALSE') return doc => resolve(doc, path) === false;
 		if (first === 'IS' && word === 'NULL') return doc => resolve(doc, path) === null;
-		throw new FilterPatternError(`Invalid filter pattern: unknown test ${first} ${word}.`);
+		throw invalidPattern(`unknown test ${first} ${word}.`);
 	}
 }
 
@@ -223,34 +245,26 @@ function resolve(doc: unknown, path: (string | number)[]): unknown {
 	return current;
 }
 
-function wildcardRegex(value: string): RegExp {
-	const escaped = value.split('*').map(part => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-	return new RegExp(`^${escaped.join('.*')}$`, 's');
+/** `{ $.field = %regex% }`: a search in the field's text (strings, numbers, booleans); only = and !=. */
+function regexComparison(path: (string | number)[], operator: string, body: string, raw: string): JsonPredicate {
+	if (operator !== '=' && operator !== '!=') throw invalidPattern(`${operator} cannot compare with a regular expression.`);
+	const regex = compileRegexBody(body, raw);
+	return doc => {
+		const field = resolve(doc, path);
+		if (typeof field !== 'string' && typeof field !== 'number' && typeof field !== 'boolean') return false;
+		return regex.test(String(field)) === (operator === '=');
+	};
 }
 
 function comparison(path: (string | number)[], operator: string, raw: string, quoted: boolean): JsonPredicate {
-	const numeric = !quoted && /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(raw) ? Number(raw) : undefined;
+	const numeric = !quoted && NUMBER.test(raw) ? Number(raw) : undefined;
 	if (numeric !== undefined) {
 		return doc => {
 			const field = resolve(doc, path);
-			if (typeof field !== 'number') return false;
-			switch (operator) {
-				case '=':
-					return field === numeric;
-				case '!=':
-					return field !== numeric;
-				case '>':
-					return field > numeric;
-				case '<':
-					return field < numeric;
-				case '>=':
-					return field >= numeric;
-				default:
-					return field <= numeric;
-			}
+			return typeof field === 'number' && compareNumbers(operator, field, numeric);
 		};
 	}
-	if (operator !== '=' && operator !== '!=') throw new FilterPatternError(`Invalid filter pattern: ${operator} needs a numeric value.`);
+	if (operator !== '=' && operator !== '!=') throw invalidPattern(`${operator} needs a numeric value.`);
 	const keyword = !quoted ? raw.toLowerCase() : undefined;
 	const regex = wildcardRegex(raw);
 	const equals = (field: unknown): boolean => {
@@ -268,7 +282,10 @@ function comparison(path: (string | number)[], operator: string, raw: string, qu
 }
 
 function compileJsonPattern(text: string): MessageMatcher {
-	const predicate = new JsonPatternParser(tokenize(text)).parse();
+	if (!text.endsWith('}')) throw new FilterPatternError("If a filter pattern starts with '{' it must end with '}'");
+	const tokens = tokenize(text);
+	checkRegexCount(tokens.filter(t => t.kind === 'regex').length);
+	const predicate = new JsonPatternParser(tokens).parse();
 	return message => {
 		const trimmed = message.trimStart();
 		if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return false;

@@ -54,9 +54,16 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** `input`: a request (unknown members ignored, as AWS does); `output`: an answer, where every member must be
+ * modeled and none is null (the services leave out what they do not send). */
+export type CheckMode = 'input' | 'output';
+
 class Checker {
 	readonly problems: FieldProblem[] = [];
-	constructor(private readonly model: ServiceModel) {}
+	constructor(
+		private readonly model: ServiceModel,
+		private readonly mode: CheckMode = 'input',
+	) {}
 
 	private add(path: string, value: unknown, constraint: string, missing = false): void {
 		if (this.problems.length < MAX_PROBLEMS) this.problems.push({path, constraint, shown: show(value), missing});
@@ -100,6 +107,12 @@ class Checker {
 		if (!isPlainObject(value)) return this.add(path, value, 'Member must be a structure');
 		for (const name of shape.required ?? []) {
 			if (value[name] === undefined || value[name] === null) this.add(join(path, name), undefined, 'Member must not be null', true);
+		}
+		if (this.mode === 'output') {
+			for (const [name, member] of Object.entries(value)) {
+				if (!Object.hasOwn(shape.members ?? {}, name)) this.add(join(path, name), member, 'Member is not in the model');
+				else if (member === null) this.add(join(path, name), member, 'Member must be left out rather than null');
+			}
 		}
 		let setMembers = 0;
 		for (const [name, ref] of Object.entries(shape.members ?? {})) {
@@ -175,10 +188,16 @@ export function describeProblems(problems: FieldProblem[]): string {
 	return `${count} validation error${count === 1 ? '' : 's'} detected: ${parts.join('; ')}`;
 }
 
-/** The error a service answers for these problems. */
-export function validationError(flavor: ServiceFlavor, problems: FieldProblem[]): ApiError {
+/**
+ * The error a service answers for these problems. CloudWatch Logs answers InvalidParameterException where the
+ * operation models it, else the common ValidationException (ListTagsLogGroup, UntagLogGroup).
+ */
+export function validationError(flavor: ServiceFlavor, problems: FieldProblem[], operation: string): ApiError {
 	const message = describeProblems(problems);
-	if (flavor === 'logs') return new ApiError('InvalidParameterException', message);
+	if (flavor === 'logs') {
+		const errors = logsModel.operations[operation]?.errors;
+		return new ApiError(errors && !errors.includes('InvalidParameterException') ? 'ValidationException' : 'InvalidParameterException', message);
+	}
 	const reason = problems.every(p => p.missing) ? 'MISSING_PARAMETER' : 'FIELD_VALIDATION_FAILED';
 	return new ApiError('ValidationException', message, {
 		Reason: reason,
@@ -186,9 +205,16 @@ export function validationError(flavor: ServiceFlavor, problems: FieldProblem[])
 	});
 }
 
+/** All problems of an answer `value` of shape `shapeName`: constraints as for input, plus unknown and null members. */
+export function findOutputProblems(model: ServiceModel, shapeName: string, value: unknown): FieldProblem[] {
+	const checker = new Checker(model, 'output');
+	checker.check(shapeName, value, '', 0);
+	return checker.problems;
+}
+
 /** Throws the service's validation error when `input` does not satisfy the model for `operation`. */
 export function validate(input: unknown, operation: string, flavor: ServiceFlavor): void {
 	const model = flavor === 'logs' ? logsModel : smsVoiceModel;
 	const problems = findProblems(model, operation, input);
-	if (problems.length > 0) throw validationError(flavor, problems);
+	if (problems.length > 0) throw validationError(flavor, problems, operation);
 }

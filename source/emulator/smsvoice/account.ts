@@ -13,8 +13,8 @@ export function accountLimitUsage(rs: RegionState): Record<string, number> {
 		CONFIGURATION_SETS: Object.keys(rs.configSets).length,
 		OPT_OUT_LISTS: Object.keys(rs.optOutLists).length,
 		SENDER_IDS: Object.keys(rs.senderIds).length,
-		REGISTRATIONS: 0,
-		REGISTRATION_ATTACHMENTS: 0,
+		REGISTRATIONS: Object.keys(rs.registrations).length,
+		REGISTRATION_ATTACHMENTS: Object.values(rs.attachments).filter(a => a.status !== 'DELETED').length,
 		VERIFIED_DESTINATION_NUMBERS: Object.keys(rs.verified).length,
 	};
 }

@@ -46,12 +46,23 @@ function readTarget(input: DestinationInput, required: boolean): Partial<EventDe
 		if (!parseLogGroupArn(input.CloudWatchLogsDestination.LogGroupArn)) {
 			throw validation('INVALID_ARN', 'LogGroupArn is not a CloudWatch Logs log group ARN.', 'CloudWatchLogsDestination.LogGroupArn');
 		}
+		checkArn(input.CloudWatchLogsDestination.IamRoleArn, ROLE_ARN, 'an IAM role', 'CloudWatchLogsDestination.IamRoleArn');
 		return {cloudWatchLogs: {IamRoleArn: input.CloudWatchLogsDestination.IamRoleArn, LogGroupArn: input.CloudWatchLogsDestination.LogGroupArn}};
 	}
 	if (input.KinesisFirehoseDestination) {
+		checkArn(input.KinesisFirehoseDestination.IamRoleArn, ROLE_ARN, 'an IAM role', 'KinesisFirehoseDestination.IamRoleArn');
+		checkArn(input.KinesisFirehoseDestination.DeliveryStreamArn, /^arn:aws[a-z-]*:firehose:[a-z0-9-]+:\d{12}:deliverystream\/\S+$/, 'a Firehose delivery stream', 'KinesisFirehoseDestination.DeliveryStreamArn');
 		return {firehose: {IamRoleArn: input.KinesisFirehoseDestination.IamRoleArn, DeliveryStreamArn: input.KinesisFirehoseDestination.DeliveryStreamArn}};
 	}
+	checkArn(input.SnsDestination!.TopicArn, /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/, 'an SNS topic', 'SnsDestination.TopicArn');
 	return {sns: {TopicArn: input.SnsDestination!.TopicArn}};
+}
+
+const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/\S+$/;
+
+/** The model only says `arn:\S+`; the service refuses an ARN of another kind of resource (INVALID_ARN). */
+function checkArn(value: string, pattern: RegExp, what: string, field: string): void {
+	if (!pattern.test(value)) throw validation('INVALID_ARN', `${field.split('.').pop()} is not ${what} ARN.`, field);
 }
 
 function requireDestination(cs: ConfigSetRec, name: string): EventDestinationRec {

@@ -1,9 +1,10 @@
 // Country facts the service needs: the ISO codes it knows (from libphonenumber's metadata, the same
 // data domain/e164.ts uses), calling codes, and sender-ID support from the guide's country table.
-import {getCountries, getCountryCallingCode, type CountryCode} from 'libphonenumber-js/core';
+import {getCountryCallingCode, type CountryCode} from 'libphonenumber-js/core';
+import {ISO_COUNTRIES} from '../../domain/e164.js';
 import metadata from 'libphonenumber-js/min/metadata';
 
-export const ISO_COUNTRIES: readonly string[] = Object.freeze([...getCountries(metadata)].sort());
+export {ISO_COUNTRIES};
 const KNOWN = new Set(ISO_COUNTRIES);
 
 export function isKnownCountry(iso: string): boolean {

@@ -121,6 +121,8 @@ export interface VerifiedRec {
 	created: number;
 	/** When the last verification code was sent (codes are valid 15 minutes). */
 	codeSentAt?: number;
+	/** How many codes were sent (each makes a new code; the first is free). */
+	codesSent?: number;
 	tags: Tag[];
 }
 

@@ -95,7 +95,8 @@ export function protectHandlers(svc: Svc): Record<string, Handler> {
 				'deletion-protection-enabled': p => p.deletionProtectionEnabled,
 			});
 			const {page, NextToken} = paginate('DescribeProtectConfigurations', filtered, input);
-			return withToken({ProtectConfigurations: page.map(p => protectInfo(rs, p))}, NextToken);
+			// The model's list has at least one member: with none, the member is left out.
+			return withToken(page.length > 0 ? {ProtectConfigurations: page.map(p => protectInfo(rs, p))} : {}, NextToken);
 		},
 
 		UpdateProtectConfiguration(input: {ProtectConfigurationId: string; DeletionProtectionEnabled?: boolean}, ctx) {
@@ -236,7 +237,8 @@ export function protectHandlers(svc: Svc): Record<string, Handler> {
 				}),
 			);
 			const {page, NextToken} = paginate('ListProtectConfigurationRuleSetNumberOverrides', filtered, input);
-			return withToken({ProtectConfigurationArn: p.arn, ProtectConfigurationId: p.id, RuleSetNumberOverrides: page.map(i => overrideOut(p, i.number, i.o))}, NextToken);
+			const overrides = page.length > 0 ? {RuleSetNumberOverrides: page.map(i => overrideOut(p, i.number, i.o))} : {};
+			return withToken({ProtectConfigurationArn: p.arn, ProtectConfigurationId: p.id, ...overrides}, NextToken);
 		},
 
 		SetAccountDefaultProtectConfiguration(input: {ProtectConfigurationId: string}, ctx) {

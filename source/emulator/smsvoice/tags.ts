@@ -9,10 +9,25 @@ import {tagsOut} from './shapes.js';
 import type {Svc} from './state.js';
 import {checkTags, mergeTags} from './tagRules.js';
 
+const TAGGABLE_TYPES = new Set([
+	'phone-number',
+	'pool',
+	'sender-id',
+	'configuration-set',
+	'opt-out-list',
+	'protect-configuration',
+	'verified-destination-number',
+	'registration',
+	'registration-attachment',
+]);
+
 function taggable(svc: Svc, rs: RegionState, resourceArn: string): {tags: Tag[]} {
 	const parsed = parseSmsArn(resourceArn);
 	if (!parsed || parsed.service !== 'sms-voice') throw validation('INVALID_ARN', `${resourceArn} is not an End User Messaging SMS ARN.`, 'ResourceArn');
 	const resourceType = parsed.type;
+	// Only these resources take tags; another type is no ResourceType the service could name in a not-found error.
+	const notTaggable = () => validation('INVALID_ARN', `${resourceArn} is not the ARN of a resource that takes tags.`, 'ResourceArn');
+	if (!TAGGABLE_TYPES.has(resourceType)) throw notTaggable();
 	if (parsed.region !== rs.region || parsed.account !== svc.world.accountId) throw notFound(resourceType, resourceArn);
 	switch (resourceType) {
 		case 'phone-number':
@@ -37,7 +52,7 @@ function taggable(svc: Svc, rs: RegionState, resourceArn: string): {tags: Tag[]}
 		case 'registration-attachment':
 			return requireAttachment(rs, resourceArn);
 		default:
-			throw notFound(resourceType, resourceArn);
+			throw notTaggable();
 	}
 }
 

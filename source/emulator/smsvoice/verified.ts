@@ -1,29 +1,66 @@
 // Verified destination numbers (the sandbox's allow-list) and the verification-code flow.
-// The code is deterministic: the last 8 hex digits of the id, as a number, modulo 1,000,000,
-// zero-padded to 6 digits (admin action `verificationCode` returns it). Codes are valid 15 minutes
-// after SendDestinationNumberVerificationCode; a number can be deleted 24 hours after creation.
+// Each SendDestinationNumberVerificationCode makes a new 6-digit code (the earlier one stops working),
+// derived from the id and the count of codes sent so that runs are reproducible; admin action
+// `verificationCode` returns the last one sent (the real service texts or calls it to the phone).
+// Codes are valid 15 minutes; the first code of a number is free, later ones are billed (guide §3.11);
+// a number can be deleted 24 hours after creation.
+import {createHash} from 'node:crypto';
 import {parseE164} from '../../domain/e164.js';
 import type {Handler} from '../types.js';
 import {conflict, quota, validation} from './errors.js';
 import {applyFilters, type Filter} from './filters.js';
 import {idempotent} from './idempotency.js';
 import {newId, newMessageId} from './ids.js';
-import {findPhoneNumber, findPool, requireVerified} from './lookup.js';
+import {findPhoneNumber, findPool, findSenderIds, requireConfigSet, requireVerified} from './lookup.js';
 import type {RegionState, Tag, VerifiedRec} from './model.js';
 import {paginate, withToken, type PageInput} from './pagination.js';
 import {tagsOut, verifiedInfo} from './shapes.js';
 import type {Svc} from './state.js';
+import {addSpend, checkSpend, smsPricePerPart} from './spend.js';
 import {checkTags} from './tagRules.js';
 
 export const CODE_VALIDITY_MS = 15 * 60 * 1000;
 export const DELETE_AFTER_MS = 24 * 60 * 60 * 1000;
 
-export function verificationCode(rec: VerifiedRec): string {
+/** The code of the `sent`-th code sent to the number (1 = the first). */
+export function codeFor(id: string, sent: number): string {
+	const digest = createHash('sha256').update(`${id}:${sent}`).digest();
+	return String(digest.readUInt32BE(0) % 1_000_000).padStart(6, '0');
+}
+
+/** The last code sent to the number (a state file from before per-send codes: the old fixed code), or undefined. */
+export function verificationCode(rec: VerifiedRec): string | undefined {
+	if (rec.codeSentAt === undefined) return undefined;
+	if (rec.codesSent) return codeFor(rec.id, rec.codesSent);
 	return String(Number.parseInt(rec.id.slice(-8), 16) % 1_000_000).padStart(6, '0');
 }
 
 export function isVerifiedDestination(rs: RegionState, e164: string): boolean {
 	return Object.values(rs.verified).some(v => v.phoneNumber === e164 && v.status === 'VERIFIED');
+}
+
+/**
+ * Whether a named origination identity can send the code: a phone number of the destination's country with the
+ * channel's capability, a pool holding one (or, for TEXT, a sender ID of that country), or a sender ID of that
+ * country for TEXT. An identity sends verification messages only within its own country (guide §3.11).
+ */
+function originationProblem(rs: RegionState, value: string, iso: string | undefined, capability: 'SMS' | 'VOICE'): string | undefined {
+	const fits = (pn: {status: string; isoCountryCode: string; capabilities: readonly string[]}) => pn.status === 'ACTIVE' && pn.isoCountryCode === iso && pn.capabilities.includes(capability);
+	const pn = findPhoneNumber(rs, value, true);
+	if (pn) return fits(pn) ? undefined : `${pn.phoneNumber} cannot send a ${capability} verification code to ${iso ?? 'this country'}: it must be ACTIVE, in the destination's country and ${capability}-capable.`;
+	const pool = findPool(rs, value);
+	if (pool) {
+		const ok = pool.members.some(m =>
+			m.kind === 'phone' ? Boolean(rs.phoneNumbers[m.id] && fits(rs.phoneNumbers[m.id])) : capability === 'SMS' && m.isoCountryCode === iso,
+		);
+		return ok ? undefined : `Pool ${pool.id} holds no identity that can send a ${capability} verification code to ${iso ?? 'this country'}.`;
+	}
+	const senders = findSenderIds(rs, value);
+	if (senders.length > 0) {
+		if (capability !== 'SMS') return 'A sender ID cannot send a VOICE verification code.';
+		return senders.some(sid => sid.isoCountryCode === iso) ? undefined : `Sender ID ${value} is not registered for ${iso ?? 'this country'}.`;
+	}
+	return 'The origination identity does not exist in this region.';
 }
 
 /** An ACTIVE, non-simulator number of the destination's country that can carry the channel. */
@@ -79,17 +116,20 @@ export function verifiedHandlers(svc: Svc): Record<string, Handler> {
 			return withToken({VerifiedDestinationNumbers: page.map(verifiedInfo)}, NextToken);
 		},
 
-		SendDestinationNumberVerificationCode(input: {VerifiedDestinationNumberId: string; VerificationChannel: 'TEXT' | 'VOICE'; OriginationIdentity?: string}, ctx) {
+		SendDestinationNumberVerificationCode(
+			input: {VerifiedDestinationNumberId: string; VerificationChannel: 'TEXT' | 'VOICE'; OriginationIdentity?: string; ConfigurationSetName?: string},
+			ctx,
+		) {
 			const rs = svc.region(ctx);
 			const rec = requireVerified(rs, input.VerifiedDestinationNumberId);
 			if (rec.status === 'VERIFIED') throw conflict('VERIFICATION_ALREADY_COMPLETE', 'verified-destination-number', rec.id, 'The number is already verified.');
 			const capability = input.VerificationChannel === 'VOICE' ? 'VOICE' : 'SMS';
 			const parsed = parseE164(rec.phoneNumber);
 			const iso = parsed.ok ? parsed.isoCountryCode : undefined;
+			if (input.ConfigurationSetName) requireConfigSet(rs, input.ConfigurationSetName);
 			if (input.OriginationIdentity) {
-				if (!findPhoneNumber(rs, input.OriginationIdentity, true) && !findPool(rs, input.OriginationIdentity)) {
-					throw conflict('NO_ORIGINATION_IDENTITIES_FOUND', 'phone-number', input.OriginationIdentity, 'The origination identity does not exist in this region.');
-				}
+				const problem = originationProblem(rs, input.OriginationIdentity, iso, capability);
+				if (problem) throw conflict('NO_ORIGINATION_IDENTITIES_FOUND', 'phone-number', input.OriginationIdentity, problem);
 			} else if (!hasSenderFor(rs, iso, capability)) {
 				throw conflict(
 					'NO_ORIGINATION_IDENTITIES_FOUND',
@@ -98,7 +138,14 @@ export function verifiedHandlers(svc: Svc): Record<string, Handler> {
 					`No ACTIVE ${capability}-capable phone number in ${iso ?? 'the destination country'} can send the verification code.`,
 				);
 			}
-			rec.codeSentAt = svc.now();
+			// The first code of a number is free; later ones cost a message (guide §3.11).
+			const channel = capability === 'VOICE' ? 'VOICE' : 'TEXT';
+			const cost = (rec.codesSent ?? 0) > 0 ? smsPricePerPart(iso ?? '') : 0;
+			const now = svc.now();
+			if (cost > 0) checkSpend(rs, channel, cost, now);
+			if (cost > 0) addSpend(rs, channel, cost, now);
+			rec.codesSent = (rec.codesSent ?? 0) + 1;
+			rec.codeSentAt = now;
 			svc.dirty();
 			return {MessageId: newMessageId()};
 		},
@@ -114,6 +161,7 @@ export function verifiedHandlers(svc: Svc): Record<string, Handler> {
 				throw conflict('VERIFICATION_CODE_EXPIRED', 'verified-destination-number', rec.id, 'The verification code expired; send a new one.');
 			}
 			if (input.VerificationCode !== verificationCode(rec)) {
+				// Only the last code sent counts; an earlier one is as wrong as a guess.
 				throw validation('VERIFICATION_CODE_MISMATCH', 'The verification code does not match.', 'VerificationCode');
 			}
 			rec.status = 'VERIFIED';
