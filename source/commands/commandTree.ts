@@ -30,6 +30,8 @@ interface OptionHow {
 	choices?: readonly string[];
 	/** Compare with the choices ignoring case; the value is given as the choice spells it. */
 	ignoreCase?: boolean;
+	/** Other spellings taken for a choice (lower case; compared ignoring case): {logs: 'cloudwatch-logs'}. */
+	aliases?: Readonly<Record<string, string>>;
 	/** It may be given more than once: an array of the values. */
 	repeat?: boolean;
 	/** An empty value is allowed (checked by the action). */
@@ -43,7 +45,7 @@ const orList = (values: readonly string[]) => (values.length < 2 ? values.join('
 
 function checkChoice(name: string, value: string, how: OptionHow): string {
 	if (!how.choices) return value;
-	const found = how.choices.find(c => (how.ignoreCase ? c.toLowerCase() === value.toLowerCase() : c === value));
+	const found = how.choices.find(c => (how.ignoreCase ? c.toLowerCase() === value.toLowerCase() : c === value)) ?? how.aliases?.[value.toLowerCase()];
 	if (found === undefined) throw new ValueProblem(`${name} takes ${orList(how.choices)}, not "${value}"`);
 	return found;
 }
@@ -244,10 +246,58 @@ function buildTree(write: (text: string) => void = text => process.stdout.write(
 		.addOption(option('--yes', YES))
 		.action(runs(() => import('./configSets.js'), 'delete'));
 
-	passArgs(
-		program.command('destinations').summary("list, add, enable, disable or delete a configuration set's event destinations (--yes to confirm)"),
-		() => import('./destinations.js'),
-	);
+	const destinations = pickOne(program.command('destinations'))
+		.summary("list, add, enable, disable or delete a configuration set's event destinations (--yes to confirm)")
+		.description(
+			`The event destinations of a configuration set (CloudWatch Logs, Firehose, SNS), and changing them with the checks the console makes before any call: names, ARN kinds, the model's event types, ALL alone. Each change asks for confirmation on a terminal (delete: type "delete"); --yes confirms without asking.\n\n${EXIT_CODES_CHANGE}`,
+		);
+	const destinationOptions = (command: Command) =>
+		command
+			.addOption(option('--config-set <name>', 'the configuration set', {required: true}))
+			.addOption(option('--name <name>', 'the event destination', {required: true}));
+	destinations
+		.command('list')
+		.summary("a configuration set's event destinations")
+		.description(`Lists the event destinations of a configuration set: enabled, kind, event types, target, role.\n\n${EXIT_CODES_LIST}`)
+		.addOption(option('--config-set <name>', 'the configuration set', {required: true}))
+		.action(runs(() => import('./destinations.js'), 'list'));
+	destinationOptions(
+		destinations
+			.command('add')
+			.summary('add an event destination to a configuration set')
+			.description(
+				'Adds an enabled event destination. --arn is the log group\'s ARN (cloudwatch-logs), the delivery stream\'s (firehose) or the topic\'s (sns); cloudwatch-logs and firehose need --role-arn, a role the service assumes to write. Asks for confirmation on a terminal.\n\n' +
+					`Example: smsdeck destinations add --config-set my-set --name events --type cloudwatch-logs --arn arn:aws:logs:us-east-1:111122223333:log-group:sms-events --role-arn arn:aws:iam::111122223333:role/SMSEvents --events TEXT_ALL --create-log-group --yes\n\n${EXIT_CODES_CHANGE}`,
+			),
+	)
+		.addOption(
+			option('--type <kind>', 'where the events go (logs and cwl are taken for cloudwatch-logs, kinesis-firehose for firehose)', {
+				choices: ['cloudwatch-logs', 'firehose', 'sns'],
+				ignoreCase: true,
+				aliases: {cloudwatch: 'cloudwatch-logs', logs: 'cloudwatch-logs', cwl: 'cloudwatch-logs', 'kinesis-firehose': 'firehose'},
+				required: true,
+			}),
+		)
+		.addOption(option('--arn <arn>', "the log group's, delivery stream's or topic's ARN", {required: true}))
+		.addOption(option('--role-arn <arn>', 'the IAM role the service assumes to write (cloudwatch-logs, firehose)'))
+		.addOption(option('--events <types>', "the model's event types, comma-separated: TEXT_DELIVERED,TEXT_FAILED…; ALL stands alone", {default: 'ALL'}))
+		.addOption(option('--create-log-group', 'create the log group named by --arn first (cloudwatch-logs)'))
+		.addOption(option('--yes', YES))
+		.action(runs(() => import('./destinations.js'), 'add'));
+	for (const [name, summary] of [
+		['enable', 'enable an event destination'],
+		['disable', 'disable an event destination (its events are no longer sent)'],
+		['delete', 'delete an event destination (type "delete" to confirm on a terminal)'],
+	] as const) {
+		destinationOptions(
+			destinations
+				.command(name)
+				.summary(summary)
+				.description(`${summary[0].toUpperCase()}${summary.slice(1)}. Asks for confirmation on a terminal.\n\n${EXIT_CODES_CHANGE}`),
+		)
+			.addOption(option('--yes', YES))
+			.action(runs(() => import('./destinations.js'), name));
+	}
 
 	const optOuts = listing(
 		'opt-outs',
