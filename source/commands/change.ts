@@ -15,44 +15,6 @@ export class RuleError extends Error {
 	}
 }
 
-// Old-style argument parsing, kept only until destinations, verify and send are declared in the command tree.
-export interface ParsedChange {
-	options: Record<string, string>;
-	flags: Set<string>;
-	positional: string[];
-}
-
-/** --name value options, --yes style flags and positional arguments. */
-export function parseChangeArgs(command: string, args: readonly string[], options: readonly string[], flags: readonly string[] = ['yes']): ParsedChange {
-	const out: ParsedChange = {options: {}, flags: new Set(), positional: []};
-	for (let i = 0; i < args.length; i++) {
-		const token = args[i];
-		if (!token.startsWith('--')) {
-			out.positional.push(token);
-			continue;
-		}
-		const eq = token.indexOf('=');
-		const name = (eq > 0 ? token.slice(0, eq) : token).slice(2);
-		if (flags.includes(name) && eq < 0) {
-			out.flags.add(name);
-			continue;
-		}
-		if (!options.includes(name)) {
-			throw new UsageError(`${command}: unknown option --${name} (it takes ${[...options, ...flags].map(o => `--${o}`).join(', ')})`);
-		}
-		const value = eq > 0 ? token.slice(eq + 1) : args[++i];
-		if (value === undefined || (eq < 0 && value.startsWith('--'))) throw new UsageError(`${command}: --${name} needs a value`);
-		out.options[name] = value;
-	}
-	return out;
-}
-
-export function required(command: string, parsed: ParsedChange, name: string): string {
-	const value = parsed.options[name];
-	if (value === undefined) throw new UsageError(`${command}: --${name} is required`);
-	return value;
-}
-
 /**
  * --read-only, or a readOnlyProfiles pattern that matches the profile in use (decided by the resolver, as for the
  * connection itself): refused before anything is asked or sent. The clients refuse changes too; this says it first.

@@ -12,10 +12,9 @@
 //      `.action(runs(() => import('./<name>.js'), '<key>'))`.
 //   3. Options with fixed values get `{choices: […]}`; repeatable ones `{repeat: true}`. Checks that need more than
 //      the value itself (E.164, durations, one option needing another) stay in the action.
-// A command written the old way (run(args, globals, io), parsing its own arguments) can still be declared with
-// passArgs(): it gets the words after its name as typed, global options taken out.
 import {Argument, Command, CommanderError, Option} from 'commander';
 import {checkDuration} from '../domain/duration.js';
+import {VERIFICATION_CHANNELS, VERIFICATION_LANGUAGES} from '../domain/verification.js';
 import {UsageError, type CommandAction, type CommandInput, type CommandIO, type GlobalOptions, type SubcommandRun} from './types.js';
 
 declare const SMSDECK_VERSION: string | undefined;
@@ -116,8 +115,8 @@ const GLOBAL_KEYS = GLOBAL_OPTIONS.map(o => o.attributeName());
 /** What the parse chose to run. */
 interface Chosen {
 	command: Command;
-	kind: 'console' | 'action' | 'raw';
-	load?: () => Promise<{actions?: Record<string, CommandAction>; run?: SubcommandRun}>;
+	kind: 'console' | 'action';
+	load?: () => Promise<{actions: Record<string, CommandAction>}>;
 	key?: string;
 }
 
@@ -128,16 +127,6 @@ function runs<M extends {actions: Record<string, CommandAction>}>(load: () => Pr
 	return (...params: unknown[]) => {
 		chosen = {command: params.at(-1) as Command, kind: 'action', load, key};
 	};
-}
-
-/** A command written the old way: its module's run(args, globals, io) gets the words after its name. */
-export function passArgs(command: Command, load: () => Promise<{run: SubcommandRun}>): Command {
-	return command
-		.allowUnknownOption()
-		.allowExcessArguments()
-		.action((...params: unknown[]) => {
-			chosen = {command: params.at(-1) as Command, kind: 'raw', load};
-		});
 }
 
 /** Parents whose nested commands do all the work. */
@@ -321,19 +310,63 @@ function buildTree(write: (text: string) => void = text => process.stdout.write(
 
 	listing(
 		'verified',
-		'list the verified destination numbers (sandbox)',
-		`Lists the verified destination numbers in the Region (the sandbox may only send to these).\n\n${EXIT_CODES_LIST}`,
-		() => import('./verified.js'),
-	);
-
-	passArgs(
-		program.command('verify').summary('verified destination numbers: list, add NUMBER, send-code NUMBER, confirm NUMBER --code C, delete NUMBER'),
+		'list the verified destination numbers (sandbox); the same as verify list',
+		`Lists the verified destination numbers in the Region (the sandbox may only send to these), as smsdeck verify list.\n\n${EXIT_CODES_LIST}`,
 		() => import('./verify.js'),
 	);
-	passArgs(
-		program.command('send').summary('a test message (SMS or voice) to a verified or simulator number; --follow waits for the final event'),
-		() => import('./send.js'),
+
+	const verify = listing(
+		'verify',
+		'verified destination numbers: list, add NUMBER, send-code NUMBER, confirm NUMBER --code C, delete NUMBER',
+		'Verified destination numbers: in the sandbox, SMS and voice go only to these and to simulator numbers (at most 10 per account). Alone, or with "list", it lists them. ' +
+			'"add" makes one PENDING; "send-code" texts or calls it a new code, valid 15 minutes (the first code of a number is free, later ones are billed); "confirm" enters the code and the number turns VERIFIED; "delete" removes it (allowed 24 hours after it was added). ' +
+			`--json: the API's shapes for the list, {Region, Change, Result, RequestId} for a change.\n\n${EXIT_CODES_CHANGE}`,
+		() => import('./verify.js'),
 	);
+	const VERIFIED_NUMBER = 'the number, E.164 (+12065550142), or its verified-destination-number id or ARN';
+	verify
+		.command('list')
+		.summary('the verified destination numbers')
+		.description(`Lists the verified destination numbers in the Region.\n\n${EXIT_CODES_LIST}`)
+		.action(runs(() => import('./verify.js'), 'list'));
+	for (const [name, summary, what, extra] of [
+		['add', 'add a number (PENDING until confirmed)', 'Adds the number (E.164 only) as a verified destination number, PENDING until its code is confirmed.', undefined],
+		['send-code', 'text or call a number a new verification code', 'Sends the number a new verification code by SMS (TEXT) or voice call (VOICE), valid 15 minutes; an earlier code stops working.', 'send-code'],
+		['confirm', 'enter the code a number received: it turns VERIFIED', 'Enters the code the number received; a wrong code is the service\'s refusal (exit 1).', 'confirm'],
+		['delete', 'delete a verified destination number (type "delete" on a terminal)', 'Deletes the verified destination number (the service allows it 24 hours after it was added).', undefined],
+	] as const) {
+		const command = verify
+			.command(name)
+			.summary(summary)
+			.description(`${what} Asks for confirmation on a terminal.\n\n${EXIT_CODES_CHANGE}`)
+			.argument('<number>', name === 'add' ? 'the number, E.164 (+12065550142)' : VERIFIED_NUMBER);
+		if (extra === 'send-code') {
+			command
+				.addOption(option('--channel <channel>', 'how the code goes (case-sensitive, as the API)', {choices: VERIFICATION_CHANNELS, default: 'TEXT'}))
+				.addOption(option('--language <code>', 'the language of the message (default: the service\'s, EN_US)', {choices: VERIFICATION_LANGUAGES}));
+		}
+		if (extra === 'confirm') command.addOption(option('--code <code>', 'the code the number received (1–20 letters or digits)', {required: true}));
+		command.addOption(option('--yes', YES)).action(runs(() => import('./verify.js'), name));
+	}
+
+	program
+		.command('send')
+		.summary('a test message (SMS or voice) to a verified or simulator number; --follow waits for the final event')
+		.description(
+			'Sends one test message, as the console\'s "Test SMS sending": an SMS with --body, a voice call (the text spoken) with --voice-body. In the sandbox NUMBER must be a verified destination number or a simulator number. The message is billed: on a terminal it asks you to type "send". ' +
+				"--follow waits for the message's final event in the configuration set's CloudWatch Logs destination and prints each event; --timeout bounds the whole run, the wait included (default 60s with --follow).\n\n" +
+				'Example: smsdeck send --from +12065550100 --to +14254147755 --body "smsdeck test" --config-set my-set --follow --yes\n\n' +
+				'Exit code 0 sent (with --follow: delivered); 1 the service refused, the message failed or no final event came in time; 2 bad input or no confirmation (nothing sent).',
+		)
+		.addOption(option('--from <origination>', 'a phone number (E.164, phone-… id or ARN), a pool (id or ARN) or a sender ID (or its ARN)', {required: true}))
+		.addOption(option('--to <e164>', 'the destination number, E.164 (+14254147755)', {required: true}))
+		.addOption(option('--body <text>', 'the text of an SMS', {empty: true}))
+		.addOption(option('--voice-body <text>', 'the text a voice call speaks', {empty: true}))
+		.addOption(option('--message-type <type>', 'the SMS message type (case-sensitive, as the API)', {choices: ['TRANSACTIONAL', 'PROMOTIONAL']}))
+		.addOption(option('--config-set <name>', 'the configuration set of the send (needed by --follow)'))
+		.addOption(option('--follow', "wait for the message's final event and print each event"))
+		.addOption(option('--yes', 'confirm without asking (needed when stdin is not a terminal); the message is billed'))
+		.action(runs(() => import('./send.js'), 'run'));
 
 	const protect = listing(
 		'protect',
@@ -768,8 +801,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedLine {
 		input,
 		async run(io, runGlobals = globals) {
 			const module = await pick.load!();
-			if (pick.kind === 'raw') return module.run!(input.args, runGlobals, io);
-			const action = module.actions?.[pick.key!];
+			const action = module.actions[pick.key!];
 			if (!action) throw new Error(`${path}: its module has no action "${pick.key}"`);
 			return action(input, runGlobals, io);
 		},
