@@ -22,6 +22,10 @@ test('smsdeck keywords set --help and smsdeck help protect: the nested commandâ€
 	const protect = await runBinary(['help', 'protect'], env);
 	assert.equal(protect.code, 0);
 	assert.match(protect.stdout, /Commands:\n {2}show <id> +one protect configuration[^]*\n {2}rules <id> +the country rules/);
+	assert.match(protect.stdout, /\n {2}set <id> +set the rule of some countries[^]*\n {2}which +which rule decides a send/);
+	const destinations = await runBinary(['destinations', 'add', '--help'], env);
+	assert.equal(destinations.code, 0, destinations.stderr);
+	assert.match(destinations.stdout, /^Usage: smsdeck destinations add \[options\]\n[^]*--type <kind> /);
 });
 
 test('bad input: exit 2, one line on stderr naming the command and where its help is; a typo gets a suggestion', async () => {
@@ -34,6 +38,10 @@ test('bad input: exit 2, one line on stderr naming the command and where its hel
 		[['keywords', 'list'], "smsdeck: keywords list: --origination is needed. Try 'smsdeck keywords list --help'."],
 		[['spend', 'set', 'sms', '5', '--yes'], 'smsdeck: spend set: CHANNEL takes text, media or voice, not "sms". Try \'smsdeck spend set --help\'.'],
 		[['--region'], "smsdeck: option --region needs a value. Try 'smsdeck --help'."],
+		[['destinations', 'ad', '--config-set', 'x'], "smsdeck: destinations: unknown command 'ad' (did you mean add?). Try 'smsdeck destinations --help'."],
+		[['protect', 'set', 'p', '--country', 'GB', '--status', 'deny', '--yes'], 'smsdeck: protect set: --status takes ALLOW, BLOCK, MONITOR or FILTER, not "deny". Try \'smsdeck protect set --help\'.'],
+		[['verify', 'confirm', '+12065550142', '--yes'], "smsdeck: verify confirm: --code is needed. Try 'smsdeck verify confirm --help'."],
+		[['send', '--from', '+12065550100', '--to', '+14254147755', '--body', 'x', '--message-type', 'urgent', '--yes'], 'smsdeck: send: --message-type takes TRANSACTIONAL or PROMOTIONAL, not "urgent". Try \'smsdeck send --help\'.'],
 	];
 	const results = await Promise.all(cases.map(([args]) => runBinary(args, env)));
 	results.forEach((r, i) => {

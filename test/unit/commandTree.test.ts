@@ -99,3 +99,43 @@ test('global options anywhere; a command gets its parsed arguments and options, 
 	assert.equal(console.kind, 'console');
 	assert.equal((console as {globals: {noColor: boolean; local: boolean}}).globals.noColor, true);
 });
+
+test('protect, destinations, config-sets, verify and send: nested commands with their own help, suggestions and choices', () => {
+	for (const [argv, message] of [
+		[['protect', 'whihc', '--country', 'GB'], "protect: unknown command 'whihc' (did you mean which?)"],
+		[['destinations', 'ad', '--config-set', 's'], "destinations: unknown command 'ad' (did you mean add?)"],
+		[['config-sets', 'delte', 'x'], "config-sets: unknown command 'delte' (did you mean delete?)"],
+		[['verify', 'sendcode', '+12065550142'], "verify: unknown command 'sendcode' (did you mean send-code?)"],
+		[['send', '--form', '+12065550100', '--to', '+14254147755', '--body', 'x'], "send: unknown option '--form' (did you mean --from?)"],
+		[['protect', 'set', 'p', '--country', 'GB', '--status', 'deny'], 'protect set: --status takes ALLOW, BLOCK, MONITOR or FILTER, not "deny"'],
+		[['protect', 'set', 'p', '--country', 'GB'], 'protect set: --status is needed (ALLOW, BLOCK, MONITOR or FILTER)'],
+		[['protect', 'associate', 'p'], 'protect associate: --config-set is needed'],
+		[['destinations'], 'destinations: say list, add, enable, disable or delete'],
+		[['destinations', 'add', '--config-set', 's', '--name', 'n', '--type', 'kafka', '--arn', 'a'], 'destinations add: --type takes cloudwatch-logs, firehose or sns, not "kafka"'],
+		[['destinations', 'list', '--config-set', 's', '--name', 'n'], "destinations list: unknown option '--name'"],
+		[['config-sets', 'create'], 'config-sets create: missing NAME, the configuration set: 1–64 letters, digits, _ and -'],
+		[['verify', 'send-code', '+12065550142', '--channel', 'text'], 'verify send-code: --channel takes TEXT or VOICE, not "text"'],
+		[['verify', 'confirm', '+12065550142'], 'verify confirm: --code is needed'],
+		[['verify', 'add', '+12065550142', '+12065550143'], 'verify add: unexpected argument "+12065550143"'],
+		[['send', '--from', 'x', '--to', 'y', '--body', 'b', '--message-type', 'URGENT'], 'send: --message-type takes TRANSACTIONAL or PROMOTIONAL, not "URGENT"'],
+	] as const) {
+		assert.equal(usage([...argv]).message, message, argv.join(' '));
+	}
+	// Aliases of a choice are taken and given as the choice; defaults are filled in.
+	const add = command(['destinations', 'add', '--config-set', 's', '--name', 'n', '--type', 'LOGS', '--arn', 'a', '--yes']);
+	assert.deepEqual(add.input.options, {configSet: 's', name: 'n', type: 'cloudwatch-logs', arn: 'a', events: 'ALL', yes: true});
+	assert.deepEqual(command(['protect', 'set', 'baseline', '--all', '--status', 'block', '--capability', 'mms']).input, {args: ['baseline'], options: {all: true, status: 'BLOCK', capability: 'MMS'}});
+	assert.deepEqual(command(['protect', 'default', '--clear']).input, {args: [], options: {clear: true}});
+	// verify alone and verified are the list; send takes the global --timeout.
+	assert.equal(command(['verify', '--json']).path, 'verify');
+	assert.equal(command(['verified']).path, 'verified');
+	const send = command(['send', '--from', 'x', '--to', 'y', '--voice-body', 'hi', '--follow', '--config-set', 'c', '--timeout', '30s']);
+	assert.equal(send.globals.timeoutMs, 30_000);
+	assert.deepEqual(send.input.options, {from: 'x', to: 'y', voiceBody: 'hi', follow: true, configSet: 'c'});
+	assert.match(help(['destinations', 'add', '--help']), /--type <kind> +where the events go[^]*\(choices: "cloudwatch-logs", "firehose",\s+"sns"\)/);
+	assert.match(help(['verify', 'send-code', '--help']), /^Usage: smsdeck verify send-code \[options\] <number>\n[^]*--language <code>[^]*"ZH_TW"/);
+	assert.match(help(['help', 'verify']), /Commands:\n {2}list +the verified destination numbers\n {2}add <number> /);
+	const top = help(['--help']);
+	assert.match(top, /\n {2}destinations <command> +list, add, enable, disable or delete/);
+	assert.match(top, /\n {2}config-sets \[create\|delete\] +list the configuration sets/);
+});
