@@ -45,6 +45,10 @@ test('nested commands have their own generated help: usage, arguments, options w
 	assert.match(top, /\n {2}keywords list\|set\|delete +list, set or delete/);
 	assert.match(top, /\n {2}protect \[command\] +list the protect configurations; show ID, rules ID, set/);
 	assert.match(top, /smsdeck <command> --help/);
+	// Every way of asking for the whole list gets every command with its nested commands and arguments.
+	assert.equal(help(['-h']), top);
+	assert.equal(help(['help']), top);
+	assert.equal(help(['--region', 'eu-west-2', '--help']), top);
 	assert.equal(help(['help', 'tail']), help(['tail', '--help']));
 	assert.deepEqual(commandNames().slice(0, 3), ['regions', 'config', 'account']);
 });
