@@ -187,4 +187,35 @@ describe('sms-voice emulator: AWS CLI v1 interop', async () => {
 		assert.equal(cleared.DefaultProtectConfigurationId, pc);
 		assert.equal((await aws('describe-protect-configurations', '--protect-configuration-ids', pc)).ProtectConfigurations[0].AccountDefault, false);
 	});
+	test('configuration sets and event destinations: create, disable, enable, delete (what :config-sets and smsdeck destinations do)', {skip: !available && 'aws CLI not on PATH'}, async () => {
+		const set = await aws('create-configuration-set', '--configuration-set-name', 'cli-events');
+		assert.equal(set.ConfigurationSetName, 'cli-events');
+		const group = 'arn:aws:logs:us-east-1:123456789012:log-group:/sms/cli-events';
+		const created = await aws('create-event-destination', '--configuration-set-name', 'cli-events', '--event-destination-name', 'logs', '--matching-event-types', 'TEXT_ALL', 'VOICE_ALL', '--cloud-watch-logs-destination', `IamRoleArn=arn:aws:iam::123456789012:role/SMSEventsRole,LogGroupArn=${group}`);
+		assert.deepEqual([created.EventDestination.Enabled, created.EventDestination.CloudWatchLogsDestination.LogGroupArn], [true, group]);
+		const off = await aws('update-event-destination', '--configuration-set-name', 'cli-events', '--event-destination-name', 'logs', '--no-enabled');
+		assert.equal(off.EventDestination.Enabled, false);
+		const on = await aws('update-event-destination', '--configuration-set-name', 'cli-events', '--event-destination-name', 'logs', '--enabled', '--matching-event-types', 'ALL');
+		assert.deepEqual([on.EventDestination.Enabled, on.EventDestination.MatchingEventTypes], [true, ['ALL']]);
+		const gone = await aws('delete-event-destination', '--configuration-set-name', 'cli-events', '--event-destination-name', 'logs');
+		assert.equal(gone.EventDestination.EventDestinationName, 'logs');
+		assert.deepEqual((await aws('describe-configuration-sets', '--configuration-set-names', 'cli-events')).ConfigurationSets[0].EventDestinations, []);
+		assert.equal((await aws('delete-configuration-set', '--configuration-set-name', 'cli-events')).ConfigurationSetName, 'cli-events');
+	});
+
+	test('verified destination numbers: add, send the code, a wrong then the right code, VERIFIED (what :verified and smsdeck verify do)', {skip: !available && 'aws CLI not on PATH'}, async () => {
+		const added = await aws('create-verified-destination-number', '--destination-phone-number', '+12065550199');
+		assert.equal(added.Status, 'PENDING');
+		const id = added.VerifiedDestinationNumberId;
+		await aws('send-destination-number-verification-code', '--verified-destination-number-id', id, '--verification-channel', 'TEXT');
+		const {code} = (await (await fetch(`${emu.url}/_smsdeck/verificationCode`, {method: 'POST', body: JSON.stringify({id})})).json()) as {code: string};
+		const wrong = code === '000000' ? '111111' : '000000';
+		await assert.rejects(aws('verify-destination-number', '--verified-destination-number-id', id, '--verification-code', wrong), /ValidationException|ConflictException/);
+		const verified = await aws('verify-destination-number', '--verified-destination-number-id', id, '--verification-code', code);
+		assert.equal(verified.Status, 'VERIFIED');
+		const listed = await aws('describe-verified-destination-numbers', '--destination-phone-numbers', '+12065550199');
+		assert.equal(listed.VerifiedDestinationNumbers[0].Status, 'VERIFIED');
+		// The service keeps a number for 24 hours after it was added.
+		await assert.rejects(aws('delete-verified-destination-number', '--verified-destination-number-id', id), /24 hours/);
+	});
 });
