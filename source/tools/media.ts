@@ -113,6 +113,25 @@ const scenes: Scene[] = [
 		},
 	},
 	{
+		file: 'send.svg',
+		title: 'smsdeck — a test send: reviewed with its aws command, its events followed to DELIVERED',
+		cols: 110,
+		rows: 22,
+		async play(app) {
+			await ready(app);
+			await command(app, 'send +12065550100', /From\s+‹ \+12065550100/);
+			await app.press('enter');
+			await app.waitForText('Type "send" to apply');
+			await app.type('send');
+			await app.press('enter');
+			await app.waitForText('Applied 1 of 1 change');
+			await app.press('escape');
+			await app.waitForText(/Status: .* DELIVERED/, {timeoutMs: 30_000});
+			await app.press('escape');
+			await app.waitForNoText('enter stages and reviews');
+		},
+	},
+	{
 		file: 'account.svg',
 		title: 'smsdeck — account: tier, limits, spend limits, identity',
 		async play(app) {
