@@ -282,3 +282,51 @@ export function sparkline(values: readonly (number | undefined)[], ascii = false
 	const max = Math.max(0, ...values.map(v => v ?? 0));
 	return values.map(v => (v === undefined ? ' ' : max === 0 ? glyphs[0] : glyphs[Math.min(glyphs.length - 1, Math.floor((v / max) * (glyphs.length - 1) + 0.5))])).join('');
 }
+
+// ---- the dashboard from the panels' rows -----------------------------------------------------------------------
+
+export interface PanelRows {
+	rows?: readonly ResultRow[];
+	range: QueryRange;
+}
+
+export interface Dashboard {
+	totals?: Totals;
+	/** Cells per dimension; the status column counts a failed status's messages as failed. */
+	cells: Partial<Record<InsightsDimension, DimensionCount[]>>;
+	latency?: Latency;
+	price?: {price: number; messages: number};
+	bins?: Bin[];
+	movers?: Mover[];
+}
+
+/** What the dashboard shows from the panels that have rows so far (a panel still running is left out). */
+export function readDashboard(panels: Partial<Record<PanelId, PanelRows>>, window: InsightsWindow): Dashboard {
+	const rows = (id: PanelId) => panels[id]?.rows;
+	const totals = rows('status') ? readTotals(rows('status')!) : undefined;
+	const cells: Dashboard['cells'] = {};
+	if (totals) cells.status = totals.byStatus.map(s => ({dimension: 'status', value: s.status, messages: s.messages, failed: s.outcome === 'failed' ? s.messages : 0}));
+	for (const dimension of ['country', 'origination', 'messageType'] as const) {
+		const found = rows(dimension);
+		if (found) cells[dimension] = readDimension(dimension, found);
+	}
+	const country = cells.country;
+	const previous = rows('previous');
+	return {
+		totals,
+		cells,
+		latency: rows('latency') ? readLatency(rows('latency')!) : undefined,
+		price: rows('price') ? readPrice(rows('price')!) : undefined,
+		bins: rows('bins') ? readBins(rows('bins')!, panels.bins!.range, window.binMs) : undefined,
+		movers: country && previous ? biggestMovers(country, readDimension('country', previous)) : undefined,
+	};
+}
+
+/** "CA 0% → 100% failed (+100 pp)", "GB new: 50% failed", "FR gone (was 3 messages)". */
+export function describeMover(m: Mover): string {
+	const pct = (v: number | undefined) => (v === undefined ? '–' : `${v === 0 || v === 100 ? v : v.toFixed(1)}%`);
+	if (m.previousMessages === 0) return `${m.value} new: ${m.messages} msg, ${pct(m.failRate)} failed`;
+	if (m.messages === 0) return `${m.value} gone (was ${m.previousMessages} msg)`;
+	const pp = m.change === 0 ? '' : ` (${m.change > 0 ? '+' : ''}${Math.round(m.change * 10) / 10} pp)`;
+	return `${m.value} ${pct(m.previousFailRate)} → ${pct(m.failRate)} failed${pp}, ${m.previousMessages} → ${m.messages} msg`;
+}
