@@ -3,21 +3,12 @@ import {describeAccount, getIdentity, type Identity} from '../services/accountSe
 import {describeServiceError} from '../services/errors.js';
 import {formatDollars} from '../domain/format.js';
 import {spendLimitLabel} from '../domain/spendRules.js';
-import {parseOptions, withClients, yn} from './browse.js';
+import {withClients, yn} from './browse.js';
 import {renderFacts, renderJson, renderTextTable, writeMessage} from './printTable.js';
-import type {SubcommandRun} from './types.js';
+import {commandRunner} from './commandTree.js';
+import type {CommandAction} from './types.js';
 
-export const usage = `Usage: smsdeck account [--region R] [--json]
-
-Shows the account in the Region: tier (SANDBOXED or production), identity, default protect
-configuration, spend limits per channel and account limits (used / max).
-
-Options: --region CODE, --profile NAME, --endpoint-url URL, --local (the built-in emulator), --json (the API's
-shapes, timestamps as ISO 8601). Exit code 0, 1 when the service fails (one line on stderr), 2 on bad input.
-`;
-
-export const run: SubcommandRun = async (args, globals, io) => {
-	parseOptions('account', args);
+const list: CommandAction = async (_input, globals, io) => {
 	return withClients(globals, io, async clients => {
 		const account = await describeAccount(clients);
 		// Identity is a nice-to-have: an endpoint without STS still gets the rest.
@@ -70,3 +61,6 @@ export const run: SubcommandRun = async (args, globals, io) => {
 		);
 	}, ['sts']);
 };
+
+export const actions = {list} satisfies Record<string, CommandAction>;
+export const run = commandRunner('account');

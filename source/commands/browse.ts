@@ -1,28 +1,10 @@
-// What every read-only listing subcommand shares: its few options, the connection, and turning a service
-// error into one line on stderr with exit code 1.
+// What every read-only listing subcommand shares: the connection, and turning a service error into one line on
+// stderr with exit code 1.
 import {describeServiceError} from '../services/errors.js';
 import type {Clients} from '../services/clients.js';
 import {connect} from './connect.js';
 import {writeMessage} from './printTable.js';
 import {UsageError, type CommandIO, type GlobalOptions} from './types.js';
-
-/** Parses `--name value` / `--name=value` options of a subcommand; anything else is a usage error. */
-export function parseOptions(command: string, args: readonly string[], allowed: readonly string[] = []): Record<string, string> {
-	const out: Record<string, string> = {};
-	for (let i = 0; i < args.length; i++) {
-		const token = args[i];
-		const eq = token.indexOf('=');
-		const name = (eq > 0 ? token.slice(0, eq) : token).replace(/^--/, '');
-		if (!token.startsWith('--') || !allowed.includes(name)) {
-			const known = allowed.length > 0 ? ` (it takes ${allowed.map(a => `--${a}`).join(', ')})` : ' (it takes no arguments besides the global options)';
-			throw new UsageError(`${command}: unexpected argument "${token}"${known}`);
-		}
-		const value = eq > 0 ? token.slice(eq + 1) : args[++i];
-		if (value === undefined || value === '' || (eq < 0 && value.startsWith('--'))) throw new UsageError(`${command}: --${name} needs a value`);
-		out[name] = value;
-	}
-	return out;
-}
 
 /** Connects, runs `body`, always closes; a failure from the service is one line on stderr and exit 1. */
 export async function withClients(

@@ -1,4 +1,4 @@
-// What every scriptable change shares: its arguments, the read-only refusal, the confirmation (--yes, a
+// What every scriptable change shares: the read-only refusal, the confirmation (--yes, a
 // question on a terminal, a refusal on a non-terminal), the audit line, and the exit codes
 // (0 done, 1 the service refused, 2 bad input, a rule broken before any call, or no confirmation).
 import {createInterface} from 'node:readline/promises';
@@ -13,43 +13,6 @@ export class RuleError extends Error {
 		super(message);
 		this.name = 'RuleError';
 	}
-}
-
-export interface ParsedChange {
-	options: Record<string, string>;
-	flags: Set<string>;
-	positional: string[];
-}
-
-/** --name value options, --yes style flags and positional arguments. */
-export function parseChangeArgs(command: string, args: readonly string[], options: readonly string[], flags: readonly string[] = ['yes']): ParsedChange {
-	const out: ParsedChange = {options: {}, flags: new Set(), positional: []};
-	for (let i = 0; i < args.length; i++) {
-		const token = args[i];
-		if (!token.startsWith('--')) {
-			out.positional.push(token);
-			continue;
-		}
-		const eq = token.indexOf('=');
-		const name = (eq > 0 ? token.slice(0, eq) : token).slice(2);
-		if (flags.includes(name) && eq < 0) {
-			out.flags.add(name);
-			continue;
-		}
-		if (!options.includes(name)) {
-			throw new UsageError(`${command}: unknown option --${name} (it takes ${[...options, ...flags].map(o => `--${o}`).join(', ')})`);
-		}
-		const value = eq > 0 ? token.slice(eq + 1) : args[++i];
-		if (value === undefined || (eq < 0 && value.startsWith('--'))) throw new UsageError(`${command}: --${name} needs a value`);
-		out.options[name] = value;
-	}
-	return out;
-}
-
-export function required(command: string, parsed: ParsedChange, name: string): string {
-	const value = parsed.options[name];
-	if (value === undefined) throw new UsageError(`${command}: --${name} is required`);
-	return value;
 }
 
 /**

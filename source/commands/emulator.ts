@@ -1,36 +1,14 @@
 // smsdeck emulator [--port N] [--host 127.0.0.1] [--seed default|big|empty|hostile] [--state FILE] [--throttle] [--event-delay MS] [--review-delay MS]
 //                  [--tls [--tls-name NAME]… [--ca-file PATH]]
 // Runs the local End User Messaging SMS + CloudWatch Logs emulator until SIGINT/SIGTERM.
-import {parseArgs} from 'node:util';
 import {shellQuote} from '../domain/shellQuote.js';
 import {subjectAltName} from '../emulator/tlsNames.js';
-import type {CommandIO, GlobalOptions, SubcommandRun} from './types.js';
+import {UsageError, type CommandAction, type CommandInput, type CommandIO, type GlobalOptions} from './types.js';
 import {setBudget} from './lifetime.js';
 
 export const DEFAULT_EMULATOR_PORT = 4747;
 
-export const usage = `Usage: smsdeck emulator [options]
-
-Runs a local, wire-compatible emulator of End User Messaging SMS (sms-voice v2) and CloudWatch Logs.
-
-Options:
-  --port N            port to listen on (default ${DEFAULT_EMULATOR_PORT}; 0 picks a free one)
-  --host ADDRESS      address to listen on (default 127.0.0.1; anything else is reachable from the network)
-  --seed NAME         default (a realistic account), big (+10,000 numbers, 1,000 pools), empty, or
-                      hostile (default with text that attacks terminals in every field, for testing)
-  --state FILE        keep the state in FILE across restarts (atomic writes)
-  --throttle          enforce the default request-rate quotas (ThrottlingException)
-  --event-delay MS    delay between a simulated message's events (default 1000)
-  --review-delay MS   registration reviews: a submitted version is REVIEWING after half of MS and
-                      approved after MS (default: reviews move only when an admin call moves them)
-  --tls               serve HTTPS with a certificate signed by a certificate authority made at every start
-  --tls-name NAME     also valid for NAME (a DNS name or IP address; repeatable); always valid for
-                      localhost, 127.0.0.1, ::1 and --host
-  --ca-file PATH      where to write the CA certificate for clients to trust (AWS_CA_BUNDLE, --ca-bundle);
-                      default: next to --state (state.json -> state.ca.pem), else in a new temporary directory
-`;
-const SEEDS = ['default', 'big', 'empty', 'hostile'] as const;
-type Seed = (typeof SEEDS)[number];
+type Seed = 'default' | 'big' | 'empty' | 'hostile';
 
 export interface EmulatorFlags {
 	port: number;
@@ -44,45 +22,24 @@ export interface EmulatorFlags {
 	tls?: {names: string[]; caFile?: string};
 }
 
-/** Parses the command's own flags; returns an error line instead of throwing. */
-export function parseEmulatorFlags(args: string[]): EmulatorFlags | {error: string} {
-	let values: Record<string, string | boolean | string[] | undefined>;
-	try {
-		({values} = parseArgs({
-			args,
-			strict: true,
-			allowPositionals: false,
-			options: {
-				port: {type: 'string'},
-				host: {type: 'string'},
-				seed: {type: 'string'},
-				state: {type: 'string'},
-				throttle: {type: 'boolean'},
-				'event-delay': {type: 'string'},
-				'review-delay': {type: 'string'},
-				tls: {type: 'boolean'},
-				'tls-name': {type: 'string', multiple: true},
-				'ca-file': {type: 'string'},
-			},
-		}));
-	} catch (error) {
-		return {error: (error as Error).message.split('\n')[0]};
-	}
+/** Checks the command's options (as the command tree parsed them); returns an error line instead of throwing. */
+export function emulatorFlags(options: Record<string, unknown>): EmulatorFlags | {error: string} {
+	const values = options as Record<string, string | boolean | string[] | undefined>;
 	const port = values.port === undefined ? DEFAULT_EMULATOR_PORT : Number(values.port);
 	if (!Number.isInteger(port) || port < 0 || port > 65535 || (typeof values.port === 'string' && !/^\d+$/.test(values.port))) {
 		return {error: `--port must be a whole number from 0 to 65535 (got "${values.port}")`};
 	}
-	const seed = (values.seed ?? 'default') as string;
-	if (!SEEDS.includes(seed as Seed)) return {error: `--seed must be one of ${SEEDS.join(', ')} (got "${seed}")`};
+	// The command tree checks it is one of the seeds.
+	const seed = (values.seed ?? 'default') as Seed;
 	let eventDelayMs: number | undefined;
-	if (values['event-delay'] !== undefined) {
-		const text = values['event-delay'] as string;
+	if (values.eventDelay !== undefined) {
+		const text = values.eventDelay as string;
 		eventDelayMs = Number(text);
 		if (!/^\d+$/.test(text) || eventDelayMs > 3_600_000) return {error: `--event-delay must be milliseconds from 0 to 3600000 (got "${text}")`};
 	}
 	let reviewDelayMs: number | undefined;
-	if (values['review-delay'] !== undefined) {
-		const text = values['review-delay'] as string;
+	if (values.reviewDelay !== undefined) {
+		const text = values.reviewDelay as string;
 		reviewDelayMs = Number(text);
 		if (!/^\d+$/.test(text) || reviewDelayMs > 30 * 86_400_000) return {error: `--review-delay must be milliseconds from 0 to 2592000000 (30 days; got "${text}")`};
 	}
@@ -90,8 +47,8 @@ export function parseEmulatorFlags(args: string[]): EmulatorFlags | {error: stri
 	if (host.trim() === '') return {error: '--host must not be empty'};
 	const statePath = values.state as string | undefined;
 	if (statePath !== undefined && statePath.trim() === '') return {error: '--state needs a file name'};
-	const names = (values['tls-name'] as string[] | undefined) ?? [];
-	const caFile = values['ca-file'] as string | undefined;
+	const names = (values.tlsName as string[] | undefined) ?? [];
+	const caFile = values.caFile as string | undefined;
 	if (values.tls !== true && (names.length > 0 || caFile !== undefined)) return {error: '--tls-name and --ca-file need --tls'};
 	const badName = names.find(name => !subjectAltName(name));
 	if (badName !== undefined) return {error: `--tls-name must be a DNS name or an IP address (got "${badName}")`};
@@ -135,9 +92,23 @@ function untilStopped(stop?: AbortSignal): Promise<void> {
 	});
 }
 
-/** The command body; `stop` lets tests end it without a signal. */
+/** The command with the words after `emulator` as typed; `stop` lets tests end it without a signal. */
 export async function runEmulator(args: string[], globals: GlobalOptions, io: CommandIO, stop?: AbortSignal): Promise<number> {
-	const flags = parseEmulatorFlags(args);
+	const {parseCommandLine} = await import('./commandTree.js');
+	let line;
+	try {
+		line = parseCommandLine(['emulator', ...args]);
+	} catch (error) {
+		if (!(error instanceof UsageError)) throw error;
+		io.stderr.write(`smsdeck ${error.message}\n`);
+		return 2;
+	}
+	if (line.kind !== 'command') return 2;
+	return serve(line.input, {...globals, ...line.given}, io, stop);
+}
+
+async function serve({options}: CommandInput, globals: GlobalOptions, io: CommandIO, stop?: AbortSignal): Promise<number> {
+	const flags = emulatorFlags(options);
 	if ('error' in flags) {
 		io.stderr.write(`smsdeck emulator: ${flags.error}\n`);
 		return 2;
@@ -187,8 +158,10 @@ export async function runEmulator(args: string[], globals: GlobalOptions, io: Co
 	return 0;
 }
 
-export const run: SubcommandRun = (args, globals, io) => {
+const start: CommandAction = (input, globals, io) => {
 	// It serves until it is stopped: no time budget.
 	setBudget(undefined);
-	return runEmulator(args, globals, io);
+	return serve(input, globals, io);
 };
+
+export const actions = {run: start} satisfies Record<string, CommandAction>;

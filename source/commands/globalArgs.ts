@@ -1,91 +1,45 @@
-// Splits the command line into global options, the subcommand and its own arguments.
-// Global options may stand anywhere: `smsdeck --region eu-west-2 pools --json` = `smsdeck pools --json --region eu-west-2`.
-import {UsageError, type GlobalOptions} from './types.js';
-import {checkDuration} from '../domain/duration.js';
-
-interface FlagSpec {
-	name: keyof GlobalOptions | 'help' | 'version' | 'timeout';
-	value: boolean;
-}
-
-const FLAGS: Record<string, FlagSpec> = {
-	'--profile': {name: 'profile', value: true},
-	'--region': {name: 'region', value: true},
-	'--endpoint-url': {name: 'endpointUrl', value: true},
-	'--local': {name: 'local', value: false},
-	'--read-only': {name: 'readOnly', value: false},
-	'--no-color': {name: 'noColor', value: false},
-	'--ascii': {name: 'ascii', value: false},
-	'--json': {name: 'json', value: false},
-	'--timeout': {name: 'timeout', value: true},
-	'--help': {name: 'help', value: false},
-	'-h': {name: 'help', value: false},
-	'--version': {name: 'version', value: false},
-	'-v': {name: 'version', value: false},
-};
+// The command line in short: the global options (which may stand anywhere: `smsdeck --region eu-west-2 pools
+// --json` = `smsdeck pools --json --region eu-west-2`), the command's name and the words after it. The command
+// tree (commandTree.ts) parses and checks the whole line; this is its summary for callers that want one.
+import {DEFAULT_GLOBALS, GLOBAL_OPTIONS, parseCommandLine} from './commandTree.js';
+import type {GlobalOptions} from './types.js';
 
 export interface ParsedCommandLine {
 	globals: GlobalOptions;
 	help: boolean;
 	version: boolean;
+	/** The top-level command, if any. */
 	subcommand?: string;
+	/** The words after the command's name as typed, global options taken out. */
 	rest: string[];
 }
 
-/** --timeout: a positive duration (30s, 2m, 1h; a bare number is seconds). */
-function parseTimeout(text: string): number {
-	const result = checkDuration(text, {bareSeconds: true});
-	if (!result.ok) throw new UsageError(`--timeout: ${result.reason.replace(/\.$/, '')}`);
-	if (result.ms <= 0) throw new UsageError('--timeout: give a duration longer than 0, such as 30s or 5m');
-	return result.ms;
+/** Bad input is a UsageError, as from the command tree. */
+export function parseGlobalArgs(argv: readonly string[]): ParsedCommandLine {
+	const line = parseCommandLine(argv);
+	const none = {globals: {...DEFAULT_GLOBALS}, help: false, version: false, rest: []};
+	if (line.kind === 'help') return {...none, help: true};
+	if (line.kind === 'version') return {...none, version: true};
+	if (line.kind === 'console') return {...none, globals: line.globals};
+	const words = withoutGlobals(argv);
+	const name = line.path.split(' ')[0];
+	return {globals: line.globals, help: false, version: false, subcommand: name, rest: words.slice(words.indexOf(name) + 1)};
 }
 
-export function parseGlobalArgs(argv: readonly string[]): ParsedCommandLine {
-	const globals: GlobalOptions = {local: false, readOnly: false, noColor: false, ascii: false, json: false};
-	let help = false;
-	let version = false;
-	let subcommand: string | undefined;
-	const rest: string[] = [];
+/** The words of the line but the global options and their values. */
+function withoutGlobals(argv: readonly string[]): string[] {
+	const out: string[] = [];
 	for (let i = 0; i < argv.length; i++) {
-		const token = argv[i];
-		if (token === '--') {
-			rest.push(...argv.slice(i + 1));
+		const word = argv[i];
+		if (word === '--') {
+			out.push(...argv.slice(i));
 			break;
 		}
-		const eq = token.startsWith('--') ? token.indexOf('=') : -1;
-		const flagName = eq > 0 ? token.slice(0, eq) : token;
-		const spec = FLAGS[flagName];
-		if (spec) {
-			let value: string | undefined;
-			if (spec.value) {
-				value = eq > 0 ? token.slice(eq + 1) : argv[++i];
-				if (value === undefined || value === '' || (eq < 0 && value.startsWith('-'))) {
-					throw new UsageError(`option ${flagName} needs a value`);
-				}
-			} else if (eq > 0) {
-				throw new UsageError(`option ${flagName} takes no value`);
-			}
-			if (spec.name === 'timeout') globals.timeoutMs = parseTimeout(value!);
-			else if (spec.name === 'help') help = true;
-			else if (spec.name === 'version') version = true;
-			else (globals as unknown as Record<string, unknown>)[spec.name] = spec.value ? value : true;
-			continue;
-		}
-		if (subcommand === undefined && !token.startsWith('-')) {
-			subcommand = token;
-			continue;
-		}
-		if (subcommand === undefined) throw new UsageError(`unknown option '${flagName}'`);
-		rest.push(token);
+		const eq = word.startsWith('--') ? word.indexOf('=') : -1;
+		const flag = eq > 0 ? word.slice(0, eq) : word;
+		const global = GLOBAL_OPTIONS.find(o => o.long === flag || o.short === flag);
+		if (!global) out.push(word);
+		else if (global.required && eq < 0) i++;
 	}
-	if (globals.local && globals.endpointUrl) throw new UsageError('--local and --endpoint-url cannot be used together');
-	if (globals.endpointUrl) {
-		try {
-			const url = new URL(globals.endpointUrl);
-			if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('scheme');
-		} catch {
-			throw new UsageError(`--endpoint-url "${globals.endpointUrl}" is not an http(s) URL`);
-		}
-	}
-	return {globals, help, version, subcommand, rest};
+	return out;
 }

@@ -1,20 +1,11 @@
 // smsdeck numbers [--region R] [--json]: the phone numbers in a Region (including simulator numbers).
 import {listPhoneNumbers} from '../services/numbersService.js';
-import {parseOptions, withClients, yn} from './browse.js';
+import {withClients, yn} from './browse.js';
 import {writeRows} from './printTable.js';
-import type {SubcommandRun} from './types.js';
+import {commandRunner} from './commandTree.js';
+import type {CommandAction} from './types.js';
 
-export const usage = `Usage: smsdeck numbers [--region R] [--json]
-
-Lists the phone numbers in the Region (including simulator numbers): type, status, country,
-capabilities, message type, two-way, pool, opt-out list, monthly lease price.
-
-Options: --region CODE, --profile NAME, --endpoint-url URL, --local (the built-in emulator), --json (the API's
-shapes, timestamps as ISO 8601). Exit code 0, 1 when the service fails (one line on stderr), 2 on bad input.
-`;
-
-export const run: SubcommandRun = async (args, globals, io) => {
-	parseOptions('numbers', args);
+const list: CommandAction = async (_input, globals, io) => {
 	return withClients(globals, io, async clients => {
 		const numbers = await listPhoneNumbers(clients);
 		writeRows(
@@ -38,3 +29,6 @@ export const run: SubcommandRun = async (args, globals, io) => {
 		);
 	});
 };
+
+export const actions = {list} satisfies Record<string, CommandAction>;
+export const run = commandRunner('numbers');

@@ -4,28 +4,27 @@ import {resolveIdentity} from '../services/identityResolver.js';
 import {parseE164} from '../domain/e164.js';
 import {checkOptOutListName} from '../domain/settingsRules.js';
 import {awsCli} from '../domain/awsCliCommand.js';
-import {auditChange, changeLine, confirm, parseChangeArgs, refuseReadOnly, requireConfirmable, required, RuleError, runChange, withChangeClients} from './change.js';
+import {auditChange, changeLine, confirm, refuseReadOnly, requireConfirmable, RuleError, runChange, withChangeClients} from './change.js';
 import {renderLines} from './printTable.js';
-import {UsageError, type CommandIO, type GlobalOptions} from './types.js';
+import type {CommandInput, CommandIO, GlobalOptions} from './types.js';
 
-export async function changeOptOut(action: 'add' | 'remove', args: string[], globals: GlobalOptions, io: CommandIO): Promise<number> {
+export async function changeOptOut(action: 'add' | 'remove', {args, options}: CommandInput, globals: GlobalOptions, io: CommandIO): Promise<number> {
 	return runChange(io, async () => {
 		const command = `opt-outs ${action}`;
-		const parsed = parseChangeArgs(command, args, ['list']);
-		const typed = required(command, parsed, 'list');
-		if (parsed.positional.length !== 1) throw new UsageError(`${command}: give one phone number, e.g. smsdeck ${command} --list ${typed} +12065550150`);
+		const typed = options.list as string;
+		const yes = options.yes === true;
 		const listOk = checkOptOutListName(typed);
 		if (!listOk.ok) throw new RuleError(`${command}: ${listOk.reason}`);
-		const number = parseE164(parsed.positional[0]);
+		const number = parseE164(args[0]);
 		if (!number.ok) throw new RuleError(`${command}: ${number.reason}`);
 		await refuseReadOnly(command, globals, io.env);
-		requireConfirmable(command, parsed.flags.has('yes'));
+		requireConfirmable(command, yes);
 		return withChangeClients(globals, io, async clients => {
 			const {id: list} = await resolveIdentity(clients, 'optOutList', typed);
 			const op = action === 'add' ? 'put-opted-out-number' : 'delete-opted-out-number';
 			const cli = awsCli(clients.connection, 'pinpoint-sms-voice-v2', op, {'opt-out-list-name': list, 'opted-out-number': number.e164});
 			const what = action === 'add' ? `Opt out ${number.e164} on list ${list}` : `Remove ${number.e164} from opt-out list ${list}`;
-			const ok = await confirm(command, io, {yes: parsed.flags.has('yes'), typed: action === 'remove' ? 'delete' : undefined, summary: [what, `$ ${cli}`]});
+			const ok = await confirm(command, io, {yes, typed: action === 'remove' ? 'delete' : undefined, summary: [what, `$ ${cli}`]});
 			if (!ok) throw new RuleError(`${command}: not confirmed; nothing was sent`);
 			const out = action === 'add' ? await putOptedOutNumber(clients, list, number.e164) : await deleteOptedOutNumber(clients, list, number.e164);
 			await auditChange(io.env, changeLine(clients.connection.region, what, action === 'add' ? '' : 'opted out', action === 'add' ? 'opted out' : '', out.requestId), io);

@@ -1,18 +1,8 @@
 // smsdeck parts "text" [--json]: how an SMS body is encoded and split into parts (GSM-7 or UCS-2).
 import {analyzeMessage, suggestGsmReplacements} from '../domain/messageParts.js';
 import {renderJson, renderLines} from './printTable.js';
-import {UsageError, type SubcommandRun} from './types.js';
-
-export const usage = `Usage: smsdeck parts "TEXT" [--json]
-
-How End User Messaging SMS will send TEXT: the encoding (GSM-7, or UCS-2 as soon as one character is
-outside the GSM alphabet), characters counted (GSM extension characters ^ { } \\ [ ] ~ | € count 2),
-parts (GSM-7: 160 in one part, 153 per part when split, at most 1,530; UCS-2: 70, 67, at most 630),
-characters left in the last part, which characters forced UCS-2, and a GSM-7 rewrite when one helps
-(curly quotes → straight, ® → (R), … → ...). Reads stdin when TEXT is "-". No AWS calls.
-
-Exit code 0; 1 when the body is too long to send; 2 on bad input.
-`;
+import {commandRunner} from './commandTree.js';
+import type {CommandAction} from './types.js';
 
 async function readStdin(stdin: NodeJS.ReadableStream): Promise<string> {
 	let text = '';
@@ -22,8 +12,7 @@ async function readStdin(stdin: NodeJS.ReadableStream): Promise<string> {
 
 const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
-export const run: SubcommandRun = async (args, globals, io) => {
-	if (args.length !== 1) throw new UsageError(`parts: give the message as one argument, e.g. smsdeck parts "Hello" (got ${args.length})`);
+const count: CommandAction = async ({args}, globals, io) => {
 	const text = args[0] === '-' ? await readStdin(process.stdin) : args[0];
 	const info = analyzeMessage(text);
 	const replaced = suggestGsmReplacements(text);
@@ -55,3 +44,6 @@ export const run: SubcommandRun = async (args, globals, io) => {
 	io.stdout.write(renderLines(lines));
 	return info.tooLong ? 1 : 0;
 };
+
+export const actions = {run: count} satisfies Record<string, CommandAction>;
+export const run = commandRunner('parts');

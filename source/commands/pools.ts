@@ -1,20 +1,11 @@
 // smsdeck pools [--region R] [--json]: the phone pools in a Region.
 import {listPools} from '../services/poolsService.js';
-import {parseOptions, withClients, yn} from './browse.js';
+import {withClients, yn} from './browse.js';
 import {writeRows} from './printTable.js';
-import type {SubcommandRun} from './types.js';
+import {commandRunner} from './commandTree.js';
+import type {CommandAction} from './types.js';
 
-export const usage = `Usage: smsdeck pools [--region R] [--json]
-
-Lists the phone pools in the Region: status, message type, two-way, self-managed opt-outs,
-shared routes, deletion protection, opt-out list.
-
-Options: --region CODE, --profile NAME, --endpoint-url URL, --local (the built-in emulator), --json (the API's
-shapes, timestamps as ISO 8601). Exit code 0, 1 when the service fails (one line on stderr), 2 on bad input.
-`;
-
-export const run: SubcommandRun = async (args, globals, io) => {
-	parseOptions('pools', args);
+const list: CommandAction = async (_input, globals, io) => {
 	return withClients(globals, io, async clients => {
 		const pools = await listPools(clients);
 		writeRows(
@@ -35,3 +26,6 @@ export const run: SubcommandRun = async (args, globals, io) => {
 		);
 	});
 };
+
+export const actions = {list} satisfies Record<string, CommandAction>;
+export const run = commandRunner('pools');

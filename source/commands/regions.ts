@@ -1,16 +1,10 @@
 // smsdeck regions [--json]: the End User Messaging SMS Regions, with SMS/MMS and voice support.
 import {SMS_REGIONS} from '../domain/regions.js';
 import {writeRows} from './printTable.js';
-import {UsageError, type SubcommandRun} from './types.js';
+import {commandRunner} from './commandTree.js';
+import type {CommandAction} from './types.js';
 
-export const usage = `Usage: smsdeck regions [--json]
-
-Lists the AWS Regions where End User Messaging SMS is available (the service's endpoint data), with their
-partition and SMS/MMS, voice and FIPS support (voice: as the user guide states it; null where it does not).
-`;
-
-export const run: SubcommandRun = async (args, globals, io) => {
-	if (args.length > 0) throw new UsageError(`regions takes no arguments (got "${args[0]}")`);
+const list: CommandAction = async (_input, globals, io) => {
 	writeRows(
 		io.stdout,
 		globals.json,
@@ -27,3 +21,6 @@ export const run: SubcommandRun = async (args, globals, io) => {
 	);
 	return 0;
 };
+
+export const actions = {list} satisfies Record<string, CommandAction>;
+export const run = commandRunner('regions');

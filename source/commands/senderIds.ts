@@ -1,19 +1,11 @@
 // smsdeck sender-ids [--region R] [--json]: the sender IDs in a Region.
 import {listSenderIds} from '../services/senderIdsService.js';
-import {parseOptions, withClients, yn} from './browse.js';
+import {withClients, yn} from './browse.js';
 import {writeRows} from './printTable.js';
-import type {SubcommandRun} from './types.js';
+import {commandRunner} from './commandTree.js';
+import type {CommandAction} from './types.js';
 
-export const usage = `Usage: smsdeck sender-ids [--region R] [--json]
-
-Lists the sender IDs in the Region: country, message types, registered, deletion protection, price.
-
-Options: --region CODE, --profile NAME, --endpoint-url URL, --local (the built-in emulator), --json (the API's
-shapes, timestamps as ISO 8601). Exit code 0, 1 when the service fails (one line on stderr), 2 on bad input.
-`;
-
-export const run: SubcommandRun = async (args, globals, io) => {
-	parseOptions('sender-ids', args);
+const list: CommandAction = async (_input, globals, io) => {
 	return withClients(globals, io, async clients => {
 		const senderIds = await listSenderIds(clients);
 		writeRows(
@@ -33,3 +25,6 @@ export const run: SubcommandRun = async (args, globals, io) => {
 		);
 	});
 };
+
+export const actions = {list} satisfies Record<string, CommandAction>;
+export const run = commandRunner('sender-ids');

@@ -16,7 +16,8 @@ import type {TailEvent, TailHealth, TailSource} from '../services/tailTypes.js';
 import {connect} from './connect.js';
 import {reportFailure} from './browse.js';
 import {writeMessage} from './printTable.js';
-import {UsageError, type SubcommandRun} from './types.js';
+import {UsageError, type CommandAction, type CommandInput} from './types.js';
+import {commandRunner} from './commandTree.js';
 import {setBudget, signalExitCode} from './lifetime.js';
 import {answerCount, callsInFlight} from '../services/inFlight.js';
 
@@ -24,33 +25,6 @@ const TAIL_OPERATIONS = ['StartLiveTail', 'FilterLogEvents'];
 
 /** After --timeout, a follow that does not manage to stop by itself within this long is ended anyway. */
 const FOLLOW_STOP_GRACE_MS = 5000;
-
-export const usage = `Usage: smsdeck tail <config-set> [options]
-       smsdeck tail --log-group NAME [options]
-
-Prints the events of a configuration set's (name or ARN) CloudWatch Logs event destination (or of any log
-group), one line per event: time, event type, status, final, destination, origination, country, parts, price,
-message id. Lines that are not SMS/MMS/voice events are printed as they are.
-
-Options:
-  --since TIME          read from this long ago first: 30s, 10m, 2h, 1d or an ISO time (default 10m)
-  --follow, -f          keep following (live tail, falling back to polling); ctrl-c stops
-  --filter PATTERN      CloudWatch Logs filter pattern, applied by the service
-  --destination NAME    which CloudWatch Logs destination of the configuration set (when it has several)
-  --log-group NAME      tail a log group (name or ARN) instead of a configuration set
-  --json                one JSON object per line: {time, logStream, eventId, event, raw}
-  --region, --profile, --endpoint-url, --local as everywhere
-
-Examples:
-  smsdeck tail my-config-set --follow
-  smsdeck tail my-config-set --since 1h --json | jq -r 'select(.event.isFinal) | [.event.messageId, .event.messageStatus] | @tsv'
-  smsdeck tail --log-group /sms/events --follow --filter '{ $.isFinal IS TRUE }'
-
-Exit code 0 (also when ctrl-c ends a working --follow, or on a closed pipe), 1 when the service fails or gives
-no valid answer, 130/143 when ctrl-c/SIGTERM come before any valid answer, 2 on bad input or when the
-configuration set has no usable CloudWatch Logs destination. --timeout bounds a history read (default 5m); with
---follow it stops the follow after that long.
-`;
 
 interface TailArgs {
 	configSet?: string;
@@ -61,46 +35,16 @@ interface TailArgs {
 	destination?: string;
 }
 
-function parseArgs(args: readonly string[]): TailArgs {
-	const out: TailArgs = {since: '10m', follow: false};
-	const valueOf = (i: number, name: string, inline?: string) => {
-		const value = inline ?? args[i + 1];
-		if (value === undefined || value === '' || (inline === undefined && value.startsWith('--'))) throw new UsageError(`tail: ${name} needs a value`);
-		return value;
+/** The options as the command tree gave them; what depends on more than one of them is checked here. */
+function tailArgs({args, options}: CommandInput): TailArgs {
+	const out: TailArgs = {
+		configSet: args[0],
+		logGroup: options.logGroup as string | undefined,
+		since: (options.since as string | undefined) ?? '10m',
+		follow: options.follow === true,
+		filter: options.filter as string | undefined,
+		destination: options.destination as string | undefined,
 	};
-	for (let i = 0; i < args.length; i++) {
-		const token = args[i];
-		const eq = token.startsWith('--') ? token.indexOf('=') : -1;
-		const name = eq > 0 ? token.slice(0, eq) : token;
-		const inline = eq > 0 ? token.slice(eq + 1) : undefined;
-		const take = () => {
-			const v = valueOf(i, name, inline);
-			if (inline === undefined) i++;
-			return v;
-		};
-		switch (name) {
-			case '--follow':
-			case '-f':
-				out.follow = true;
-				break;
-			case '--since':
-				out.since = take();
-				break;
-			case '--filter':
-				out.filter = take();
-				break;
-			case '--destination':
-				out.destination = take();
-				break;
-			case '--log-group':
-				out.logGroup = take();
-				break;
-			default:
-				if (token.startsWith('-')) throw new UsageError(`tail: unknown option "${token}"`);
-				if (out.configSet !== undefined) throw new UsageError(`tail: one configuration set at a time (got "${out.configSet}" and "${token}")`);
-				out.configSet = token;
-		}
-	}
 	if (!out.configSet && !out.logGroup) throw new UsageError('tail: name a configuration set, or a log group with --log-group');
 	if (out.configSet && out.logGroup) throw new UsageError('tail: give a configuration set or --log-group, not both');
 	if (out.destination && !out.configSet) throw new UsageError('tail: --destination goes with a configuration set');
@@ -142,8 +86,8 @@ function problemOf(note: string | undefined): string | undefined {
 	return note?.replace(/ — (retrying|reconnecting) in [\d.]+s$/, '').trim() || undefined;
 }
 
-export const run: SubcommandRun = async (args, globals, io) => {
-	const options = parseArgs(args);
+const follow: CommandAction = async (input, globals, io) => {
+	const options = tailArgs(input);
 	const since = parseSince(options.since, Date.now());
 	if (!since.ok) throw new UsageError(`tail: --since: ${since.reason}`);
 	// A follow runs until it is stopped: ctrl-c, SIGTERM, or --timeout when given (then it ends as ctrl-c would).
@@ -243,3 +187,6 @@ export const run: SubcommandRun = async (args, globals, io) => {
 		await connected.close();
 	}
 };
+
+export const actions = {run: follow} satisfies Record<string, CommandAction>;
+export const run = commandRunner('tail');

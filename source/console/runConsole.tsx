@@ -1,7 +1,7 @@
 // Starts the interactive console: preferences, theme, keymap, the alternate screen, and the guards that restore
 // the terminal on every exit path.
 import React from 'react';
-import {SUBCOMMANDS} from '../commands/registry.js';
+import {commandNames} from '../commands/commandTree.js';
 import {render} from 'ink';
 import {App} from './App.js';
 import {ThemeProvider} from '../theme/ThemeContext.js';
@@ -14,7 +14,6 @@ import {startLocalEmulator, type LocalEmulator} from '../commands/connect.js';
 import {endpointScopeWarning, resolve, type Resolution} from '../services/resolver.js';
 import {callTimeouts} from '../services/timeouts.js';
 
-export const SCRIPTABLE = Object.keys(SUBCOMMANDS).join(', ');
 
 
 export async function runConsole(globals: GlobalOptions, io: CommandIO): Promise<number> {
@@ -23,7 +22,7 @@ export async function runConsole(globals: GlobalOptions, io: CommandIO): Promise
 	if (!stdin.isTTY || !stdout.isTTY) {
 		const which = !stdin.isTTY && !stdout.isTTY ? 'stdin and stdout are' : !stdin.isTTY ? 'stdin is' : 'stdout is';
 		io.stderr.write(
-			`smsdeck: the console needs a terminal, but ${which} not a TTY; use a scriptable subcommand instead (${SCRIPTABLE}; see smsdeck --help), or ssh -t\n`,
+			`smsdeck: the console needs a terminal, but ${which} not a TTY; use a scriptable subcommand instead (${commandNames().join(', ')}; see smsdeck --help), or ssh -t\n`,
 		);
 		return 2;
 	}

@@ -113,6 +113,21 @@ const phoneMetadataAsJson = {
 	},
 };
 
+// commander imports node:child_process for executable subcommands (`git-style`), which smsdeck never uses; loading
+// that builtin costs every run several milliseconds.
+const commanderWithoutChildProcess = {
+	name: 'commander-without-child-process',
+	setup(b) {
+		b.onResolve({filter: /^node:child_process$/}, args =>
+			/[\\/]commander[\\/]/.test(args.importer) ? {path: 'child-process-stub', namespace: 'commander-stub'} : undefined,
+		);
+		b.onLoad({filter: /.*/, namespace: 'commander-stub'}, () => ({
+			contents: "export default {spawn() { throw new Error('smsdeck has no executable subcommands'); }};\n",
+			loader: 'js',
+		}));
+	},
+};
+
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const started = Date.now();
 const splitDir = join(root, 'build', 'split');
@@ -145,7 +160,7 @@ await build({
 	banner: {
 		js: "import {createRequire as __smsdeckRequire} from 'node:module'; const require = __smsdeckRequire(import.meta.url);",
 	},
-	plugins: [jsonAsString, lazySource, yogaWithoutFetch, phoneMetadataAsJson],
+	plugins: [jsonAsString, lazySource, yogaWithoutFetch, phoneMetadataAsJson, commanderWithoutChildProcess],
 	logLevel: 'warning',
 });
 

@@ -105,7 +105,9 @@ describe('an endpoint that accepts and never answers', () => {
 			// Start-up on a busy machine takes a while; the point is that it ends, and by its budget's clock.
 			assert.ok(run.ms < budgetMs + 3000 + 15_000, `${what}: ${run.ms} ms`);
 		}
-		assert.ok(silent.hits >= commands.length, `every command reached the endpoint (${silent.hits} connections)`);
+		// Each one connected; on a saturated machine the endpoint (in this process) may accept the last ones only after
+		// their process has gone.
+		await until(`every command reached the endpoint (${silent.hits} connections so far)`, () => silent.hits >= commands.length, 10_000);
 	});
 
 	for (const [signal, code] of [

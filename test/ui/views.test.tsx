@@ -178,11 +178,12 @@ test(':acct shows tier SANDBOXED, spend limits per channel and account limits; u
 	const {ui} = renderApp();
 	await ready(ui);
 	await command(ui, 'acct');
-	let frame = await waitForFrame(ui, 'Account limits', WAIT);
+	await waitForFrame(ui, 'Account limits', WAIT);
+	// Enforced, this month's spend (the CloudWatch metric, read on its own), its share, the maximum, overridden.
+	let frame = await waitForFrame(ui, /SMS +\$1 +\$0 +0\.0% +\$1 +yes/, WAIT);
 	assert.match(frame, /Tier +SANDBOXED/);
-	assert.match(frame, /SMS +\$1 +\$1 +yes/);
-	assert.match(frame, /MMS +\$1 +\$1 +no/);
-	assert.match(frame, /Voice +\$1 +\$1 +no/);
+	assert.match(frame, /MMS +\$1 +\$0 +0\.0% +\$1 +no/);
+	assert.match(frame, /Voice +\$1 +\$0 +0\.0% +\$1 +no/);
 	assert.match(frame, /Phone numbers +9 \/ 25/);
 	await command(ui, 'region us-west-2');
 	frame = await waitForFrame(ui, /SMS +\$250/, WAIT);

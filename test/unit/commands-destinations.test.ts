@@ -71,7 +71,6 @@ test('config-sets create, destinations add (with its log group) / disable / enab
 test('bad input is exit 2 before any call: names, kinds, ARNs, event types, a missing role; no --yes on a non-terminal', async () => {
 	const base = ['add', '--config-set', 'staging', '--name', 'x', '--yes'];
 	const cases: [string[], RegExp][] = [
-		[['--type', 'kafka', '--arn', GROUP], /--type kafka is not one of cloudwatch-logs, firehose, sns/],
 		[['--type', 'cloudwatch-logs', '--arn', GROUP], /IAM role ARN is missing: CloudWatch Logs needs a role/],
 		[['--type', 'cloudwatch-logs', '--arn', 'arn:aws:sns:us-east-1:123456789012:t', '--role-arn', ROLE], /is not a log group ARN/],
 		[['--type', 'firehose', '--arn', 'arn:aws:firehose:us-east-1:123456789012:deliverystream/s', '--role-arn', 'role'], /"role" is not an IAM role ARN/],
@@ -84,6 +83,9 @@ test('bad input is exit 2 before any call: names, kinds, ARNs, event types, a mi
 		assert.equal(r.code, 2, `${extra.join(' ')}: ${r.err}`);
 		assert.match(r.err, message);
 	}
+	// A --type outside the choices is refused by the command tree (a UsageError: one line, exit 2).
+	await assert.rejects(call(destinations, [...base, '--type', 'kafka', '--arn', GROUP]), /^UsageError: destinations add: --type takes cloudwatch-logs, firehose or sns, not "kafka"$/);
+	await assert.rejects(call(destinations, ['add', '--config-set', 'staging', '--type', 'sns', '--arn', 'arn:aws:sns:us-east-1:123456789012:t', '--yes']), /destinations add: --name is needed/);
 	const badName = await call(destinations, ['enable', '--config-set', 'staging', '--name', 'bad name', '--yes']);
 	assert.equal(badName.code, 2);
 	assert.match(badName.err, /may hold only letters, digits, _ and -/);
