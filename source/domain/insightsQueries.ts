@@ -8,21 +8,33 @@ import {eventOutcome} from './eventRecord.js';
 export type InsightsWindowLabel = '15m' | '1h' | '24h' | '7d';
 
 export interface InsightsWindow {
-	label: InsightsWindowLabel;
+	/** "1h" for the console's windows; what was typed for `smsdeck insights --since`. */
+	label: string;
 	ms: number;
 	/** The width of a sparkline's time bin, as Logs Insights writes it in bin(). */
 	bin: string;
 	binMs: number;
 }
 
-export const INSIGHTS_WINDOWS: readonly InsightsWindow[] = Object.freeze([
+export const INSIGHTS_WINDOWS: readonly (InsightsWindow & {label: InsightsWindowLabel})[] = Object.freeze([
 	{label: '15m', ms: 15 * 60_000, bin: '30s', binMs: 30_000},
 	{label: '1h', ms: 60 * 60_000, bin: '2m', binMs: 120_000},
 	{label: '24h', ms: 24 * 60 * 60_000, bin: '1h', binMs: 3_600_000},
 	{label: '7d', ms: 7 * 24 * 60 * 60_000, bin: '6h', binMs: 6 * 3_600_000},
 ]);
 
-export function findWindow(label: string): InsightsWindow | undefined {
+const BIN_CHOICES: readonly [string, number][] = [
+	['30s', 30_000], ['1m', 60_000], ['2m', 120_000], ['5m', 300_000], ['10m', 600_000], ['15m', 900_000], ['30m', 1_800_000],
+	['1h', 3_600_000], ['3h', 10_800_000], ['6h', 21_600_000], ['12h', 43_200_000], ['1d', 86_400_000], ['1w', 604_800_000],
+];
+
+/** A window of any length (`smsdeck insights --since 3h`): bins of a round width, at most 40 of them. */
+export function windowOf(ms: number, label: string): InsightsWindow {
+	const [bin, binMs] = BIN_CHOICES.find(([, width]) => ms / width <= 40) ?? BIN_CHOICES[BIN_CHOICES.length - 1];
+	return {label, ms, bin, binMs};
+}
+
+export function findWindow(label: string): (InsightsWindow & {label: InsightsWindowLabel}) | undefined {
 	return INSIGHTS_WINDOWS.find(w => w.label === label.trim().toLowerCase());
 }
 
@@ -251,11 +263,11 @@ export function formatPercent(part: number, whole: number): string {
 	return `${((part / whole) * 100).toFixed(1)}%`;
 }
 
-/** Milliseconds as people read latency: "850 ms", "2.4 s", "3 m 5 s". */
+/** Milliseconds as people read latency: "850 ms", "2.4 s", "60 s", "3 m 5 s". */
 export function formatLatency(ms: number | undefined): string {
 	if (ms === undefined) return '–';
 	if (ms < 1000) return `${Math.round(ms)} ms`;
-	if (ms < 60_000) return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
+	if (ms < 100_000) return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
 	const s = Math.round(ms / 1000);
 	return `${Math.floor(s / 60)} m ${s % 60} s`;
 }
