@@ -183,6 +183,24 @@ const scenes: Scene[] = [
 		},
 	},
 	{
+		file: 'insights.svg',
+		title: 'smsdeck — insights of a configuration set: rates, breakdowns, latency, spend (Logs Insights queries)',
+		cols: 150,
+		rows: 24,
+		async play(app) {
+			await ready(app);
+			// Two smoke-test runs through the simulator: delivered and failed messages to count.
+			await command(app, 'sim', 'Simulator smoke test in');
+			await app.press('enter');
+			await app.waitForText(/PASS +2 of 2/, {timeoutMs: 30_000});
+			await app.press('R');
+			await app.waitForText(/PASS +2 of 2 .*run sim-/, {timeoutMs: 30_000});
+			await command(app, 'insights smsdeck-simulator', 'Insights smsdeck-simulator');
+			await app.waitForText(/all \d+ queries complete/, {timeoutMs: 30_000});
+			await app.waitForText(/this month/);
+		},
+	},
+	{
 		file: 'edit-review.svg',
 		title: 'smsdeck — a staged keyword, reviewed with the equivalent aws command before anything is sent',
 		async play(app) {
