@@ -28,6 +28,7 @@ export const COMMAND_LINE: readonly CommandLineDef[] = [
 	{name: 'region', aliases: [], arg: 'region', argRequired: true, help: 'Switch to a Region: :region eu-west-2'},
 	{name: 'profile', aliases: [], arg: 'profile', argRequired: true, help: 'Switch to a profile from the AWS config files: :profile prod'},
 	{name: 'tail', aliases: ['logs'], arg: 'configSet', argRequired: true, help: 'Live event tail: :tail <config-set> [--since 5m] [--destination NAME], :tail log-group <name>'},
+	{name: 'insights', aliases: ['in', 'stats'], arg: 'configSet', help: 'Insights of a configuration set (Logs Insights): :insights <config-set> [--window 15m|1h|24h|7d]'},
 	{name: 'help', aliases: ['h'], help: 'Show the keys and commands'},
 	{name: 'errors', aliases: ['log'], help: 'Show the error log'},
 	{name: 'audit', aliases: ['changes'], help: 'The changes applied in this session, with Region and request id'},

@@ -3,6 +3,7 @@
 import type {Connection} from '../services/clients.js';
 import type {Resolution} from '../services/resolver.js';
 import {refName, type ResourceRef} from '../domain/resourceRef.js';
+import type {InsightsDimension, InsightsWindowLabel} from '../domain/insightsQueries.js';
 
 export type Route =
 	| {name: 'regions'}
@@ -31,7 +32,9 @@ export type Route =
 	| {name: 'help'}
 	| {name: 'errors'}
 	| {name: 'audit'}
-	| {name: 'tail'; configSet?: string; logGroup?: string; destination?: string; since?: string};
+	| {name: 'insights'; configSet?: string; window?: InsightsWindowLabel}
+	/** cell: open with the breakdown's filter on (the messages whose final event has that value). */
+	| {name: 'tail'; configSet?: string; logGroup?: string; destination?: string; since?: string; cell?: {dimension: InsightsDimension; value: string}};
 
 /** How a screen is named in the breadcrumbs. */
 export function routeTitle(route: Route): string {
@@ -90,6 +93,8 @@ export function routeTitle(route: Route): string {
 			return 'Applied changes';
 		case 'tail':
 			return `Tail ${route.configSet ?? route.logGroup ?? ''}`.trim();
+		case 'insights':
+			return `Insights ${route.configSet ?? ''}`.trim();
 	}
 }
 

@@ -555,6 +555,21 @@ function buildTree(write: (text: string) => void = text => process.stdout.write(
 			.action(runs(() => import('./tail.js'), 'run'));
 	});
 
+	top('insights', 'delivery and failure rates, latency percentiles and price of a configuration set, counted by Logs Insights', command => {
+		command
+			.description(
+				"Counts a configuration set's SMS events over a window with CloudWatch Logs Insights queries on its CloudWatch Logs event destination (the service does the counting, so any volume works): messages (final events), delivered and failed with their rates, latency from request to final event (p50, p95, p99), total price, the bytes the queries scanned (what Logs Insights bills), and one breakdown (--by). --json: one object with the numbers, the rows and each query with its statistics and its aws logs start-query command.\n\n" +
+					'Examples:\n' +
+					'  smsdeck insights --config-set my-config-set --since 1h\n' +
+					"  smsdeck insights --config-set my-config-set --by country --json | jq -r '.Rows[] | [.Value, .Messages, .Failed] | @tsv'\n\n" +
+					'Exit code 0, 1 when the service fails or a query does not complete, 2 on bad input or when the configuration set has no usable CloudWatch Logs destination, 130/143 when ctrl-c/SIGTERM stop it (the queries still running are stopped). IAM: logs:StartQuery, logs:GetQueryResults, logs:StopQuery.',
+			)
+			.addOption(option('--config-set <name>', 'the configuration set (name or ARN); default: the only one whose events go to CloudWatch Logs'))
+			.addOption(option('--since <duration>', 'the window, ending now: 15m, 1h, 24h, 7d … (1m to 90d)', {default: '24h'}))
+			.addOption(option('--by <dimension>', 'the breakdown', {choices: ['status', 'country', 'origination', 'type'], default: 'status'}))
+			.action(runs(() => import('./insights.js'), 'run'));
+	});
+
 	top('simulate', 'simulator smoke test: send, watch the events, verdict (exit 0/1/2)', command => {
 		command
 			.description(

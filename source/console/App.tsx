@@ -13,6 +13,7 @@ import {COMMAND_ROUTES, RouteView, type RouteContext} from './routes.js';
 import type {ViewProps} from '../views/viewProps.js';
 import {parseCommandLine} from '../app/commandLine.js';
 import {parseTailCommand} from '../app/tailCommand.js';
+import {parseInsightsCommand} from '../app/insightsCommand.js';
 import {KeypressProvider, Priority, useActiveBindings, useKeypress} from '../input/KeypressProvider.js';
 import {useCommands} from '../input/useCommands.js';
 import {COMMANDS, type CommandId, type Keymap} from '../input/keymap.js';
@@ -311,6 +312,12 @@ function Shell({
 				const tail = parseTailCommand(parsed.arg ?? '');
 				if (tail.ok) dispatch({type: 'goto', route: tail.route});
 				else dispatch({type: 'toast', kind: 'error', text: tail.reason});
+				break;
+			}
+			case 'insights': {
+				const insights = parseInsightsCommand(parsed.arg);
+				if (insights.ok) dispatch({type: 'goto', route: insights.route});
+				else dispatch({type: 'toast', kind: 'error', text: insights.reason});
 				break;
 			}
 		}

@@ -21,6 +21,7 @@ import {RegistrationDetailView} from '../views/RegistrationDetailView.js';
 import {ProtectView} from '../views/ProtectView.js';
 import {ProtectDetailView} from '../views/ProtectDetailView.js';
 import {TailView} from '../views/TailView.js';
+import {InsightsView} from '../views/InsightsView.js';
 import {SimulatorView} from '../views/SimulatorView.js';
 import {SendView} from '../views/SendView.js';
 import {KeywordsView} from '../views/KeywordsView.js';
@@ -67,7 +68,9 @@ export function RouteView({route, view, context}: {route: Route; view: ViewProps
 		case 'optedOutNumbers':
 			return <OptedOutNumbersView key={route.list} {...view} list={route.list} />;
 		case 'tail':
-			return <TailView key={`${route.configSet ?? ''}|${route.logGroup ?? ''}|${route.destination ?? ''}|${route.since ?? ''}`} {...view} target={route} />;
+			return <TailView key={`${route.configSet ?? ''}|${route.logGroup ?? ''}|${route.destination ?? ''}|${route.since ?? ''}|${route.cell ? `${route.cell.dimension}=${route.cell.value}` : ''}`} {...view} target={route} />;
+		case 'insights':
+			return <InsightsView key={`${route.configSet ?? ''}|${route.window ?? ''}`} {...view} configSet={route.configSet} window={route.window} />;
 		case 'verified':
 			return <VerifiedView {...view} />;
 		case 'registrations':

@@ -27,6 +27,8 @@ export function decideReadOnly(flag: boolean, profile: string, policy: ReadOnlyP
 export function isReadOperation(operation: string, input?: unknown): boolean {
 	if (/^(Describe|List|Get|Filter)[A-Z]/.test(operation)) return true;
 	if (operation === 'StartLiveTail' || operation === 'GetCallerIdentity') return true;
+	// A Logs Insights query reads the log group; stopping it ends only that reading.
+	if (operation === 'StartQuery' || operation === 'StopQuery') return true;
 	// A dry run checks a send without sending it (no message, no charge).
 	if (/^Send[A-Za-z]*Message$/.test(operation) && (input as {DryRun?: unknown} | undefined)?.DryRun === true) return true;
 	return false;

@@ -159,7 +159,7 @@ export function dependentActions(calls = scanCalls(), table = DEPENDENT_ACTIONS)
 
 export function isReadAction(action) {
 	const op = action.split(':')[1];
-	return /^(Describe|List|Get|Filter)/.test(op) || op === 'StartLiveTail';
+	return /^(Describe|List|Get|Filter)/.test(op) || ['StartLiveTail', 'StartQuery', 'StopQuery'].includes(op);
 }
 
 function policy(sid, actions) {

@@ -24,6 +24,15 @@ async function command(app: TerminalSession, text: string, loaded: string | RegE
 
 const ready = (app: TerminalSession) => app.waitForText('<?> help', {timeoutMs: 15_000});
 
+/** The simulator smoke test, run and then run again (R): events of four messages in its configuration set. */
+async function twoSimulatorRuns(app: TerminalSession) {
+	await command(app, 'sim', 'Simulator smoke test in');
+	await app.press('enter');
+	await app.waitForText(/PASS +2 of 2/, {timeoutMs: 30_000});
+	await app.press('R');
+	await app.waitForText(/PASS +2 of 2 .*run sim-/, {timeoutMs: 30_000});
+}
+
 const scenes: Scene[] = [
 	{
 		file: 'regions.svg',
@@ -184,11 +193,7 @@ const scenes: Scene[] = [
 		async play(app, shot) {
 			await ready(app);
 			// Send through the simulator first, so the tail has events to show.
-			await command(app, 'sim', 'Simulator smoke test in');
-			await app.press('enter');
-			await app.waitForText(/PASS +2 of 2/, {timeoutMs: 30_000});
-			await app.press('R');
-			await app.waitForText(/PASS +2 of 2 .*run sim-/, {timeoutMs: 30_000});
+			await twoSimulatorRuns(app);
 			await command(app, 'tail smsdeck-simulator --since 10m', /TEXT_DELIVERED/);
 			await app.waitForText(/LIVE|POLL/);
 			await shot('tail.svg', 'smsdeck — live tail of a configuration set: parsed SMS events');
@@ -199,6 +204,20 @@ const scenes: Scene[] = [
 			await app.waitForNoText(/Breakdown of/);
 			await app.press('m');
 			await app.waitForText(/PENDING.*DELIVERED/);
+		},
+	},
+	{
+		file: 'insights.svg',
+		title: 'smsdeck — insights of a configuration set: rates, breakdowns, latency, spend (Logs Insights queries)',
+		cols: 150,
+		rows: 24,
+		async play(app) {
+			await ready(app);
+			// Delivered and failed messages to count.
+			await twoSimulatorRuns(app);
+			await command(app, 'insights smsdeck-simulator', 'Insights smsdeck-simulator');
+			await app.waitForText(/all \d+ queries complete/, {timeoutMs: 30_000});
+			await app.waitForText(/this month/);
 		},
 	},
 	{

@@ -90,6 +90,7 @@ export function ConfigSetDetailView({configSet, width, height, filter, isActive,
 			// The selected destination when it is a CloudWatch Logs one, else the set's own choice (or a picker).
 			'tail.start': () =>
 				navigate({name: 'tail', configSet, ...(selected?.CloudWatchLogsDestination ? {destination: selected.EventDestinationName} : {})}),
+			'insights.open': () => navigate({name: 'insights', configSet}),
 		},
 		{priority: Priority.View, isActive: isActive && !adding},
 	);

@@ -62,6 +62,7 @@ export function ConfigSetsView({width, height, filter, isActive, navigate, toast
 				onOpen={c => navigate({name: 'configSet', configSet: c.ConfigurationSetName ?? ''})}
 				actions={{
 					'tail.start': () => selected.current && navigate({name: 'tail', configSet: selected.current.ConfigurationSetName ?? ''}),
+					'insights.open': () => selected.current && navigate({name: 'insights', configSet: selected.current.ConfigurationSetName ?? ''}),
 					'edit.add': () => setCreating(true),
 					'edit.delete': () => {
 						const c = selected.current;

@@ -52,6 +52,8 @@ export interface TailTarget {
 	destination?: string;
 	/** "5m", "1h" or an ISO time; default 5m. */
 	since?: string;
+	/** Open with the breakdown's filter on this cell (from insights). */
+	cell?: CellFilter;
 }
 
 const DEFAULT_SINCE = '5m';
@@ -142,7 +144,7 @@ function TailPane({target, width, height, filter, isActive, toast, logGroup, lab
 	const [reading, setReading] = useState<string | undefined>(undefined);
 	const [paneOpen, setPaneOpen] = useState(false);
 	const [cursor, setCursor] = useState<BreakdownCursor>({column: 0, row: 0});
-	const [cell, setCell] = useState<CellFilter | undefined>(undefined);
+	const [cell, setCell] = useState<CellFilter | undefined>(target.cell);
 	const [prompt, setPrompt] = useState<Prompt | undefined>(undefined);
 
 	const shownFrom = windowIndex === undefined || windowIndex < 0 ? since : startedAt - WINDOWS[windowIndex].ms;

@@ -197,8 +197,8 @@ test('read-only is decided for the profile in use, and fails closed on a damaged
 });
 
 test('reads pass the read-only guard; everything else, unknown operations included, does not', () => {
-	for (const op of ['DescribePools', 'ListPoolOriginationIdentities', 'GetCallerIdentity', 'FilterLogEvents', 'StartLiveTail', 'DescribeLogGroups']) assert.ok(isReadOperation(op), op);
-	for (const op of ['PutKeyword', 'RequestPhoneNumber', 'SendTextMessage', 'SetTextMessageSpendLimitOverride', 'TagResource', 'StartQuery', 'Frobnicate']) assert.ok(!isReadOperation(op), op);
+	for (const op of ['DescribePools', 'ListPoolOriginationIdentities', 'GetCallerIdentity', 'FilterLogEvents', 'StartLiveTail', 'DescribeLogGroups', 'StartQuery', 'StopQuery', 'GetQueryResults']) assert.ok(isReadOperation(op), op);
+	for (const op of ['PutKeyword', 'RequestPhoneNumber', 'SendTextMessage', 'SetTextMessageSpendLimitOverride', 'TagResource', 'Frobnicate']) assert.ok(!isReadOperation(op), op);
 	assert.ok(isReadOperation('SendTextMessage', {DryRun: true}));
 	assert.ok(!isReadOperation('SendTextMessage', {DryRun: 'true'}));
 });

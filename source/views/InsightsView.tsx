@@ -1,0 +1,277 @@
+// Insights of a configuration set: is SMS healthy, and if not, where does it fail? Messages, delivered and failed
+// rates, breakdowns by final status, country, origination and message type, latency percentiles, price, per-bin
+// sparklines and the biggest movers against the previous window, with this month's spend against the enforced
+// limit in the header. The numbers are Logs Insights queries over the set's CloudWatch Logs destination
+// (app/useInsights.ts); this view only draws them. enter on a cell opens the tail filtered to those messages.
+import React, {useMemo, useState} from 'react';
+import {Box, Text} from 'ink';
+import {useResource, useSession} from '../app/session.js';
+import {useInsights} from '../app/useInsights.js';
+import {useCopy} from '../app/copy.js';
+import {lookupConfigurationSet} from '../services/identityResolver.js';
+import {listConfigurationSets, type ConfigurationSet} from '../services/configSetsService.js';
+import {logGroupName, pickLogsDestination} from '../services/messageEvents.js';
+import {isEnded, totalBytesScanned, type InsightsRun} from '../services/insightsService.js';
+import {describeAccount, type AccountOverview} from '../services/accountService.js';
+import {monthToDateSpend, type MonthToDateSpend} from '../services/spendMetricsService.js';
+import {
+	INSIGHTS_WINDOWS,
+	describeMover,
+	findWindow,
+	formatBytes,
+	formatLatency,
+	formatPercent,
+	nextWindow,
+	readDashboard,
+	sparkline,
+	type DimensionCount,
+	type InsightsDimension,
+	type InsightsWindowLabel,
+} from '../domain/insightsQueries.js';
+import {SPEND_CHANNELS, formatSpendShare, spendUse} from '../domain/spendRules.js';
+import {formatDollars, formatPrice} from '../domain/format.js';
+import {fit, truncate} from '../domain/textWidth.js';
+import {Table} from '../components/Table.js';
+import type {Column} from '../components/tableModel.js';
+import {Priority} from '../input/KeypressProvider.js';
+import {useCommands} from '../input/useCommands.js';
+import {useTheme} from '../theme/ThemeContext.js';
+import type {ViewProps} from './viewProps.js';
+
+const COLUMNS: {dimension: InsightsDimension; title: string}[] = [
+	{dimension: 'status', title: 'Final status'},
+	{dimension: 'country', title: 'Country'},
+	{dimension: 'origination', title: 'Origination'},
+	{dimension: 'messageType', title: 'Message type'},
+];
+
+const setColumns: Column<ConfigurationSet>[] = [
+	{id: 'name', title: 'Configuration set', value: c => c.ConfigurationSetName ?? '', minWidth: 18},
+	{id: 'group', title: 'Log group', value: c => logsGroupOf(c) ?? '', grow: 1},
+];
+
+function logsGroupOf(set: ConfigurationSet): string | undefined {
+	const arn = (set.EventDestinations ?? []).find(d => d.Enabled && d.CloudWatchLogsDestination?.LogGroupArn)?.CloudWatchLogsDestination?.LogGroupArn;
+	return arn ? logGroupName(arn) : undefined;
+}
+
+export function InsightsView(props: ViewProps & {configSet?: string; window?: InsightsWindowLabel}) {
+	if (!props.configSet) return <SetPicker {...props} />;
+	return <InsightsForSet {...props} configSet={props.configSet} />;
+}
+
+/** `:insights` without a set: the sets with an enabled CloudWatch Logs destination, enter picks one. */
+function SetPicker({width, height, isActive, navigate, window}: ViewProps & {window?: InsightsWindowLabel}) {
+	const theme = useTheme();
+	const sets = useResource<ConfigurationSet[]>('config-sets', (clients, ctx) => listConfigurationSets(clients, {signal: ctx.signal}));
+	const usable = useMemo(() => (sets.data ?? []).filter(c => logsGroupOf(c)), [sets.data]);
+	if (sets.error) return <Text color={theme.colors.error}>{truncate(` ${sets.error.message}`, width)}</Text>;
+	return (
+		<Box flexDirection="column" width={width} height={height}>
+			<Text>{truncate(' Insights of which configuration set? (enter; only sets with an enabled CloudWatch Logs destination)', width, theme.glyphs.ellipsis)}</Text>
+			<Table
+				title="Configuration sets with events in CloudWatch Logs"
+				columns={setColumns}
+				rows={usable}
+				rowKey={c => c.ConfigurationSetName ?? ''}
+				width={width}
+				height={Math.max(3, height - 1)}
+				isActive={isActive}
+				emptyText={sets.loading || !sets.fetchedAt ? 'Loading…' : 'No configuration set sends its events to CloudWatch Logs'}
+				onOpen={c => navigate({name: 'insights', configSet: c.ConfigurationSetName ?? '', window})}
+			/>
+		</Box>
+	);
+}
+
+function InsightsForSet(props: ViewProps & {configSet: string; window?: InsightsWindowLabel}) {
+	const {configSet, width} = props;
+	const theme = useTheme();
+	const {connection} = useSession();
+	const set = useResource(`config-set/${configSet}`, clients => lookupConfigurationSet(clients, configSet));
+	const line = (text: string, tone?: 'error' | 'muted') => <Text color={tone ? theme.colors[tone] : undefined}>{truncate(text, width, theme.glyphs.ellipsis)}</Text>;
+	if (set.error) return line(` ${set.error.message}`, 'error');
+	if (!set.data) return line(` Reading configuration set ${configSet}…`, 'muted');
+	const picked = pickLogsDestination(set.data, 'TEXT', connection.region);
+	if (!picked.ok) return line(` No insights: ${picked.reason}. Fix: ${picked.fix}`, 'error');
+	const arn = picked.destination.CloudWatchLogsDestination!.LogGroupArn!;
+	return <Dashboard {...props} name={set.data.ConfigurationSetName ?? configSet} destination={picked.destination.EventDestinationName ?? ''} logGroup={logGroupName(arn)} />;
+}
+
+interface Cursor {
+	column: number;
+	row: number;
+}
+
+function Dashboard({width, height, isActive, navigate, name, destination, logGroup, window: initialWindow}: ViewProps & {name: string; destination: string; logGroup: string; window?: InsightsWindowLabel}) {
+	const theme = useTheme();
+	const c = theme.colors;
+	const g = theme.glyphs;
+	const [windowLabel, setWindowLabel] = useState<InsightsWindowLabel>(initialWindow ?? '1h');
+	const window = findWindow(windowLabel) ?? INSIGHTS_WINDOWS[1];
+	const {run, error, refresh} = useInsights(logGroup, window);
+	const account = useResource<AccountOverview>('account', clients => describeAccount(clients));
+	const spent = useResource<MonthToDateSpend>('spend-month-to-date', clients => monthToDateSpend(clients));
+	const [showQueries, setShowQueries] = useState(false);
+	const [cursor, setCursor] = useState<Cursor>({column: 0, row: 0});
+	const {openCopy} = useCopy();
+	const board = useMemo(() => (run ? readDashboard(run.panels, window) : undefined), [run, window]);
+	const cellsOf = (column: number): DimensionCount[] => board?.cells[COLUMNS[column].dimension] ?? [];
+	const rowOf = (column: number, row: number) => Math.min(row, Math.max(0, cellsOf(column).length - 1));
+	const chosen = cellsOf(cursor.column)[rowOf(cursor.column, cursor.row)];
+
+	useCommands(
+		{
+			'nav.up': () => setCursor(k => ({...k, row: Math.max(0, rowOf(k.column, k.row) - 1)})),
+			'nav.down': () => setCursor(k => ({...k, row: Math.min(Math.max(0, cellsOf(k.column).length - 1), k.row + 1)})),
+			'nav.top': () => setCursor(k => ({...k, row: 0})),
+			'nav.bottom': () => setCursor(k => ({...k, row: Math.max(0, cellsOf(k.column).length - 1)})),
+			'tail.cellLeft': () => setCursor(k => ({column: (k.column + COLUMNS.length - 1) % COLUMNS.length, row: 0})),
+			'tail.cellRight': () => setCursor(k => ({column: (k.column + 1) % COLUMNS.length, row: 0})),
+			'insights.window': () => setWindowLabel(w => nextWindow(w)),
+			'insights.queries': () => setShowQueries(s => !s),
+			'app.back': showQueries ? () => setShowQueries(false) : undefined,
+			'app.refresh': () => {
+				refresh();
+				spent.refresh();
+				account.refresh();
+			},
+			'view.open': chosen
+				? () => navigate({name: 'tail', configSet: name, destination, since: window.label, cell: {dimension: chosen.dimension, value: chosen.value}})
+				: undefined,
+			'view.copy': run ? () => openCopy('Logs Insights queries', Object.values(run.panels).map(p => ({label: p.query.title, text: p.cli}))) : undefined,
+		},
+		{priority: Priority.View, isActive},
+	);
+
+	const n = (x: number) => x.toLocaleString('en-US');
+	const title = ` Insights ${name} → ${logGroup} · last ${window.label}`;
+	const spend = spendHeader(account.data, spent.data);
+	const header = (
+		<Box width={width} justifyContent="space-between">
+			<Text bold color={c.title}>
+				{truncate(title, Math.max(10, width - (spend?.text.length ?? 0) - 2), g.ellipsis)}
+			</Text>
+			{spend ? <Text color={spend.tone ? c[spend.tone] : c.muted}>{spend.text} </Text> : null}
+		</Box>
+	);
+	const progress = progressLine(run, error);
+	const footer = <Text color={progress.tone ? c[progress.tone] : c.muted}>{truncate(progress.text, width, g.ellipsis)}</Text>;
+
+	if (showQueries && run) {
+		return (
+			<Box flexDirection="column" width={width} height={height}>
+				{header}
+				<Text color={c.muted}>{truncate(` The queries (Logs Insights, ${run.window.label} window); c copies one; y or esc closes`, width, g.ellipsis)}</Text>
+				<Box flexDirection="column" height={Math.max(1, height - 3)} overflow="hidden">
+					{Object.values(run.panels).map(p => (
+						<Box key={p.query.id} flexDirection="column" width={width} flexShrink={0}>
+							<Text bold>{truncate(` ${p.query.title}: ${p.status}${p.statistics ? `, ${n(p.statistics.recordsScanned)} records, ${formatBytes(p.statistics.bytesScanned)} scanned` : ''}${p.error ? ` — ${p.error}` : ''}`, width, g.ellipsis)}</Text>
+							<Text color={c.muted} wrap="wrap">{`   ${p.cli}`}</Text>
+						</Box>
+					))}
+				</Box>
+				{footer}
+			</Box>
+		);
+	}
+
+	const t = board?.totals;
+	const lat = board?.latency;
+	const summary = t
+		? ` Messages ${n(t.messages)} │ Delivered ${formatPercent(t.delivered, t.messages)} │ Failed ${formatPercent(t.failed, t.messages)}${t.other ? ` │ Other ${n(t.other)}` : ''} │ Price ${board?.price ? formatPrice(board.price.price) : '…'} │ Latency p50 ${formatLatency(lat?.p50)} p95 ${formatLatency(lat?.p95)} p99 ${formatLatency(lat?.p99)}`
+		: ' Counting…';
+	const bins = board?.bins;
+	const sparkWidth = Math.max(8, width - 24);
+	const spark = (label: string, values: (number | undefined)[]) => ` ${label.padEnd(16)} ${truncate(sparkline(values.slice(-sparkWidth), theme.ascii), sparkWidth, '')}`;
+	const sparks = bins
+		? [
+				spark(`Volume /${window.bin}`, bins.map(b => b.messages)),
+				spark('Failure rate', bins.map(b => (b.messages ? b.failed / b.messages : undefined))),
+				spark('Latency p95', bins.map(b => b.p95)),
+			]
+		: [' Volume …', '', ''];
+	const movers = board?.movers;
+	const moversText = movers === undefined ? ' Movers vs the previous window: …' : movers.length === 0 ? ' Movers vs the previous window: none' : ` Movers vs the previous ${window.label}: ${movers.map(describeMover).join(' · ')}`;
+	// Header, summary, three sparklines, column titles, movers, footer: the rest is the breakdown's rows.
+	const rows = Math.max(1, height - 8);
+	const columnWidth = Math.max(12, Math.floor(width / COLUMNS.length));
+	return (
+		<Box flexDirection="column" width={width} height={height}>
+			{header}
+			<Text color={t && t.failed > 0 ? c.warn : undefined}>{truncate(summary, width, g.ellipsis)}</Text>
+			{sparks.map((s, i) => (
+				<Text key={i} color={i === 1 ? c.warn : c.accent}>
+					{truncate(s, width, g.ellipsis)}
+				</Text>
+			))}
+			<Box width={width}>
+				{COLUMNS.map((col, i) => (
+					<Text key={col.dimension} bold inverse={i === cursor.column && isActive} color={c.title}>
+						{fit(` ${col.title} (msgs, failed)`, columnWidth)}
+					</Text>
+				))}
+			</Box>
+			<Box width={width} height={rows}>
+				{COLUMNS.map((col, i) => {
+					const cells = board?.cells[col.dimension];
+					const selectedRow = i === cursor.column ? rowOf(i, cursor.row) : -1;
+					const first = Math.max(0, selectedRow - rows + 1);
+					return (
+						<Box key={col.dimension} flexDirection="column" width={columnWidth}>
+							{cells === undefined ? (
+								<Text color={c.muted}>{fit(' …', columnWidth)}</Text>
+							) : cells.length === 0 ? (
+								<Text color={c.muted}>{fit(' none', columnWidth)}</Text>
+							) : (
+								cells.slice(first, first + rows).map((cell, k) => {
+									const selected = first + k === selectedRow && isActive;
+									const numbers = ` ${n(cell.messages)} ${formatPercent(cell.failed, cell.messages)}`;
+									return (
+										<Text key={cell.value} inverse={selected} color={cell.failed > 0 ? c.warn : undefined}>
+											{fit(` ${truncate(cell.value, Math.max(3, columnWidth - numbers.length - 2), g.ellipsis)}`, columnWidth - numbers.length - 1) + numbers + ' '}
+										</Text>
+									);
+								})
+							)}
+						</Box>
+					);
+				})}
+			</Box>
+			<Text color={movers?.some(m => m.change > 0) ? c.warn : c.muted}>{truncate(moversText, width, g.ellipsis)}</Text>
+			{footer}
+		</Box>
+	);
+}
+
+/** "SMS $12.50 of $100 this month (12.5%)" and the warning tone from 80% (error at 100%: sending stops). */
+export function spendHeader(account: AccountOverview | undefined, spent: MonthToDateSpend | undefined): {text: string; tone?: 'warn' | 'error'} | undefined {
+	if (!account || !spent) return undefined;
+	const parts: string[] = [];
+	let tone: 'warn' | 'error' | undefined;
+	for (const channel of SPEND_CHANNELS) {
+		const limit = account.spendLimits.find(s => s.name === channel.limitName);
+		const amount = spent[channel.channel];
+		if (!limit || (channel.channel !== 'text' && amount === 0)) continue;
+		const use = spendUse(amount, limit.enforced);
+		parts.push(`${channel.label} ${formatDollars(amount)} of ${formatDollars(limit.enforced)}${use.percent === undefined ? '' : ` (${formatSpendShare(use.percent)})`}`);
+		if (use.tone === 'error' || (use.tone === 'warn' && tone === undefined)) tone = use.tone;
+	}
+	return parts.length ? {text: `${parts.join(' · ')} this month`, tone} : undefined;
+}
+
+function progressLine(run: InsightsRun | undefined, error: string | undefined): {text: string; tone?: 'warn' | 'error'} {
+	if (error) return {text: ` ${error}`, tone: 'error'};
+	if (!run) return {text: ' Starting the queries…'};
+	const panels = Object.values(run.panels);
+	const done = panels.filter(p => p.status === 'Complete').length;
+	const failed = panels.filter(p => isEnded(p.status) && p.status !== 'Complete');
+	const scanned = formatBytes(totalBytesScanned(run));
+	const records = panels.reduce((k, p) => Math.max(k, p.statistics?.recordsScanned ?? 0), 0);
+	const state =
+		done === panels.length
+			? `all ${done} queries complete`
+			: `${done}/${panels.length} queries complete, ${panels.filter(p => p.status === 'Running' || p.status === 'Scheduled').length} running (${records.toLocaleString('en-US')} records read)`;
+	const problem = failed.length ? ` · ${failed.map(p => `${p.query.title}: ${p.error ?? p.status}`).join('; ')}` : '';
+	return {text: ` ${state} · ${scanned} scanned (Logs Insights bills by bytes scanned) · enter tails a cell · t window · y queries${problem}`, tone: failed.length ? 'warn' : undefined};
+}

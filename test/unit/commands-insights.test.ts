@@ -1,0 +1,72 @@
+// `smsdeck insights` in-process against the emulator: the summary and a breakdown as text and JSON, counted by
+// Logs Insights over the known data of test/helpers/insightsData.ts; bad input and a set without a usable
+// CloudWatch Logs destination exit 2 before any query.
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {commandBench} from '../helpers/commands.js';
+import {fillInsightsData, INSIGHTS_SET} from '../helpers/insightsData.js';
+import {UsageError} from '../../source/commands/types.js';
+import {run as insights} from '../../source/commands/insights.js';
+
+const bench = commandBench('insights');
+// Filled on the first call (the bench's emulator starts in its own before hook).
+let filled: Promise<void> | undefined;
+const call: typeof bench.call = async (...args) => {
+	filled ??= fillInsightsData(bench.emulator.url);
+	await filled;
+	return bench.call(...args);
+};
+
+test('the summary and the final statuses: counts, rates, latency percentiles, price, bytes scanned', async () => {
+	const r = await call(insights, ['--config-set', INSIGHTS_SET, '--since', '1h']);
+	assert.equal(r.code, 0, r.err);
+	assert.match(r.out, /Configuration set: +smsdeck-simulator \(log group smsdeck-simulator-events\)/);
+	assert.match(r.out, /Messages: +10\n/);
+	assert.match(r.out, /Delivered: +3 \(30\.0%\)/);
+	assert.match(r.out, /Failed: +7 \(70\.0%\)/);
+	assert.match(r.out, /Latency: +p50 20 s · p95 60 s · p99 60 s/);
+	assert.match(r.out, /Total price: +\$0\.08324/);
+	assert.match(r.out, /Scanned: +[\d.]+ (B|KB) in 3 Logs Insights queries/);
+	assert.match(r.out, /CARRIER_UNREACHABLE +4 +4 +100%/);
+	assert.match(r.out, /DELIVERED +3 +0 +0%/);
+});
+
+test('--by country --json: the rows and each query with its statistics and aws command', async () => {
+	const r = await call(insights, ['--config-set', INSIGHTS_SET, '--by', 'country'], {json: true});
+	assert.equal(r.code, 0, r.err);
+	const json = JSON.parse(r.out);
+	assert.equal(json.Since, '24h');
+	assert.deepEqual([json.Messages, json.Delivered, json.Failed, json.FailedPercent], [10, 3, 7, 70]);
+	assert.deepEqual(json.LatencyMs, {p50: 20_000, p95: 60_000, p99: 60_000});
+	assert.deepEqual(json.Rows, [
+		{Value: 'US', Messages: 4, Failed: 1},
+		{Value: 'CA', Messages: 3, Failed: 3},
+		{Value: 'GB', Messages: 2, Failed: 2},
+		{Value: 'FR', Messages: 1, Failed: 1},
+	]);
+	assert.deepEqual(json.Queries.map((q: {Panel: string}) => q.Panel), ['status', 'country', 'latency', 'price']);
+	for (const q of json.Queries) {
+		assert.equal(q.Status, 'Complete');
+		assert.ok(q.Statistics.bytesScanned > 0);
+		assert.match(q.Command, /^aws logs start-query --log-group-name smsdeck-simulator-events --start-time \d+ --end-time \d+ --query-string /);
+	}
+	assert.equal(json.BytesScanned, json.Queries.reduce((n: number, q: {Statistics: {bytesScanned: number}}) => n + q.Statistics.bytesScanned, 0));
+});
+
+test('without --config-set: the only set with its events in CloudWatch Logs, or the list to choose from', async () => {
+	const r = await call(insights, ['--by', 'type']);
+	assert.equal(r.code, 2);
+	assert.match(r.err, /name the configuration set with --config-set \(.*smsdeck-simulator.*\)/);
+});
+
+test('bad input exits 2 before any query; a set without a usable destination too', async () => {
+	await assert.rejects(call(insights, ['--since', '30']), UsageError);
+	await assert.rejects(call(insights, ['--since', '200d']), UsageError);
+	await assert.rejects(call(insights, ['--by', 'planet']), UsageError);
+	const missing = await call(insights, ['--config-set', 'no-such-set']);
+	assert.equal(missing.code, 2);
+	assert.match(missing.err, /configuration set "no-such-set" not found in us-east-1/);
+	const staging = await call(insights, ['--config-set', 'staging']);
+	assert.equal(staging.code, 2);
+	assert.match(staging.err, /staging-cwl is disabled; fix: aws pinpoint-sms-voice-v2 update-event-destination/);
+});
