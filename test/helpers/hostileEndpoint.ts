@@ -37,15 +37,23 @@ function listening(server: net.Server, sockets: Set<net.Socket>, count: () => nu
 }
 
 /** Accepts every connection, reads what comes, and never says a word. */
-export function silentEndpoint(): Promise<Endpoint> {
+export function silentEndpoint(): Promise<Endpoint & {readonly operations: string[]}> {
 	let connections = 0;
+	const operations: string[] = [];
 	const sockets = new Set<net.Socket>();
 	const server = net.createServer(socket => {
 		connections++;
 		socket.on('error', () => {});
-		socket.resume();
+		// The operation each request names (X-Amz-Target: Service.Operation), so a test can tell which calls arrived.
+		let head = '';
+		socket.on('data', chunk => {
+			if (head.includes('\r\n\r\n')) return;
+			head += chunk.toString('latin1');
+			const target = /\r\nx-amz-target: *[\w.]*?\.?(\w+)\r\n/i.exec(head);
+			if (target && head.includes('\r\n\r\n')) operations.push(target[1]);
+		});
 	});
-	return listening(server, sockets, () => connections);
+	return listening(server, sockets, () => connections).then(endpoint => Object.assign(endpoint, {operations}));
 }
 
 export interface FixedAnswer {
