@@ -79,6 +79,8 @@ test('a denied campaign: two fields fixed in one new version, submitted with "su
 		await app.press('enter');
 		await app.waitForText('Applied 3 of 3 changes');
 		await app.press('escape');
+		// The report must be gone before the filter is looked for (it covers the list's status line).
+		await app.waitForNoText('Applied 3 of 3 changes');
 		await clearFilter(app);
 		await app.waitForText(/Status +SUBMITTED/);
 		await app.waitForText(/Version +v2 SUBMITTED · latest denied v1/);
