@@ -9,7 +9,7 @@
 //   2. `smsdeck tail SET --since 24h --json`: the same window's events, one JSON line each, counted;
 //   3. `aws logs filter-log-events --start-time … --end-time …` (pip AWS CLI v1, which pages through all of it
 //      itself and prints at the end): the events counted in its output; the emulator's FilterLogEvents answers
-//      are counted while it runs, to say how far it got if it hits --cap-seconds.
+//      are counted while it runs, to say how far it got if it hits --cap-seconds (which stops any of the three).
 // Prints a table (seconds, peak RSS, events read) with the ratios, and writes bench/results/insights.json.
 import {spawn, spawnSync} from 'node:child_process';
 import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync} from 'node:fs';
