@@ -10,14 +10,8 @@ import {mkdirSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {createInterface} from 'node:readline';
 import {parseArgs} from 'node:util';
-import {
-	CloudWatchLogsClient,
-	CreateLogGroupCommand,
-	CreateLogStreamCommand,
-	GetQueryResultsCommand,
-	PutLogEventsCommand,
-	StartQueryCommand,
-} from '@aws-sdk/client-cloudwatch-logs';
+import {CloudWatchLogsClient, GetQueryResultsCommand, StartQueryCommand} from '@aws-sdk/client-cloudwatch-logs';
+import {loadEvents} from './insightsEvents.js';
 
 const {values} = parseArgs({options: {events: {type: 'string', default: '1000000'}, streams: {type: 'string', default: '8'}, serve: {type: 'boolean', default: false}}});
 
@@ -47,66 +41,11 @@ const emulatorRss = async () => {
 };
 const client = new CloudWatchLogsClient({region: 'us-east-1', endpoint: url, credentials: {accessKeyId: 'bench', secretAccessKey: 'bench'}, maxAttempts: 1});
 
-const COUNTRIES = ['US', 'US', 'US', 'CA', 'GB', 'DE', 'FR', 'IN', 'BR', 'MX'];
-const FINAL = [
-	['TEXT_DELIVERED', 'DELIVERED'],
-	['TEXT_DELIVERED', 'DELIVERED'],
-	['TEXT_DELIVERED', 'DELIVERED'],
-	['TEXT_DELIVERED', 'DELIVERED'],
-	['TEXT_DELIVERED', 'DELIVERED'],
-	['TEXT_DELIVERED', 'DELIVERED'],
-	['TEXT_CARRIER_UNREACHABLE', 'CARRIER_UNREACHABLE'],
-	['TEXT_BLOCKED', 'BLOCKED'],
-	['TEXT_TTL_EXPIRED', 'TTL_EXPIRED'],
-] as const;
-
-function record(i: number, at: number): string {
-	// Two events per message: PENDING (not final), then the final one.
-	const message = Math.floor(i / 2);
-	const [eventType, messageStatus] = i % 2 === 0 ? ['TEXT_PENDING', 'PENDING'] : FINAL[message % FINAL.length];
-	return JSON.stringify({
-		eventType, eventVersion: '1.0', eventTimestamp: at, isFinal: i % 2 === 1, originationPhoneNumber: `+1206555${String(message % 50).padStart(4, '0')}`,
-		destinationPhoneNumber: `+1425${String(message).padStart(7, '0')}`, isoCountryCode: COUNTRIES[message % COUNTRIES.length],
-		messageId: `bench-${String(message).padStart(10, '0')}-aaaa-bbbb-cccc-dddddddddddd`, messageRequestTimestamp: at - 300 - (message % 4000),
-		messageEncoding: 'GSM', messageType: message % 5 === 0 ? 'PROMOTIONAL' : 'TRANSACTIONAL', messageStatus,
-		messageStatusDescription: 'Message has been accepted by phone', totalMessageParts: 1, totalMessagePrice: 0.00581, totalCarrierFee: 0.00302,
-	});
-}
-
 // ---- load -----------------------------------------------------------------------------------------------------
 const now = Date.now();
 const span = 20 * 60 * 60 * 1000;
 const loadStart = performance.now();
-await client.send(new CreateLogGroupCommand({logGroupName: GROUP}));
-const streams = Array.from({length: streamCount}, (_, s) => `sms-voice/bench-${s}/day`);
-for (const stream of streams) await client.send(new CreateLogStreamCommand({logGroupName: GROUP, logStreamName: stream}));
-let bytes = 0;
-let requests = 0;
-async function loadStream(s: number): Promise<void> {
-	const perStream = Math.ceil(total / streamCount);
-	let batch: {timestamp: number; message: string}[] = [];
-	let batchBytes = 0;
-	const flush = async () => {
-		if (batch.length === 0) return;
-		await client.send(new PutLogEventsCommand({logGroupName: GROUP, logStreamName: streams[s], logEvents: batch}));
-		requests++;
-		batch = [];
-		batchBytes = 0;
-	};
-	for (let k = 0; k < perStream; k++) {
-		const i = s + k * streamCount;
-		if (i >= total) break;
-		const at = now - span + Math.floor((i / total) * span);
-		const message = record(i, at);
-		const size = Buffer.byteLength(message) + 26;
-		if (batchBytes + size > 1_000_000 || batch.length === 10_000) await flush();
-		batch.push({timestamp: at, message});
-		batchBytes += size;
-		bytes += size - 26;
-	}
-	await flush();
-}
-await Promise.all(streams.map((_, s) => loadStream(s)));
+const {bytes, requests} = await loadEvents(client, {group: GROUP, total, streamCount, now, span});
 const loadMs = performance.now() - loadStart;
 const afterLoad = await emulatorRss();
 console.log(`loaded ${total.toLocaleString('en-US')} events (${(bytes / 2 ** 20).toFixed(0)} MB of messages) in ${(loadMs / 1000).toFixed(1)} s, ${requests} PutLogEvents; emulator RSS ${afterLoad.rssMb.toFixed(0)} MB`);

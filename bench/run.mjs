@@ -18,6 +18,7 @@ const benches = [
 	{name: 'emulator-describe', args: ['bench/emulator-describe.mjs', '3']},
 	{name: 'emulator-faults', args: ['--import', 'tsx', 'bench/emulator-faults.ts']},
 	{name: 'insights-emulator', args: ['--import', 'tsx', 'bench/insights-emulator.ts']},
+	{name: 'insights', args: ['--import', 'tsx', 'bench/insights.ts']},
 ];
 
 const build = spawnSync(node, ['source/tools/build.mjs', '--if-stale'], {cwd: root, stdio: 'inherit'});
@@ -87,6 +88,14 @@ if (insights) {
 	const slowest = Math.max(...insights.oneByOne.map(t => t.ms));
 	rows.push([`emulator: Logs Insights over ${insights.events.toLocaleString('en-US')} events`, `slowest panel ${ms(slowest)}`, `6 at once ${ms(insights.dashboardMs)}`, 'a few s']);
 	rows.push(['emulator: peak RSS with those events', `${Math.round(insights.emulatorPeakRssMb)} MB`, '', '']);
+}
+const board = read('insights');
+if (board) {
+	const sec = m => (m.capped ? `> ${board.capSeconds} s` : `${m.seconds.toFixed(1)} s`);
+	const rss = m => (typeof m.peakRssMb === 'number' ? `${Math.round(m.peakRssMb)} MB` : '–');
+	const n = board.events.toLocaleString('en-US');
+	rows.push([`${n} events: insights dashboard, ${board.since}`, `${sec(board.insights)}, ${rss(board.insights)}`, `smsdeck tail ${sec(board.tail)}, ${rss(board.tail)}`, '']);
+	rows.push([`${n} events: aws logs filter-log-events`, '', `${sec(board.awsCli)}, ${rss(board.awsCli)}`, '']);
 }
 
 process.stdout.write('\n== summary\n');
