@@ -6,7 +6,7 @@ import type {NumberRequest, OriginationSettings} from '../services/changesServic
 import {spendChannelInfo, type SpendChannel} from '../domain/spendRules.js';
 import type {Settings} from '../domain/settingsRules.js';
 import {awsCli} from '../domain/awsCliCommand.js';
-import {describeRuleChanges, PROTECT_CAPABILITIES, ruleBatches, type ProtectCapability, type RuleChanges} from '../domain/protectRules.js';
+import {describeRuleChanges, PROTECT_CAPABILITIES, protectLabel, ruleBatches, type ProtectCapability, type RuleChanges} from '../domain/protectRules.js';
 import {destinationCliArgs, KIND_LABEL, logGroupOfArn, type DestinationSpec} from '../domain/eventDestinations.js';
 import type {StagedEdit} from './stagedEdits.js';
 import type {RepairStep} from '../services/simulatorRun.js';
@@ -440,6 +440,17 @@ export function protectAssociationEdit(connection: Connection, target: ProtectTa
 		reloads: [...protectReloads(target.id), `config-set/${configurationSet}`],
 		apply: clients => (mode.associate ? changes.associateProtect(clients, target.id, configurationSet) : changes.disassociateProtect(clients, target.id, configurationSet)),
 	};
+}
+
+/** `D` on a protect configuration: removes it as the account default when it is one, else makes it the default. */
+export function protectDefaultToggleEdit(
+	connection: Connection,
+	config: {Name?: string; ProtectConfigurationId?: string; AccountDefault?: boolean},
+	all: readonly {Name?: string; ProtectConfigurationId?: string; AccountDefault?: boolean}[],
+): StagedEdit {
+	const target = {id: config.ProtectConfigurationId ?? '', label: protectLabel(config)};
+	const current = all.find(c => c.AccountDefault);
+	return protectDefaultEdit(connection, target, config.AccountDefault ? {set: false} : {set: true, replaces: current ? protectLabel(current) : undefined});
 }
 
 /** Makes it the account default (replacing `replaces`), or removes it as the account default. */

@@ -6,7 +6,7 @@
 import {explainProtect, getCountryRules, listNumberOverrides, listProtectConfigurations, PROTECT_CAPABILITIES, resolveProtect, type ProtectCapability} from '../services/protectService.js';
 import {getConfigurationSet} from '../services/configSetsService.js';
 import {UnresolvedIdentityError} from '../services/identityResolver.js';
-import {countryFromInput, mergeRuleChanges, statusesFor} from '../domain/protectRules.js';
+import {countryFromInput, mergeRuleChanges, protectLabel, statusesFor} from '../domain/protectRules.js';
 import {ISO_COUNTRIES, parseE164} from '../domain/e164.js';
 import {protectAssociationEdit, protectDefaultEdit, protectRulesEdit} from '../app/editPlans.js';
 import {applyPlanned, refuseReadOnly, requireConfirmable, RuleError, runChange, withChangeClients} from './change.js';
@@ -38,7 +38,6 @@ function countriesOf(value: string | undefined, all: boolean, command: string): 
 	return out;
 }
 
-const labelOf = (c: {Name?: string; ProtectConfigurationId?: string}) => (c.Name ? `${c.Name} (${c.ProtectConfigurationId})` : (c.ProtectConfigurationId ?? ''));
 
 /** Prints that nothing needed changing (exit 0, nothing sent). */
 function unchanged(io: CommandIO, globals: GlobalOptions, line: string): number {
@@ -65,7 +64,7 @@ function protectChange(
 				const config = await resolveProtect(clients, input.args[0]).catch(error => {
 					throw error instanceof UnresolvedIdentityError ? new RuleError(`${command}: ${error.message}`) : error;
 				});
-				return body(clients, {id: config.ProtectConfigurationId ?? '', label: labelOf(config), accountDefault: Boolean(config.AccountDefault)}, input, globals, io);
+				return body(clients, {id: config.ProtectConfigurationId ?? '', label: protectLabel(config), accountDefault: Boolean(config.AccountDefault)}, input, globals, io);
 			});
 		});
 }
@@ -117,7 +116,7 @@ const setDefault = protectChange(
 	async (clients, target, {options}, globals, io) => {
 		if (target.accountDefault) return unchanged(io, globals, `${target.label} is already the account default; nothing to change`);
 		const before = (await listProtectConfigurations(clients)).find(c => c.AccountDefault);
-		return applyPlanned('protect default', io, clients, protectDefaultEdit(clients.connection, target, {set: true, replaces: before ? labelOf(before) : undefined}), {
+		return applyPlanned('protect default', io, clients, protectDefaultEdit(clients.connection, target, {set: true, replaces: before ? protectLabel(before) : undefined}), {
 			yes: options.yes === true,
 			json: globals.json,
 		});
@@ -139,7 +138,7 @@ const accountDefault: CommandAction = async (input, globals, io) => {
 		return withChangeClients(globals, io, async clients => {
 			const current = (await listProtectConfigurations(clients)).find(c => c.AccountDefault);
 			if (!current) return unchanged(io, globals, 'There is no account default protect configuration: nothing to clear');
-			const edit = protectDefaultEdit(clients.connection, {id: current.ProtectConfigurationId ?? '', label: labelOf(current)}, {set: false});
+			const edit = protectDefaultEdit(clients.connection, {id: current.ProtectConfigurationId ?? '', label: protectLabel(current)}, {set: false});
 			return applyPlanned(command, io, clients, edit, {yes, json: globals.json});
 		});
 	});
@@ -166,7 +165,7 @@ const which: CommandAction = async ({options}, globals, io) => {
 		io.stdout.write(
 			renderFacts([
 				['Rule', decision.status],
-				['Decided by', decision.source === 'none' ? 'nothing (no protect configuration applies)' : `the ${decision.source}: ${deciding ? labelOf(deciding) : decision.protectId}`],
+				['Decided by', decision.source === 'none' ? 'nothing (no protect configuration applies)' : `the ${decision.source}: ${deciding ? protectLabel(deciding) : decision.protectId}`],
 				...(decision.by ? ([['By', decision.by]] as [string, string][]) : []),
 				['Why', decision.why],
 			]),

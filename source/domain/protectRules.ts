@@ -9,6 +9,9 @@ export const PROTECT_STATUSES = ['ALLOW', 'BLOCK', 'MONITOR', 'FILTER'] as const
 /** UpdateProtectConfigurationCountryRuleSet takes at most this many countries in one call (the model's map max). */
 export const RULES_PER_CALL = 300;
 
+/** How a protect configuration is named to people: its Name tag and id, or the id alone. */
+export const protectLabel = (p: {Name?: string; ProtectConfigurationId?: string}) => (p.Name ? `${p.Name} (${p.ProtectConfigurationId})` : (p.ProtectConfigurationId ?? ''));
+
 /** The statuses a capability's country rule may take: FILTER (artificially inflated traffic) is SMS only. */
 export function statusesFor(capability: ProtectCapability): readonly string[] {
 	return capability === 'SMS' ? PROTECT_STATUSES : PROTECT_STATUSES.filter(s => s !== 'FILTER');

@@ -6,13 +6,13 @@ import React, {useMemo, useRef, useState} from 'react';
 import {Box} from 'ink';
 import {useResource, useSession} from '../app/session.js';
 import {useEdits, useStagedEdits} from '../app/edits.js';
-import {protectDefaultEdit, protectRulesEdit, protectRulesScope, type ProtectTarget} from '../app/editPlans.js';
+import {protectDefaultToggleEdit, protectRulesEdit, protectRulesScope, type ProtectTarget} from '../app/editPlans.js';
 import {getCountryRules, listNumberOverrides, listProtectConfigurations, type ProtectConfiguration, type ProtectOverride} from '../services/protectService.js';
 import {Table} from '../components/Table.js';
 import {filterRows, type Column} from '../components/tableModel.js';
 import {CliLine, DetailPane, cliHeight, detailHeight, type DetailField} from '../components/DetailPane.js';
 import {EditForm, formHeight, type FormField} from '../components/EditForm.js';
-import {countryName, mergeRuleChanges, PROTECT_CAPABILITIES, protectStatusTone, statusesFor, type ProtectCapability, type RuleChanges} from '../domain/protectRules.js';
+import {countryName, mergeRuleChanges, protectLabel, PROTECT_CAPABILITIES, protectStatusTone, statusesFor, type ProtectCapability, type RuleChanges} from '../domain/protectRules.js';
 import {awsCli} from '../domain/awsCliCommand.js';
 import {formatAge} from '../domain/duration.js';
 import {Priority} from '../input/KeypressProvider.js';
@@ -22,7 +22,6 @@ import {useViewMemory} from '../components/viewMemory.js';
 import {when, yesNo} from './display.js';
 import type {ViewProps} from './viewProps.js';
 import {protectOffer} from './copyChoices.js';
-import {protectLabel} from './ProtectView.js';
 
 interface Row {
 	iso: string;
@@ -119,8 +118,7 @@ export function ProtectDetailView({id, width, height, filter, isActive, navigate
 			'edit.undo': selected.current?.was !== undefined ? () => selected.current && stageChanges({[selected.current.iso]: selected.current.was!}) : undefined,
 			'protect.default': c
 				? () => {
-						const before = (all.data ?? []).find(p => p.AccountDefault);
-						stage(protectDefaultEdit(connection, target, c.AccountDefault ? {set: false} : {set: true, replaces: before ? protectLabel(before) : undefined}), {review: true});
+						stage(protectDefaultToggleEdit(connection, c, all.data ?? []), {review: true});
 					}
 				: undefined,
 		},

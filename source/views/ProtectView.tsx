@@ -6,14 +6,14 @@ import React, {useRef, useState} from 'react';
 import {Box, Text} from 'ink';
 import {useResource, useSession} from '../app/session.js';
 import {useEdits, useStagedEdits} from '../app/edits.js';
-import {protectAssociationEdit, protectDefaultEdit, type ProtectTarget} from '../app/editPlans.js';
+import {protectAssociationEdit, protectDefaultToggleEdit, type ProtectTarget} from '../app/editPlans.js';
 import {ResourceTable} from './ResourceTable.js';
 import type {Column} from '../components/tableModel.js';
 import {CliLine, cliHeight} from '../components/DetailPane.js';
 import {EditForm, formHeight, type FormField} from '../components/EditForm.js';
 import {explainProtect, listProtectConfigurations, type ProtectAnswer, type ProtectConfiguration, type ProtectQuestion} from '../services/protectService.js';
 import {listConfigurationSets, type ConfigurationSet} from '../services/configSetsService.js';
-import {countryFromInput, PROTECT_CAPABILITIES, protectStatusTone, type ProtectCapability} from '../domain/protectRules.js';
+import {countryFromInput, PROTECT_CAPABILITIES, protectLabel, protectStatusTone, type ProtectCapability} from '../domain/protectRules.js';
 import {ISO_COUNTRIES, parseE164} from '../domain/e164.js';
 import {awsCli} from '../domain/awsCliCommand.js';
 import {Priority} from '../input/KeypressProvider.js';
@@ -34,7 +34,6 @@ export const protectColumns: Column<ProtectConfiguration>[] = [
 	{id: 'id', title: 'Id', value: p => p.ProtectConfigurationId ?? '', whole: true},
 ];
 
-export const protectLabel = (p: ProtectConfiguration) => (p.Name ? `${p.Name} (${p.ProtectConfigurationId})` : (p.ProtectConfigurationId ?? ''));
 const targetOf = (p: ProtectConfiguration): ProtectTarget => ({id: p.ProtectConfigurationId ?? '', label: protectLabel(p)});
 
 const NONE = '(none)';
@@ -73,8 +72,7 @@ export function ProtectView({width, height, filter, isActive, navigate, toast}: 
 			'protect.default': () => {
 				const config = selected.current;
 				if (!config) return toast('Select a protect configuration first', 'info');
-				const current = (configs.data ?? []).find(c => c.AccountDefault);
-				stage(protectDefaultEdit(connection, targetOf(config), config.AccountDefault ? {set: false} : {set: true, replaces: current ? protectLabel(current) : undefined}), {review: true});
+				stage(protectDefaultToggleEdit(connection, config, configs.data ?? []), {review: true});
 			},
 			'protect.which': () => setForm({mode: 'which'}),
 			'app.back':
