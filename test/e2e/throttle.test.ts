@@ -3,6 +3,7 @@
 import {after, before, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {spawnTerminal} from '../helpers/terminal.js';
+import {pressUntil} from '../helpers/consoleSteps.js';
 import {startEmulator, type RunningEmulator} from '../../source/emulator/index.js';
 
 let emulator: RunningEmulator;
@@ -55,8 +56,8 @@ test('an injected throttle burst shows THROTTLED (Ns) and the view recovers by i
 		await app.waitForText(/Pools \[\d+\].*ago/, {timeoutMs: 15_000});
 		// More throttles than the SDK retries (3 attempts): the console must back off and try again itself.
 		assert.equal((await admin('throttleNext', {count: 5, operation: 'DescribePools'})).status, 200);
-		await app.press('r');
-		await app.waitForText(/THROTTLED \(\d+s\)/, {timeoutMs: 10_000});
+		// r right after the list loaded can land before the view listens again (a busy machine): pressed until it shows.
+		await pressUntil(app, ['r'], /THROTTLED \(\d+s\)/);
 		await app.waitForText(/Pools \[\d+\].*ago/, {timeoutMs: 30_000});
 		await app.waitForNoText(/THROTTLED/, {timeoutMs: 10_000});
 		await app.press('!');
