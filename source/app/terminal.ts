@@ -76,10 +76,12 @@ export function describeError(error: unknown): string {
 /**
  * Every signal whose default action ends the process and that a listener can catch safely. Not SIGKILL and
  * SIGSTOP (no listener possible), nor SIGSEGV, SIGBUS, SIGFPE and SIGILL (a real one leaves no safe state to run
- * JavaScript in), nor SIGPIPE (Node ignores it; a closed pipe is an EPIPE error instead).
+ * JavaScript in), nor SIGPIPE (Node ignores it; a closed pipe is an EPIPE error instead). Nor SIGPROF, which V8's
+ * sampling profiler (--cpu-prof, the inspector) sends to this very process many times a second: a listener there
+ * silently stops the profile.
  */
 const ENDING_SIGNALS = [
-	'SIGHUP', 'SIGINT', 'SIGQUIT', 'SIGTERM', 'SIGALRM', 'SIGUSR1', 'SIGUSR2', 'SIGVTALRM', 'SIGPROF',
+	'SIGHUP', 'SIGINT', 'SIGQUIT', 'SIGTERM', 'SIGALRM', 'SIGUSR1', 'SIGUSR2', 'SIGVTALRM',
 	'SIGXCPU', 'SIGXFSZ', 'SIGTRAP', 'SIGABRT', 'SIGIO', 'SIGPWR', 'SIGSYS', 'SIGSTKFLT',
 ] as const;
 

@@ -1,9 +1,10 @@
 // The real binary in a real pseudo-terminal: keys in, screen out.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {readFileSync} from 'node:fs';
+import {mkdtempSync, readdirSync, readFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {spawnShell, spawnTerminal} from '../helpers/terminal.js';
+import {distPath, nodeBinary, spawnShell, spawnTerminal} from '../helpers/terminal.js';
 
 test('start, open help, filter the regions, select one, quit; the choice is remembered', async () => {
 	const app = spawnTerminal({args: ['--local'], cols: 110, rows: 32});
@@ -92,6 +93,25 @@ test('every signal that ends the console restores the terminal: main screen, cur
 	} finally {
 		shell.dispose();
 	}
+});
+
+// V8's sampling profiler signals the process with SIGPROF: the terminal guard must leave it alone, or a profile of
+// the console (node --cpu-prof, or the inspector) stops at the first frame.
+test('the console can be profiled: node --cpu-prof keeps sampling while it draws', async () => {
+	const dir = mkdtempSync(join(tmpdir(), 'smsdeck-prof-'));
+	const app = spawnTerminal({command: nodeBinary(), args: ['--cpu-prof', '--cpu-prof-dir', dir, distPath(), '--local'], cols: 100, rows: 30});
+	try {
+		await app.waitForText('<?> help');
+		await app.press('q');
+		assert.equal((await app.waitForExitStatus()).exitCode, 0);
+	} finally {
+		app.dispose();
+	}
+	const [file] = readdirSync(dir).filter(name => name.endsWith('.cpuprofile'));
+	assert.ok(file, 'a profile was written');
+	const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as {nodes: {callFrame: {functionName: string}}[]};
+	const names = new Set(profile.nodes.map(node => node.callFrame.functionName));
+	assert.ok(names.has('calculateLayout'), 'the profile has samples from inside the first render (Ink lays out the frame)');
 });
 
 test('resizing redraws to the new size', async () => {
