@@ -128,6 +128,17 @@ const commanderWithoutChildProcess = {
 	},
 };
 
+// Ink measures every piece of text with string-width, whose answer for anything beyond ASCII costs tens of milliseconds
+// the first time (Unicode-property regexes compiled on first use); the console's own glyphs take the fast path of
+// components/stringWidthFast.ts instead, which hands everything else to string-width.
+const stringWidthFast = {
+	name: 'string-width-fast',
+	setup(b) {
+		const fast = join(root, 'source', 'components', 'stringWidthFast.ts');
+		b.onResolve({filter: /^string-width$/}, args => (args.importer === fast ? undefined : {path: fast}));
+	},
+};
+
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const started = Date.now();
 const splitDir = join(root, 'build', 'split');
@@ -160,7 +171,7 @@ await build({
 	banner: {
 		js: "import {createRequire as __smsdeckRequire} from 'node:module'; const require = __smsdeckRequire(import.meta.url);",
 	},
-	plugins: [jsonAsString, lazySource, yogaWithoutFetch, phoneMetadataAsJson, commanderWithoutChildProcess],
+	plugins: [jsonAsString, lazySource, yogaWithoutFetch, phoneMetadataAsJson, commanderWithoutChildProcess, stringWidthFast],
 	logLevel: 'warning',
 });
 
