@@ -14,6 +14,10 @@ import {
 	type PanelId,
 } from '../domain/insightsQueries.js';
 import {formatPrice} from '../domain/format.js';
+import {describeChannelSpend, spendByChannel} from '../domain/spendRules.js';
+import {describeAccount} from '../services/accountService.js';
+import {describeServiceError} from '../services/errors.js';
+import {readMonthToDate} from './account.js';
 import {lookupConfigurationSet} from '../services/identityResolver.js';
 import {listConfigurationSets} from '../services/configSetsService.js';
 import {logGroupName, pickLogsDestination} from '../services/messageEvents.js';
@@ -84,6 +88,8 @@ const run_: CommandAction = async ({options}, globals, io) => {
 			process.once('SIGINT', stop);
 			process.once('SIGTERM', stop);
 			let run: InsightsRun;
+			// This month's spend beside the enforced limits, read while the queries run.
+			const spending = Promise.all([readMonthToDate(clients, io), describeAccount(clients).catch((error: unknown) => void writeMessage(io.stderr, `the spend limits unknown: ${describeServiceError(error).message}`))]);
 			try {
 				run = await runInsights(clients, {logGroup: target.logGroup, window, panels, signal: controller.signal});
 			} catch (error) {
@@ -101,6 +107,8 @@ const run_: CommandAction = async ({options}, globals, io) => {
 			const cells = board.cells[by] ?? [];
 			const range = run.panels.status.range;
 			const bytes = totalBytesScanned(run);
+			const [spent, account] = await spending;
+			const spend = spent && account ? spendByChannel(account.spendLimits, spent) : undefined;
 			if (globals.json) {
 				io.stdout.write(
 					renderJson({
@@ -119,6 +127,7 @@ const run_: CommandAction = async ({options}, globals, io) => {
 						By: options.by ?? 'status',
 						Rows: cells.map(c => ({Value: c.value, Messages: c.messages, Failed: c.failed})),
 						BytesScanned: bytes,
+						MonthToDateSpend: spend?.map(c => ({Channel: c.label, Spent: c.spent, EnforcedLimit: c.enforced ?? null, PercentUsed: c.percent ?? null})) ?? null,
 						Queries: Object.values(run.panels).map(p => ({Panel: p.query.id, QueryString: p.query.queryString, Status: p.status, QueryId: p.queryId, Statistics: p.statistics ?? null, Command: p.cli})),
 					}),
 				);
@@ -135,6 +144,7 @@ const run_: CommandAction = async ({options}, globals, io) => {
 					['Latency', `p50 ${formatLatency(lat?.p50)} · p95 ${formatLatency(lat?.p95)} · p99 ${formatLatency(lat?.p99)}`],
 					['Total price', formatPrice(board.price?.price ?? 0)],
 					['Scanned', `${formatBytes(bytes)} in ${Object.keys(run.panels).length} Logs Insights queries`],
+					['Spend this month', spend ? spend.map(c => `${describeChannelSpend(c)}${c.tone === 'error' ? ' limit reached' : c.tone === 'warn' ? ' near the limit' : ''}`).join(' · ') : 'unknown'],
 				]) + '\n',
 			);
 			io.stdout.write(
@@ -149,7 +159,7 @@ const run_: CommandAction = async ({options}, globals, io) => {
 				),
 			);
 		},
-		['logs'],
+		['logs', 'cloudwatch'],
 	);
 	return result === 0 ? code : result;
 };

@@ -46,8 +46,9 @@ test(':insights shows counts, rates, failures by country and status, latency per
 		assert.match(app.screen(), /GB +2 100%/);
 		assert.match(app.screen(), /FR +1 100%/);
 		assert.match(app.screen(), /TRANSACTIONAL +10 70\.0%/);
-		// Spend in the header: this month's SMS spend against the enforced limit.
-		await app.waitForText(/SMS \$[\d.]+ of \$\d+ \(\d+(\.\d)?%\) this month/);
+		// Spend in the header: this month's SMS, MMS and voice spend, each against its enforced limit; nothing was
+		// spent on MMS or voice, and they show $0 all the same.
+		await app.waitForText(/This month: SMS \$0\.0\d of \$1 \(\d\.\d%\) · MMS \$0 of \$1 \(0\.0%\) · Voice \$0 of \$1 \(0\.0%\)/);
 		// Movers: nothing in the hour before, so every country is new.
 		assert.match(line(app, 'Movers'), /CA new: 3 msg, 100% failed/);
 		assert.match(line(app, 'queries complete'), /[\d.]+ (B|KB|MB) scanned/);

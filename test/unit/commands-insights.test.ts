@@ -29,6 +29,8 @@ test('the summary and the final statuses: counts, rates, latency percentiles, pr
 	assert.match(r.out, /Scanned: +[\d.]+ (B|KB) in 3 Logs Insights queries/);
 	assert.match(r.out, /CARRIER_UNREACHABLE +4 +4 +100%/);
 	assert.match(r.out, /DELIVERED +3 +0 +0%/);
+	// This month's spend: the four simulator sends on SMS; MMS and voice at $0 (no metric yet), each against its limit.
+	assert.match(r.out, /Spend this month: +SMS \$0\.0\d of \$1 \(\d\.\d%\) · MMS \$0 of \$1 \(0\.0%\) · Voice \$0 of \$1 \(0\.0%\)\n/);
 });
 
 test('--by country --json: the rows and each query with its statistics and aws command', async () => {
@@ -50,6 +52,10 @@ test('--by country --json: the rows and each query with its statistics and aws c
 		assert.ok(q.Statistics.bytesScanned > 0);
 		assert.match(q.Command, /^aws logs start-query --log-group-name smsdeck-simulator-events --start-time \d+ --end-time \d+ --query-string /);
 	}
+	assert.deepEqual(
+		json.MonthToDateSpend.map((c: {Channel: string; Spent: number; EnforcedLimit: number}) => [c.Channel, c.Spent > 0, c.EnforcedLimit]),
+		[['SMS', true, 1], ['MMS', false, 1], ['Voice', false, 1]],
+	);
 	assert.equal(json.BytesScanned, json.Queries.reduce((n: number, q: {Statistics: {bytesScanned: number}}) => n + q.Statistics.bytesScanned, 0));
 });
 
