@@ -24,8 +24,10 @@ import {
 	nextWindow,
 	readDashboard,
 	sparkline,
+	type Dashboard as DashboardData,
 	type DimensionCount,
 	type InsightsDimension,
+	type Mover,
 	type InsightsWindowLabel,
 } from '../domain/insightsQueries.js';
 import {describeChannelSpend, spendByChannel} from '../domain/spendRules.js';
@@ -212,10 +214,10 @@ function Dashboard({width, height, isActive, navigate, name, destination, logGro
 				spark('Latency p95', bins.map(b => b.p95)),
 			]
 		: [' Volume …', '', ''];
-	const movers = board?.movers;
-	const moversText = movers === undefined ? ' Movers vs the previous window: …' : movers.length === 0 ? ' Movers vs the previous window: none' : ` Movers vs the previous ${window.label}: ${movers.map(describeMover).join(' · ')}`;
+	// Movers: a line per breakdown under a heading, or one line with each breakdown's biggest when space is short.
+	const moverLines = moversLines(board?.movers, window.label, height >= 22);
 	// Header, summary, three sparklines, column titles, movers, footer: the rest is the breakdown's rows.
-	const rows = Math.max(1, height - 8 - (spendBeside ? 0 : 1));
+	const rows = Math.max(1, height - 7 - moverLines.length - (spendBeside ? 0 : 1));
 	const columnWidth = Math.max(12, Math.floor(width / COLUMNS.length));
 	return (
 		<Box flexDirection="column" width={width} height={height}>
@@ -259,10 +261,40 @@ function Dashboard({width, height, isActive, navigate, name, destination, logGro
 					);
 				})}
 			</Box>
-			<Text color={movers?.some(m => m.change > 0) ? c.warn : c.muted}>{truncate(moversText, width, g.ellipsis)}</Text>
+			{moverLines.map((m, i) => (
+				<Text key={i} color={m.tone ? c[m.tone] : undefined}>
+					{truncate(m.text, width, g.ellipsis)}
+				</Text>
+			))}
 			{footer}
 		</Box>
 	);
+}
+
+const MOVER_ORDER: readonly InsightsDimension[] = ['country', 'origination', 'messageType', 'status'];
+const MOVER_LABELS: Record<InsightsDimension, string> = {country: 'Country', origination: 'Origination', messageType: 'Message type', status: 'Final status'};
+
+/**
+ * The biggest movers against the previous window, by country, origination identity, message type and final status:
+ * a heading and a line per breakdown (`full`), or one line with the biggest of each. A line is in the warning tone
+ * when something in it moved for the worse.
+ */
+export function moversLines(movers: DashboardData['movers'] | undefined, windowLabel: string, full: boolean): {text: string; tone?: 'warn' | 'muted'}[] {
+	const of = (d: InsightsDimension) => movers?.[d];
+	const tone = (list: Mover[] | undefined): 'warn' | 'muted' | undefined => (list === undefined || list.length === 0 ? 'muted' : list.some(m => m.worse) ? 'warn' : undefined);
+	if (!full) {
+		const parts = MOVER_ORDER.map(d => `${MOVER_LABELS[d].toLowerCase()} ${of(d) === undefined ? '…' : of(d)!.length === 0 ? 'none' : describeMover(of(d)![0])}`);
+		return [{text: ` Movers vs the previous ${windowLabel}: ${parts.join(' · ')}`, tone: tone(MOVER_ORDER.flatMap(d => of(d)?.slice(0, 1) ?? []))}];
+	}
+	const labelWidth = Math.max(...MOVER_ORDER.map(d => MOVER_LABELS[d].length));
+	return [
+		{text: ` Movers vs the previous ${windowLabel}`, tone: 'muted'},
+		...MOVER_ORDER.map(d => {
+			const list = of(d);
+			const text = list === undefined ? '…' : list.length === 0 ? 'none' : list.map(describeMover).join(' · ');
+			return {text: `   ${MOVER_LABELS[d].padEnd(labelWidth)}  ${text}`, tone: tone(list)};
+		}),
+	];
 }
 
 const SPEND_LABEL = 'This month: ';
