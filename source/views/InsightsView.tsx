@@ -214,8 +214,9 @@ function Dashboard({width, height, isActive, navigate, name, destination, logGro
 				spark('Latency p95', bins.map(b => b.p95)),
 			]
 		: [' Volume …', '', ''];
-	// Movers: a line per breakdown under a heading, or one line with each breakdown's biggest when space is short.
-	const moverLines = moversLines(board?.movers, window.label, height >= 22);
+	// Movers: a line per breakdown under a heading (leaving the breakdowns 6 rows or more), or one line with each
+	// breakdown's biggest when space is short.
+	const moverLines = moversLines(board?.movers, window.label, height >= 18);
 	// Header, summary, three sparklines, column titles, movers, footer: the rest is the breakdown's rows.
 	const rows = Math.max(1, height - 7 - moverLines.length - (spendBeside ? 0 : 1));
 	const columnWidth = Math.max(12, Math.floor(width / COLUMNS.length));
