@@ -24,12 +24,9 @@ export async function readMonthToDate(clients: Clients, io: CommandIO): Promise<
 
 const list: CommandAction = async (_input, globals, io) => {
 	return withClients(globals, io, async clients => {
-		const [account, spent] = await Promise.all([describeAccount(clients), readMonthToDate(clients, io)]);
-		// 0 for SMS, MMS and voice when nothing was spent this month; undefined for other limits or an unread metric.
-		const spentOf = (name: string) => {
-			const channel = channelForLimitName(name);
-			return channel && spent ? spent[channel] : undefined;
-		};
+		const account = await describeAccount(clients);
+		// Then this month's spend beside the identity: a hanging endpoint is waited on for one call, the first.
+		const spending = readMonthToDate(clients, io);
 		// Identity is a nice-to-have: an endpoint without STS still gets the rest.
 		let identity: Identity | undefined;
 		try {
@@ -37,6 +34,12 @@ const list: CommandAction = async (_input, globals, io) => {
 		} catch (error) {
 			writeMessage(io.stderr, `identity unknown: ${describeServiceError(error).message}`);
 		}
+		const spent = await spending;
+		// 0 for SMS, MMS and voice when nothing was spent this month; undefined for other limits or an unread metric.
+		const spentOf = (name: string) => {
+			const channel = channelForLimitName(name);
+			return channel && spent ? spent[channel] : undefined;
+		};
 		if (globals.json) {
 			const json = {
 				Region: clients.connection.region,
