@@ -12,12 +12,15 @@ import {renderFacts, renderJson, renderTextTable, writeMessage} from './printTab
 import {commandRunner} from './commandTree.js';
 import type {CommandAction} from './types.js';
 
-/** This month's spend per channel, or undefined (said on stderr) when CloudWatch cannot be read: the rest still prints. */
-export async function readMonthToDate(clients: Clients, io: CommandIO): Promise<MonthToDateSpend | undefined> {
+/**
+ * This month's spend per channel, or undefined (said on stderr, unless `stopped` has aborted: the command is ending
+ * anyway) when CloudWatch cannot be read: the rest still prints.
+ */
+export async function readMonthToDate(clients: Clients, io: CommandIO, stopped?: AbortSignal): Promise<MonthToDateSpend | undefined> {
 	try {
 		return await monthToDateSpend(clients);
 	} catch (error) {
-		writeMessage(io.stderr, `this month's spend unknown: ${describeServiceError(error, 'GetMetricData').message}`);
+		if (!stopped?.aborted) writeMessage(io.stderr, `this month's spend unknown: ${describeServiceError(error, 'GetMetricData').message}`);
 		return undefined;
 	}
 }

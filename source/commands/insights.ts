@@ -94,7 +94,12 @@ const run_: CommandAction = async ({options}, globals, io) => {
 			process.once('SIGTERM', stop);
 			let run: InsightsRun;
 			// This month's spend beside the enforced limits, read while the queries run.
-			const spending = Promise.all([readMonthToDate(clients, io), describeAccount(clients).catch((error: unknown) => void writeMessage(io.stderr, `the spend limits unknown: ${describeServiceError(error).message}`))]);
+			const spending = Promise.all([
+				readMonthToDate(clients, io, controller.signal),
+				describeAccount(clients).catch((error: unknown) => {
+					if (!controller.signal.aborted) writeMessage(io.stderr, `the spend limits unknown: ${describeServiceError(error).message}`);
+				}),
+			]);
 			try {
 				run = await runInsights(clients, {logGroup: target.logGroup, window, panels, signal: controller.signal});
 			} catch (error) {

@@ -119,6 +119,16 @@ test('account: this month\'s spend warns from 80% of the enforced limit and says
 	assert.deepEqual([sms.MonthToDateSpend, Math.round(sms.PercentUsed)], [0.85, 85]);
 });
 
+test('account: CloudWatch out of reach (no cloudwatch:GetMetricData, say) leaves this month blank, says why on stderr, and still prints the limits', async () => {
+	const r = await call(account, [], {}, {AWS_ENDPOINT_URL_CLOUDWATCH: 'http://127.0.0.1:9'});
+	assert.equal(r.code, 0, r.err);
+	assert.match(r.err, /this month's spend unknown: /);
+	const sms = r.out.split('\n').find(l => l.startsWith('SMS ')) ?? '';
+	assert.match(sms, /^SMS +\$1 +\$1 +yes +TEXT_MESSAGE_MONTHLY_SPEND_LIMIT/);
+	const json = JSON.parse((await call(account, [], {json: true}, {AWS_ENDPOINT_URL_CLOUDWATCH: 'http://127.0.0.1:9'})).out) as {SpendLimits: {MonthToDateSpend: number | null}[]};
+	assert.ok(json.SpendLimits.every(s => s.MonthToDateSpend === null));
+});
+
 test('--local starts its own emulator and stops it', async () => {
 	const r = await call(pools, [], {endpointUrl: undefined, local: true});
 	assert.equal(r.code, 0, r.err);
