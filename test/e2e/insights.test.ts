@@ -101,3 +101,20 @@ test('i on a configuration set opens its insights; t changes the window and the 
 		app.dispose();
 	}
 });
+
+test('a narrow, short terminal: the spend goes under the title and the movers fold into one line', async () => {
+	const app = spawn(100, 20);
+	try {
+		await app.waitForText('<?> help');
+		await command(app, `insights ${SET}`);
+		await app.waitForText(/all 11 queries complete/, {timeoutMs: 20_000});
+		await app.waitForText(/^ This month: SMS \$0\.0\d of \$1 \(\d\.\d%\) · MMS \$0 of \$1 \(0\.0%\) · Voice \$0 of \$1 \(0\.0%\)/m);
+		const lines = app.screen().split('\n');
+		const title = lines.findIndex(l => l.includes(`Insights ${SET} → ${GROUP} · last 1h`));
+		assert.match(lines[title + 1], /^ This month: SMS/);
+		assert.match(line(app, 'Movers'), /^ Movers vs the previous 1h: country CA new: 3 msg, 100% failed · origination \+12065550100 new/);
+		assert.equal(lines.filter(l => /^ {3}(Country|Origination) /.test(l)).length, 0);
+	} finally {
+		app.dispose();
+	}
+});
