@@ -1,4 +1,4 @@
-// Insights against reading: how long to the numbers of a day with a million events, three ways.
+// Insights against reading: how long to the numbers of a day with a million events, four ways.
 //   node --import tsx bench/insights.ts [--events 1000000] [--streams 8] [--since 24h] [--cap-seconds 600]
 // The emulator runs in a child process (bench/insights-emulator.ts --serve) and gets --events SMS event records
 // over the last 20 hours in one log group (bench/insightsEvents.ts), plus a configuration set whose CloudWatch
@@ -6,6 +6,11 @@
 // other:
 //   1. `smsdeck insights --config-set SET --since 24h --by country --json`: the first complete dashboard (every
 //      query it starts Complete; the counts checked against what was loaded);
+//   1b. the console (dist/smsdeck.mjs in a pseudo-terminal, node-pty + @xterm/headless, as bench/startup.mjs
+//      runs it): once its first frame is up, `:insights SET --window 24h` is typed, and the clock runs from enter
+//      until the screen shows every panel's query complete ("all N queries complete") with the loaded message
+//      count; the time from spawn is reported too. Its peak RSS is the console's whole session. --since must be
+//      one of the console's windows (24h) for this one; any other skips it;
 //   2. `smsdeck tail SET --since 24h --json`: the same window's events, one JSON line each, counted;
 //   3. `aws logs filter-log-events --start-time … --end-time …` (pip AWS CLI v1, which pages through all of it
 //      itself and prints at the end): the events counted in its output; the emulator's FilterLogEvents answers
@@ -19,7 +24,10 @@ import {createInterface} from 'node:readline';
 import {parseArgs} from 'node:util';
 import {CloudWatchLogsClient, FilterLogEventsCommand} from '@aws-sdk/client-cloudwatch-logs';
 import {CreateConfigurationSetCommand, CreateEventDestinationCommand, PinpointSMSVoiceV2Client} from '@aws-sdk/client-pinpoint-sms-voice-v2';
+import xterm from '@xterm/headless';
+import pty from 'node-pty';
 import {loadEvents} from './insightsEvents.js';
+import {screenText} from '../source/tools/svgScreenshot.mjs';
 
 const {values} = parseArgs({
 	options: {events: {type: 'string', default: '1000000'}, streams: {type: 'string', default: '8'}, since: {type: 'string', default: '24h'}, 'cap-seconds': {type: 'string', default: '600'}},
@@ -90,6 +98,16 @@ interface Measured {
 const work = mkdtempSync(join(tmpdir(), 'smsdeck-bench-'));
 const env = {...process.env, AWS_ACCESS_KEY_ID: 'bench', AWS_SECRET_ACCESS_KEY: 'bench', AWS_REGION: REGION, AWS_DEFAULT_REGION: REGION, NO_COLOR: '1'};
 
+/** The peak RSS that /usr/bin/time -v wrote to `timeFile`, in MB; null when it wrote none. */
+function peakRss(timeFile: string): number | null {
+	try {
+		const kb = /Maximum resident set size \(kbytes\): (\d+)/.exec(readFileSync(timeFile, 'utf8'))?.[1];
+		return kb ? Number(kb) / 1024 : null;
+	} catch {
+		return null;
+	}
+}
+
 /** Runs `cmd args` under /usr/bin/time -v; `count` sees stdout chunk by chunk (nothing is kept unless `keep`). */
 async function measure(label: string, cmd: string, args: string[], extraEnv: Record<string, string>, count: (chunk: string) => number, keep = false): Promise<Measured> {
 	const timeFile = join(work, `${label}.time`);
@@ -119,11 +137,7 @@ async function measure(label: string, cmd: string, args: string[], extraEnv: Rec
 	const exitCode = await new Promise<number | null>(resolve => proc.once('close', code => resolve(code)));
 	clearTimeout(cap);
 	const seconds = (performance.now() - start) / 1000;
-	let peakRssMb: number | null = null;
-	try {
-		const kb = /Maximum resident set size \(kbytes\): (\d+)/.exec(readFileSync(timeFile, 'utf8'))?.[1];
-		if (kb) peakRssMb = Number(kb) / 1024;
-	} catch {}
+	const peakRssMb = peakRss(timeFile);
 	return {seconds, peakRssMb, exitCode, capped, stdout, counted, stderrTail};
 }
 
@@ -160,6 +174,108 @@ const queries = board.Queries ?? [];
 const dashboardOk = insights.exitCode === 0 && queries.length > 0 && queries.every(q => q.Status === 'Complete') && board.Messages === Math.floor(messages);
 if (!dashboardOk) console.error(`insights: exit ${insights.exitCode}, ${board.Messages} messages of ${messages}; ${insights.stderrTail.trim()}`);
 const scanned = Math.max(0, ...queries.map(q => q.Statistics?.recordsScanned ?? 0));
+
+// 1b. the console's dashboard
+interface ConsoleMeasured extends Measured {
+	/** From spawn to the first frame, and from the :insights enter to the complete dashboard (the time). */
+	startSeconds: number | null;
+	queries: number | null;
+	complete: boolean;
+	screen: string;
+}
+
+/** The console in a pseudo-terminal under /usr/bin/time -v: `:insights` typed, timed until the dashboard is complete. */
+async function measureConsole(window: string): Promise<ConsoleMeasured> {
+	const timeFile = join(work, 'console.time');
+	const home = join(work, 'console-home');
+	mkdirSync(home, {recursive: true});
+	const cols = 160;
+	const rows = 40;
+	const term = new xterm.Terminal({cols, rows, allowProposedApi: true, logLevel: 'off'});
+	const t0 = performance.now();
+	const child = pty.spawn('/usr/bin/time', ['-v', '-o', timeFile, node, dist, '--region', REGION], {
+		name: 'xterm-256color',
+		cols,
+		rows,
+		cwd: root,
+		env: {...env, ...smsdeckEnv, TERM: 'xterm-256color', LANG: 'C.UTF-8', HOME: home, XDG_CONFIG_HOME: join(home, '.config'), SMSDECK_CONFIG_DIR: join(home, 'smsdeck')},
+	});
+	let exitCode: number | null = null;
+	let exited = false;
+	const gone = new Promise<void>(resolve =>
+		child.onExit(({exitCode: code}) => {
+			exited = true;
+			exitCode = code;
+			resolve();
+		}),
+	);
+	let changed: () => void = () => {};
+	let chunks = 0;
+	term.onData(reply => exited || child.write(reply));
+	child.onData(data => term.write(data, () => {
+		chunks++;
+		changed();
+	}));
+	const screen = () => screenText(term);
+	const deadline = t0 + capSeconds * 1000;
+	/** Resolves at the first screen that passes `ok`; false once the cap is reached or the console has exited. */
+	const until = (ok: (text: string) => boolean) =>
+		new Promise<boolean>(resolve => {
+			const check = () => {
+				if (ok(screen())) return done(true);
+				if (exited || performance.now() > deadline) return done(false);
+			};
+			const timer = setInterval(check, 250);
+			const done = (result: boolean) => {
+				clearInterval(timer);
+				changed = () => {};
+				resolve(result);
+			};
+			changed = check;
+			check();
+		});
+	/** A key, then whatever the console answers with (at most 200 ms), so each arrives as its own read. */
+	const key = async (bytes: string) => {
+		const before = chunks;
+		child.write(bytes);
+		const by = performance.now() + 200;
+		while (chunks === before && performance.now() < by) await new Promise(r => setTimeout(r, 5));
+	};
+	let startSeconds: number | null = null;
+	let seconds = 0;
+	let complete = false;
+	let capped = false;
+	if (await until(text => text.includes('<?> help'))) {
+		startSeconds = (performance.now() - t0) / 1000;
+		await key(':');
+		if (await until(text => text.includes('command (tab completes)'))) {
+			for (const ch of `insights ${SET} --window ${window}`) await key(ch);
+			const entered = performance.now();
+			child.write('\r');
+			const shown = `Messages ${Math.floor(messages).toLocaleString('en-US')} │`;
+			complete = await until(text => /all \d+ queries complete/.test(text) && text.includes(shown));
+			seconds = (performance.now() - entered) / 1000;
+			capped = !complete && !exited;
+		}
+	}
+	const last = screen();
+	const queryCount = /all (\d+) queries complete/.exec(last)?.[1];
+	if (!exited) {
+		child.write('q');
+		const by = performance.now() + 5000;
+		while (!exited && performance.now() < by) await new Promise(r => setTimeout(r, 20));
+		if (!exited) child.kill('SIGKILL');
+	}
+	await gone;
+	term.dispose();
+	const peakRssMb = peakRss(timeFile);
+	return {seconds, startSeconds, peakRssMb, exitCode, capped, stdout: '', counted: 0, stderrTail: '', queries: queryCount ? Number(queryCount) : null, complete, screen: last};
+}
+
+const consoleWindow = ['15m', '1h', '24h', '7d'].includes(values.since) ? values.since : undefined;
+const console_ = consoleWindow ? await measureConsole(consoleWindow) : undefined;
+if (!consoleWindow) console.error(`console: skipped, --since ${values.since} is not one of the console's windows (15m, 1h, 24h, 7d)`);
+else if (!console_!.complete) console.error(`console: no complete dashboard${console_!.capped ? ` in ${capSeconds} s` : ''}; the last screen:\n${console_!.screen}`);
 
 // 2. smsdeck tail over the same window
 const tail = await measure('tail', node, [dist, 'tail', SET, '--since', values.since, '--json', '--region', REGION], smsdeckEnv, countLines);
@@ -216,6 +332,16 @@ const rows = [
 		mb(insights.peakRssMb),
 		read(insights, `${n(board.Messages ?? 0)} messages counted by the service (${n(scanned)} records scanned)`),
 	],
+	...(console_
+		? [
+				[
+					`smsdeck console :insights (${console_.queries ?? '?'} queries, all Complete: ${console_.complete ? 'yes' : 'NO'})`,
+					time(console_),
+					mb(console_.peakRssMb),
+					read(console_, `${n(Math.floor(messages))} messages on screen, timed from the :insights enter (first frame ${console_.startSeconds === null ? '–' : s(console_.startSeconds)} after spawn)`),
+				],
+			]
+		: []),
 	['smsdeck tail --since --json', time(tail), mb(tail.peakRssMb), read(tail, `${n(tail.counted)} events (lines)`)],
 	['aws logs filter-log-events (pip CLI v1)', time(cli), mb(cli.peakRssMb), cli.capped ? read(cli, `${n(readsSeen.total)} pages answered (≈ ${n(Math.min(total, readsSeen.total * perPage))} events)`) : `${n(cli.counted)} events`],
 ];
@@ -224,6 +350,7 @@ console.log(`\n${n(total)} events over 20 h, window --since ${values.since}, eac
 for (const r of rows) console.log(r.map((c, i) => c.padEnd(w[i])).join('  '));
 const ratio = (a: number, b: number) => `${(a / b).toFixed(1)}×`;
 const more = (m: Measured) => (m.capped ? 'more than ' : '');
+if (console_?.complete) console.log(`console ÷ smsdeck insights: ${ratio(console_.seconds, insights.seconds)} the time, ${insights.peakRssMb && console_.peakRssMb ? ratio(console_.peakRssMb, insights.peakRssMb) : '–'} the memory; tail ÷ console: ${more(tail)}${ratio(tail.seconds, console_.seconds)} the time`);
 console.log(`tail ÷ insights: ${more(tail)}${ratio(tail.seconds, insights.seconds)} the time, ${insights.peakRssMb && tail.peakRssMb ? ratio(tail.peakRssMb, insights.peakRssMb) : '–'} the memory`);
 console.log(
 	`aws cli ÷ insights: ${more(cli)}${ratio(cli.seconds, insights.seconds)} the time, ${insights.peakRssMb && cli.peakRssMb ? ratio(cli.peakRssMb, insights.peakRssMb) : '–'} the memory${cli.capped ? ' (at the cap)' : ''}; aws cli ÷ tail: ${cli.capped || tail.capped ? '~' : ''}${ratio(cli.seconds, tail.seconds)} the time`,
@@ -244,6 +371,7 @@ writeFileSync(
 			loadMs,
 			messageMb: bytes / 2 ** 20,
 			insights: {...strip(insights), queries: queries.length, complete: dashboardOk, messages: board.Messages ?? null, recordsScanned: scanned, bytesScanned: board.BytesScanned ?? null},
+			console: console_ ? (({screen, ...m}: ConsoleMeasured) => strip(m))(console_) : null,
 			tail: {...strip(tail), events: tail.counted},
 			awsCli: {...strip(cli), events: cli.counted, pagesAnswered: readsSeen.total, eventsPerPage: perPage},
 			emulatorPeakRssMb: emulator.maxRssMb,
@@ -253,4 +381,4 @@ writeFileSync(
 	) + '\n',
 );
 // A run that finished must have read everything; one stopped at the cap is a figure, not a failure.
-process.exit(dashboardOk && (tail.capped || tail.counted === total) && (cli.capped || cli.counted === total) ? 0 : 1);
+process.exit(dashboardOk && (!console_ || console_.complete) && (tail.capped || tail.counted === total) && (cli.capped || cli.counted === total) ? 0 : 1);

@@ -95,6 +95,7 @@ if (board) {
 	const rss = m => (typeof m.peakRssMb === 'number' ? `${Math.round(m.peakRssMb)} MB` : '–');
 	const n = board.events.toLocaleString('en-US');
 	rows.push([`${n} events: insights dashboard, ${board.since}`, `${sec(board.insights)}, ${rss(board.insights)}`, `smsdeck tail ${sec(board.tail)}, ${rss(board.tail)}`, '']);
+	if (board.console) rows.push([`${n} events: console :insights complete`, `${sec(board.console)}, ${rss(board.console)}`, '', '']);
 	rows.push([`${n} events: aws logs filter-log-events`, '', `${sec(board.awsCli)}, ${rss(board.awsCli)}`, '']);
 }
 

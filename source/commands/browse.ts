@@ -11,7 +11,7 @@ export async function withClients(
 	globals: GlobalOptions,
 	io: CommandIO,
 	body: (clients: Clients) => Promise<void>,
-	uses: readonly ('logs' | 'sts')[] = [],
+	uses: readonly ('logs' | 'sts' | 'cloudwatch')[] = [],
 ): Promise<number> {
 	const connected = await connect(globals, io, uses);
 	try {

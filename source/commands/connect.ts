@@ -42,7 +42,7 @@ export interface Connected {
  * Clients for one scriptable run: resolves the connection (warnings on stderr), starts the emulator for --local.
  * `uses`: the services besides sms-voice the command calls (a --endpoint-url that leaves them at AWS is said once).
  */
-export async function connect(globals: GlobalOptions, io: CommandIO, uses: readonly ('logs' | 'sts')[] = []): Promise<Connected> {
+export async function connect(globals: GlobalOptions, io: CommandIO, uses: readonly ('logs' | 'sts' | 'cloudwatch')[] = []): Promise<Connected> {
 	const env = io.env;
 	// Resolve first: bad configuration is refused before an emulator starts or anything is sent.
 	let resolution = await resolveForCommand(globals, env);

@@ -5,6 +5,9 @@
 import {checkDuration} from '../domain/duration.js';
 import {
 	DIMENSION_FIELDS,
+	DIMENSION_NAMES,
+	PREVIOUS_PANEL,
+	describeMover,
 	formatBytes,
 	formatLatency,
 	formatPercent,
@@ -14,6 +17,11 @@ import {
 	type PanelId,
 } from '../domain/insightsQueries.js';
 import {formatPrice} from '../domain/format.js';
+import {safeText} from '../domain/sanitize.js';
+import {describeChannelSpend, spendByChannel} from '../domain/spendRules.js';
+import {describeAccount} from '../services/accountService.js';
+import {describeServiceError} from '../services/errors.js';
+import {readMonthToDate} from './account.js';
 import {lookupConfigurationSet} from '../services/identityResolver.js';
 import {listConfigurationSets} from '../services/configSetsService.js';
 import {logGroupName, pickLogsDestination} from '../services/messageEvents.js';
@@ -59,7 +67,8 @@ const run_: CommandAction = async ({options}, globals, io) => {
 	if (since.ms < 60_000 || since.ms > 90 * 86_400_000) throw new UsageError('insights: --since takes 1m to 90d', 'insights');
 	const by = DIMENSION_OF[(options.by as (typeof BY_CHOICES)[number] | undefined) ?? 'status'];
 	const window = windowOf(since.ms, sinceText.trim().toLowerCase());
-	const panels: PanelId[] = ['status', 'latency', 'price', ...(by === 'status' ? [] : [by as PanelId])];
+	// The summary, the breakdown, and the breakdown over the window before it for its movers.
+	const panels: PanelId[] = ['status', 'latency', 'price', ...(by === 'status' ? [] : [by as PanelId]), PREVIOUS_PANEL[by]];
 
 	let code = 0;
 	const result = await withClients(
@@ -84,6 +93,13 @@ const run_: CommandAction = async ({options}, globals, io) => {
 			process.once('SIGINT', stop);
 			process.once('SIGTERM', stop);
 			let run: InsightsRun;
+			// This month's spend beside the enforced limits, read while the queries run.
+			const spending = Promise.all([
+				readMonthToDate(clients, io, controller.signal),
+				describeAccount(clients).catch((error: unknown) => {
+					if (!controller.signal.aborted) writeMessage(io.stderr, `the spend limits unknown: ${describeServiceError(error).message}`);
+				}),
+			]);
 			try {
 				run = await runInsights(clients, {logGroup: target.logGroup, window, panels, signal: controller.signal});
 			} catch (error) {
@@ -99,8 +115,11 @@ const run_: CommandAction = async ({options}, globals, io) => {
 			const board = readDashboard(run.panels, window);
 			const totals = board.totals ?? {messages: 0, delivered: 0, failed: 0, other: 0, byStatus: []};
 			const cells = board.cells[by] ?? [];
+			const movers = board.movers[by];
 			const range = run.panels.status.range;
 			const bytes = totalBytesScanned(run);
+			const [spent, account] = await spending;
+			const spend = spent && account ? spendByChannel(account.spendLimits, spent) : undefined;
 			if (globals.json) {
 				io.stdout.write(
 					renderJson({
@@ -118,7 +137,20 @@ const run_: CommandAction = async ({options}, globals, io) => {
 						TotalPrice: board.price?.price ?? null,
 						By: options.by ?? 'status',
 						Rows: cells.map(c => ({Value: c.value, Messages: c.messages, Failed: c.failed})),
+						// Against the window before: the failure rate moved (a final status: its share of all messages), in percent.
+						Movers:
+							movers?.map(m => ({
+								Value: m.value,
+								Messages: m.messages,
+								PreviousMessages: m.previousMessages,
+								Measure: m.measure === 'share' ? 'SharePercent' : 'FailedPercent',
+								Percent: m.rate ?? null,
+								PreviousPercent: m.previousRate ?? null,
+								ChangePoints: m.change,
+								Worse: m.worse,
+							})) ?? null,
 						BytesScanned: bytes,
+						MonthToDateSpend: spend?.map(c => ({Channel: c.label, Spent: c.spent, EnforcedLimit: c.enforced ?? null, PercentUsed: c.percent ?? null})) ?? null,
 						Queries: Object.values(run.panels).map(p => ({Panel: p.query.id, QueryString: p.query.queryString, Status: p.status, QueryId: p.queryId, Statistics: p.statistics ?? null, Command: p.cli})),
 					}),
 				);
@@ -135,6 +167,7 @@ const run_: CommandAction = async ({options}, globals, io) => {
 					['Latency', `p50 ${formatLatency(lat?.p50)} · p95 ${formatLatency(lat?.p95)} · p99 ${formatLatency(lat?.p99)}`],
 					['Total price', formatPrice(board.price?.price ?? 0)],
 					['Scanned', `${formatBytes(bytes)} in ${Object.keys(run.panels).length} Logs Insights queries`],
+					['Spend this month', spend ? spend.map(c => `${describeChannelSpend(c)}${c.tone === 'error' ? ' limit reached' : c.tone === 'warn' ? ' near the limit' : ''}`).join(' · ') : 'unknown'],
 				]) + '\n',
 			);
 			io.stdout.write(
@@ -148,8 +181,13 @@ const run_: CommandAction = async ({options}, globals, io) => {
 					cells,
 				),
 			);
+			const previous = run.panels[PREVIOUS_PANEL[by]].range;
+			io.stdout.write(
+				`\nMovers by ${DIMENSION_NAMES[by]} against the previous ${window.label} (${new Date(previous.startTime * 1000).toISOString()} → ${new Date(previous.endTime * 1000).toISOString()}):\n` +
+					(movers === undefined ? '  unknown\n' : movers.length === 0 ? '  none\n' : movers.map(m => `  ${safeText(describeMover(m))}\n`).join('')),
+			);
 		},
-		['logs'],
+		['logs', 'cloudwatch'],
 	);
 	return result === 0 ? code : result;
 };

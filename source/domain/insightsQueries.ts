@@ -77,7 +77,27 @@ export const DIMENSION_FIELDS: Readonly<Record<InsightsDimension, string>> = Obj
 	messageType: 'messageType',
 });
 
-export type PanelId = 'status' | 'country' | 'origination' | 'messageType' | 'latency' | 'price' | 'bins' | 'previous';
+/** The breakdowns, in the order the dashboard shows them (the movers too). */
+export const DIMENSIONS: readonly InsightsDimension[] = Object.freeze(['status', 'country', 'origination', 'messageType']);
+
+export type PreviousPanelId = 'previousStatus' | 'previousCountry' | 'previousOrigination' | 'previousMessageType';
+export type PanelId = InsightsDimension | 'latency' | 'price' | 'bins' | PreviousPanelId;
+
+/** The panel that reads a breakdown over the previous window, for its movers. */
+export const PREVIOUS_PANEL: Readonly<Record<InsightsDimension, PreviousPanelId>> = Object.freeze({
+	status: 'previousStatus',
+	country: 'previousCountry',
+	origination: 'previousOrigination',
+	messageType: 'previousMessageType',
+});
+
+/** How a breakdown's rows are named in titles: "final status", "country" … */
+export const DIMENSION_NAMES: Readonly<Record<InsightsDimension, string>> = Object.freeze({
+	status: 'final status',
+	country: 'country',
+	origination: 'origination identity',
+	messageType: 'message type',
+});
 
 export interface PanelQuery {
 	id: PanelId;
@@ -92,13 +112,13 @@ const ROW_LIMIT = 100;
 const byDimension = (dimension: InsightsDimension) =>
 	`${FINAL} | stats count(*) as messages, sum(${FAILED}) as failed by ${DIMENSION_FIELDS[dimension]} | sort messages desc, ${DIMENSION_FIELDS[dimension]} asc | limit ${ROW_LIMIT}`;
 
+const byStatus = `${FINAL} | stats count(*) as messages by messageStatus | sort messages desc, messageStatus asc | limit ${ROW_LIMIT}`;
+
 /** The dashboard's queries, one per panel, for a window (the bin width of the sparklines depends on it). */
 export function insightsQueries(window: InsightsWindow): PanelQuery[] {
 	return [
-		{id: 'status', title: 'Messages by final status', range: 'current', queryString: `${FINAL} | stats count(*) as messages by messageStatus | sort messages desc, messageStatus asc | limit ${ROW_LIMIT}`},
-		{id: 'country', title: 'By country', range: 'current', queryString: byDimension('country')},
-		{id: 'origination', title: 'By origination identity', range: 'current', queryString: byDimension('origination')},
-		{id: 'messageType', title: 'By message type', range: 'current', queryString: byDimension('messageType')},
+		{id: 'status', title: 'Messages by final status', range: 'current', queryString: byStatus},
+		...(['country', 'origination', 'messageType'] as const).map(id => ({id, title: `By ${DIMENSION_NAMES[id]}`, range: 'current' as const, queryString: byDimension(id)})),
 		{
 			id: 'latency',
 			title: 'Latency, request to final event',
@@ -112,7 +132,13 @@ export function insightsQueries(window: InsightsWindow): PanelQuery[] {
 			range: 'current',
 			queryString: `${FINAL} | ${LATENCY} | stats count(*) as messages, sum(${FAILED}) as failed, pct(latency, 95) as p95 by bin(${window.bin}) as bin | sort bin asc`,
 		},
-		{id: 'previous', title: 'Previous window by country', range: 'previous', queryString: byDimension('country')},
+		// The movers: each breakdown again over the window before, by the same query.
+		...DIMENSIONS.map(dimension => ({
+			id: PREVIOUS_PANEL[dimension],
+			title: `Previous window by ${DIMENSION_NAMES[dimension]}`,
+			range: 'previous' as const,
+			queryString: dimension === 'status' ? byStatus : byDimension(dimension),
+		})),
 	];
 }
 
@@ -227,28 +253,46 @@ export function readBins(rows: readonly ResultRow[], range: QueryRange, binMs: n
 }
 
 export interface Mover {
+	dimension: InsightsDimension;
 	value: string;
 	messages: number;
 	previousMessages: number;
-	/** Failure rate in percent now and in the previous window (undefined: no messages there). */
-	failRate?: number;
-	previousFailRate?: number;
-	/** Change of the failure rate in percentage points (a new or vanished country counts from 0). */
+	/**
+	 * What moved, in percent now and in the previous window (undefined: no messages there): the failure rate of a
+	 * country, origination identity or message type ('failed'); a final status's share of all final messages ('share').
+	 */
+	measure: 'failed' | 'share';
+	rate?: number;
+	previousRate?: number;
+	/** Change of the rate in percentage points (a new or vanished value counts from 0). */
 	change: number;
+	/** Whether the move is for the worse: more failures, or a smaller share delivered. */
+	worse: boolean;
 }
 
-const rate = (failed: number, messages: number) => (messages > 0 ? (failed / messages) * 100 : undefined);
+const rate = (part: number, whole: number) => (whole > 0 ? (part / whole) * 100 : undefined);
 
-/** Countries whose failure rate moved the most against the previous window, then those whose volume moved most. */
+/**
+ * The values of one breakdown whose rate moved the most against the previous window, then those whose volume
+ * moved most. A country, origination identity or message type is measured by its failure rate; a final status by
+ * its share of all final messages (its failure rate is 0% or 100% by definition).
+ */
 export function biggestMovers(current: readonly DimensionCount[], previous: readonly DimensionCount[], count = 5): Mover[] {
+	const dimension = current[0]?.dimension ?? previous[0]?.dimension ?? 'country';
+	const measure: Mover['measure'] = dimension === 'status' ? 'share' : 'failed';
+	const total = (cells: readonly DimensionCount[]) => cells.reduce((n, c) => n + c.messages, 0);
+	const [totalNow, totalBefore] = [total(current), total(previous)];
+	const rateOf = (cell: DimensionCount | undefined, all: number) => (cell === undefined ? undefined : measure === 'share' ? rate(cell.messages, all) : rate(cell.failed, cell.messages));
 	const values = new Set([...current.map(c => c.value), ...previous.map(p => p.value)]);
 	const movers: Mover[] = [];
 	for (const value of values) {
 		const now = current.find(c => c.value === value);
 		const before = previous.find(p => p.value === value);
-		const failRate = now ? rate(now.failed, now.messages) : undefined;
-		const previousFailRate = before ? rate(before.failed, before.messages) : undefined;
-		movers.push({value, messages: now?.messages ?? 0, previousMessages: before?.messages ?? 0, failRate, previousFailRate, change: (failRate ?? 0) - (previousFailRate ?? 0)});
+		const [r, previousRate] = [rateOf(now, totalNow), rateOf(before, totalBefore)];
+		const change = (r ?? 0) - (previousRate ?? 0);
+		const outcome = measure === 'share' ? outcomeOfStatus(value) : 'failed';
+		const worse = outcome === 'failed' ? change > 0 : outcome === 'delivered' ? change < 0 : false;
+		movers.push({dimension, value, messages: now?.messages ?? 0, previousMessages: before?.messages ?? 0, measure, rate: r, previousRate, change, worse});
 	}
 	return movers
 		.filter(m => m.change !== 0 || m.messages !== m.previousMessages)
@@ -309,36 +353,50 @@ export interface Dashboard {
 	latency?: Latency;
 	price?: {price: number; messages: number};
 	bins?: Bin[];
-	movers?: Mover[];
+	/** The biggest movers per breakdown, once both its windows are read. */
+	movers: Partial<Record<InsightsDimension, Mover[]>>;
 }
+
+/** A final status as a breakdown cell: a failed status's messages all count as failed. */
+const statusCell = (s: StatusCount): DimensionCount => ({dimension: 'status', value: s.status, messages: s.messages, failed: s.outcome === 'failed' ? s.messages : 0});
 
 /** What the dashboard shows from the panels that have rows so far (a panel still running is left out). */
 export function readDashboard(panels: Partial<Record<PanelId, PanelRows>>, window: InsightsWindow): Dashboard {
 	const rows = (id: PanelId) => panels[id]?.rows;
 	const totals = rows('status') ? readTotals(rows('status')!) : undefined;
 	const cells: Dashboard['cells'] = {};
-	if (totals) cells.status = totals.byStatus.map(s => ({dimension: 'status', value: s.status, messages: s.messages, failed: s.outcome === 'failed' ? s.messages : 0}));
+	if (totals) cells.status = totals.byStatus.map(statusCell);
 	for (const dimension of ['country', 'origination', 'messageType'] as const) {
 		const found = rows(dimension);
 		if (found) cells[dimension] = readDimension(dimension, found);
 	}
-	const country = cells.country;
-	const previous = rows('previous');
+	const movers: Dashboard['movers'] = {};
+	for (const dimension of DIMENSIONS) {
+		const now = cells[dimension];
+		const before = rows(PREVIOUS_PANEL[dimension]);
+		if (!now || !before) continue;
+		const previous = dimension === 'status' ? readTotals(before).byStatus.map(statusCell) : readDimension(dimension, before);
+		movers[dimension] = biggestMovers(now, previous);
+	}
 	return {
 		totals,
 		cells,
 		latency: rows('latency') ? readLatency(rows('latency')!) : undefined,
 		price: rows('price') ? readPrice(rows('price')!) : undefined,
 		bins: rows('bins') ? readBins(rows('bins')!, panels.bins!.range, window.binMs) : undefined,
-		movers: country && previous ? biggestMovers(country, readDimension('country', previous)) : undefined,
+		movers,
 	};
 }
 
-/** "CA 0% → 100% failed (+100 pp)", "GB new: 50% failed", "FR gone (was 3 messages)". */
+/**
+ * "CA 0% → 100% failed (+100 pp), 2 → 3 msg", "GB new: 2 msg, 50% failed", "FR gone (was 3 msg)";
+ * a final status by its share: "CARRIER_UNREACHABLE 10.0% → 40.0% of msgs (+30 pp), 1 → 4 msg".
+ */
 export function describeMover(m: Mover): string {
 	const pct = (v: number | undefined) => (v === undefined ? '–' : `${v === 0 || v === 100 ? v : v.toFixed(1)}%`);
-	if (m.previousMessages === 0) return `${m.value} new: ${m.messages} msg, ${pct(m.failRate)} failed`;
+	const what = m.measure === 'share' ? 'of msgs' : 'failed';
+	if (m.previousMessages === 0) return `${m.value} new: ${m.messages} msg, ${pct(m.rate)} ${what}`;
 	if (m.messages === 0) return `${m.value} gone (was ${m.previousMessages} msg)`;
 	const pp = m.change === 0 ? '' : ` (${m.change > 0 ? '+' : ''}${Math.round(m.change * 10) / 10} pp)`;
-	return `${m.value} ${pct(m.previousFailRate)} → ${pct(m.failRate)} failed${pp}, ${m.previousMessages} → ${m.messages} msg`;
+	return `${m.value} ${pct(m.previousRate)} → ${pct(m.rate)} ${what}${pp}, ${m.previousMessages} → ${m.messages} msg`;
 }

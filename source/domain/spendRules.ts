@@ -5,6 +5,7 @@
  * dollars from $1 to the account limit; deleting the override resets the
  * enforced limit to the account limit.
  */
+import {formatDollars as formatUsd} from './format.js';
 
 export type SpendChannel = 'text' | 'media' | 'voice';
 
@@ -140,3 +141,34 @@ export function spendUse(spent: number | undefined, enforced: number): {percent?
 
 /** "85%", "3.0%": a share of the limit, one decimal below 10%. */
 export const formatSpendShare = (percent: number) => `${percent < 10 ? percent.toFixed(1) : Math.round(percent)}%`;
+
+export interface ChannelSpend {
+	channel: SpendChannel;
+	/** SMS, MMS, Voice. */
+	label: string;
+	/** USD spent this month; 0 when the channel's metric has no datapoint (nothing was sent this month). */
+	spent: number;
+	/** The enforced limit, when DescribeSpendLimits lists the channel. */
+	enforced?: number;
+	percent?: number;
+	tone?: 'warn' | 'error';
+}
+
+/**
+ * This month's spend of every channel smsdeck manages, SMS, MMS and voice, always all three and in that order,
+ * each beside its enforced limit with its share and tone. `spent` is per channel, 0 where nothing was spent.
+ */
+export function spendByChannel(limits: readonly {name: string; enforced: number}[], spent: Readonly<Record<SpendChannel, number>>): ChannelSpend[] {
+	return SPEND_CHANNELS.map(({channel, label, limitName}) => {
+		const enforced = limits.find(l => l.name === limitName)?.enforced;
+		const amount = spent[channel] ?? 0;
+		return {channel, label, spent: amount, enforced, ...(enforced === undefined ? {} : spendUse(amount, enforced))};
+	});
+}
+
+/** "SMS $0.85 of $1 (85%)"; "SMS $0.85 (no limit listed)" when DescribeSpendLimits does not list the channel. */
+export function describeChannelSpend(c: ChannelSpend): string {
+	const spent = formatUsd(c.spent);
+	if (c.enforced === undefined) return `${c.label} ${spent} (no limit listed)`;
+	return `${c.label} ${spent} of ${formatUsd(c.enforced)}${c.percent === undefined ? '' : ` (${formatSpendShare(c.percent)})`}`;
+}

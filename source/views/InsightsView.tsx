@@ -24,12 +24,14 @@ import {
 	nextWindow,
 	readDashboard,
 	sparkline,
+	type Dashboard as DashboardData,
 	type DimensionCount,
 	type InsightsDimension,
+	type Mover,
 	type InsightsWindowLabel,
 } from '../domain/insightsQueries.js';
-import {SPEND_CHANNELS, formatSpendShare, spendUse} from '../domain/spendRules.js';
-import {formatDollars, formatPrice} from '../domain/format.js';
+import {describeChannelSpend, spendByChannel} from '../domain/spendRules.js';
+import {formatPrice} from '../domain/format.js';
 import {fit, truncate} from '../domain/textWidth.js';
 import {Table} from '../components/Table.js';
 import type {Column} from '../components/tableModel.js';
@@ -146,13 +148,34 @@ function Dashboard({width, height, isActive, navigate, name, destination, logGro
 
 	const n = (x: number) => x.toLocaleString('en-US');
 	const title = ` Insights ${name} → ${logGroup} · last ${window.label}`;
-	const spend = spendHeader(account.data, spent.data);
-	const header = (
+	const spend = spendHeader(account.data, spent.data, account.error ?? spent.error);
+	// The spend beside the title when both fit, else on a line of its own under it.
+	const spendBeside = title.length + spend.text.length + 2 <= width;
+	const spendText = (
+		<Text>
+			<Text color={c.muted}>{SPEND_LABEL}</Text>
+			{spend.parts.map((p, i) => (
+				<Text key={i} color={p.tone ? c[p.tone] : c.muted}>
+					{(i === 0 ? '' : ' · ') + p.text}
+				</Text>
+			))}
+		</Text>
+	);
+	const header = spendBeside ? (
 		<Box width={width} justifyContent="space-between">
 			<Text bold color={c.title}>
-				{truncate(title, Math.max(10, width - (spend?.text.length ?? 0) - 2), g.ellipsis)}
+				{title}
 			</Text>
-			{spend ? <Text color={spend.tone ? c[spend.tone] : c.muted}>{spend.text} </Text> : null}
+			<Box marginRight={1}>{spendText}</Box>
+		</Box>
+	) : (
+		<Box flexDirection="column" width={width}>
+			<Text bold color={c.title}>
+				{truncate(title, width, g.ellipsis)}
+			</Text>
+			<Box width={width} paddingLeft={1} overflow="hidden">
+				{spendText}
+			</Box>
 		</Box>
 	);
 	const progress = progressLine(run, error);
@@ -163,7 +186,7 @@ function Dashboard({width, height, isActive, navigate, name, destination, logGro
 			<Box flexDirection="column" width={width} height={height}>
 				{header}
 				<Text color={c.muted}>{truncate(` The queries (Logs Insights, ${run.window.label} window); c copies one; y or esc closes`, width, g.ellipsis)}</Text>
-				<Box flexDirection="column" height={Math.max(1, height - 3)} overflow="hidden">
+				<Box flexDirection="column" height={Math.max(1, height - 3 - (spendBeside ? 0 : 1))} overflow="hidden">
 					{Object.values(run.panels).map(p => (
 						<Box key={p.query.id} flexDirection="column" width={width} flexShrink={0}>
 							<Text bold>{truncate(` ${p.query.title}: ${p.status}${p.statistics ? `, ${n(p.statistics.recordsScanned)} records, ${formatBytes(p.statistics.bytesScanned)} scanned` : ''}${p.error ? ` — ${p.error}` : ''}`, width, g.ellipsis)}</Text>
@@ -191,10 +214,11 @@ function Dashboard({width, height, isActive, navigate, name, destination, logGro
 				spark('Latency p95', bins.map(b => b.p95)),
 			]
 		: [' Volume …', '', ''];
-	const movers = board?.movers;
-	const moversText = movers === undefined ? ' Movers vs the previous window: …' : movers.length === 0 ? ' Movers vs the previous window: none' : ` Movers vs the previous ${window.label}: ${movers.map(describeMover).join(' · ')}`;
+	// Movers: a line per breakdown under a heading (leaving the breakdowns 6 rows or more), or one line with each
+	// breakdown's biggest when space is short.
+	const moverLines = moversLines(board?.movers, window.label, height >= 18);
 	// Header, summary, three sparklines, column titles, movers, footer: the rest is the breakdown's rows.
-	const rows = Math.max(1, height - 8);
+	const rows = Math.max(1, height - 7 - moverLines.length - (spendBeside ? 0 : 1));
 	const columnWidth = Math.max(12, Math.floor(width / COLUMNS.length));
 	return (
 		<Box flexDirection="column" width={width} height={height}>
@@ -238,26 +262,57 @@ function Dashboard({width, height, isActive, navigate, name, destination, logGro
 					);
 				})}
 			</Box>
-			<Text color={movers?.some(m => m.change > 0) ? c.warn : c.muted}>{truncate(moversText, width, g.ellipsis)}</Text>
+			{moverLines.map((m, i) => (
+				<Text key={i} color={m.tone ? c[m.tone] : undefined}>
+					{truncate(m.text, width, g.ellipsis)}
+				</Text>
+			))}
 			{footer}
 		</Box>
 	);
 }
 
-/** "SMS $12.50 of $100 this month (12.5%)" and the warning tone from 80% (error at 100%: sending stops). */
-export function spendHeader(account: AccountOverview | undefined, spent: MonthToDateSpend | undefined): {text: string; tone?: 'warn' | 'error'} | undefined {
-	if (!account || !spent) return undefined;
-	const parts: string[] = [];
-	let tone: 'warn' | 'error' | undefined;
-	for (const channel of SPEND_CHANNELS) {
-		const limit = account.spendLimits.find(s => s.name === channel.limitName);
-		const amount = spent[channel.channel];
-		if (!limit || (channel.channel !== 'text' && amount === 0)) continue;
-		const use = spendUse(amount, limit.enforced);
-		parts.push(`${channel.label} ${formatDollars(amount)} of ${formatDollars(limit.enforced)}${use.percent === undefined ? '' : ` (${formatSpendShare(use.percent)})`}`);
-		if (use.tone === 'error' || (use.tone === 'warn' && tone === undefined)) tone = use.tone;
+const MOVER_ORDER: readonly InsightsDimension[] = ['country', 'origination', 'messageType', 'status'];
+const MOVER_LABELS: Record<InsightsDimension, string> = {country: 'Country', origination: 'Origination', messageType: 'Message type', status: 'Final status'};
+
+/**
+ * The biggest movers against the previous window, by country, origination identity, message type and final status:
+ * a heading and a line per breakdown (`full`), or one line with the biggest of each. A line is in the warning tone
+ * when something in it moved for the worse.
+ */
+export function moversLines(movers: DashboardData['movers'] | undefined, windowLabel: string, full: boolean): {text: string; tone?: 'warn' | 'muted'}[] {
+	const of = (d: InsightsDimension) => movers?.[d];
+	const tone = (list: Mover[] | undefined): 'warn' | 'muted' | undefined => (list === undefined || list.length === 0 ? 'muted' : list.some(m => m.worse) ? 'warn' : undefined);
+	if (!full) {
+		const parts = MOVER_ORDER.map(d => `${MOVER_LABELS[d].toLowerCase()} ${of(d) === undefined ? '…' : of(d)!.length === 0 ? 'none' : describeMover(of(d)![0])}`);
+		return [{text: ` Movers vs the previous ${windowLabel}: ${parts.join(' · ')}`, tone: tone(MOVER_ORDER.flatMap(d => of(d)?.slice(0, 1) ?? []))}];
 	}
-	return parts.length ? {text: `${parts.join(' · ')} this month`, tone} : undefined;
+	const labelWidth = Math.max(...MOVER_ORDER.map(d => MOVER_LABELS[d].length));
+	return [
+		{text: ` Movers vs the previous ${windowLabel}`, tone: 'muted'},
+		...MOVER_ORDER.map(d => {
+			const list = of(d);
+			const text = list === undefined ? '…' : list.length === 0 ? 'none' : list.map(describeMover).join(' · ');
+			return {text: `   ${MOVER_LABELS[d].padEnd(labelWidth)}  ${text}`, tone: tone(list)};
+		}),
+	];
+}
+
+const SPEND_LABEL = 'This month: ';
+
+/**
+ * This month's spend of SMS, MMS and voice, always all three, each against its enforced limit and in its own tone:
+ * warn from 80% of the limit, error at 100% (sending stops there without an error anyone sees).
+ */
+export function spendHeader(
+	account: AccountOverview | undefined,
+	spent: MonthToDateSpend | undefined,
+	failure?: {message: string},
+): {text: string; parts: {text: string; tone?: 'warn' | 'error' | 'muted'}[]} {
+	const parts: {text: string; tone?: 'warn' | 'error' | 'muted'}[] = [];
+	if (account && spent) parts.push(...spendByChannel(account.spendLimits, spent).map(ch => ({text: describeChannelSpend(ch), tone: ch.tone})));
+	else parts.push({text: failure ? `spend unavailable (${failure.message})` : 'spend …', tone: failure ? 'warn' : 'muted'});
+	return {text: SPEND_LABEL + parts.map(p => p.text).join(' · '), parts};
 }
 
 function progressLine(run: InsightsRun | undefined, error: string | undefined): {text: string; tone?: 'warn' | 'error'} {

@@ -34,7 +34,7 @@ test(':insights shows counts, rates, failures by country and status, latency per
 		await app.waitForText('<?> help');
 		await command(app, `insights ${SET}`);
 		await app.waitForText(`Insights ${SET} → ${GROUP}`);
-		await app.waitForText(/all 8 queries complete/, {timeoutMs: 20_000});
+		await app.waitForText(/all 11 queries complete/, {timeoutMs: 20_000});
 		await app.waitForText('Messages 10 │ Delivered 30.0% │ Failed 70.0%');
 		assert.match(line(app, 'Messages 10'), /Latency p50 20 s p95 60 s p99 60 s$/);
 		// Six crafted records at $0.01 and four simulator sends at the emulator's US price per part.
@@ -46,10 +46,15 @@ test(':insights shows counts, rates, failures by country and status, latency per
 		assert.match(app.screen(), /GB +2 100%/);
 		assert.match(app.screen(), /FR +1 100%/);
 		assert.match(app.screen(), /TRANSACTIONAL +10 70\.0%/);
-		// Spend in the header: this month's SMS spend against the enforced limit.
-		await app.waitForText(/SMS \$[\d.]+ of \$\d+ \(\d+(\.\d)?%\) this month/);
-		// Movers: nothing in the hour before, so every country is new.
-		assert.match(line(app, 'Movers'), /CA new: 3 msg, 100% failed/);
+		// Spend in the header: this month's SMS, MMS and voice spend, each against its enforced limit; nothing was
+		// spent on MMS or voice, and they show $0 all the same.
+		await app.waitForText(/This month: SMS \$0\.0\d of \$1 \(\d\.\d%\) · MMS \$0 of \$1 \(0\.0%\) · Voice \$0 of \$1 \(0\.0%\)/);
+		// Movers per breakdown: nothing in the hour before, so everything is new; a final status by its share.
+		assert.match(line(app, 'Movers'), /Movers vs the previous 1h$/);
+		assert.match(line(app, /Country +CA new/), /Country +CA new: 3 msg, 100% failed · GB new: 2 msg, 100% failed/);
+		assert.match(line(app, /Origination +\+/), /Origination +\+12065550100 new: 10 msg, 70\.0% failed$/);
+		assert.match(line(app, /Message type +T/), /Message type +TRANSACTIONAL new: 10 msg, 70\.0% failed$/);
+		assert.match(line(app, /Final status +C/), /Final status +CARRIER_UNREACHABLE new: 4 msg, 40\.0% of msgs · DELIVERED new: 3 msg, 30\.0% of msgs/);
 		assert.match(line(app, 'queries complete'), /[\d.]+ (B|KB|MB) scanned/);
 
 		// The queries and their aws commands.
@@ -89,9 +94,26 @@ test('i on a configuration set opens its insights; t changes the window and the 
 		await app.waitForText('Messages 10');
 		await app.press('t');
 		await app.waitForText(`Insights ${SET} → ${GROUP} · last 24h`);
-		await app.waitForText(/all 8 queries complete/, {timeoutMs: 20_000});
+		await app.waitForText(/all 11 queries complete/, {timeoutMs: 20_000});
 		await app.waitForText('Messages 10');
 		assert.match(line(app, 'Volume /1h'), /[▁▂▃▄▅▆▇█]/);
+	} finally {
+		app.dispose();
+	}
+});
+
+test('a narrow, short terminal: the spend goes under the title and the movers fold into one line', async () => {
+	const app = spawn(100, 20);
+	try {
+		await app.waitForText('<?> help');
+		await command(app, `insights ${SET}`);
+		await app.waitForText(/all 11 queries complete/, {timeoutMs: 20_000});
+		await app.waitForText(/^ This month: SMS \$0\.0\d of \$1 \(\d\.\d%\) · MMS \$0 of \$1 \(0\.0%\) · Voice \$0 of \$1 \(0\.0%\)/m);
+		const lines = app.screen().split('\n');
+		const title = lines.findIndex(l => l.includes(`Insights ${SET} → ${GROUP} · last 1h`));
+		assert.match(lines[title + 1], /^ This month: SMS/);
+		assert.match(line(app, 'Movers'), /^ Movers vs the previous 1h: country CA new: 3 msg, 100% failed · origination \+12065550100 new/);
+		assert.equal(lines.filter(l => /^ {3}(Country|Origination) /.test(l)).length, 0);
 	} finally {
 		app.dispose();
 	}

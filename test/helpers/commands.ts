@@ -35,11 +35,11 @@ export interface CommandResult {
 export async function runCommand(
 	cmd: SubcommandRun,
 	args: string[],
-	{endpointUrl, configDir, globals = {}}: {endpointUrl: string; configDir: string; globals?: Partial<GlobalOptions>},
+	{endpointUrl, configDir, globals = {}, env = {}}: {endpointUrl: string; configDir: string; globals?: Partial<GlobalOptions>; env?: Record<string, string>},
 ): Promise<CommandResult> {
 	const stdout = new Sink();
 	const stderr = new Sink();
-	const io: CommandIO = {stdout, stderr, env: {SMSDECK_CONFIG_DIR: configDir, ...(endpointUrl ? {AWS_ENDPOINT_URL: endpointUrl} : {})}};
+	const io: CommandIO = {stdout, stderr, env: {SMSDECK_CONFIG_DIR: configDir, ...(endpointUrl ? {AWS_ENDPOINT_URL: endpointUrl} : {}), ...env}};
 	const options: GlobalOptions = {local: false, readOnly: false, noColor: false, ascii: false, json: false, endpointUrl, region: 'us-east-1', ...globals};
 	const code = await cmd(args, options, io);
 	return {code, out: stdout.text, err: stderr.text};
@@ -51,7 +51,7 @@ export interface CommandBench {
 	/** The preferences folder (SMSDECK_CONFIG_DIR) of the runs. */
 	readonly configDir: string;
 	/** Runs a subcommand against the emulator in us-east-1. */
-	call(cmd: SubcommandRun, args: string[], globals?: Partial<GlobalOptions>): Promise<CommandResult>;
+	call(cmd: SubcommandRun, args: string[], globals?: Partial<GlobalOptions>, env?: Record<string, string>): Promise<CommandResult>;
 	/** An emulator admin call (/_smsdeck/ACTION). */
 	admin(action: string, body: unknown): Promise<Response>;
 }
@@ -86,7 +86,7 @@ export function commandBench(prefix: string, preferences?: (configDir: string) =
 		get configDir() {
 			return started().configDir;
 		},
-		call: (cmd, args, globals = {}) => runCommand(cmd, args, {endpointUrl: started().emulator.url, configDir: started().configDir, globals}),
+		call: (cmd, args, globals = {}, env = {}) => runCommand(cmd, args, {endpointUrl: started().emulator.url, configDir: started().configDir, globals, env}),
 		admin: (action, body) =>
 			fetch(`${started().emulator.url}/_smsdeck/${action}`, {method: 'POST', body: JSON.stringify(body), headers: {'content-type': 'application/json'}}),
 	};

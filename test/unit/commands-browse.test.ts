@@ -12,7 +12,7 @@ import {run as configSets} from '../../source/commands/configSets.js';
 import {run as optOuts} from '../../source/commands/optOuts.js';
 import {run as verified} from '../../source/commands/verified.js';
 
-const {call} = commandBench('cmd');
+const {call, admin} = commandBench('cmd');
 
 test('numbers: a table with the seeded numbers, SIMULATOR included; --json has the SDK shapes with ISO timestamps', async () => {
 	const table = await call(numbers, []);
@@ -86,11 +86,14 @@ test('opt-outs lists the lists; --list NAME lists its numbers; an unknown list i
 	assert.match(missing.err, /^smsdeck: .*nope/);
 });
 
-test('account: tier SANDBOXED, spend limits per channel, identity; production in us-west-2', async () => {
+test('account: tier SANDBOXED, spend limits per channel with this month\'s spend, identity; production in us-west-2', async () => {
 	const r = await call(account, []);
 	assert.equal(r.code, 0, r.err);
 	assert.match(r.out, /Tier: +SANDBOXED/);
-	assert.match(r.out, /SMS +\$1 +\$1 +yes +TEXT_MESSAGE_MONTHLY_SPEND_LIMIT/);
+	// Enforced, this month (the AWS/SMSVoice metric: none yet, so $0 on every channel), use, max.
+	assert.match(r.out, /SMS +\$1 +\$0 +0\.0% +\$1 +yes +TEXT_MESSAGE_MONTHLY_SPEND_LIMIT/);
+	assert.match(r.out, /MMS +\$1 +\$0 +0\.0% +\$1 +no +MEDIA_MESSAGE_MONTHLY_SPEND_LIMIT/);
+	assert.match(r.out, /Voice +\$1 +\$0 +0\.0% +\$1 +no +VOICE_MESSAGE_MONTHLY_SPEND_LIMIT/);
 	assert.match(r.out, /PHONE_NUMBERS +9 +25/);
 	const json = JSON.parse((await call(account, [], {json: true})).out) as {
 		AccountAttributes: {Name: string; Value: string}[];
@@ -100,6 +103,30 @@ test('account: tier SANDBOXED, spend limits per channel, identity; production in
 	const west = JSON.parse((await call(account, [], {json: true, region: 'us-west-2'})).out) as typeof json;
 	assert.notEqual(west.AccountAttributes.find(a => a.Name === 'ACCOUNT_TIER')!.Value, 'SANDBOXED');
 	assert.equal(west.SpendLimits.find(s => s.Name === 'TEXT_MESSAGE_MONTHLY_SPEND_LIMIT')!.EnforcedLimit, 250);
+});
+
+test('account: this month\'s spend warns from 80% of the enforced limit and says when it is reached', async () => {
+	assert.equal((await admin('setMonthlySpend', {region: 'eu-west-2', channel: 'TEXT', amount: 0.85})).status, 200);
+	assert.equal((await admin('setMonthlySpend', {region: 'eu-west-2', channel: 'VOICE', amount: 1})).status, 200);
+	const r = await call(account, [], {region: 'eu-west-2'});
+	assert.equal(r.code, 0, r.err);
+	const row = (label: string) => r.out.split('\n').find(l => l.startsWith(`${label} `)) ?? '';
+	assert.match(row('SMS'), /\$0\.85 +85% \(near the limit\)/);
+	assert.match(row('Voice'), /\$1 +100% \(limit reached\)/);
+	assert.match(row('MMS'), /\$0 +0\.0% +\$/);
+	const json = JSON.parse((await call(account, [], {json: true, region: 'eu-west-2'})).out) as {SpendLimits: {Name: string; MonthToDateSpend: number; PercentUsed: number}[]};
+	const sms = json.SpendLimits.find(s => s.Name === 'TEXT_MESSAGE_MONTHLY_SPEND_LIMIT')!;
+	assert.deepEqual([sms.MonthToDateSpend, Math.round(sms.PercentUsed)], [0.85, 85]);
+});
+
+test('account: CloudWatch out of reach (no cloudwatch:GetMetricData, say) leaves this month blank, says why on stderr, and still prints the limits', async () => {
+	const r = await call(account, [], {}, {AWS_ENDPOINT_URL_CLOUDWATCH: 'http://127.0.0.1:9'});
+	assert.equal(r.code, 0, r.err);
+	assert.match(r.err, /this month's spend unknown: /);
+	const sms = r.out.split('\n').find(l => l.startsWith('SMS ')) ?? '';
+	assert.match(sms, /^SMS +\$1 +\$1 +yes +TEXT_MESSAGE_MONTHLY_SPEND_LIMIT/);
+	const json = JSON.parse((await call(account, [], {json: true}, {AWS_ENDPOINT_URL_CLOUDWATCH: 'http://127.0.0.1:9'})).out) as {SpendLimits: {MonthToDateSpend: number | null}[]};
+	assert.ok(json.SpendLimits.every(s => s.MonthToDateSpend === null));
 });
 
 test('--local starts its own emulator and stops it', async () => {

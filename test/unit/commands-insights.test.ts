@@ -26,9 +26,14 @@ test('the summary and the final statuses: counts, rates, latency percentiles, pr
 	assert.match(r.out, /Failed: +7 \(70\.0%\)/);
 	assert.match(r.out, /Latency: +p50 20 s · p95 60 s · p99 60 s/);
 	assert.match(r.out, /Total price: +\$0\.08324/);
-	assert.match(r.out, /Scanned: +[\d.]+ (B|KB) in 3 Logs Insights queries/);
+	// The summary's three queries, and the final statuses over the hour before for the movers.
+	assert.match(r.out, /Scanned: +[\d.]+ (B|KB) in 4 Logs Insights queries/);
 	assert.match(r.out, /CARRIER_UNREACHABLE +4 +4 +100%/);
 	assert.match(r.out, /DELIVERED +3 +0 +0%/);
+	// Movers: nothing in the hour before, so every final status is new, by its share of the messages.
+	assert.match(r.out, /\nMovers by final status against the previous 1h \(\S+ → \S+\):\n  CARRIER_UNREACHABLE new: 4 msg, 40\.0% of msgs\n  DELIVERED new: 3 msg, 30\.0% of msgs\n/);
+	// This month's spend: the four simulator sends on SMS; MMS and voice at $0 (no metric yet), each against its limit.
+	assert.match(r.out, /Spend this month: +SMS \$0\.0\d of \$1 \(\d\.\d%\) · MMS \$0 of \$1 \(0\.0%\) · Voice \$0 of \$1 \(0\.0%\)\n/);
 });
 
 test('--by country --json: the rows and each query with its statistics and aws command', async () => {
@@ -44,12 +49,20 @@ test('--by country --json: the rows and each query with its statistics and aws c
 		{Value: 'GB', Messages: 2, Failed: 2},
 		{Value: 'FR', Messages: 1, Failed: 1},
 	]);
-	assert.deepEqual(json.Queries.map((q: {Panel: string}) => q.Panel), ['status', 'country', 'latency', 'price']);
+	// Movers: every country is new (nothing the day before); the biggest rise of the failure rate first.
+	assert.deepEqual(json.Movers[0], {Value: 'CA', Messages: 3, PreviousMessages: 0, Measure: 'FailedPercent', Percent: 100, PreviousPercent: null, ChangePoints: 100, Worse: true});
+	assert.deepEqual(json.Movers.map((m: {Value: string}) => m.Value), ['CA', 'GB', 'FR', 'US']);
+	assert.deepEqual(json.Queries.map((q: {Panel: string}) => q.Panel), ['status', 'country', 'latency', 'price', 'previousCountry']);
 	for (const q of json.Queries) {
 		assert.equal(q.Status, 'Complete');
-		assert.ok(q.Statistics.bytesScanned > 0);
+		// The day before holds no events: that query scans nothing.
+		assert.equal(q.Statistics.bytesScanned > 0, q.Panel !== 'previousCountry', q.Panel);
 		assert.match(q.Command, /^aws logs start-query --log-group-name smsdeck-simulator-events --start-time \d+ --end-time \d+ --query-string /);
 	}
+	assert.deepEqual(
+		json.MonthToDateSpend.map((c: {Channel: string; Spent: number; EnforcedLimit: number}) => [c.Channel, c.Spent > 0, c.EnforcedLimit]),
+		[['SMS', true, 1], ['MMS', false, 1], ['Voice', false, 1]],
+	);
 	assert.equal(json.BytesScanned, json.Queries.reduce((n: number, q: {Statistics: {bytesScanned: number}}) => n + q.Statistics.bytesScanned, 0));
 });
 

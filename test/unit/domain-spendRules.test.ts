@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import {
 	channelForLimitName,
 	checkSpendLimit,
+	describeChannelSpend,
+	spendByChannel,
 	isRaise,
 	isSpendChannel,
 	limitNameForChannel,
@@ -92,5 +94,28 @@ describe('isRaise', () => {
 		assert.equal(isRaise(50, 51), true);
 		assert.equal(isRaise(50, 50), false);
 		assert.equal(isRaise(50, 49), false);
+	});
+});
+
+describe('spendByChannel', () => {
+	const limits = [
+		{name: 'VOICE_MESSAGE_MONTHLY_SPEND_LIMIT', enforced: 10},
+		{name: 'TEXT_MESSAGE_MONTHLY_SPEND_LIMIT', enforced: 100},
+		{name: 'MEDIA_MESSAGE_MONTHLY_SPEND_LIMIT', enforced: 50},
+		{name: 'NOTIFY_MESSAGE_MONTHLY_SPEND_LIMIT', enforced: 5},
+	];
+	it('always lists SMS, MMS and voice in that order, $0 where nothing was spent, each against its limit', () => {
+		const lines = spendByChannel(limits, {text: 8.5, media: 0, voice: 0}).map(describeChannelSpend);
+		assert.deepEqual(lines, ['SMS $8.5 of $100 (8.5%)', 'MMS $0 of $50 (0.0%)', 'Voice $0 of $10 (0.0%)']);
+	});
+	it('warns from 80% of the limit and is an error at 100%, per channel', () => {
+		const tones = spendByChannel(limits, {text: 79.99, media: 40, voice: 10}).map(c => [c.label, c.tone]);
+		assert.deepEqual(tones, [['SMS', undefined], ['MMS', 'warn'], ['Voice', 'error']]);
+	});
+	it('says when DescribeSpendLimits does not list a channel', () => {
+		const [sms, mms] = spendByChannel([limits[1]], {text: 3, media: 1.5, voice: 0});
+		assert.equal(describeChannelSpend(sms), 'SMS $3 of $100 (3.0%)');
+		assert.equal(describeChannelSpend(mms), 'MMS $1.5 (no limit listed)');
+		assert.equal(mms.tone, undefined);
 	});
 });

@@ -12,7 +12,10 @@ import {Health} from '../../source/services/health.js';
 import {isAbort, isComplete, runInsights, totalBytesScanned, type InsightsRun} from '../../source/services/insightsService.js';
 import {
 	biggestMovers,
+	describeMover,
 	findWindow,
+	readDashboard,
+	type Mover,
 	readBins,
 	readDimension,
 	readLatency,
@@ -108,9 +111,19 @@ describe('runInsights', () => {
 		assert.equal(bins.reduce((n, b) => n + b.messages, 0), 10);
 		assert.equal(bins.reduce((n, b) => n + b.failed, 0), 4);
 		assert.ok(bins.length >= 30 && bins.length <= 32, `${bins.length} bins of 2 minutes`);
-		const previous = readDimension('country', p.previous.rows!);
+		const previous = readDimension('country', p.previousCountry.rows!);
 		assert.deepEqual(previous.map(c => [c.value, c.messages, c.failed]), [['US', 4, 0], ['CA', 2, 0]]);
 		assert.deepEqual(biggestMovers(country, previous).map(m => [m.value, Math.round(m.change)]), [['CA', 100], ['GB', 50], ['US', 20], ['DE', 0]]);
+		// The movers of every breakdown, each from its own query over the hour before (all A, TRANSACTIONAL, DELIVERED).
+		const movers = readDashboard(p, HOUR).movers;
+		const moved = (list: Mover[] | undefined) => list?.map(m => [m.value, Math.round(m.change), m.worse]);
+		assert.deepEqual(moved(movers.country), [['CA', 100, true], ['GB', 50, true], ['US', 20, true], ['DE', 0, false]]);
+		assert.deepEqual(moved(movers.origination), [[B, 50, true], [A, 33, true]]);
+		assert.deepEqual(moved(movers.messageType), [['TRANSACTIONAL', 43, true], ['PROMOTIONAL', 33, true]]);
+		// A final status moves by its share of all messages: delivered 100% → 60% is for the worse.
+		assert.deepEqual(moved(movers.status), [['DELIVERED', -40, true], ['CARRIER_UNREACHABLE', 20, true], ['BLOCKED', 10, true], ['TTL_EXPIRED', 10, true]]);
+		assert.equal(describeMover(movers.status![0]), 'DELIVERED 100% → 60.0% of msgs (-40 pp), 6 → 6 msg');
+		assert.equal(p.previousOrigination.range.endTime, p.origination.range.startTime - 1);
 		// What Logs Insights bills: every panel scanned the window's records (20 events now, 12 before).
 		for (const panel of Object.values(p)) assert.ok((panel.statistics?.bytesScanned ?? 0) > 0, panel.query.id);
 		assert.equal(p.status.statistics?.recordsScanned, 20);
@@ -133,7 +146,8 @@ describe('runInsights', () => {
 		});
 		// Both held queries polled many times over: a third would have started by now.
 		await waitFor(() => most === 2 && updates > 20, 'two queries polled while held');
-		assert.deepEqual(Object.values(whileHeld!.panels).filter(p => p.status === 'Waiting').length, 6);
+		// Eleven panels (seven over this hour, four over the hour before): two held, nine waiting their turn.
+		assert.deepEqual(Object.values(whileHeld!.panels).filter(p => p.status === 'Waiting').length, 9);
 		await admin('holdInsightsQueries', {enabled: false});
 		assert.ok(isComplete(await done));
 		assert.equal(most, 2);

@@ -2,6 +2,8 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {overviewLines} from '../../source/views/OverviewView.js';
+import {spendHeader} from '../../source/views/InsightsView.js';
+import type {AccountOverview} from '../../source/services/accountService.js';
 import {createTheme} from '../../source/theme/theme.js';
 import {spendUse} from '../../source/domain/spendRules.js';
 import type {RegionOverview} from '../../source/services/overviewService.js';
@@ -34,4 +36,15 @@ test('this month beside the limit: 85% warns, 100% is an error (sending stops), 
 	assert.deepEqual(spendUse(79.99, 100).tone, undefined);
 	assert.deepEqual(spendUse(80, 100).tone, 'warn');
 	assert.deepEqual(spendUse(undefined, 100), {});
+});
+
+test('the insights header: SMS, MMS and voice always, $0 where nothing was spent, each in its own tone; unknown or failed says so', () => {
+	const account = {spendLimits: overview.spendLimits} as unknown as AccountOverview;
+	const quiet = spendHeader(account, {text: 12.5, voice: 0, media: 0, noData: ['voice', 'media'], from: new Date(), to: new Date(), cli: ''});
+	assert.equal(quiet.text, 'This month: SMS $12.5 of $100 (13%) · MMS $0 of $50 (0.0%) · Voice $0 of $10 (0.0%)');
+	assert.deepEqual(quiet.parts.map(p => p.tone), [undefined, undefined, undefined]);
+	const busy = spendHeader(account, {text: 12.5, voice: 8, media: 50, noData: [], from: new Date(), to: new Date(), cli: ''});
+	assert.deepEqual(busy.parts.map(p => p.tone), [undefined, 'error', 'warn']);
+	assert.equal(spendHeader(account, undefined).text, 'This month: spend …');
+	assert.equal(spendHeader(undefined, undefined, {message: 'AccessDenied'}).text, 'This month: spend unavailable (AccessDenied)');
 });
