@@ -1,5 +1,6 @@
 // An emulator with real @aws-sdk/client-pinpoint clients over HTTP, for the push (Pinpoint) tests: clients per
 // Region, the seeded applications by name, and the admin endpoint.
+import {after, before} from 'node:test';
 import {GetAppsCommand, PinpointClient} from '@aws-sdk/client-pinpoint';
 import {startEmulator, type RunningEmulator, type StartEmulatorOptions} from '../../source/emulator/index.js';
 
@@ -42,5 +43,27 @@ export async function startPushEmulator(options: StartEmulatorOptions = {}): Pro
 			for (const client of clients.values()) client.destroy();
 			await emu.close();
 		},
+	};
+}
+
+/** One emulator for the enclosing describe (started by its before hook, closed by its after hook). */
+export function pushEmulatorForSuite(options: StartEmulatorOptions = {}): PushEmulator {
+	let running: PushEmulator | undefined;
+	before(async () => {
+		running = await startPushEmulator(options);
+	});
+	after(() => running?.close());
+	const get = () => {
+		if (!running) throw new Error('the emulator is started by the before hook');
+		return running;
+	};
+	return {
+		get emu() {
+			return get().emu;
+		},
+		pinpoint: region => get().pinpoint(region),
+		appId: (name, region) => get().appId(name, region),
+		admin: (action, body) => get().admin(action, body),
+		close: () => get().close(),
 	};
 }

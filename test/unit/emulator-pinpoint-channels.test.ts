@@ -1,7 +1,7 @@
 // The emulated Pinpoint push API through the real @aws-sdk/client-pinpoint over HTTP: the seeded applications and
 // channels the console shows, application and endpoint lifecycles, channel updates (Enabled, credentials and the
 // authentication method they bring, Version and LastModifiedDate), deletes, and state kept across a restart.
-import {after, before, describe, test} from 'node:test';
+import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
@@ -28,17 +28,13 @@ import {
 	UpdateGcmChannelCommand,
 } from '@aws-sdk/client-pinpoint';
 import {rejectsWith} from './emulator-smsvoice-harness.js';
-import {startPushEmulator, type PushEmulator} from '../helpers/pushEmulator.js';
+import {pushEmulatorForSuite, startPushEmulator} from '../helpers/pushEmulator.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const daysAgo = (iso: string | undefined) => Math.round((Date.now() - Date.parse(iso ?? '')) / DAY_MS);
 
 describe('the default seed', () => {
-	let h: PushEmulator;
-	before(async () => {
-		h = await startPushEmulator();
-	});
-	after(() => h.close());
+	const h = pushEmulatorForSuite();
 
 	test('applications per Region, with 32-hex ids, ARNs and ISO dates', async () => {
 		const names = async (region: string) => ((await h.pinpoint(region).send(new GetAppsCommand({}))).ApplicationsResponse?.Item ?? []).map(a => a.Name);
@@ -90,11 +86,7 @@ describe('the default seed', () => {
 });
 
 describe('changes', () => {
-	let h: PushEmulator;
-	before(async () => {
-		h = await startPushEmulator();
-	});
-	after(() => h.close());
+	const h = pushEmulatorForSuite();
 
 	test('an application is created (201), found, paged through, and deleted', async () => {
 		const created = await h.pinpoint().send(new CreateAppCommand({CreateApplicationRequest: {Name: 'new-app', tags: {team: 'qa'}}}));
