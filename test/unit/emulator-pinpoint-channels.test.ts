@@ -165,6 +165,8 @@ describe('changes', () => {
 		assert.deepEqual([gone.$metadata.httpStatusCode, gone.EndpointResponse?.Address], [202, 'token-8']);
 		await rejectsWith(h.pinpoint().send(new GetEndpointCommand({ApplicationId: id, EndpointId: 'tablet-7'})), 'NotFoundException');
 		await rejectsWith(h.pinpoint().send(new UpdateEndpointCommand({ApplicationId: id, EndpointId: 'bad{id}', EndpointRequest: {Address: 'x'}})), 'BadRequestException');
+		await h.pinpoint().send(new UpdateEndpointCommand({ApplicationId: id, EndpointId: '__proto__', EndpointRequest: {ChannelType: 'APNS', Address: 'proto-token'}}));
+		assert.equal((await h.pinpoint().send(new GetEndpointCommand({ApplicationId: id, EndpointId: '__proto__'}))).EndpointResponse!.Address, 'proto-token', 'any id is an endpoint id');
 	});
 });
 
