@@ -3,7 +3,7 @@
 // authentication method they bring, Version and LastModifiedDate), deletes, and state kept across a restart.
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {mkdtempSync, rmSync} from 'node:fs';
+import {mkdirSync, mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {
@@ -191,6 +191,36 @@ describe('state', () => {
 				assert.deepEqual((await h.pinpoint().send(new GetAppsCommand({}))).ApplicationsResponse!.Item, []);
 			} finally {
 				await h.close();
+			}
+		} finally {
+			rmSync(dir, {recursive: true, force: true});
+		}
+	});
+
+	test('a change that cannot be saved is refused with InternalServerErrorException (500) and undone', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'smsdeck-push-unsaved-'));
+		const folder = join(dir, 'state');
+		mkdirSync(folder);
+		const statePath = join(folder, 'state.json');
+		try {
+			const h = await startPushEmulator({statePath});
+			try {
+				const id = await h.appId('shop-mobile');
+				rmSync(folder, {recursive: true});
+				const refused = await rejectsWith(h.pinpoint().send(new UpdateGcmChannelCommand({ApplicationId: id, GCMChannelRequest: {Enabled: false}})), 'InternalServerErrorException');
+				assert.equal(refused.$metadata.httpStatusCode, 500);
+				assert.match(refused.message, /cannot save its state to \S+state\.json: the folder \S+ does not exist \(ENOENT\)/);
+				mkdirSync(folder);
+				const gcm = (await h.pinpoint().send(new GetGcmChannelCommand({ApplicationId: id}))).GCMChannelResponse!;
+				assert.deepEqual([gcm.Enabled, gcm.Version], [true, 1], 'the refused change was undone');
+			} finally {
+				await h.close();
+			}
+			const again = await startPushEmulator({statePath});
+			try {
+				assert.equal((await again.pinpoint().send(new GetGcmChannelCommand({ApplicationId: await again.appId('shop-mobile')}))).GCMChannelResponse!.Enabled, true);
+			} finally {
+				await again.close();
 			}
 		} finally {
 			rmSync(dir, {recursive: true, force: true});
