@@ -72,7 +72,7 @@ const tail = read('tail');
 if (tail?.view) {
 	const v = tail.view;
 	rows.push(['tail: sustained events/s into the view', `${v.achievedRate}/s (lag ≤ ${v.maxLagMs} ms)`, `frame median ${ms(v.frameMedianMs)}`, '≥ 2,000/s']);
-	rows.push(['tail: peak RSS after 100,000 events', `${v.peakRssMb} MB`, `CPU ${v.cpuPercent}% of a core`, '< 250 MB']);
+	rows.push(['tail: peak RSS after 100,000 events', `${v.peakRssMb} MB`, `CPU ${v.cpuPercent}% of a core`, '< 200 MB']);
 }
 if (tail?.read) rows.push([`tail: read ${tail.read.events} events`, ms(tail.read.smsdeck.ms), `aws logs filter-log-events ${ms(tail.read.awsCli.ms)}`, '']);
 const emu = read('emulator-describe');

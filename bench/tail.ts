@@ -2,8 +2,9 @@
 //   node --import tsx bench/tail.ts [--rate 2000] [--events 100000] [--peer-events 20000] [--view-only]
 // 1. View: SMS event records fed straight into the TailModel (a fake source, no network) at --rate events/s,
 //    drawn by the tail's TailList (ink-testing-library, 160x40) on the same 100 ms redraw clock as useTail, with
-//    the 10,000-event ring buffer. Reports the rate achieved, whether the feed falls behind (lag), frame times,
-//    CPU and peak RSS after --events events.
+//    the 10,000-event ring buffer and the heap growth limit useTail holds while a tail runs (app/heapGrowth.ts).
+//    Reports the rate achieved, whether the feed falls behind (lag), frame times, CPU and peak RSS after --events
+//    events, with heapTotal/heapUsed/external at the peak and the heap live at the end (after a full collection).
 // 2. De-duplication window: the tail engine's window fed polled events (an eventId and a content key each) at
 //    2,000 ev/s of event time, kept within the engine's MAX_WINDOW_ENTRIES as the engine does; entries held, heap
 //    retained, and µs per event.
@@ -21,6 +22,7 @@ import {TailList} from '../source/views/tail/TailList.js';
 import {eventColumns} from '../source/views/tail/tailColumns.js';
 import {DedupWindow} from '../source/services/tailDedup.js';
 import {MAX_WINDOW_ENTRIES} from '../source/services/tailEngine.js';
+import {limitHeapGrowth} from '../source/app/heapGrowth.js';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 
@@ -58,8 +60,19 @@ function record(i: number, now: number): string {
 const list = (rows: ReturnType<TailModel['snapshot']>['rows']) =>
 	React.createElement(TailList<(typeof rows)[number]>, {columns: eventColumns, rows, selected: -1, width: 160, height: 36, isActive: true, emptyText: 'waiting'});
 
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+
+/** A full garbage collection, then process.memoryUsage(). */
+function collect(): NodeJS.MemoryUsage {
+	v8.setFlagsFromString('--expose-gc');
+	(vm.runInNewContext('gc') as () => void)();
+	return process.memoryUsage();
+}
+
 // ---- 1. the view ------------------------------------------------------------------------------------------
 async function viewBench() {
+	// As useTail does while the console's tail runs.
+	const releaseHeap = limitHeapGrowth();
 	const model = new TailModel(10_000);
 	const ui = render(list([]));
 	// A terminal of 160×40, as the title says. ink-testing-library's stdout has 100 columns and no rows, and for a
@@ -68,7 +81,8 @@ async function viewBench() {
 	Object.defineProperties(ui.stdout, {columns: {value: 160, configurable: true}, rows: {value: 40, configurable: true}});
 	ui.stdout.emit('resize');
 	const frameMs: number[] = [];
-	let peakRss = process.memoryUsage().rss;
+	let atPeak = process.memoryUsage();
+	let peakRss = atPeak.rss;
 	const baselineRss = peakRss;
 	const cpu0 = process.cpuUsage();
 	const start = performance.now();
@@ -81,7 +95,14 @@ async function viewBench() {
 		const t = performance.now();
 		ui.rerender(list(model.snapshot().rows));
 		frameMs.push(performance.now() - t);
-		peakRss = Math.max(peakRss, process.memoryUsage().rss);
+		// A terminal keeps nothing it is sent; the testing library's stdout keeps every frame (lastFrame aside), which
+		// is memory the console does not use (about 3 MB of strings by the end, more with the heap grown around it).
+		ui.stdout.frames.length = 0;
+		const memory = process.memoryUsage();
+		if (memory.rss > peakRss) {
+			peakRss = memory.rss;
+			atPeak = memory;
+		}
 	}, 100);
 	await new Promise<void>(resolve => {
 		const feed = setInterval(() => {
@@ -103,7 +124,10 @@ async function viewBench() {
 	clearInterval(redraw);
 	const cpu = process.cpuUsage(cpu0);
 	const frame = ui.lastFrame() ?? '';
+	// What is live at the end (after a full collection, past the measurement): the heap grows to a multiple of it.
+	const liveHeap = collect().heapUsed;
 	ui.unmount();
+	releaseHeap();
 	const sorted = [...frameMs].sort((a, b) => a - b);
 	return {
 		source: 'fake (records fed straight into the TailModel)',
@@ -118,6 +142,10 @@ async function viewBench() {
 		frameP99Ms: Number(sorted[Math.floor(sorted.length * 0.99)].toFixed(1)),
 		cpuPercent: Math.round(((cpu.user + cpu.system) / 1000 / (seconds * 1000)) * 100),
 		peakRssMb: Math.round(peakRss / 1024 / 1024),
+		// Where the peak's RSS was: the JavaScript heap as committed (heapTotal) and in use, and outside it (external
+		// includes Yoga's WebAssembly memory).
+		atPeakMb: {heapTotal: mb(atPeak.heapTotal), heapUsed: mb(atPeak.heapUsed), external: mb(atPeak.external), arrayBuffers: mb(atPeak.arrayBuffers)},
+		liveHeapAtEndMb: mb(liveHeap),
 		baselineRssMb: Math.round(baselineRss / 1024 / 1024),
 		bufferRows: model.snapshot().rows.length,
 		lastRowShown: frame.includes(`bench-${Math.floor((total - 1) / 4).toString().padStart(8, '0')}`),
@@ -126,10 +154,7 @@ async function viewBench() {
 
 // ---- 2. the de-duplication window --------------------------------------------------------------------------
 function dedupBench(events = 300_000, perSecond = 2000) {
-	v8.setFlagsFromString('--expose-gc');
-	const gc = vm.runInNewContext('gc') as () => void;
-	gc();
-	const before = process.memoryUsage().heapUsed;
+	const before = collect().heapUsed;
 	const window = new DedupWindow();
 	const base = Date.now() - 3_600_000;
 	const t = performance.now();
@@ -144,8 +169,7 @@ function dedupBench(events = 300_000, perSecond = 2000) {
 		if (floor !== undefined) window.forgetBefore(floor);
 	}
 	const ms = performance.now() - t;
-	gc();
-	return {events, perSecond, entries: window.size, heapMb: Math.round((process.memoryUsage().heapUsed - before) / 1024 / 1024), usPerEvent: Number(((ms * 1000) / events).toFixed(1))};
+	return {events, perSecond, entries: window.size, heapMb: Math.round((collect().heapUsed - before) / 1024 / 1024), usPerEvent: Number(((ms * 1000) / events).toFixed(1))};
 }
 
 // ---- 3. reading the same log group: smsdeck tail vs aws logs filter-log-events ------------------------------

@@ -5,6 +5,7 @@ import {useSession} from './session.js';
 import {startTail} from '../services/tailEngine.js';
 import type {TailHandle, TailHealth, TailSource} from '../services/tailTypes.js';
 import {TailModel, type TailModelSnapshot} from '../domain/tailModel.js';
+import {limitHeapGrowth} from './heapGrowth.js';
 
 const REDRAW_MS = 100;
 
@@ -30,6 +31,8 @@ export function useTail(source: TailSource | undefined, options: {since?: number
 		if (!source) return;
 		let handle: TailHandle | undefined;
 		let cancelled = false;
+		// Rows arrive and die by the thousand: keep V8 from growing the heap to a multiple of them (heapGrowth.ts).
+		const releaseHeap = limitHeapGrowth();
 		setSnapshot(model.snapshot());
 		void session.clientsFor(connection).then(
 			clients => {
@@ -49,6 +52,7 @@ export function useTail(source: TailSource | undefined, options: {since?: number
 		}, REDRAW_MS);
 		return () => {
 			cancelled = true;
+			releaseHeap();
 			clearInterval(timer);
 			handle?.stop();
 			if (handleRef.current === handle) handleRef.current = undefined;

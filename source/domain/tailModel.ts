@@ -6,6 +6,7 @@
 import {eventOutcome, parseEventRecord, type EventOutcome, type ParsedEvent} from './eventRecord.js';
 import {safeJson, safeText} from './sanitize.js';
 import {parseE164} from './e164.js';
+import {DistinctCounter, StringPool} from './compactStore.js';
 
 /** One log event as the tail engine delivers it (structurally the engine's TailEvent). */
 export interface LogLine {
@@ -22,22 +23,48 @@ export interface TailRow {
 	line: LogLine;
 	parsed: ParsedEvent;
 	outcome: EventOutcome;
-	/** Lower-cased text the `/` filter searches (made safe, as the rows show it). */
-	haystack: string;
+	/** Lower-cased text the `/` filter searches (made safe, as the rows show it); worked out when first asked for. */
+	readonly haystack: string;
+}
+
+// One copy of each repeated value across rows (statuses, event types, numbers, message ids, stream names): see
+// compactStore.ts. Shared by every model; bounded.
+const pool = new StringPool(8192);
+const POOLED = ['eventType', 'eventVersion', 'contentType', 'status', 'statusDescription', 'messageId', 'origination', 'destination', 'isoCountryCode', 'encoding', 'messageType'] as const;
+
+class EventRow implements TailRow {
+	private searchText: string | undefined = undefined;
+
+	constructor(
+		readonly seq: number,
+		readonly line: LogLine,
+		readonly parsed: ParsedEvent,
+		readonly outcome: EventOutcome,
+	) {}
+
+	// Not kept with every row (it repeats what the row holds): only the rows a `/` filter has searched keep it.
+	get haystack(): string {
+		this.searchText ??= haystackOf(this.line, this.parsed);
+		return this.searchText;
+	}
+}
+
+function haystackOf(line: LogLine, parsed: ParsedEvent): string {
+	// What the rows show, so made safe as they show it (placeholders for controls and line breaks).
+	return safeText(
+		[parsed.eventType, parsed.status, parsed.destination, parsed.origination, parsed.messageId, parsed.isoCountryCode, parsed.kind === 'sms' || parsed.kind === 'mms' || parsed.kind === 'voice' ? '' : parsed.raw, line.logStreamName]
+			.filter(Boolean)
+			.join(' '),
+	).toLowerCase();
 }
 
 export function toRow(seq: number, line: LogLine): TailRow {
 	// The parsed JSON is not kept with the row (rows are 10,000 at 2,000 a second): rowJson parses it again when a
 	// detail or an export needs it.
 	const {json: _json, ...parsed} = parseEventRecord(line.message);
-	const outcome = eventOutcome(parsed);
-	// What the rows show, so made safe as they show it (placeholders for controls and line breaks).
-	const haystack = safeText(
-		[parsed.eventType, parsed.status, parsed.destination, parsed.origination, parsed.messageId, parsed.isoCountryCode, parsed.kind === 'sms' || parsed.kind === 'mms' || parsed.kind === 'voice' ? '' : parsed.raw, line.logStreamName]
-			.filter(Boolean)
-			.join(' '),
-	).toLowerCase();
-	return {seq, line, parsed, outcome, haystack};
+	for (const key of POOLED) if (parsed[key] !== undefined) parsed[key] = pool.intern(parsed[key]);
+	const kept: LogLine = {eventId: line.eventId, timestamp: line.timestamp, ingestionTime: line.ingestionTime, logStreamName: pool.intern(line.logStreamName), message: line.message};
+	return new EventRow(seq, kept, parsed, eventOutcome(parsed));
 }
 
 /** The event's JSON (parsed again from the line; rows do not keep it), or undefined for a raw line. */
@@ -103,8 +130,8 @@ export interface TailSummary {
 	byOutcome: Record<EventOutcome, number>;
 	/** Sum of totalMessagePrice over final events (the charge of each finished message, counted once). */
 	totalPrice: number;
-	/** Message ids seen (at most MAX_TRACKED_MESSAGES; shared by snapshots, read messageCount instead). */
-	messages: Set<string>;
+	/** Message ids seen, counted without keeping them (at most MAX_TRACKED_MESSAGES; shared by snapshots, read messageCount instead). */
+	messages: DistinctCounter;
 	/** How many distinct messages, as of this summary. */
 	messageCount: number;
 	/** Final events (isFinal true), and those of them that failed. */
@@ -113,7 +140,7 @@ export interface TailSummary {
 }
 
 function emptySummary(): TailSummary {
-	return {events: 0, byStatus: new Map(), byOutcome: {success: 0, failure: 0, pending: 0, unknown: 0}, totalPrice: 0, messages: new Set(), messageCount: 0, finals: 0, failedFinals: 0};
+	return {events: 0, byStatus: new Map(), byOutcome: {success: 0, failure: 0, pending: 0, unknown: 0}, totalPrice: 0, messages: new DistinctCounter(MAX_TRACKED_MESSAGES), messageCount: 0, finals: 0, failedFinals: 0};
 }
 
 function countInto(s: TailSummary, row: TailRow): void {
@@ -126,10 +153,7 @@ function countInto(s: TailSummary, row: TailRow): void {
 		if (row.outcome === 'failure') s.failedFinals++;
 		if (row.parsed.price !== undefined) s.totalPrice += row.parsed.price;
 	}
-	if (row.parsed.messageId && s.messages.size < MAX_TRACKED_MESSAGES) {
-		s.messages.add(row.parsed.messageId);
-		s.messageCount = s.messages.size;
-	}
+	if (row.parsed.messageId && s.messages.add(row.parsed.messageId)) s.messageCount = s.messages.size;
 }
 
 /** The summary of some rows (those the filters let through). */

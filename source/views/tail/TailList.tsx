@@ -29,24 +29,24 @@ interface Cells {
 	widths: number[];
 }
 
-const cellCaches = new WeakMap<object, WeakMap<object, Cells>>();
+/** Rows whose cells are kept: the ~300 newest measured for the widths and the rows on screen, with room to spare. */
+const CELL_CACHE_ROWS = 2048;
 
 /**
- * Each row's cells (times, prices) and their widths, worked out once and kept with the row while it lives (rows are
- * immutable; a column's value never changes): a frame measures only the rows that arrived since the last one.
+ * Each row's cells (times, prices) and their widths, worked out once and kept while the row is among the newest
+ * measured (rows are immutable; a column's value never changes): a frame measures only the rows that arrived since
+ * the last one. Bounded, not one entry per row of the buffer (a row's cells cost about what the row itself does),
+ * and held by the list that shows them.
  */
 function rowCells<Row extends object>(columns: readonly Column<Row>[]): (row: Row) => Cells {
-	let cache = cellCaches.get(columns);
-	if (!cache) {
-		cache = new WeakMap();
-		cellCaches.set(columns, cache);
-	}
-	const byRow = cache;
+	const byRow = new Map<Row, Cells>();
 	return (row: Row): Cells => {
 		let cells = byRow.get(row);
 		if (!cells) {
 			const text = columns.map(c => c.value(row));
 			cells = {text, widths: text.map(t => cellWidth(t))};
+			// The oldest entry goes first (a Map keeps insertion order).
+			if (byRow.size >= CELL_CACHE_ROWS) byRow.delete(byRow.keys().next().value!);
 			byRow.set(row, cells);
 		}
 		return cells;
