@@ -88,7 +88,7 @@ export const GLOBAL_OPTIONS: readonly Option[] = [
 	),
 	globalOption(
 		'--endpoint-url <url>',
-		'send sms-voice requests to this endpoint instead of AWS (as the AWS CLI, for that one service; AWS_ENDPOINT_URL_<SERVICE> set the others)',
+		'send sms-voice and pinpoint (push) requests to this endpoint instead of AWS (as the AWS CLI, for the service it calls; AWS_ENDPOINT_URL_<SERVICE> set the others)',
 	),
 	globalOption('--local', 'use the built-in emulator (no AWS account needed)'),
 	globalOption('--read-only', 'refuse every change to the account'),

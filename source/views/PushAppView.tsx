@@ -1,0 +1,161 @@
+// One push application: its fields, then its push channels — APNs (and sandbox, VoIP, VoIP sandbox), FCM, Baidu,
+// ADM — each with on/off, how it authenticates, the default method, when it last changed and what the guide says to
+// check (an APNs certificate expires after one year). E enables or disables the channel under the cursor, D deletes
+// the application, T opens the test-push form (its result per address shows below the channels).
+import React, {useMemo, useRef, useState, useSyncExternalStore} from 'react';
+import {Box, Text} from 'ink';
+import {useResource, useSession} from '../app/session.js';
+import {useEdits, useStagedEdits} from '../app/edits.js';
+import {pushAppDeleteEdit, pushChannelEnableEdit, pushChannelsScope, pushSendEdit} from '../app/pushPlans.js';
+import {pushResults} from '../app/pushResultStore.js';
+import {listPushApps, listPushChannels, type PushApp, type PushChannel} from '../services/pushService.js';
+import {Table} from '../components/Table.js';
+import type {Column} from '../components/tableModel.js';
+import {CliLine, DetailPane, cliHeight, detailHeight, type DetailField} from '../components/DetailPane.js';
+import {authMethod, credentialCheck, defaultAuth, PUSH_CHANNELS, type PushChannelType} from '../domain/pushRules.js';
+import {getChannelsCli} from '../domain/pushCommands.js';
+import {formatAge} from '../domain/duration.js';
+import {Priority} from '../input/KeypressProvider.js';
+import {useCommands} from '../input/useCommands.js';
+import {useTheme} from '../theme/ThemeContext.js';
+import {truncate} from '../domain/textWidth.js';
+import {pushWhen} from './pushDisplay.js';
+import {PushSendForm, pushFormHeight} from './PushSendForm.js';
+import {PushResultPanel, pushResultHeight} from './PushResultPanel.js';
+import type {ViewProps} from './viewProps.js';
+
+interface Row extends PushChannel {
+	/** A staged enable/disable: what it would set. */
+	stagedEnabled?: boolean;
+	check: ReturnType<typeof credentialCheck>;
+}
+
+const enabledText = (r: Row) => {
+	if (!r.configured) return 'not set up';
+	const now = r.Enabled ? 'enabled' : 'disabled';
+	return r.stagedEnabled === undefined ? now : `${r.stagedEnabled ? 'enabled' : 'disabled'} (was ${now})`;
+};
+
+const columns: Column<Row>[] = [
+	{id: 'mark', title: '', value: r => (r.stagedEnabled !== undefined ? '~' : ''), maxWidth: 1, color: () => 'warn'},
+	{id: 'channel', title: 'Channel', value: r => PUSH_CHANNELS[r.type].label, minWidth: 9},
+	{id: 'type', title: 'API type', value: r => r.type, shrink: 4},
+	{
+		id: 'enabled',
+		title: 'State',
+		value: enabledText,
+		color: r => (r.stagedEnabled !== undefined ? 'warn' : !r.configured ? 'muted' : r.Enabled ? 'ok' : undefined),
+		minWidth: 8,
+	},
+	{id: 'auth', title: 'Auth', value: r => (r.configured ? authMethod(r.type, r) : ''), minWidth: 8, shrink: 1},
+	{id: 'default', title: 'Default auth', value: r => (r.configured ? defaultAuth(r) : ''), shrink: 3},
+	{id: 'modified', title: 'Last modified', value: r => pushWhen(r.LastModifiedDate), shrink: 2},
+	{id: 'check', title: 'Check', value: r => r.check.text || (r.configured ? 'ok' : ''), color: r => (r.check.level === 'ok' ? undefined : r.check.level), minWidth: 6, grow: 1, shrink: 1},
+];
+
+export function PushAppView({id, width, height, filter, isActive, toast}: ViewProps & {id: string}) {
+	const theme = useTheme();
+	const {connection} = useSession();
+	const {stage} = useEdits();
+	const allStaged = useStagedEdits();
+	const scope = pushChannelsScope(id);
+	const apps = useResource<PushApp[]>('push-app-list', (clients, ctx) => listPushApps(clients, ctx.signal));
+	const channels = useResource<PushChannel[]>(scope, (clients, ctx) => listPushChannels(clients, id, ctx.signal));
+	const result = useSyncExternalStore(pushResults.subscribe, pushResults.get, pushResults.get);
+	const [form, setForm] = useState<{initial?: PushChannelType} | undefined>(undefined);
+	const selected = useRef<Row | undefined>(undefined);
+
+	const app: PushApp = apps.data?.find(a => a.Id === id) ?? {Id: id, Name: ''};
+	const appLabel = app.Name ? `${app.Name} (${id})` : id;
+	const staged = useMemo(() => allStaged.filter(e => e.scope === scope), [allStaged, scope]);
+	const now = Date.now();
+	const rows: Row[] = useMemo(
+		() =>
+			(channels.data ?? []).map(ch => {
+				const edit = staged.find(e => e.rowKey === ch.type);
+				return {...ch, check: credentialCheck(ch.type, ch, now), stagedEnabled: edit ? edit.preview?.Enabled === 'yes' : undefined};
+			}),
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+		[channels.data, staged],
+	);
+	const configured = rows.filter(r => r.configured).map(r => r.type);
+
+	useCommands(
+		{
+			'app.refresh': () => {
+				apps.refresh();
+				channels.refresh();
+			},
+			'push.toggle': () => {
+				const row = selected.current;
+				if (!row) return toast('Put the cursor on a channel to enable or disable it', 'info');
+				if (!row.configured) return toast(`${appLabel} has no ${PUSH_CHANNELS[row.type].label} channel: set it up with its credentials first (aws pinpoint update-${PUSH_CHANNELS[row.type].cli}-channel). Nothing was staged.`, 'warn');
+				const current = row.stagedEnabled ?? row.Enabled === true;
+				stage(pushChannelEnableEdit(connection, app, row.type, !current), {review: true});
+			},
+			'push.deleteApp': () => stage(pushAppDeleteEdit(connection, app, configured.length), {review: true}),
+			'push.send': () => {
+				if (!channels.data) return toast('The channels are still loading', 'info');
+				if (configured.length === 0) return toast(`${appLabel} has no push channel to send on`, 'warn');
+				const row = selected.current;
+				setForm({initial: row?.configured ? row.type : configured[0]});
+			},
+		},
+		{priority: Priority.View, isActive: isActive && !form},
+	);
+
+	const fields: DetailField[] = [
+		{label: 'Name', value: app.Name || '…'},
+		{label: 'Id', value: id},
+		{label: 'Created', value: pushWhen(app.CreationDate)},
+		{label: 'Channels', value: channels.data ? `${configured.length} of ${rows.length} set up, ${rows.filter(r => r.configured && r.Enabled).length} enabled` : '…'},
+		...(app.Arn ? [{label: 'ARN', value: app.Arn, full: true}] : []),
+	];
+	const shownResult = result?.appId === id ? result : undefined;
+	const cli = getChannelsCli(connection, id);
+	const cliLines = cliHeight(cli, width);
+	const formLines = form ? pushFormHeight() : 0;
+	const resultLines = shownResult && !form ? pushResultHeight(shownResult, width) : 0;
+	const fieldRoom = Math.max(2, height - cliLines - formLines - resultLines - 5);
+	const top = form ? 0 : Math.min(detailHeight(fields, width), fieldRoom);
+	const status = channels.loading ? 'loading…' : channels.error ? 'failed — r retries' : channels.age !== undefined ? `${formatAge(channels.age)} ago` : '';
+	const warnings = rows.filter(r => r.check.level !== 'ok').length;
+	const title = `Push channels${staged.length > 0 ? ` — ${staged.length} staged, w applies` : ''}${warnings > 0 ? ` — ${warnings} to check` : ''}`;
+	return (
+		<Box flexDirection="column" width={width} height={height}>
+			{form ? null : <DetailPane title={`Push application ${appLabel}`} fields={fields} width={width} status={apps.error?.message} maxHeight={fieldRoom} isActive={isActive && !form} />}
+			<Table
+				title={title}
+				columns={columns}
+				rows={rows}
+				rowKey={r => r.type}
+				width={width}
+				height={Math.max(3, height - top - cliLines - formLines - resultLines)}
+				filter={filter}
+				isActive={isActive && !form}
+				status={status}
+				emptyText={channels.error ? channels.error.message : channels.loading ? 'Loading…' : 'No channels'}
+				onSelectionChange={row => {
+					selected.current = row;
+				}}
+			/>
+			{form ? (
+				<PushSendForm
+					appLabel={appLabel}
+					channels={configured}
+					initial={form.initial}
+					width={width}
+					readOnly={connection.readOnly === true}
+					onCancel={() => setForm(undefined)}
+					onSubmit={push => {
+						setForm(undefined);
+						stage(pushSendEdit(connection, app, push.input, push.target), {review: true});
+					}}
+				/>
+			) : null}
+			{resultLines > 0 && shownResult ? <PushResultPanel state={shownResult} width={width} /> : null}
+			{channels.error && rows.length === 0 ? <Text color={theme.colors.error}>{truncate(` ${channels.error.message}`, width - 1)}</Text> : null}
+			<CliLine command={cli} width={width} />
+		</Box>
+	);
+}

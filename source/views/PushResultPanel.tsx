@@ -1,0 +1,47 @@
+// The last test push of an application: the outcome of each address in plain words (a refused token is a failure
+// inside a successful call), the request id, and the aws send-messages command with its JSON.
+import React from 'react';
+import {Box, Text} from 'ink';
+import {useTheme} from '../theme/ThemeContext.js';
+import type {PushResultState} from '../app/pushResultStore.js';
+import {explainDelivery, outcomeLine, pushSucceeded} from '../domain/pushRules.js';
+import {safeText} from '../domain/sanitize.js';
+import {truncate} from '../domain/textWidth.js';
+import {CliLine, cliHeight} from '../components/DetailPane.js';
+
+/** Lines the panel takes. */
+export function pushResultHeight(state: PushResultState, width: number): number {
+	const body = state.state === 'done' ? Math.max(1, (state.outcomes?.length ?? 0) * 2) : 1;
+	return 1 + body + cliHeight(state.cli, width);
+}
+
+export function PushResultPanel({state, width}: {state: PushResultState; width: number}) {
+	const theme = useTheme();
+	const c = theme.colors;
+	const line = (text: string) => truncate(text, width - 1, theme.glyphs.ellipsis);
+	const outcomes = state.outcomes ?? [];
+	const failed = outcomes.filter(o => !pushSucceeded(o)).length;
+	const head =
+		state.state === 'sending'
+			? 'sending…'
+			: state.state === 'failed'
+				? 'the call failed'
+				: failed === 0
+					? `call accepted, ${outcomes.length} of ${outcomes.length} address${outcomes.length === 1 ? '' : 'es'} succeeded`
+					: `call accepted, but ${failed} of ${outcomes.length} address${outcomes.length === 1 ? '' : 'es'} failed`;
+	return (
+		<Box flexDirection="column" width={width} flexShrink={0}>
+			<Text bold>{line(` Last test push: ${safeText(state.what)} — ${head}${state.requestId ? ` · request ${state.requestId}` : ''}`)}</Text>
+			{state.state === 'failed' ? <Text color={c.error}>{line(`   ${safeText(state.error ?? '')}`)}</Text> : null}
+			{state.state === 'sending' ? <Text color={c.info}>{line('   waiting for the answer…')}</Text> : null}
+			{state.state === 'done' && outcomes.length === 0 ? <Text color={c.warn}>{line('   the answer names no address')}</Text> : null}
+			{outcomes.map((o, i) => (
+				<Box key={i} flexDirection="column">
+					<Text color={pushSucceeded(o) ? c.ok : c.error}>{line(`   ${pushSucceeded(o) ? theme.glyphs.ok : theme.glyphs.fail} ${safeText(outcomeLine(o))}`)}</Text>
+					<Text color={c.muted}>{line(`     ${explainDelivery(o.deliveryStatus)}${o.updatedToken ? ` · the provider gave a new token: ${safeText(o.updatedToken)}` : ''}`)}</Text>
+				</Box>
+			))}
+			<CliLine command={state.cli} width={width} />
+		</Box>
+	);
+}
