@@ -87,63 +87,31 @@ export async function listPushChannels(clients: Clients, appId: string, signal?:
 	);
 }
 
+type PinpointSdk = Awaited<ReturnType<typeof pinpointModule>>;
+type AnyCommand = new (input: Record<string, unknown>) => Parameters<Awaited<ReturnType<Clients['pinpoint']>>['send']>[0];
+
+/** Get<stem>ChannelCommand or Update<stem>ChannelCommand of a channel kind (the SDK names them all alike). */
+function channelCommand(sdk: PinpointSdk, verb: 'Get' | 'Update', type: PushChannelType): AnyCommand {
+	return (sdk as unknown as Record<string, AnyCommand>)[`${verb}${PUSH_CHANNELS[type].stem}ChannelCommand`];
+}
+
 /** The channel's own answer (auth method, default, token key or service JSON present). */
 async function getChannel(clients: Clients, appId: string, type: PushChannelType, signal?: AbortSignal): Promise<ChannelFacts> {
 	const [sdk, client] = await Promise.all([pinpointModule(), clients.pinpoint()]);
-	const input = {ApplicationId: appId};
-	const options = {abortSignal: signal};
-	switch (type) {
-		case 'APNS':
-			return (await client.send(new sdk.GetApnsChannelCommand(input), options)).APNSChannelResponse ?? {};
-		case 'APNS_SANDBOX':
-			return (await client.send(new sdk.GetApnsSandboxChannelCommand(input), options)).APNSSandboxChannelResponse ?? {};
-		case 'APNS_VOIP':
-			return (await client.send(new sdk.GetApnsVoipChannelCommand(input), options)).APNSVoipChannelResponse ?? {};
-		case 'APNS_VOIP_SANDBOX':
-			return (await client.send(new sdk.GetApnsVoipSandboxChannelCommand(input), options)).APNSVoipSandboxChannelResponse ?? {};
-		case 'GCM':
-			return (await client.send(new sdk.GetGcmChannelCommand(input), options)).GCMChannelResponse ?? {};
-		case 'BAIDU':
-			return (await client.send(new sdk.GetBaiduChannelCommand(input), options)).BaiduChannelResponse ?? {};
-		case 'ADM':
-			return (await client.send(new sdk.GetAdmChannelCommand(input), options)).ADMChannelResponse ?? {};
-	}
+	const Command = channelCommand(sdk, 'Get', type);
+	const out = (await client.send(new Command({ApplicationId: appId}), {abortSignal: signal})) as unknown as Record<string, unknown>;
+	// APNSChannelResponse, APNSSandboxChannelResponse … GCMChannelResponse, BaiduChannelResponse, ADMChannelResponse.
+	return (out[PUSH_CHANNELS[type].requestKey.replace(/Request$/, 'Response')] ?? {}) as ChannelFacts;
 }
 
 /**
- * Enables or disables a channel: Update…Channel with `Enabled` alone (the credentials stay as they are). Answers the
- * channel as the service now has it.
+ * Enables or disables a channel: Update…Channel with `Enabled` alone (the credentials stay as they are; the Baidu
+ * and ADM requests name theirs required in the model, yet the service takes Enabled alone to switch one).
  */
 export async function setChannelEnabled(clients: Clients, appId: string, type: PushChannelType, enabled: boolean): Promise<ChangeResult> {
 	const [sdk, client] = await Promise.all([pinpointModule(), clients.pinpoint()]);
-	const ApplicationId = appId;
-	const request = {Enabled: enabled};
-	// The Baidu and ADM requests name their credentials required; the service takes Enabled alone to switch one.
-	type Loose = never;
-	let out: {$metadata: {requestId?: string}};
-	switch (type) {
-		case 'APNS':
-			out = await client.send(new sdk.UpdateApnsChannelCommand({ApplicationId, APNSChannelRequest: request}));
-			break;
-		case 'APNS_SANDBOX':
-			out = await client.send(new sdk.UpdateApnsSandboxChannelCommand({ApplicationId, APNSSandboxChannelRequest: request}));
-			break;
-		case 'APNS_VOIP':
-			out = await client.send(new sdk.UpdateApnsVoipChannelCommand({ApplicationId, APNSVoipChannelRequest: request}));
-			break;
-		case 'APNS_VOIP_SANDBOX':
-			out = await client.send(new sdk.UpdateApnsVoipSandboxChannelCommand({ApplicationId, APNSVoipSandboxChannelRequest: request}));
-			break;
-		case 'GCM':
-			out = await client.send(new sdk.UpdateGcmChannelCommand({ApplicationId, GCMChannelRequest: request}));
-			break;
-		case 'BAIDU':
-			out = await client.send(new sdk.UpdateBaiduChannelCommand({ApplicationId, BaiduChannelRequest: request as Loose}));
-			break;
-		case 'ADM':
-			out = await client.send(new sdk.UpdateAdmChannelCommand({ApplicationId, ADMChannelRequest: request as Loose}));
-			break;
-	}
+	const Command = channelCommand(sdk, 'Update', type);
+	const out = (await client.send(new Command({ApplicationId: appId, [PUSH_CHANNELS[type].requestKey]: {Enabled: enabled}}))) as {$metadata: {requestId?: string}};
 	return {requestId: out.$metadata.requestId, detail: `${PUSH_CHANNELS[type].label} ${enabled ? 'enabled' : 'disabled'}`};
 }
 
