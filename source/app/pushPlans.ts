@@ -43,7 +43,7 @@ export function pushAppDeleteEdit(connection: Connection, app: PushApp, channels
 		typed: 'delete',
 		kind: 'delete',
 		connection,
-		reloads: [PUSH_APPS_SCOPE, pushChannelsScope(app.Id)],
+		reloads: [PUSH_APPS_SCOPE, pushChannelsScope(app.Id), `push-app/${app.Id}`],
 		apply: clients => deletePushApp(clients, app.Id),
 	};
 }

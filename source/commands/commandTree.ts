@@ -457,6 +457,51 @@ function buildTree(write: (text: string) => void = text => process.stdout.write(
 			.action(runs(() => import('./protect.js'), 'which'));
 	});
 
+	top('push', 'push applications (Pinpoint): apps, channels APP, send APP --token T --channel C (a test push)', command => {
+		const push = listing(
+			command,
+			'End User Messaging Push (the Pinpoint API): alone, or with "apps", it lists the applications in the Region with their push channels (on or off). ' +
+				'"channels APP" shows each channel of an application: state, authentication (APNs key or certificate; FCM token or key credentials), default method, last modified, and what to check (an APNs certificate expires one year after it was issued). ' +
+				`"send" sends a test push. APP is an application's id or name.\n\n${EXIT_CODES_LIST}`,
+			() => import('./push.js'),
+		);
+		const APP = "the application: its id or its name";
+		push
+			.command('apps')
+			.summary('the push applications and their channels')
+			.description(`Lists the push applications in the Region: name, id, created, and the push channels each has (on or off).\n\n${EXIT_CODES_LIST}`)
+			.action(runs(() => import('./push.js'), 'list'));
+		push
+			.command('channels')
+			.summary("an application's push channels: state, auth method, age, what to check")
+			.description(
+				`Prints the push channels of an application — APNs, APNs sandbox, APNs VoIP, APNs VoIP sandbox, FCM (the API's GCM), Baidu, ADM — with their state, authentication method, default method, last modified, and what to check: a certificate-based APNs channel expires one year after its certificate was issued (warned from 330 days after the channel last changed).\n\n${EXIT_CODES_LIST}`,
+			)
+			.argument('<app>', APP)
+			.action(runs(() => import('./push.js'), 'channels'));
+		push
+			.command('send')
+			.summary('a test push to a device token or endpoint; exit 1 when an address failed')
+			.description(
+				'Sends one test push (SendMessages) to a device token (--token) or an endpoint of the application (--endpoint-id), on one channel. The payload is checked against the channel\'s limit (ADM 6 KB, the others 4 KB) before anything is sent. ' +
+					'The call succeeds even when the provider refuses the token: each address\'s delivery status, status code and message are printed (--json: with the MessageRequest and the aws pinpoint send-messages command).\n\n' +
+					'Example: smsdeck push send shop-mobile --channel GCM --token "$TOKEN" --title Hello --body "smsdeck test"\n\n' +
+					'Exit code 0 every address succeeded; 1 an address failed, or the service refused the call; 2 bad input (checked before any call) or read-only.',
+			)
+			.argument('<app>', APP)
+			.addOption(option('--channel <type>', 'the channel: APNS, APNS_SANDBOX, APNS_VOIP, APNS_VOIP_SANDBOX, GCM (FCM), BAIDU or ADM', {required: true}))
+			.addOption(option('--token <token>', 'the device token (registration token) to send to', {empty: true}))
+			.addOption(option('--endpoint-id <id>', "an endpoint of the application, instead of --token", {empty: true}))
+			.addOption(option('--title <text>', 'the title', {empty: true, default: 'smsdeck test'}))
+			.addOption(option('--body <text>', 'the body (may be empty only with --silent)', {empty: true, required: true}))
+			.addOption(option('--action <action>', 'what a tap does', {choices: ['OPEN_APP', 'DEEP_LINK', 'URL'], ignoreCase: true, default: 'OPEN_APP'}))
+			.addOption(option('--url <url>', 'the URL (--action URL) or deep link (--action DEEP_LINK)'))
+			.addOption(option('--priority <priority>', 'the priority (APNs and FCM)', {choices: ['normal', 'high'], ignoreCase: true, default: 'normal'}))
+			.addOption(option('--ttl <seconds>', "time to live in seconds (default: the provider's)"))
+			.addOption(option('--silent', 'a silent (background) push'))
+			.action(runs(() => import('./push.js'), 'send'));
+	});
+
 	top('registrations', 'list the registrations (10DLC, toll-free); show ID: fields, denials, versions, numbers', command => {
 		const registrations = listing(
 			command,

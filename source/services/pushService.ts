@@ -7,6 +7,7 @@ import {pinpointModule} from './smsCommands.js';
 import {UnresolvedIdentityError} from './identityResolver.js';
 import {eachLimited} from './namesService.js';
 import type {ChangeResult} from './changesService.js';
+import type {ChannelPresence} from '../domain/pushSummary.js';
 import {PUSH_CHANNEL_TYPES, PUSH_CHANNELS, type ChannelFacts, type PushChannelType, type PushOutcome} from '../domain/pushRules.js';
 
 export interface PushApp {
@@ -38,7 +39,7 @@ export async function listPushApps(clients: Clients, signal?: AbortSignal): Prom
 }
 
 /** An application with the push channels GetChannels names (type → enabled). */
-export type PushAppSummary = PushApp & {channels?: Partial<Record<PushChannelType, boolean>>; channelsError?: string};
+export type PushAppSummary = PushApp & ChannelPresence;
 
 /** The applications, each with which push channels it has and whether they are on (one GetChannels per application). */
 export async function listPushAppSummaries(clients: Clients, signal?: AbortSignal): Promise<PushAppSummary[]> {
@@ -57,9 +58,28 @@ export async function listPushAppSummaries(clients: Clients, signal?: AbortSigna
 	return apps;
 }
 
+/** One application by its id; undefined when there is none. */
+export async function getPushApp(clients: Clients, id: string, signal?: AbortSignal): Promise<PushApp | undefined> {
+	const [{GetAppCommand}, client] = await Promise.all([pinpointModule(), clients.pinpoint()]);
+	try {
+		const a = (await client.send(new GetAppCommand({ApplicationId: id}), {abortSignal: signal})).ApplicationResponse;
+		return a ? {Id: a.Id ?? id, Name: a.Name ?? '', Arn: a.Arn, CreationDate: a.CreationDate} : undefined;
+	} catch (error) {
+		if ((error as {name?: string}).name === 'NotFoundException') return undefined;
+		throw error;
+	}
+}
+
+/** Pinpoint application ids are 32 hexadecimal digits. */
+const APP_ID = /^[0-9a-f]{32}$/;
+
 /** An application by its id or its name (a name two applications share is refused as ambiguous). */
 export async function resolvePushApp(clients: Clients, typed: string, signal?: AbortSignal): Promise<PushApp> {
 	const t = typed.trim();
+	if (APP_ID.test(t)) {
+		const found = await getPushApp(clients, t, signal);
+		if (found) return found;
+	}
 	const all = await listPushApps(clients, signal);
 	const byId = all.find(a => a.Id === t || a.Arn === t);
 	if (byId) return byId;
@@ -90,9 +110,19 @@ export async function listPushChannels(clients: Clients, appId: string, signal?:
 type PinpointSdk = Awaited<ReturnType<typeof pinpointModule>>;
 type AnyCommand = new (input: Record<string, unknown>) => Parameters<Awaited<ReturnType<Clients['pinpoint']>>['send']>[0];
 
-/** Get<stem>ChannelCommand or Update<stem>ChannelCommand of a channel kind (the SDK names them all alike). */
+/** The Get and Update command of each channel kind (named in full: the IAM policy generator reads them). */
+const CHANNEL_COMMANDS = {
+	APNS: ['GetApnsChannelCommand', 'UpdateApnsChannelCommand'],
+	APNS_SANDBOX: ['GetApnsSandboxChannelCommand', 'UpdateApnsSandboxChannelCommand'],
+	APNS_VOIP: ['GetApnsVoipChannelCommand', 'UpdateApnsVoipChannelCommand'],
+	APNS_VOIP_SANDBOX: ['GetApnsVoipSandboxChannelCommand', 'UpdateApnsVoipSandboxChannelCommand'],
+	GCM: ['GetGcmChannelCommand', 'UpdateGcmChannelCommand'],
+	BAIDU: ['GetBaiduChannelCommand', 'UpdateBaiduChannelCommand'],
+	ADM: ['GetAdmChannelCommand', 'UpdateAdmChannelCommand'],
+} as const satisfies Record<PushChannelType, readonly [keyof PinpointSdk, keyof PinpointSdk]>;
+
 function channelCommand(sdk: PinpointSdk, verb: 'Get' | 'Update', type: PushChannelType): AnyCommand {
-	return (sdk as unknown as Record<string, AnyCommand>)[`${verb}${PUSH_CHANNELS[type].stem}ChannelCommand`];
+	return sdk[CHANNEL_COMMANDS[type][verb === 'Get' ? 0 : 1]] as unknown as AnyCommand;
 }
 
 /** The channel's own answer (auth method, default, token key or service JSON present). */

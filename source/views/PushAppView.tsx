@@ -8,7 +8,7 @@ import {useResource, useSession} from '../app/session.js';
 import {useEdits, useStagedEdits} from '../app/edits.js';
 import {pushAppDeleteEdit, pushChannelEnableEdit, pushChannelsScope, pushSendEdit} from '../app/pushPlans.js';
 import {pushResults} from '../app/pushResultStore.js';
-import {listPushApps, listPushChannels, type PushApp, type PushChannel} from '../services/pushService.js';
+import {getPushApp, listPushChannels, type PushApp, type PushChannel} from '../services/pushService.js';
 import {Table} from '../components/Table.js';
 import type {Column} from '../components/tableModel.js';
 import {CliLine, DetailPane, cliHeight, detailHeight, type DetailField} from '../components/DetailPane.js';
@@ -59,13 +59,13 @@ export function PushAppView({id, width, height, filter, isActive, toast}: ViewPr
 	const {stage} = useEdits();
 	const allStaged = useStagedEdits();
 	const scope = pushChannelsScope(id);
-	const apps = useResource<PushApp[]>('push-app-list', (clients, ctx) => listPushApps(clients, ctx.signal));
+	const appState = useResource<PushApp | undefined>(`push-app/${id}`, (clients, ctx) => getPushApp(clients, id, ctx.signal));
 	const channels = useResource<PushChannel[]>(scope, (clients, ctx) => listPushChannels(clients, id, ctx.signal));
 	const result = useSyncExternalStore(pushResults.subscribe, pushResults.get, pushResults.get);
 	const [form, setForm] = useState<{initial?: PushChannelType} | undefined>(undefined);
 	const selected = useRef<Row | undefined>(undefined);
 
-	const app: PushApp = apps.data?.find(a => a.Id === id) ?? {Id: id, Name: ''};
+	const app: PushApp = appState.data ?? {Id: id, Name: ''};
 	const appLabel = app.Name ? `${app.Name} (${id})` : id;
 	const staged = useMemo(() => allStaged.filter(e => e.scope === scope), [allStaged, scope]);
 	const now = Date.now();
@@ -83,7 +83,7 @@ export function PushAppView({id, width, height, filter, isActive, toast}: ViewPr
 	useCommands(
 		{
 			'app.refresh': () => {
-				apps.refresh();
+				appState.refresh();
 				channels.refresh();
 			},
 			'push.toggle': () => {
@@ -123,7 +123,7 @@ export function PushAppView({id, width, height, filter, isActive, toast}: ViewPr
 	const title = `Push channels${staged.length > 0 ? ` — ${staged.length} staged, w applies` : ''}${warnings > 0 ? ` — ${warnings} to check` : ''}`;
 	return (
 		<Box flexDirection="column" width={width} height={height}>
-			{form ? null : <DetailPane title={`Push application ${appLabel}`} fields={fields} width={width} status={apps.error?.message} maxHeight={fieldRoom} isActive={isActive && !form} />}
+			{form ? null : <DetailPane title={`Push application ${appLabel}`} fields={fields} width={width} status={appState.error?.message ?? (appState.fetchedAt && !appState.data && !appState.loading ? 'not found in this Region' : undefined)} maxHeight={fieldRoom} isActive={isActive && !form} />}
 			<Table
 				title={title}
 				columns={columns}

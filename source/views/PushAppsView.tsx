@@ -9,23 +9,12 @@ import {listPushAppSummaries, type PushAppSummary} from '../services/pushService
 import {ResourceTable} from './ResourceTable.js';
 import type {Column} from '../components/tableModel.js';
 import {CliLine, cliHeight} from '../components/DetailPane.js';
-import {PUSH_CHANNEL_TYPES, PUSH_CHANNELS} from '../domain/pushRules.js';
+import {channelSummary} from '../domain/pushSummary.js';
 import {getAppsCli} from '../domain/pushCommands.js';
 import {Priority} from '../input/KeypressProvider.js';
 import {useCommands} from '../input/useCommands.js';
 import {pushWhen, pushWhenSort} from './pushDisplay.js';
 import type {ViewProps} from './viewProps.js';
-
-/** "APNs, FCM · off: ADM" — the channels an application has, the ones switched off apart. */
-export function channelSummary(app: PushAppSummary): string {
-	if (app.channelsError) return `? ${app.channelsError}`;
-	if (!app.channels) return '…';
-	const types = PUSH_CHANNEL_TYPES.filter(t => app.channels?.[t] !== undefined);
-	if (types.length === 0) return 'none';
-	const on = types.filter(t => app.channels?.[t]).map(t => PUSH_CHANNELS[t].label);
-	const off = types.filter(t => !app.channels?.[t]).map(t => PUSH_CHANNELS[t].label);
-	return [on.join(', '), off.length > 0 ? `off: ${off.join(', ')}` : ''].filter(Boolean).join(' · ');
-}
 
 export const pushAppColumns: Column<PushAppSummary>[] = [
 	{id: 'name', title: 'Name', value: a => a.Name || '—', minWidth: 10},
