@@ -1,7 +1,8 @@
-// startEmulator: builds the world, the CloudWatch Logs, CloudWatch metrics and sms-voice services, optional
+// startEmulator: builds the world, the CloudWatch Logs, CloudWatch metrics, sms-voice and Pinpoint push services, optional
 // --state persistence, and the HTTP (or, with `tls`, HTTPS) server on loopback.
 import {createCloudWatchService} from './cloudwatch/index.js';
 import {createLogsService} from './logs/index.js';
+import {createPinpointService, PINPOINT_SERVICE_KEY as PINPOINT_KEY, pushSeedFor} from './pinpoint/index.js';
 import type {ConnectionLimits} from './connections.js';
 import {loadState, removeStaleTempFiles, StatePersistence, STATE_FORMAT, STATE_VERSION, type StateFile} from './persistence.js';
 import {createServer} from './server.js';
@@ -84,7 +85,11 @@ export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<Ru
 	// A restored world keeps its saved sms-voice state; seeding happens only for a fresh one.
 	const smsVoice = createSmsVoiceService(world, saved ? 'empty' : (opts.seed ?? 'default'));
 	if (saved && saved.services[smsVoice.targetPrefix] !== undefined) smsVoice.restore(saved.services[smsVoice.targetPrefix]);
-	const services: EmulatedService[] = [smsVoice, logs.service, cloudwatch.service];
+	// Push state: restored when the file has it; a file from before push was emulated starts with the seed's.
+	const pushSaved = saved?.services[PINPOINT_KEY];
+	const pinpoint = createPinpointService(world, pushSaved !== undefined ? 'empty' : pushSeedFor(opts.seed ?? 'default'));
+	if (pushSaved !== undefined) pinpoint.restore(pushSaved);
+	const services: EmulatedService[] = [smsVoice, logs.service, cloudwatch.service, pinpoint];
 
 	if (opts.statePath) {
 		persistence = new StatePersistence(

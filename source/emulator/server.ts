@@ -1,12 +1,13 @@
 // The emulator's HTTP front: one node:http (or, for --tls, node:https) server that routes awsJson requests on
-// X-Amz-Target to the emulated services, validates them against the model first, answers STS's awsQuery, logs
-// who called what, and serves the /_smsdeck admin routes.
+// X-Amz-Target to the emulated services, validates them against the model first, hands REST-JSON requests
+// (Pinpoint: method + path) to restJson/front.ts, answers STS's awsQuery, logs who called what, and serves the
+// /_smsdeck admin routes.
 import http, {type IncomingMessage, type ServerResponse} from 'node:http';
 import https from 'node:https';
 import type {AddressInfo} from 'node:net';
 import {internalServiceFault, queryErrorHeader} from './cloudwatch/errors.js';
 import {ConnectionGuard, resolveLimits, type ConnectionLimits} from './connections.js';
-import {modelForPrefix, type ServiceFlavor, type ServiceModel} from './model/serviceModel.js';
+import {modelForPrefix, restModelFor, type ServiceFlavor, type ServiceModel} from './model/serviceModel.js';
 import {validate} from './model/validate.js';
 import {StateSaveError} from './persistence.js';
 import {
@@ -21,6 +22,7 @@ import {
 } from './protocol.js';
 import {parseJsonObject, readBody, withoutNullMembers} from './requestBody.js';
 import {RequestLog, targetOperation} from './requestLog.js';
+import {RestFront, type RestService} from './restJson/front.js';
 import {answerSso, ssoOperation} from './sso.js';
 import {answerStsQuery, isQueryRequest} from './sts.js';
 import {RequestThrottle} from './throttle.js';
@@ -214,6 +216,19 @@ export function createServer(services: EmulatedService[], world: EmulatorWorld, 
 		}
 	}
 
+	const restServices: RestService[] = services.flatMap(service => {
+		const rest = restModelFor(service.targetPrefix);
+		return rest ? [{service, ...rest}] : [];
+	});
+	const rest = new RestFront(restServices, {
+		world,
+		throttle,
+		requestLog,
+		disabledRegions,
+		state: options.state,
+		onInternalError: (error, operation) => onInternalError(error, operation),
+	});
+
 	const onRequest = (req: IncomingMessage, res: ServerResponse) => {
 		const path = (req.url ?? '/').split('?')[0];
 		const tracked = guard.track(req, res);
@@ -231,6 +246,7 @@ export function createServer(services: EmulatedService[], world: EmulatorWorld, 
 					requestLog.record(req.headers, sso);
 					return answerSso(sso, req, res, body, newRequestId());
 				}
+				if (rest.claims(req, path)) return rest.handle(req, res, path, body);
 				requestLog.record(req.headers, targetOperation(req.headers['x-amz-target']));
 				return handleApi(req, res, body);
 			})

@@ -21,14 +21,14 @@ export class ConformanceLog {
 
 export class WireClient {
 	constructor(
-		private readonly url: string,
+		protected readonly url: string,
 		readonly model: ServiceModel,
 		readonly flavor: ServiceFlavor,
 		readonly log: ConformanceLog,
 	) {}
 
-	private get signingName(): string {
-		return {logs: 'logs', cloudwatch: 'monitoring', 'sms-voice': 'sms-voice'}[this.flavor];
+	protected get signingName(): string {
+		return {logs: 'logs', cloudwatch: 'monitoring', 'sms-voice': 'sms-voice', pinpoint: 'mobiletargeting'}[this.flavor];
 	}
 
 	/** POSTs `input` (or a raw body) as `operation`, signed for `region` only as far as the emulator reads it. */
@@ -50,15 +50,16 @@ export class WireClient {
 		return {status: res.status, headers, body: await res.text()};
 	}
 
-	private label(operation: string): string {
-		return `${this.model.service.targetPrefix}.${operation}`;
+	/** `Prefix.Operation` (`mobiletargeting.GetApps` for a REST-JSON service, which has no target prefix). */
+	label(operation: string): string {
+		return `${this.model.service.targetPrefix ?? this.model.service.signingName}.${operation}`;
 	}
 
 	/** Expects a success; returns the parsed body (an empty object when the call failed). */
 	async ok(operation: string, input: unknown = {}, options: CallOptions = {}): Promise<any> {
 		const answer = await this.raw(operation, input, options.region);
 		const label = this.label(operation);
-		if (answer.status !== 200) {
+		if (answer.status < 200 || answer.status > 299) {
 			this.log.problems.push(`${label} ${JSON.stringify(input).slice(0, 200)}: expected a success, got ${answer.status} ${answer.body.slice(0, 300)}`);
 			return {};
 		}
@@ -75,7 +76,7 @@ export class WireClient {
 
 	checkError(operation: string, input: unknown, answer: WireAnswer, code: string, reason?: string): any {
 		const label = this.label(operation);
-		if (answer.status === 200) {
+		if (answer.status >= 200 && answer.status <= 299) {
 			this.log.problems.push(`${label} ${JSON.stringify(input).slice(0, 200)}: expected ${code}${reason ? ` ${reason}` : ''}, but it succeeded`);
 			return {};
 		}
@@ -93,7 +94,7 @@ export class WireClient {
 			);
 		}
 		this.log.failed.add(label);
-		this.log.errors.add(`${this.model.service.targetPrefix} ${checked.code}${typeof body.Reason === 'string' ? `/${body.Reason}` : ''}`);
+		this.log.errors.add(`${this.model.service.targetPrefix ?? this.model.service.signingName} ${checked.code}${typeof body.Reason === 'string' ? `/${body.Reason}` : ''}`);
 		return body;
 	}
 }

@@ -1,7 +1,9 @@
 // Model conformance of the emulator's answers: a 200 body against the operation's output shape, an error
 // against the operation's modeled errors (or the errors every AWS JSON API may answer), its members against the
 // error shape and its HTTP status against the awsJson convention (the models carry no httpError: 400 for client
-// errors, 5xx for faults). Used by test/unit/emulator-conformance.test.ts; see smsvoice/README.md.
+// errors, 5xx for faults). REST-JSON (Pinpoint): the success status is the operation's responseCode and the body
+// its payload member's shape; an error is named by x-amzn-ErrorType and answered with its shape's
+// httpStatusCode. Used by test/unit/emulator-conformance.test.ts; see smsvoice/README.md.
 import {findOutputProblems, describeProblems} from './validate.js';
 import type {ServiceFlavor, ServiceModel} from './serviceModel.js';
 
@@ -49,6 +51,8 @@ export const COMMON_ERRORS: Record<ServiceFlavor, readonly string[]> = {
 		'UnknownOperationException',
 		'SerializationException',
 	],
+	// Every Pinpoint operation models the same seven errors; the gateway in front refuses bad signatures.
+	pinpoint: ['UnrecognizedClientException', 'AccessDeniedException'],
 };
 
 /**
@@ -67,11 +71,20 @@ const EXPECTED_ERROR_MEMBERS: Record<ServiceFlavor, Record<string, readonly stri
 		TooManyTagsException: ['resourceName'],
 	},
 	cloudwatch: {},
+	pinpoint: Object.fromEntries(
+		['BadRequestException', 'ForbiddenException', 'InternalServerErrorException', 'MethodNotAllowedException', 'NotFoundException', 'PayloadTooLargeException', 'TooManyRequestsException'].map(
+			code => [code, ['RequestID']],
+		),
+	),
 };
 
 /** The body member that carries an error's text: sms-voice `Message`, CloudWatch Logs and CloudWatch `message`. */
 export function messageMember(flavor: ServiceFlavor): 'Message' | 'message' {
-	return flavor === 'sms-voice' ? 'Message' : 'message';
+	return flavor === 'sms-voice' || flavor === 'pinpoint' ? 'Message' : 'message';
+}
+
+function isRestJson(model: ServiceModel): boolean {
+	return model.service.protocol === 'rest-json';
 }
 
 /** The error code of an awsJson error body, as the SDKs read it: `ns#Code:uri` → `Code`. */
@@ -93,7 +106,7 @@ function parseBody(text: string): {value?: Record<string, unknown>; problem?: st
 
 function headerProblems(model: ServiceModel, answer: WireAnswer): string[] {
 	const problems: string[] = [];
-	const wanted = `application/x-amz-json-${model.service.jsonVersion}`;
+	const wanted = isRestJson(model) ? 'application/json' : `application/x-amz-json-${model.service.jsonVersion}`;
 	if (answer.headers['content-type'] !== wanted) problems.push(`Content-Type is ${answer.headers['content-type'] ?? '(none)'}, not ${wanted}`);
 	if (!answer.headers['x-amzn-requestid']) problems.push('no x-amzn-RequestId header');
 	return problems;
@@ -109,16 +122,25 @@ export function successProblems(model: ServiceModel, operation: string, answer: 
 	const op = model.operations[operation];
 	if (!op) return [`${operation} is not an operation of the model`];
 	const problems = headerProblems(model, answer);
-	if (answer.status !== 200) problems.push(`HTTP status ${answer.status}, not 200`);
+	const status = op.http?.responseCode ?? 200;
+	if (answer.status !== status) problems.push(`HTTP status ${answer.status}, not ${status}`);
 	const {value, problem} = parseBody(answer.body);
 	if (problem) return [...problems, problem];
-	if (op.output) problems.push(...shapeProblems(model, op.output, value, 'output'));
+	// REST-JSON: the body is the payload member (every Pinpoint output has one).
+	const payload = op.output ? model.shapes[op.output]?.payload : undefined;
+	const bodyShape = payload && op.output ? model.shapes[op.output].members![payload].shape : op.output;
+	if (bodyShape) problems.push(...shapeProblems(model, bodyShape, value, 'output'));
 	else if (Object.keys(value!).length > 0) problems.push(`the operation has no output, yet the body has ${Object.keys(value!).join(', ')}`);
 	return problems;
 }
 
 /** The status an error must be answered with: 5xx for a fault (server error), 400 for every client error. */
 function statusProblem(model: ServiceModel, code: string, status: number): string | undefined {
+	if (isRestJson(model)) {
+		const wanted = model.shapes[code]?.error?.httpStatusCode;
+		if (wanted !== undefined) return status === wanted ? undefined : `HTTP status ${status} for ${code}, not its modeled ${wanted}`;
+		return status >= 400 && status <= 599 ? undefined : `HTTP status ${status} for the error ${code}`;
+	}
 	const fault = model.shapes[code]?.fault === true || (model.shapes[code]?.error?.httpStatusCode ?? 0) >= 500 || code === 'InternalServerException' || code === 'ServiceUnavailableException';
 	if (fault) return status >= 500 && status <= 504 ? undefined : `HTTP status ${status} for the server error ${code}, not 5xx`;
 	// A body too large to read is answered 413 before the operation is known.
@@ -147,8 +169,10 @@ export function errorProblems(model: ServiceModel, flavor: ServiceFlavor, operat
 	const {value, problem} = parseBody(answer.body);
 	if (problem) return {problems: [...problems, problem]};
 	const body = value!;
-	if (typeof body.__type !== 'string' || body.__type === '') return {problems: [...problems, 'the error body has no __type']};
-	const code = errorCode(body.__type);
+	// REST-JSON names the error in x-amzn-ErrorType; the body carries only the error's members.
+	const named = isRestJson(model) ? answer.headers['x-amzn-errortype'] : body.__type;
+	if (typeof named !== 'string' || named === '') return {problems: [...problems, isRestJson(model) ? 'the error has no x-amzn-ErrorType' : 'the error body has no __type']};
+	const code = errorCode(named);
 	const modeled = op?.errors.includes(code) ?? false;
 	if (!modeled && !COMMON_ERRORS[flavor].includes(code)) {
 		problems.push(`${code} is neither an error of ${operation} (${op?.errors.join(', ') ?? 'unknown operation'}) nor a common error`);

@@ -192,6 +192,7 @@ export function describeProblems(problems: FieldProblem[]): string {
  * The error a service answers for these problems. CloudWatch Logs answers InvalidParameterException where the
  * operation models it, else the common ValidationException (ListTagsLogGroup, UntagLogGroup). CloudWatch answers
  * the framework's ValidationException, which awsQuery clients know as ValidationError (cloudwatch/errors.ts).
+ * Pinpoint answers BadRequestException (400); the REST-JSON front adds its RequestID.
  */
 export function validationError(flavor: ServiceFlavor, problems: FieldProblem[], operation: string): ApiError {
 	const message = describeProblems(problems);
@@ -200,6 +201,7 @@ export function validationError(flavor: ServiceFlavor, problems: FieldProblem[],
 		return new ApiError(errors && !errors.includes('InvalidParameterException') ? 'ValidationException' : 'InvalidParameterException', message);
 	}
 	if (flavor === 'cloudwatch') return new ApiError('ValidationException', message);
+	if (flavor === 'pinpoint') return new ApiError('BadRequestException', message);
 	const reason = problems.every(p => p.missing) ? 'MISSING_PARAMETER' : 'FIELD_VALIDATION_FAILED';
 	return new ApiError('ValidationException', message, {
 		Reason: reason,
