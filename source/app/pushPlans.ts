@@ -13,7 +13,7 @@ export const pushChannelsScope = (appId: string) => `push-channels/${appId}`;
 
 const appLabel = (app: PushApp) => (app.Name ? `${app.Name} (${app.Id})` : app.Id);
 
-export function pushChannelEnableEdit(connection: Connection, app: PushApp, type: PushChannelType, enable: boolean): StagedEdit {
+export function pushChannelEnableEdit(connection: Connection, app: PushApp, type: PushChannelType, enable: boolean, credentials: Record<string, string> = {}): StagedEdit {
 	const {label} = PUSH_CHANNELS[type];
 	return {
 		id: `push-channel|${app.Id}|${type}`,
@@ -21,13 +21,13 @@ export function pushChannelEnableEdit(connection: Connection, app: PushApp, type
 		rowKey: type,
 		what: `${enable ? 'Enable' : 'Disable'} the ${label} channel of ${appLabel(app)}`,
 		before: enable ? 'disabled' : 'enabled',
-		after: enable ? 'enabled (pushes to its devices go out)' : 'disabled (pushes to its devices are refused; the credentials stay)',
-		cli: [channelEnableCli(connection, app.Id, type, enable)],
+		after: `${enable ? 'enabled (pushes to its devices go out)' : 'disabled (pushes to its devices are refused; the credentials stay)'}${Object.keys(credentials).length > 0 ? ', with the credentials typed' : ''}`,
+		cli: [channelEnableCli(connection, app.Id, type, enable, credentials)],
 		kind: 'change',
 		preview: {Enabled: enable ? 'yes' : 'no'},
 		connection,
 		reloads: [pushChannelsScope(app.Id), PUSH_APPS_SCOPE],
-		apply: clients => setChannelEnabled(clients, app.Id, type, enable),
+		apply: clients => setChannelEnabled(clients, app.Id, type, enable, credentials),
 	};
 }
 
@@ -56,6 +56,7 @@ export function pushSendEdit(connection: Connection, app: PushApp, input: PushIn
 	const request = messageRequest(input, target);
 	const cli = sendMessagesCli(connection, app.Id, request);
 	const what = `Test push on ${PUSH_CHANNELS[input.channel].label} of ${appLabel(app)} to ${targetLabel(target)}`;
+	const short = `${PUSH_CHANNELS[input.channel].label} to ${targetLabel(target)}`;
 	return {
 		id: `push-send|${app.Id}|${Date.now()}`,
 		scope: 'push-send',
@@ -68,15 +69,15 @@ export function pushSendEdit(connection: Connection, app: PushApp, input: PushIn
 		connection,
 		reloads: [],
 		apply: async clients => {
-			pushResults.set({appId: app.Id, what, cli, request, sentAt: Date.now(), state: 'sending'});
+			pushResults.set({appId: app.Id, what: short, cli, request, sentAt: Date.now(), state: 'sending'});
 			try {
 				const out = await sendPush(clients, app.Id, request);
-				pushResults.set({appId: app.Id, what, cli, request, sentAt: Date.now(), state: 'done', requestId: out.requestId, outcomes: out.outcomes});
+				pushResults.set({appId: app.Id, what: short, cli, request, sentAt: Date.now(), state: 'done', requestId: out.requestId, outcomes: out.outcomes});
 				const failed = out.outcomes.filter(o => !pushSucceeded(o));
 				const detail = out.outcomes.length === 0 ? 'the answer names no address' : out.outcomes.map(outcomeLine).join('; ');
 				return {requestId: out.requestId, detail: failed.length > 0 ? `call accepted, but ${detail}` : detail};
 			} catch (error) {
-				pushResults.set({appId: app.Id, what, cli, request, sentAt: Date.now(), state: 'failed', error: (error as Error).message});
+				pushResults.set({appId: app.Id, what: short, cli, request, sentAt: Date.now(), state: 'failed', error: (error as Error).message});
 				throw error;
 			}
 		},

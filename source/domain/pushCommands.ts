@@ -8,10 +8,14 @@ export function sendMessagesCli(connection: CliConnection, appId: string, reques
 	return awsCli(connection, 'pinpoint', 'send-messages', {'application-id': appId, 'message-request': JSON.stringify(request)});
 }
 
-/** `aws pinpoint update-<kind>-channel --application-id … --<kind>-channel-request Enabled=true|false`. */
-export function channelEnableCli(connection: CliConnection, appId: string, type: PushChannelType, enabled: boolean): string {
-	const {cli} = PUSH_CHANNELS[type];
-	return awsCli(connection, 'pinpoint', `update-${cli}-channel`, {'application-id': appId, [`${cli}-channel-request`]: `Enabled=${enabled}`});
+/**
+ * `aws pinpoint update-<kind>-channel --application-id … --<kind>-channel-request Enabled=true|false`, with the
+ * credentials the channel kind requires (a secret as a placeholder: the command is shown and copied, never the key).
+ */
+export function channelEnableCli(connection: CliConnection, appId: string, type: PushChannelType, enabled: boolean, credentials: Record<string, string> = {}): string {
+	const {cli, credentials: members = []} = PUSH_CHANNELS[type];
+	const given = members.map(m => `${m.member}=${m.secret ? `<${m.label.toLowerCase()}>` : (credentials[m.member] ?? `<${m.label.toLowerCase()}>`)}`);
+	return awsCli(connection, 'pinpoint', `update-${cli}-channel`, {'application-id': appId, [`${cli}-channel-request`]: [...given, `Enabled=${enabled}`].join(',')});
 }
 
 export function deleteAppCli(connection: CliConnection, appId: string): string {

@@ -24,6 +24,17 @@ export interface PushChannelInfo {
 	cli: string;
 	/** The request member of Update<stem>Channel. */
 	requestKey: string;
+	/**
+	 * Members Update<stem>Channel requires whatever it changes (Baidu and ADM): switching the channel on or off
+	 * sends its credentials again. The API never gives them back, so the person types them.
+	 */
+	credentials?: readonly CredentialMember[];
+}
+
+export interface CredentialMember {
+	member: string;
+	label: string;
+	secret: boolean;
 }
 
 const KB = 1024;
@@ -34,8 +45,34 @@ export const PUSH_CHANNELS: Record<PushChannelType, PushChannelInfo> = {
 	APNS_VOIP: {type: 'APNS_VOIP', label: 'APNs VoIP', family: 'APNS', messageKey: 'APNSMessage', limitBytes: 4 * KB, stem: 'ApnsVoip', cli: 'apns-voip', requestKey: 'APNSVoipChannelRequest'},
 	APNS_VOIP_SANDBOX: {type: 'APNS_VOIP_SANDBOX', label: 'APNs VoIP sandbox', family: 'APNS', messageKey: 'APNSMessage', limitBytes: 4 * KB, stem: 'ApnsVoipSandbox', cli: 'apns-voip-sandbox', requestKey: 'APNSVoipSandboxChannelRequest'},
 	GCM: {type: 'GCM', label: 'FCM', family: 'GCM', messageKey: 'GCMMessage', limitBytes: 4 * KB, stem: 'Gcm', cli: 'gcm', requestKey: 'GCMChannelRequest'},
-	BAIDU: {type: 'BAIDU', label: 'Baidu', family: 'BAIDU', messageKey: 'BaiduMessage', limitBytes: 4 * KB, stem: 'Baidu', cli: 'baidu', requestKey: 'BaiduChannelRequest'},
-	ADM: {type: 'ADM', label: 'ADM', family: 'ADM', messageKey: 'ADMMessage', limitBytes: 6 * KB, stem: 'Adm', cli: 'adm', requestKey: 'ADMChannelRequest'},
+	BAIDU: {
+		type: 'BAIDU',
+		label: 'Baidu',
+		family: 'BAIDU',
+		messageKey: 'BaiduMessage',
+		limitBytes: 4 * KB,
+		stem: 'Baidu',
+		cli: 'baidu',
+		requestKey: 'BaiduChannelRequest',
+		credentials: [
+			{member: 'ApiKey', label: 'API key', secret: false},
+			{member: 'SecretKey', label: 'Secret key', secret: true},
+		],
+	},
+	ADM: {
+		type: 'ADM',
+		label: 'ADM',
+		family: 'ADM',
+		messageKey: 'ADMMessage',
+		limitBytes: 6 * KB,
+		stem: 'Adm',
+		cli: 'adm',
+		requestKey: 'ADMChannelRequest',
+		credentials: [
+			{member: 'ClientId', label: 'Client ID', secret: false},
+			{member: 'ClientSecret', label: 'Client secret', secret: true},
+		],
+	},
 };
 
 export const isPushChannelType = (value: string): value is PushChannelType => (PUSH_CHANNEL_TYPES as readonly string[]).includes(value);
@@ -107,6 +144,8 @@ export interface CredentialCheck {
 	level: 'ok' | 'warn' | 'error';
 	/** What to tell the person, "" when there is nothing to say. */
 	text: string;
+	/** The same in a few words, for a table cell. */
+	short: string;
 	/** Days since the channel's credentials were last changed, when known. */
 	ageDays?: number;
 }
@@ -118,13 +157,15 @@ export interface CredentialCheck {
 export function credentialCheck(type: PushChannelType, c: ChannelFacts, now: number): CredentialCheck {
 	const modified = c.LastModifiedDate ? Date.parse(c.LastModifiedDate) : Number.NaN;
 	const ageDays = Number.isNaN(modified) ? undefined : Math.max(0, Math.floor((now - modified) / DAY));
-	if (c.Enabled && authMethod(type, c) === 'none') return {level: 'error', text: 'enabled without credentials', ageDays};
-	if (!usesCertificate(type, c)) return {level: 'ok', text: '', ageDays};
-	if (ageDays === undefined) return {level: 'warn', text: 'certificate: age unknown (expires 1 year after issue)', ageDays};
+	if (c.Enabled && authMethod(type, c) === 'none') return {level: 'error', text: 'enabled without credentials', short: 'no credentials', ageDays};
+	if (!usesCertificate(type, c)) return {level: 'ok', text: '', short: '', ageDays};
+	if (ageDays === undefined) return {level: 'warn', text: 'certificate: age unknown (it expires 1 year after it was issued)', short: 'cert age unknown', ageDays};
 	const left = CERTIFICATE_LIFETIME_DAYS - ageDays;
-	if (left <= 0) return {level: 'error', text: `certificate ${ageDays} d old: expired (1-year lifetime); upload a new one or switch to a key`, ageDays};
-	if (ageDays >= CERTIFICATE_WARN_DAYS) return {level: 'warn', text: `certificate ${ageDays} d old: expires in about ${left} d; renew it`, ageDays};
-	return {level: 'ok', text: `certificate ${ageDays} d old (expires in about ${left} d)`, ageDays};
+	if (left <= 0) {
+		return {level: 'error', text: `certificate ${ageDays} days old: expired (1-year lifetime); upload a new one or switch to a key (.p8)`, short: `EXPIRED cert, ${ageDays} d`, ageDays};
+	}
+	if (ageDays >= CERTIFICATE_WARN_DAYS) return {level: 'warn', text: `certificate ${ageDays} days old: expires in about ${left} days; renew it`, short: `cert ${ageDays} d, ${left} d left`, ageDays};
+	return {level: 'ok', text: `certificate ${ageDays} days old (expires in about ${left} days)`, short: `cert ${ageDays} d`, ageDays};
 }
 
 // ---- the test push ---------------------------------------------------------------------------------------------

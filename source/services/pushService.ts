@@ -135,13 +135,14 @@ async function getChannel(clients: Clients, appId: string, type: PushChannelType
 }
 
 /**
- * Enables or disables a channel: Update…Channel with `Enabled` alone (the credentials stay as they are; the Baidu
- * and ADM requests name theirs required in the model, yet the service takes Enabled alone to switch one).
+ * Enables or disables a channel: Update…Channel with `Enabled` (the credentials stay as they are). Baidu and ADM
+ * require their credentials in every update: `credentials` holds them (ApiKey/SecretKey, ClientId/ClientSecret).
  */
-export async function setChannelEnabled(clients: Clients, appId: string, type: PushChannelType, enabled: boolean): Promise<ChangeResult> {
+export async function setChannelEnabled(clients: Clients, appId: string, type: PushChannelType, enabled: boolean, credentials: Record<string, string> = {}): Promise<ChangeResult> {
 	const [sdk, client] = await Promise.all([pinpointModule(), clients.pinpoint()]);
 	const Command = channelCommand(sdk, 'Update', type);
-	const out = (await client.send(new Command({ApplicationId: appId, [PUSH_CHANNELS[type].requestKey]: {Enabled: enabled}}))) as {$metadata: {requestId?: string}};
+	const request = {...credentials, Enabled: enabled};
+	const out = (await client.send(new Command({ApplicationId: appId, [PUSH_CHANNELS[type].requestKey]: request}))) as {$metadata: {requestId?: string}};
 	return {requestId: out.$metadata.requestId, detail: `${PUSH_CHANNELS[type].label} ${enabled ? 'enabled' : 'disabled'}`};
 }
 

@@ -12,6 +12,7 @@ import {getPushApp, listPushChannels, type PushApp, type PushChannel} from '../s
 import {Table} from '../components/Table.js';
 import type {Column} from '../components/tableModel.js';
 import {CliLine, DetailPane, cliHeight, detailHeight, type DetailField} from '../components/DetailPane.js';
+import {EditForm, formHeight, type FormField} from '../components/EditForm.js';
 import {authMethod, credentialCheck, defaultAuth, PUSH_CHANNELS, type PushChannelType} from '../domain/pushRules.js';
 import {getChannelsCli} from '../domain/pushCommands.js';
 import {formatAge} from '../domain/duration.js';
@@ -39,7 +40,6 @@ const enabledText = (r: Row) => {
 const columns: Column<Row>[] = [
 	{id: 'mark', title: '', value: r => (r.stagedEnabled !== undefined ? '~' : ''), maxWidth: 1, color: () => 'warn'},
 	{id: 'channel', title: 'Channel', value: r => PUSH_CHANNELS[r.type].label, minWidth: 9},
-	{id: 'type', title: 'API type', value: r => r.type, shrink: 4},
 	{
 		id: 'enabled',
 		title: 'State',
@@ -47,10 +47,12 @@ const columns: Column<Row>[] = [
 		color: r => (r.stagedEnabled !== undefined ? 'warn' : !r.configured ? 'muted' : r.Enabled ? 'ok' : undefined),
 		minWidth: 8,
 	},
-	{id: 'auth', title: 'Auth', value: r => (r.configured ? authMethod(r.type, r) : ''), minWidth: 8, shrink: 1},
+	{id: 'auth', title: 'Auth', value: r => (r.configured ? authMethod(r.type, r) : ''), minWidth: 11, shrink: 1},
 	{id: 'default', title: 'Default auth', value: r => (r.configured ? defaultAuth(r) : ''), shrink: 3},
-	{id: 'modified', title: 'Last modified', value: r => pushWhen(r.LastModifiedDate), shrink: 2},
-	{id: 'check', title: 'Check', value: r => r.check.text || (r.configured ? 'ok' : ''), color: r => (r.check.level === 'ok' ? undefined : r.check.level), minWidth: 6, grow: 1, shrink: 1},
+	{id: 'modified', title: 'Modified', value: r => pushWhen(r.LastModifiedDate).slice(0, 10), sortValue: r => r.LastModifiedDate ?? ''},
+	{id: 'check', title: 'Check', value: r => r.check.short || (r.configured ? 'ok' : ''), color: r => (r.check.level === 'ok' ? undefined : r.check.level), minWidth: 6, grow: 1},
+	// The API's name of the channel (smsdeck push send --channel): last, it gives way first.
+	{id: 'type', title: 'API type', value: r => r.type, shrink: 5},
 ];
 
 export function PushAppView({id, width, height, filter, isActive, toast}: ViewProps & {id: string}) {
@@ -63,6 +65,9 @@ export function PushAppView({id, width, height, filter, isActive, toast}: ViewPr
 	const channels = useResource<PushChannel[]>(scope, (clients, ctx) => listPushChannels(clients, id, ctx.signal));
 	const result = useSyncExternalStore(pushResults.subscribe, pushResults.get, pushResults.get);
 	const [form, setForm] = useState<{initial?: PushChannelType} | undefined>(undefined);
+	/** Baidu and ADM: the credentials their update requires, asked before the switch is staged. */
+	const [credentialsFor, setCredentialsFor] = useState<{type: PushChannelType; enable: boolean} | undefined>(undefined);
+	const busy = form !== undefined || credentialsFor !== undefined;
 	const selected = useRef<Row | undefined>(undefined);
 
 	const app: PushApp = appState.data ?? {Id: id, Name: ''};
@@ -91,6 +96,7 @@ export function PushAppView({id, width, height, filter, isActive, toast}: ViewPr
 				if (!row) return toast('Put the cursor on a channel to enable or disable it', 'info');
 				if (!row.configured) return toast(`${appLabel} has no ${PUSH_CHANNELS[row.type].label} channel: set it up with its credentials first (aws pinpoint update-${PUSH_CHANNELS[row.type].cli}-channel). Nothing was staged.`, 'warn');
 				const current = row.stagedEnabled ?? row.Enabled === true;
+				if (PUSH_CHANNELS[row.type].credentials) return setCredentialsFor({type: row.type, enable: !current});
 				stage(pushChannelEnableEdit(connection, app, row.type, !current), {review: true});
 			},
 			'push.deleteApp': () => stage(pushAppDeleteEdit(connection, app, configured.length), {review: true}),
@@ -101,29 +107,35 @@ export function PushAppView({id, width, height, filter, isActive, toast}: ViewPr
 				setForm({initial: row?.configured ? row.type : configured[0]});
 			},
 		},
-		{priority: Priority.View, isActive: isActive && !form},
+		{priority: Priority.View, isActive: isActive && !busy},
 	);
+	const credentialFields: FormField[] = credentialsFor
+		? (PUSH_CHANNELS[credentialsFor.type].credentials ?? []).map(m => ({id: m.member, label: m.label, kind: 'text', secret: m.secret}))
+		: [];
 
 	const fields: DetailField[] = [
 		{label: 'Name', value: app.Name || '…'},
 		{label: 'Id', value: id},
 		{label: 'Created', value: pushWhen(app.CreationDate)},
 		{label: 'Channels', value: channels.data ? `${configured.length} of ${rows.length} set up, ${rows.filter(r => r.configured && r.Enabled).length} enabled` : '…'},
+		...rows.filter(r => r.check.level !== 'ok').map(r => ({label: `Check ${PUSH_CHANNELS[r.type].label}`, value: r.check.text, tone: r.check.level as 'warn' | 'error', full: true})),
 		...(app.Arn ? [{label: 'ARN', value: app.Arn, full: true}] : []),
 	];
 	const shownResult = result?.appId === id ? result : undefined;
 	const cli = getChannelsCli(connection, id);
-	const cliLines = cliHeight(cli, width);
-	const formLines = form ? pushFormHeight() : 0;
-	const resultLines = shownResult && !form ? pushResultHeight(shownResult, width) : 0;
+	// The last push's panel shows its own command (send-messages) in place of get-channels.
+	const showCli = !(shownResult && !busy);
+	const cliLines = showCli ? cliHeight(cli, width) : 0;
+	const formLines = form ? pushFormHeight() : credentialsFor ? formHeight(credentialFields) : 0;
+	const resultLines = shownResult && !busy ? pushResultHeight(shownResult, width) : 0;
 	const fieldRoom = Math.max(2, height - cliLines - formLines - resultLines - 5);
-	const top = form ? 0 : Math.min(detailHeight(fields, width), fieldRoom);
+	const top = busy ? 0 : Math.min(detailHeight(fields, width), fieldRoom);
 	const status = channels.loading ? 'loading…' : channels.error ? 'failed — r retries' : channels.age !== undefined ? `${formatAge(channels.age)} ago` : '';
 	const warnings = rows.filter(r => r.check.level !== 'ok').length;
 	const title = `Push channels${staged.length > 0 ? ` — ${staged.length} staged, w applies` : ''}${warnings > 0 ? ` — ${warnings} to check` : ''}`;
 	return (
 		<Box flexDirection="column" width={width} height={height}>
-			{form ? null : <DetailPane title={`Push application ${appLabel}`} fields={fields} width={width} status={appState.error?.message ?? (appState.fetchedAt && !appState.data && !appState.loading ? 'not found in this Region' : undefined)} maxHeight={fieldRoom} isActive={isActive && !form} />}
+			{busy ? null : <DetailPane title={`Push application ${appLabel}`} fields={fields} width={width} status={appState.error?.message ?? (appState.fetchedAt && !appState.data && !appState.loading ? 'not found in this Region' : undefined)} maxHeight={fieldRoom} isActive={isActive && !busy} />}
 			<Table
 				title={title}
 				columns={columns}
@@ -132,7 +144,7 @@ export function PushAppView({id, width, height, filter, isActive, toast}: ViewPr
 				width={width}
 				height={Math.max(3, height - top - cliLines - formLines - resultLines)}
 				filter={filter}
-				isActive={isActive && !form}
+				isActive={isActive && !busy}
 				status={status}
 				emptyText={channels.error ? channels.error.message : channels.loading ? 'Loading…' : 'No channels'}
 				onSelectionChange={row => {
@@ -153,9 +165,27 @@ export function PushAppView({id, width, height, filter, isActive, toast}: ViewPr
 					}}
 				/>
 			) : null}
+			{credentialsFor ? (
+				<EditForm
+					title={`${credentialsFor.enable ? 'Enable' : 'Disable'} ${PUSH_CHANNELS[credentialsFor.type].label}: its update takes the credentials again (the API never returns them)`}
+					fields={credentialFields}
+					width={width}
+					submitLabel="stages and reviews"
+					validate={values => {
+						const missing = credentialFields.find(f => !(values[f.id] ?? '').trim());
+						return missing ? `Give the ${missing.label.toLowerCase()}` : undefined;
+					}}
+					onSubmit={values => {
+						const {type, enable} = credentialsFor;
+						setCredentialsFor(undefined);
+						stage(pushChannelEnableEdit(connection, app, type, enable, Object.fromEntries(credentialFields.map(f => [f.id, values[f.id].trim()]))), {review: true});
+					}}
+					onCancel={() => setCredentialsFor(undefined)}
+				/>
+			) : null}
 			{resultLines > 0 && shownResult ? <PushResultPanel state={shownResult} width={width} /> : null}
 			{channels.error && rows.length === 0 ? <Text color={theme.colors.error}>{truncate(` ${channels.error.message}`, width - 1)}</Text> : null}
-			<CliLine command={cli} width={width} />
+			{showCli ? <CliLine command={cli} width={width} /> : null}
 		</Box>
 	);
 }

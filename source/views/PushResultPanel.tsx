@@ -31,7 +31,7 @@ export function PushResultPanel({state, width}: {state: PushResultState; width: 
 					: `call accepted, but ${failed} of ${outcomes.length} address${outcomes.length === 1 ? '' : 'es'} failed`;
 	return (
 		<Box flexDirection="column" width={width} flexShrink={0}>
-			<Text bold>{line(` Last test push: ${safeText(state.what)} — ${head}${state.requestId ? ` · request ${state.requestId}` : ''}`)}</Text>
+			<Text bold>{line(` Last test push: ${head} · ${safeText(state.what)}${state.requestId ? ` · request ${state.requestId}` : ''}`)}</Text>
 			{state.state === 'failed' ? <Text color={c.error}>{line(`   ${safeText(state.error ?? '')}`)}</Text> : null}
 			{state.state === 'sending' ? <Text color={c.info}>{line('   waiting for the answer…')}</Text> : null}
 			{state.state === 'done' && outcomes.length === 0 ? <Text color={c.warn}>{line('   the answer names no address')}</Text> : null}

@@ -26,8 +26,8 @@ import {truncate} from '../domain/textWidth.js';
 const TOKEN = 'device token';
 const ENDPOINT = 'endpoint id';
 
-/** The label of a channel in the form: "APNs sandbox (APNS_SANDBOX)". */
-const channelOption = (type: PushChannelType) => `${PUSH_CHANNELS[type].label} (${type})`;
+/** A channel in the form by its API name (as smsdeck push send --channel takes it); FCM says which it is. */
+const channelOption = (type: PushChannelType) => (type === 'GCM' ? 'GCM (FCM)' : type);
 
 function fieldsFor(channels: readonly PushChannelType[], initial: PushChannelType | undefined): FormField[] {
 	return [
@@ -54,7 +54,7 @@ export interface PushFormResult {
 
 /** The push the values describe, or why they do not describe one. Pure, for the form and its tests. */
 export function pushFromValues(values: FormValues): {push?: PushFormResult; problem?: string; input?: PushInput} {
-	const channel = pushChannelFromInput(/\(([A-Z_]+)\)$/.exec(values.channel ?? '')?.[1] ?? '');
+	const channel = pushChannelFromInput((values.channel ?? '').replace(/ \(FCM\)$/, ''));
 	if (!channel) return {problem: 'Choose a channel the application has'};
 	const ttl = parseTimeToLive(values.ttl ?? '');
 	const input: PushInput = {
