@@ -24,6 +24,8 @@ import {pushWhen} from './pushDisplay.js';
 import {PushSendForm, pushFormHeight} from './PushSendForm.js';
 import {PushResultPanel, pushResultHeight} from './PushResultPanel.js';
 import type {ViewProps} from './viewProps.js';
+import {pushAppOffer} from './copyChoices.js';
+import {useCopy} from '../app/copy.js';
 
 interface Row extends PushChannel {
 	/** A staged enable/disable: what it would set. */
@@ -59,6 +61,7 @@ export function PushAppView({id, width, height, filter, isActive, toast}: ViewPr
 	const theme = useTheme();
 	const {connection} = useSession();
 	const {stage} = useEdits();
+	const {openCopy} = useCopy();
 	const allStaged = useStagedEdits();
 	const scope = pushChannelsScope(id);
 	const appState = useResource<PushApp | undefined>(`push-app/${id}`, (clients, ctx) => getPushApp(clients, id, ctx.signal));
@@ -90,6 +93,12 @@ export function PushAppView({id, width, height, filter, isActive, toast}: ViewPr
 			'app.refresh': () => {
 				appState.refresh();
 				channels.refresh();
+			},
+			'view.copy': () => {
+				const offer = pushAppOffer(connection, app);
+				const last = pushResults.get();
+				const sent = last?.appId === id ? [{label: 'Last push: aws send-messages', text: last.cli}, {label: 'Last push: MessageRequest JSON', text: JSON.stringify(last.request, null, 2)}] : [];
+				openCopy(offer.title, [...offer.choices, ...sent]);
 			},
 			'push.toggle': () => {
 				const row = selected.current;

@@ -15,6 +15,7 @@ import {Priority} from '../input/KeypressProvider.js';
 import {useCommands} from '../input/useCommands.js';
 import {pushWhen, pushWhenSort} from './pushDisplay.js';
 import type {ViewProps} from './viewProps.js';
+import {pushAppOffer} from './copyChoices.js';
 
 export const pushAppColumns: Column<PushAppSummary>[] = [
 	{id: 'name', title: 'Name', value: a => a.Name || '—', minWidth: 10},
@@ -57,6 +58,7 @@ export function PushAppsView({width, height, filter, isActive, navigate, toast}:
 				onSelectionChange={row => {
 					selected.current = row;
 				}}
+				copyOffer={a => pushAppOffer(connection, a)}
 				navigate={navigate}
 				toast={toast}
 				emptyText="No push applications in this Region (End User Messaging Push / Pinpoint)"
