@@ -69,6 +69,7 @@ function instructions(url: string, region: string, caFile: string | undefined): 
 		'  export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test',
 		`  export AWS_REGION=${region}`,
 		`  aws --endpoint-url ${url} pinpoint-sms-voice-v2 describe-pools`,
+		`  aws --endpoint-url ${url} pinpoint get-apps   (push applications)`,
 		'For `aws logs start-live-tail`, also export AWS_DISABLE_HOST_PREFIX_INJECTION=true',
 		'(the CLI would otherwise send it to the host "stream-127.0.0.1").',
 		'Press Ctrl-C to stop.',

@@ -10,12 +10,14 @@ import {createServer, type EmulatorServer} from '../../source/emulator/server.js
 import {createWorld} from '../../source/emulator/world.js';
 import {createLogsService, type LogsService} from '../../source/emulator/logs/index.js';
 import {createSmsVoiceService} from '../../source/emulator/smsvoice/index.js';
-import {cloudwatchModel, logsModel, smsVoiceModel, type ServiceModel} from '../../source/emulator/model/serviceModel.js';
+import {cloudwatchModel, logsModel, pinpointModel, smsVoiceModel, type ServiceModel} from '../../source/emulator/model/serviceModel.js';
+import {createPinpointService} from '../../source/emulator/pinpoint/index.js';
 import {createCloudWatchService, type CloudWatchService} from '../../source/emulator/cloudwatch/index.js';
 import {errorProblems, successProblems} from '../../source/emulator/model/conformance.js';
 import {findOutputProblems} from '../../source/emulator/model/validate.js';
 import type {EmulatedService} from '../../source/emulator/types.js';
 import {ConformanceLog, WireClient} from '../helpers/conformance.js';
+import {RestWireClient} from '../helpers/restConformance.js';
 
 const ACCOUNT = '123456789012';
 const SIM = '+12065550100';
@@ -27,6 +29,7 @@ interface Emulator {
 	logs: LogsService;
 	cloudwatch: CloudWatchService;
 	sms: EmulatedService;
+	push: EmulatedService;
 	internalErrors: string[];
 	admin(action: string, body?: unknown): Promise<any>;
 }
@@ -38,8 +41,9 @@ async function startEmulator(seed: 'default' | 'hostile' = 'default'): Promise<E
 	const cloudwatch = createCloudWatchService(world);
 	world.metrics = cloudwatch.writer;
 	const sms = createSmsVoiceService(world, seed);
+	const push = createPinpointService(world, 'default');
 	const internalErrors: string[] = [];
-	const server = createServer([sms, logs.service, cloudwatch.service], world, {
+	const server = createServer([sms, logs.service, cloudwatch.service, push], world, {
 		onInternalError: (error, operation) => internalErrors.push(`${operation}: ${error instanceof Error ? error.stack : String(error)}`),
 	});
 	const port = await server.listen(0, '127.0.0.1');
@@ -50,6 +54,7 @@ async function startEmulator(seed: 'default' | 'hostile' = 'default'): Promise<E
 		logs,
 		cloudwatch,
 		sms,
+		push,
 		internalErrors,
 		async admin(action, body = {}) {
 			const res = await fetch(`${url}/_smsdeck/${action}`, {method: 'POST', body: JSON.stringify(body), headers: {'content-type': 'application/json'}});
@@ -122,18 +127,47 @@ describe('the conformance checker', () => {
 	});
 });
 
+describe('the conformance checker, REST-JSON (Pinpoint)', () => {
+	const rest = (status: number, body: unknown, extra: Record<string, string> = {}) => ({
+		status,
+		headers: {'content-type': 'application/json', 'x-amzn-requestid': 'r-1', ...extra},
+		body: JSON.stringify(body),
+	});
+	const app = {Arn: 'arn:aws:mobiletargeting:us-east-1:123456789012:apps/a', Id: 'a', Name: 'n'};
+
+	test('a success has the operation’s responseCode and its payload shape as the whole body', () => {
+		assert.deepEqual(successProblems(pinpointModel, 'CreateApp', rest(201, app)), []);
+		assert.match(successProblems(pinpointModel, 'CreateApp', rest(200, app)).join(), /HTTP status 200, not 201/);
+		assert.match(successProblems(pinpointModel, 'GetApp', rest(200, {ApplicationResponse: app})).join(), /at 'ApplicationResponse' failed to satisfy constraint: Member is not in the model/);
+		assert.match(successProblems(pinpointModel, 'GetApp', rest(200, {Id: 'a'})).join(), /at 'Arn' failed to satisfy constraint: Member must not be null/);
+		assert.match(successProblems(pinpointModel, 'GetApp', {...rest(200, app), headers: {'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': 'r'}}).join(), /not application\/json/);
+	});
+
+	test('an error is named by x-amzn-ErrorType and answered with its shape’s status', () => {
+		const notFound = {Message: 'gone', RequestID: 'r-1'};
+		const check = (status: number, body: unknown, extra: Record<string, string>) => errorProblems(pinpointModel, 'pinpoint', 'GetApp', rest(status, body, extra)).problems.join('\n');
+		assert.equal(check(404, notFound, {'x-amzn-errortype': 'NotFoundException'}), '');
+		assert.match(check(400, notFound, {'x-amzn-errortype': 'NotFoundException'}), /HTTP status 400 for NotFoundException, not its modeled 404/);
+		assert.match(check(404, notFound, {}), /no x-amzn-ErrorType/);
+		assert.match(check(404, {Message: 'gone'}, {'x-amzn-errortype': 'NotFoundException'}), /NotFoundException without RequestID/);
+		assert.match(check(400, notFound, {'x-amzn-errortype': 'ConflictException'}), /ConflictException is neither an error of GetApp/);
+	});
+});
+
 describe('every answer and error of the emulator conforms to the model', () => {
 	let emu: Emulator;
 	const log = new ConformanceLog();
 	let sms: WireClient;
 	let logs: WireClient;
 	let cloudwatch: WireClient;
+	let push: RestWireClient;
 
 	before(async () => {
 		emu = await startEmulator();
 		sms = new WireClient(emu.url, smsVoiceModel, 'sms-voice', log);
 		logs = new WireClient(emu.url, logsModel, 'logs', log);
 		cloudwatch = new WireClient(emu.url, cloudwatchModel, 'cloudwatch', log);
+		push = new RestWireClient(emu.url, pinpointModel, 'pinpoint', log);
 	});
 	after(async () => {
 		emu.logs.close();
@@ -808,6 +842,70 @@ describe('every answer and error of the emulator conforms to the model', () => {
 		await sms.fails('SendTextMessage', {DestinationPhoneNumber: SIM_DEST, OriginationIdentity: '+17205550180', MessageBody: 'pending'}, 'ConflictException', {reason: 'RESOURCE_NOT_ACTIVE'});
 	});
 
+	test('Pinpoint push (REST-JSON): applications, the seven channels, endpoints and SendMessages', async () => {
+		const missing = '0'.repeat(32);
+		const apps = (await push.ok('GetApps')).Item as {Id: string; Name: string}[];
+		const shop = apps.find(a => a.Name === 'shop-mobile')!.Id;
+		const page = await push.ok('GetApps', {PageSize: '1'});
+		await push.ok('GetApps', {PageSize: '1', Token: page.NextToken});
+		await push.fails('GetApps', {Token: 'bm9wZQ'}, 'BadRequestException');
+		await push.ok('GetApp', {ApplicationId: shop});
+		await push.fails('GetApp', {ApplicationId: missing}, 'NotFoundException');
+		const created = await push.ok('CreateApp', {CreateApplicationRequest: {Name: 'conformance', tags: {team: 'qa'}}});
+		await push.fails('CreateApp', {CreateApplicationRequest: {}}, 'BadRequestException');
+		await push.ok('GetChannels', {ApplicationId: created.Id});
+		await push.ok('GetChannels', {ApplicationId: shop});
+		await push.fails('GetChannels', {ApplicationId: missing}, 'NotFoundException');
+		const requests: Record<string, Record<string, unknown>> = {
+			Apns: {Certificate: 'cert', PrivateKey: 'key'},
+			ApnsSandbox: {TokenKey: 'k', TokenKeyId: 'ABC123', TeamId: 'TEAM', BundleId: 'com.example.app'},
+			ApnsVoip: {Certificate: 'cert', PrivateKey: 'key', DefaultAuthenticationMethod: 'CERTIFICATE'},
+			ApnsVoipSandbox: {TokenKey: 'k', TokenKeyId: 'ABC123', TeamId: 'TEAM', BundleId: 'com.example.app'},
+			Gcm: {ServiceJson: '{"type":"service_account"}'},
+			Baidu: {ApiKey: 'api', SecretKey: 'secret'},
+			Adm: {ClientId: 'client', ClientSecret: 'secret'},
+		};
+		for (const [stem, request] of Object.entries(requests)) {
+			const member = pinpointModel.shapes[`Update${stem}ChannelRequest`].payload!;
+			await push.fails(`Get${stem}Channel`, {ApplicationId: created.Id}, 'NotFoundException');
+			await push.fails(`Update${stem}Channel`, {ApplicationId: missing, [member]: request}, 'NotFoundException');
+			await push.fails(`Update${stem}Channel`, {ApplicationId: created.Id, [member]: {Enabled: true}}, 'BadRequestException');
+			await push.ok(`Update${stem}Channel`, {ApplicationId: created.Id, [member]: request});
+			await push.ok(`Update${stem}Channel`, {ApplicationId: created.Id, [member]: stem === 'Baidu' || stem === 'Adm' ? {...request, Enabled: false} : {Enabled: false}});
+			await push.ok(`Get${stem}Channel`, {ApplicationId: created.Id});
+			await push.ok(`Delete${stem}Channel`, {ApplicationId: created.Id});
+			await push.fails(`Delete${stem}Channel`, {ApplicationId: created.Id}, 'NotFoundException');
+		}
+		await push.ok('UpdateEndpoint', {ApplicationId: created.Id, EndpointId: 'device-1', EndpointRequest: {ChannelType: 'GCM', Address: 'token-1', Location: {Country: 'US', Latitude: 47.6}}});
+		await push.fails('UpdateEndpoint', {ApplicationId: created.Id, EndpointId: 'device-1', EndpointRequest: {ChannelType: 'PAGER'}}, 'BadRequestException');
+		await push.ok('GetEndpoint', {ApplicationId: created.Id, EndpointId: 'device-1'});
+		await push.ok('GetEndpoint', {ApplicationId: shop, EndpointId: 'ios-device-1'});
+		await push.fails('GetEndpoint', {ApplicationId: created.Id, EndpointId: 'device-2'}, 'NotFoundException');
+		const message = {MessageConfiguration: {DefaultPushNotificationMessage: {Title: 'Hello', Body: 'World'}}};
+		const sent = await push.ok('SendMessages', {
+			ApplicationId: shop,
+			MessageRequest: {...message, Addresses: {'good-token': {ChannelType: 'APNS'}, 'invalid-token': {ChannelType: 'GCM'}, 'throttled-token': {ChannelType: 'APNS_SANDBOX'}}, Endpoints: {'ios-device-1': {}, 'no-such-device': {}}},
+		});
+		assert.deepEqual(Object.values(sent.Result).map((r: any) => r.DeliveryStatus), ['SUCCESSFUL', 'PERMANENT_FAILURE', 'THROTTLED']);
+		await push.fails('SendMessages', {ApplicationId: shop, MessageRequest: message}, 'BadRequestException');
+		await push.fails('SendMessages', {ApplicationId: missing, MessageRequest: {...message, Addresses: {t: {ChannelType: 'GCM'}}}}, 'NotFoundException');
+		await push.ok('DeleteEndpoint', {ApplicationId: created.Id, EndpointId: 'device-1'});
+		await push.fails('DeleteEndpoint', {ApplicationId: created.Id, EndpointId: 'device-1'}, 'NotFoundException');
+		await push.ok('DeleteApp', {ApplicationId: created.Id});
+		await push.fails('DeleteApp', {ApplicationId: created.Id}, 'NotFoundException');
+		// The front: a path of the service with another method, a path it does not have, a body that is not JSON.
+		push.checkError('GetApps', {}, await push.send('PATCH', '/v1/apps', '{}'), 'MethodNotAllowedException');
+		push.checkError('GetApp', {}, await push.send('GET', `/v1/apps/${shop}/nothing-here`, undefined), 'NotFoundException');
+		push.checkError('CreateApp', {}, await push.send('POST', '/v1/apps', '{"Name":'), 'BadRequestException');
+		push.checkError('CreateApp', {}, await push.send('POST', '/v1/apps', JSON.stringify({Name: 'x'.repeat(9 * 1024 * 1024)})), 'PayloadTooLargeException');
+		await emu.admin('setRegionEnabled', {region: 'ap-east-1', enabled: false});
+		await push.fails('GetApps', {}, 'UnrecognizedClientException', {region: 'ap-east-1'});
+		await emu.admin('throttleNext', {count: 1, operation: 'GetApps'});
+		await push.fails('GetApps', {}, 'TooManyRequestsException');
+		await emu.admin('failPushNext', {operation: 'GetApps', code: 'InternalServerErrorException', message: 'boom', status: 500});
+		await push.fails('GetApps', {}, 'InternalServerErrorException');
+	});
+
 	test('errors of the front: unknown and unimplemented operations, bodies, Regions, throttling, injected faults', async () => {
 		const check = (client: WireClient, operation: string, answer: Awaited<ReturnType<WireClient['raw']>>, code: string) => client.checkError(operation, {}, answer, code);
 		check(sms, 'NoSuchOperation', await sms.raw('NoSuchOperation', {}), 'UnknownOperationException');
@@ -847,6 +945,18 @@ describe('every answer and error of the emulator conforms to the model', () => {
 				await client.fails(operation, input, code);
 			}
 		}
+		// Pinpoint: the path members are always there; a request without its payload (or with a payload of the
+		// wrong type) is refused, and an operation without one is throttled.
+		const [app] = (await push.ok('GetApps')).Item as {Id: string}[];
+		for (const operation of Object.keys(emu.push.handlers).sort()) {
+			const shape = pinpointModel.shapes[pinpointModel.operations[operation].input!];
+			const input: Record<string, unknown> = {ApplicationId: app.Id, EndpointId: 'ios-device-1'};
+			if (shape.payload) await push.fails(operation, {...input, [shape.payload]: operation === 'CreateApp' ? {Name: 7} : undefined}, 'BadRequestException');
+			else {
+				await emu.admin('throttleNext', {count: 1, operation});
+				await push.fails(operation, input, 'TooManyRequestsException');
+			}
+		}
 	});
 
 	test('no answer departs from the model, and no call failed inside the emulator', () => {
@@ -859,14 +969,18 @@ describe('every answer and error of the emulator conforms to the model', () => {
 			...Object.keys(emu.sms.handlers).map(op => `PinpointSMSVoiceV2.${op}`),
 			...Object.keys(emu.logs.service.handlers).map(op => `Logs_20140328.${op}`),
 			...Object.keys(emu.cloudwatch.service.handlers).map(op => `GraniteServiceVersion20100801.${op}`),
+			...Object.keys(emu.push.handlers).map(op => `mobiletargeting.${op}`),
 		].sort();
 		assert.ok(implemented.length >= 100, `${implemented.length} operations`);
+		assert.equal(Object.keys(emu.push.handlers).length, 30, 'the Pinpoint operations smsdeck calls');
 		assert.deepEqual(implemented.filter(op => !log.succeeded.has(op)), [], 'operations without a success case');
 		assert.deepEqual(implemented.filter(op => !log.failed.has(op)), [], 'operations without an error case');
 		// Every operation the emulator answers is one of the model's.
 		assert.deepEqual(Object.keys(emu.sms.handlers).filter(op => !smsVoiceModel.operations[op]), []);
 		assert.deepEqual(Object.keys(emu.logs.service.handlers).filter(op => !logsModel.operations[op]), []);
 		assert.deepEqual(Object.keys(emu.cloudwatch.service.handlers).filter(op => !cloudwatchModel.operations[op]), []);
+		assert.deepEqual(Object.keys(emu.push.handlers).filter(op => !pinpointModel.operations[op]), []);
+		assert.deepEqual(Object.keys(pinpointModel.operations).filter(op => !emu.push.handlers[op]), [], 'every operation of pinpoint.json is answered');
 		t.diagnostic(`${implemented.length} operations, ${log.succeeded.size} with a success, ${log.failed.size} with an error; ${log.errors.size} distinct errors: ${[...log.errors].sort().join(', ')}`);
 	});
 });

@@ -148,6 +148,7 @@ describe('smsdeck emulator command', () => {
 		assert.match(t.out(), new RegExp(`export AWS_ENDPOINT_URL=${url.replace(/[.:/]/g, '\\$&')}`));
 		assert.match(t.out(), /AWS_ACCESS_KEY_ID=test/);
 		assert.match(t.out(), /aws --endpoint-url \S+ pinpoint-sms-voice-v2 describe-pools/);
+		assert.match(t.out(), /aws --endpoint-url \S+ pinpoint get-apps/);
 		assert.match(t.out(), /AWS_DISABLE_HOST_PREFIX_INJECTION=true/);
 		const client = new CloudWatchLogsClient({region: 'us-east-1', endpoint: url, credentials});
 		await client.send(new CreateLogGroupCommand({logGroupName: '/from/command'}));

@@ -31,7 +31,7 @@ function tokenFor(id: string): string {
 	return Buffer.from(`app:${id}`).toString('base64url');
 }
 
-function startOf(apps: PushApp[], token: string | undefined): number {
+function startOf(apps: readonly PushApp[], token: string | undefined): number {
 	if (token === undefined) return 0;
 	const text = Buffer.from(token, 'base64url').toString('utf8');
 	const at = text.startsWith('app:') ? apps.findIndex(app => app.id === text.slice(4)) : -1;
@@ -42,7 +42,7 @@ function startOf(apps: PushApp[], token: string | undefined): number {
 export function appHandlers(push: PushContext): Record<string, Handler> {
 	return {
 		GetApps(input: {PageSize?: string; Token?: string}, ctx) {
-			const apps = push.state.region(ctx.region).apps;
+			const apps = push.state.appsIn(ctx.region);
 			const size = pageSize(input.PageSize);
 			const start = startOf(apps, input.Token);
 			const page = apps.slice(start, start + size);

@@ -22,7 +22,7 @@ export class PushContext {
 	}
 
 	findApp(region: string, id: string): PushApp | undefined {
-		return this.state.region(region).apps.find(app => app.id === id);
+		return this.state.appsIn(region).find(app => app.id === id);
 	}
 
 	/** The application, or Pinpoint's NotFoundException. */

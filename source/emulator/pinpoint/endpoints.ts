@@ -54,7 +54,8 @@ export function upsertEndpoint(app: PushApp, id: string, request: Record<string,
 	next.effectiveDate = typeof request.EffectiveDate === 'string' ? request.EffectiveDate : at;
 	next.requestId = typeof request.RequestId === 'string' ? request.RequestId : requestId;
 	for (const member of DETAIL_MEMBERS) if (request[member] !== undefined) next.details[member] = structuredClone(request[member]);
-	app.endpoints[key] = next;
+	// Defined, not assigned: an id such as `__proto__` is an endpoint like any other.
+	Object.defineProperty(app.endpoints, key, {value: next, enumerable: true, writable: true, configurable: true});
 	return next;
 }
 

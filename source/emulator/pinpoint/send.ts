@@ -26,7 +26,7 @@ function failure(StatusCode: number, StatusMessage: string): Result {
 }
 
 function deliver(app: PushApp, channelType: string, token: string, request: MessageRequest, overrides: Overrides): Result {
-	if (!isChannelKind(channelType)) return failure(400, `The ${channelType} channel is not a push channel of the smsdeck emulator; it is not enabled for application ${app.id}.`);
+	if (!isChannelKind(channelType)) return failure(400, `The ${channelType} channel is not enabled for application ${app.id} (the emulator answers push channels only).`);
 	const channel = app.channels[channelType];
 	if (!channel) return failure(400, `The ${channelType} channel is not configured for application ${app.id}.`);
 	if (!channel.enabled) return failure(400, `The ${channelType} channel is not enabled for application ${app.id}.`);
@@ -36,6 +36,15 @@ function deliver(app: PushApp, channelType: string, token: string, request: Mess
 	if (size > limit) return failure(400, `Message payload too large: ${size} bytes is over the ${channelType} limit of ${limit} bytes.`);
 	const outcome = providerOutcome(channelType, token);
 	return outcome.DeliveryStatus === 'SUCCESSFUL' ? {...outcome, MessageId: newMessageId()} : outcome;
+}
+
+function endpointResult(app: PushApp, id: string, request: MessageRequest, config: Overrides): Result & {Address?: string} {
+	const endpoint = findEndpoint(app, id);
+	if (!endpoint) return failure(404, `Endpoint not found: ${id}`);
+	const address = endpoint.address !== undefined ? {Address: endpoint.address} : {};
+	if (endpoint.address === undefined || endpoint.channelType === undefined) return {...failure(400, `Endpoint ${id} has no Address or ChannelType.`), ...address};
+	if (endpoint.optOut === 'ALL') return {...address, DeliveryStatus: 'OPT_OUT', StatusCode: 400, StatusMessage: 'The endpoint has opted out of all messages.'};
+	return {...address, ...deliver(app, endpoint.channelType, endpoint.address, request, config)};
 }
 
 export function sendHandlers(push: PushContext): Record<string, Handler> {
@@ -49,18 +58,9 @@ export function sendHandlers(push: PushContext): Record<string, Handler> {
 			for (const [address, config] of addresses) {
 				if (config.ChannelType === undefined) throw badRequest(`Address ${address.slice(0, 64)} has no ChannelType.`);
 			}
-			const Result: Record<string, Result> = {};
-			for (const [address, config] of addresses) Result[address] = deliver(app, config.ChannelType!, address, request, config);
-			const EndpointResult: Record<string, Result & {Address?: string}> = {};
-			for (const [id, config] of endpoints) {
-				const endpoint = findEndpoint(app, id);
-				if (!endpoint) EndpointResult[id] = failure(404, `Endpoint not found: ${id}`);
-				else if (endpoint.address === undefined || endpoint.channelType === undefined) {
-					EndpointResult[id] = {...failure(400, `Endpoint ${id} has no Address or ChannelType.`), ...(endpoint.address !== undefined ? {Address: endpoint.address} : {})};
-				} else if (endpoint.optOut === 'ALL') {
-					EndpointResult[id] = {Address: endpoint.address, DeliveryStatus: 'OPT_OUT', StatusCode: 400, StatusMessage: 'The endpoint has opted out of all messages.'};
-				} else EndpointResult[id] = {Address: endpoint.address, ...deliver(app, endpoint.channelType, endpoint.address, request, config)};
-			}
+			// Built from entries: an address or id such as `__proto__` gets its result like any other.
+			const Result = Object.fromEntries(addresses.map(([address, config]) => [address, deliver(app, config.ChannelType!, address, request, config)]));
+			const EndpointResult = Object.fromEntries(endpoints.map(([id, config]) => [id, endpointResult(app, id, request, config)]));
 			return {
 				MessageResponse: {
 					ApplicationId: app.id,

@@ -60,9 +60,14 @@ export interface PushStateData {
 export class PushState {
 	data: PushStateData = {version: 1, regions: {}};
 
+	/** The Region's state, created for a change (reads use appsIn, which leaves the state as it is). */
 	region(name: string): PushRegion {
 		this.data.regions[name] ??= {apps: []};
 		return this.data.regions[name];
+	}
+
+	appsIn(region: string): readonly PushApp[] {
+		return Object.hasOwn(this.data.regions, region) ? this.data.regions[region].apps : [];
 	}
 
 	snapshot(): PushStateData {

@@ -48,8 +48,12 @@ export function sendRestOutput(res: ServerResponse, wire: WireOutput, requestId:
 	write(res, wire.status, JSON.stringify(wire.body), {...wire.headers, 'x-amzn-RequestId': requestId});
 }
 
-/** `{"Message": …, "RequestID": …}` (Pinpoint's error members), with x-amzn-ErrorType naming the error. */
+/**
+ * `{"Message": …, "RequestID": …}` (Pinpoint's error members; RequestID where the error shape has it), with
+ * x-amzn-ErrorType naming the error.
+ */
 export function sendRestError(res: ServerResponse, model: ServiceModel, error: ApiError, requestId: string): void {
-	const body = {Message: error.message, RequestID: requestId, ...error.members};
+	const modeled = model.shapes[error.code]?.members ?? {};
+	const body = {Message: error.message, ...(Object.hasOwn(modeled, 'RequestID') ? {RequestID: requestId} : {}), ...error.members};
 	write(res, errorStatus(model, error), JSON.stringify(body), {'x-amzn-RequestId': requestId, 'x-amzn-ErrorType': error.code});
 }

@@ -11,7 +11,7 @@ import type {RequestThrottle} from '../throttle.js';
 import {ApiError, type EmulatedService, type EmulatorWorld, type RequestContext} from '../types.js';
 import {outputToWire, sendRestError, sendRestOutput} from './answer.js';
 import {bindInput} from './bind.js';
-import {RestRoutes} from './routes.js';
+import {RestRoutes, type RouteMatch} from './routes.js';
 
 export interface RestService {
 	service: EmulatedService;
@@ -72,6 +72,17 @@ export class RestFront {
 		return this.mounted.find(m => m.roots.has(root));
 	}
 
+	/** The request's route, logged — a path that cannot be read too, without an operation, before it is refused. */
+	private route(mounted: Mounted, req: IncomingMessage, method: string, path: string): RouteMatch {
+		let found: RouteMatch | undefined;
+		try {
+			found = mounted.routes.match(method, path);
+			return found;
+		} finally {
+			this.deps.requestLog.record(req.headers, found?.kind === 'operation' ? found.operation : null);
+		}
+	}
+
 	claims(req: IncomingMessage, path: string): boolean {
 		return this.owner(req, path) !== undefined;
 	}
@@ -83,9 +94,8 @@ export class RestFront {
 		const method = req.method ?? 'GET';
 		let operation = `${method} ${path}`;
 		try {
-			const found = mounted.routes.match(method, path);
+			const found = this.route(mounted, req, method, path);
 			if (found.kind === 'operation') operation = found.operation;
-			this.deps.requestLog.record(req.headers, found.kind === 'operation' ? found.operation : null);
 			if (found.kind === 'method-not-allowed') {
 				throw new ApiError('MethodNotAllowedException', `${method} is not allowed on ${path}; use ${[...new Set(found.allowed)].join(' or ')}.`);
 			}
