@@ -74,17 +74,19 @@ export function PushAppView({id, width, height, filter, isActive, toast}: ViewPr
 	const selected = useRef<Row | undefined>(undefined);
 
 	const app: PushApp = appState.data ?? {Id: id, Name: ''};
+	/** Read, and not there: deleted (here or elsewhere) — its channels are no longer shown. */
+	const gone = appState.fetchedAt !== undefined && !appState.loading && !appState.error && !appState.data;
 	const appLabel = app.Name ? `${app.Name} (${id})` : id;
 	const staged = useMemo(() => allStaged.filter(e => e.scope === scope), [allStaged, scope]);
 	const now = Date.now();
 	const rows: Row[] = useMemo(
 		() =>
-			(channels.data ?? []).map(ch => {
+			(gone ? [] : (channels.data ?? [])).map(ch => {
 				const edit = staged.find(e => e.rowKey === ch.type);
 				return {...ch, check: credentialCheck(ch.type, ch, now), stagedEnabled: edit ? edit.preview?.Enabled === 'yes' : undefined};
 			}),
 		// eslint-disable-next-line react-hooks/exhaustive-deps
-		[channels.data, staged],
+		[channels.data, staged, gone],
 	);
 	const configured = rows.filter(r => r.configured).map(r => r.type);
 
@@ -123,10 +125,10 @@ export function PushAppView({id, width, height, filter, isActive, toast}: ViewPr
 		: [];
 
 	const fields: DetailField[] = [
-		{label: 'Name', value: app.Name || '…'},
+		{label: 'Name', value: app.Name || (gone ? '—' : '…')},
 		{label: 'Id', value: id},
 		{label: 'Created', value: pushWhen(app.CreationDate)},
-		{label: 'Channels', value: channels.data ? `${configured.length} of ${rows.length} set up, ${rows.filter(r => r.configured && r.Enabled).length} enabled` : '…'},
+		{label: 'Channels', value: gone ? '—' : channels.data ? `${configured.length} of ${rows.length} set up, ${rows.filter(r => r.configured && r.Enabled).length} enabled` : '…'},
 		...rows.filter(r => r.check.level !== 'ok').map(r => ({label: `Check ${PUSH_CHANNELS[r.type].label}`, value: r.check.text, tone: r.check.level as 'warn' | 'error', full: true})),
 		...(app.Arn ? [{label: 'ARN', value: app.Arn, full: true}] : []),
 	];
@@ -139,12 +141,12 @@ export function PushAppView({id, width, height, filter, isActive, toast}: ViewPr
 	const resultLines = shownResult && !busy ? pushResultHeight(shownResult, width) : 0;
 	const fieldRoom = Math.max(2, height - cliLines - formLines - resultLines - 5);
 	const top = busy ? 0 : Math.min(detailHeight(fields, width), fieldRoom);
-	const status = channels.loading ? 'loading…' : channels.error ? 'failed — r retries' : channels.age !== undefined ? `${formatAge(channels.age)} ago` : '';
+	const status = gone ? '' : channels.loading ? 'loading…' : channels.error ? 'failed — r retries' : channels.age !== undefined ? `${formatAge(channels.age)} ago` : '';
 	const warnings = rows.filter(r => r.check.level !== 'ok').length;
 	const title = `Push channels${staged.length > 0 ? ` — ${staged.length} staged, w applies` : ''}${warnings > 0 ? ` — ${warnings} to check` : ''}`;
 	return (
 		<Box flexDirection="column" width={width} height={height}>
-			{busy ? null : <DetailPane title={`Push application ${appLabel}`} fields={fields} width={width} status={appState.error?.message ?? (appState.fetchedAt && !appState.data && !appState.loading ? 'not found in this Region' : undefined)} maxHeight={fieldRoom} isActive={isActive && !busy} />}
+			{busy ? null : <DetailPane title={`Push application ${appLabel}`} fields={fields} width={width} status={appState.error?.message ?? (gone ? 'not found in this Region' : undefined)} maxHeight={fieldRoom} isActive={isActive && !busy} />}
 			<Table
 				title={title}
 				columns={columns}
@@ -155,7 +157,7 @@ export function PushAppView({id, width, height, filter, isActive, toast}: ViewPr
 				filter={filter}
 				isActive={isActive && !busy}
 				status={status}
-				emptyText={channels.error ? channels.error.message : channels.loading ? 'Loading…' : 'No channels'}
+				emptyText={gone ? `No application ${id} in ${connection.region} any more (deleted?) — esc goes back` : channels.error ? channels.error.message : channels.loading ? 'Loading…' : 'No channels'}
 				onSelectionChange={row => {
 					selected.current = row;
 				}}
@@ -193,7 +195,7 @@ export function PushAppView({id, width, height, filter, isActive, toast}: ViewPr
 				/>
 			) : null}
 			{resultLines > 0 && shownResult ? <PushResultPanel state={shownResult} width={width} /> : null}
-			{channels.error && rows.length === 0 ? <Text color={theme.colors.error}>{truncate(` ${channels.error.message}`, width - 1)}</Text> : null}
+			{channels.error && rows.length === 0 && !gone ? <Text color={theme.colors.error}>{truncate(` ${channels.error.message}`, width - 1)}</Text> : null}
 			{showCli ? <CliLine command={cli} width={width} /> : null}
 		</Box>
 	);
