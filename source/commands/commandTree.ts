@@ -457,7 +457,7 @@ function buildTree(write: (text: string) => void = text => process.stdout.write(
 			.action(runs(() => import('./protect.js'), 'which'));
 	});
 
-	top('push', 'push applications (Pinpoint): apps, channels APP, send APP --token T --channel C (a test push)', command => {
+	top('push', 'push applications (Pinpoint): apps, channels APP, send APP --token T --channel C, enable|disable APP --channel C, delete APP', command => {
 		const push = listing(
 			command,
 			'End User Messaging Push (the Pinpoint API): alone, or with "apps", it lists the applications in the Region with their push channels (on or off). ' +
@@ -500,6 +500,32 @@ function buildTree(write: (text: string) => void = text => process.stdout.write(
 			.addOption(option('--ttl <seconds>', "time to live in seconds (default: the provider's)"))
 			.addOption(option('--silent', 'a silent (background) push'))
 			.action(runs(() => import('./push.js'), 'send'));
+		for (const [name, verb] of [
+			['enable', 'Enables'],
+			['disable', 'Disables'],
+		] as const) {
+			push
+				.command(name)
+				.summary(`${name} a channel of an application (Baidu and ADM: with their credentials)`)
+				.description(
+					`${verb} one push channel of the application (its credentials stay; Baidu and ADM require theirs in every update: --api-key and --secret-key, --client-id and --client-secret). Asks for confirmation on a terminal.\n\n${EXIT_CODES_CHANGE}`,
+				)
+				.argument('<app>', APP)
+				.addOption(option('--channel <type>', 'the channel: APNS, APNS_SANDBOX, APNS_VOIP, APNS_VOIP_SANDBOX, GCM (FCM), BAIDU or ADM', {required: true}))
+				.addOption(option('--api-key <key>', 'Baidu: the API key'))
+				.addOption(option('--secret-key <key>', 'Baidu: the secret key'))
+				.addOption(option('--client-id <id>', 'ADM: the client ID'))
+				.addOption(option('--client-secret <secret>', 'ADM: the client secret'))
+				.addOption(option('--yes', YES))
+				.action(runs(() => import('./push.js'), name));
+		}
+		push
+			.command('delete')
+			.summary('delete an application with its channels (type "delete" on a terminal)')
+			.description(`Deletes the application, with its channels, campaigns, journeys and segments. Asks you to type "delete" on a terminal.\n\n${EXIT_CODES_CHANGE}`)
+			.argument('<app>', APP)
+			.addOption(option('--yes', YES))
+			.action(runs(() => import('./push.js'), 'delete'));
 	});
 
 	top('registrations', 'list the registrations (10DLC, toll-free); show ID: fields, denials, versions, numbers', command => {

@@ -22,13 +22,15 @@ import {
 	pushChannelFromInput,
 	pushSucceeded,
 	type PushAction,
+	type PushChannelType,
 	type PushInput,
 	type PushPriority,
 	type PushTarget,
 } from '../domain/pushRules.js';
 import {sendMessagesCli} from '../domain/pushCommands.js';
+import {pushAppDeleteEdit, pushChannelEnableEdit} from '../app/pushPlans.js';
 import {channelSummary} from '../domain/pushSummary.js';
-import {auditChange, changeLine, refuseReadOnly, RuleError, runChange, withChangeClients} from './change.js';
+import {applyPlanned, auditChange, changeLine, refuseReadOnly, requireConfirmable, RuleError, runChange, withChangeClients} from './change.js';
 import {commandRunner} from './commandTree.js';
 import {renderJson, renderLines, writeRows} from './printTable.js';
 import {UsageError, type CommandAction, type CommandInput} from './types.js';
@@ -182,5 +184,54 @@ const send: CommandAction = async ({args, options}, globals, io) =>
 		});
 	});
 
-export const actions = {list, channels, send} satisfies Record<string, CommandAction>;
+/** The credentials a Baidu or ADM update requires, from the options (--api-key → ApiKey …), checked before any call. */
+function credentialsOf(command: string, type: PushChannelType, options: CommandInput['options']): Record<string, string> {
+	const members = PUSH_CHANNELS[type].credentials ?? [];
+	const optionKey = (member: string) => member[0].toLowerCase() + member.slice(1);
+	const flag = (member: string) => `--${member.replace(/(?<=.)([A-Z])/g, '-$1').toLowerCase()}`;
+	const out: Record<string, string> = {};
+	for (const m of members) {
+		const value = String(options[optionKey(m.member)] ?? '').trim();
+		if (!value) throw new UsageError(`${command}: ${PUSH_CHANNELS[type].label} takes its credentials in every update: give ${members.map(x => flag(x.member)).join(' and ')}`, command);
+		out[m.member] = value;
+	}
+	return out;
+}
+
+/** push enable|disable APP --channel C: the console's staged switch, confirmed (--yes, or asked on a terminal). */
+function channelSwitch(enable: boolean): CommandAction {
+	const command = `push ${enable ? 'enable' : 'disable'}`;
+	return async ({args, options}, globals, io) =>
+		runChange(io, async () => {
+			const type = pushChannelFromInput(String(options.channel ?? ''));
+			if (!type) throw new UsageError(`${command}: --channel takes APNS, APNS_SANDBOX, APNS_VOIP, APNS_VOIP_SANDBOX, GCM (FCM), BAIDU or ADM`, command);
+			const credentials = credentialsOf(command, type, options);
+			await refuseReadOnly(command, globals, io.env);
+			requireConfirmable(command, options.yes === true);
+			return withChangeClients(globals, io, async clients => {
+				const app = await appOf(clients, command, args[0]);
+				const channel = (await listPushChannels(clients, app.Id)).find(c => c.type === type);
+				if (!channel?.configured) throw new RuleError(`${command}: ${app.Name || app.Id} has no ${PUSH_CHANNELS[type].label} channel (set it up with its credentials first); nothing was sent`);
+				if ((channel.Enabled === true) === enable) {
+					io.stdout.write(globals.json ? renderJson({change: null, detail: `already ${enable ? 'enabled' : 'disabled'}`}) : renderLines([`${PUSH_CHANNELS[type].label} of ${app.Name || app.Id} is already ${enable ? 'enabled' : 'disabled'}; nothing was sent`]));
+					return 0;
+				}
+				return applyPlanned(command, io, clients, pushChannelEnableEdit(clients.connection, app, type, enable, credentials), {yes: options.yes === true, json: globals.json});
+			});
+		});
+}
+
+/** push delete APP: typed "delete" on a terminal, --yes otherwise. */
+const remove: CommandAction = async ({args, options}, globals, io) =>
+	runChange(io, async () => {
+		await refuseReadOnly('push delete', globals, io.env);
+		requireConfirmable('push delete', options.yes === true);
+		return withChangeClients(globals, io, async clients => {
+			const app = await appOf(clients, 'push delete', args[0]);
+			const channels = (await listPushChannels(clients, app.Id)).filter(c => c.configured).length;
+			return applyPlanned('push delete', io, clients, pushAppDeleteEdit(clients.connection, app, channels), {yes: options.yes === true, json: globals.json});
+		});
+	});
+
+export const actions = {list, channels, send, enable: channelSwitch(true), disable: channelSwitch(false), delete: remove} satisfies Record<string, CommandAction>;
 export const run = commandRunner('push');

@@ -92,3 +92,29 @@ test('push send: bad input and read-only are refused before any call (exit 2)', 
 	const adm = await call(push, [...send, '--channel', 'ADM', '--token', 't', '--body', 'x'.repeat(5000)], {json: true});
 	assert.equal(JSON.parse(adm.out).PayloadBytes > 4096, true);
 });
+
+test('push disable|enable|delete: the console’s plans, confirmed with --yes; Baidu and ADM need their credentials (exit 2 before any call)', async () => {
+	const state = async (app: string, type: string) =>
+		(JSON.parse((await call(push, ['channels', app], {json: true})).out) as {Channels: {ChannelType: string; Enabled: boolean | null}[]}).Channels.find(c => c.ChannelType === type)?.Enabled;
+	const off = await call(push, ['disable', 'courier-app', '--channel', 'gcm', '--yes'], {json: true});
+	assert.equal(off.code, 0, off.err);
+	assert.match(JSON.parse(off.out).commands[0], /aws pinpoint update-gcm-channel --application-id \w+ --gcm-channel-request Enabled=false/);
+	assert.equal(await state('courier-app', 'GCM'), false);
+	const again = await call(push, ['disable', 'courier-app', '--channel', 'GCM', '--yes']);
+	assert.match(again.out, /already disabled; nothing was sent/);
+	assert.equal((await call(push, ['enable', 'courier-app', '--channel', 'GCM', '--yes'])).code, 0);
+	assert.equal(await state('courier-app', 'GCM'), true);
+
+	await refused(['disable', 'courier-app', '--channel', 'BAIDU', '--yes'], /Baidu takes its credentials in every update: give --api-key and --secret-key/);
+	const baidu = await call(push, ['disable', 'courier-app', '--channel', 'BAIDU', '--api-key', 'k', '--secret-key', 's3cret', '--yes'], {json: true});
+	assert.equal(baidu.code, 0, baidu.err);
+	assert.doesNotMatch(baidu.out, /s3cret/, 'the secret is never printed');
+	assert.equal(await state('courier-app', 'BAIDU'), false);
+	await refused(['disable', 'shop-mobile', '--channel', 'APNS_VOIP', '--yes'], /shop-mobile has no APNs VoIP channel/);
+	await refused(['delete', 'courier-app'], /needs --yes to change the account when stdin is not a terminal/);
+
+	const deleted = await call(push, ['delete', 'courier-app', '--yes']);
+	assert.equal(deleted.code, 0, deleted.err);
+	assert.match(deleted.out, /Delete the push application courier-app .*application courier-app deleted/);
+	assert.doesNotMatch((await call(push, ['apps'])).out, /courier-app/);
+});
