@@ -462,7 +462,7 @@ function buildTree(write: (text: string) => void = text => process.stdout.write(
 			command,
 			'End User Messaging Push (the Pinpoint API): alone, or with "apps", it lists the applications in the Region with their push channels (on or off). ' +
 				'"channels APP" shows each channel of an application: state, authentication (APNs key or certificate; FCM token or key credentials), default method, last modified, and what to check (an APNs certificate expires one year after it was issued). ' +
-				`"send" sends a test push. APP is an application's id or name.\n\n${EXIT_CODES_LIST}`,
+				`"send" sends a test push (exit 1 when an address failed); "enable" and "disable" switch a channel; "delete" deletes an application. APP is an application's id or name.\n\n${EXIT_CODES_CHANGE}`,
 			() => import('./push.js'),
 		);
 		const APP = "the application: its id or its name";
