@@ -1,10 +1,9 @@
 // Interop: the `aws pinpoint …` commands smsdeck shows for push — the test push's send-messages with its
 // MessageRequest JSON, a channel switched off and on, an application deleted — run as printed by the pip AWS CLI v1
 // (a shell reads them) against the emulator, and do what smsdeck says they do. Skipped without `aws`.
-import {after, before, describe, test} from 'node:test';
+import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {startEmulator, type RunningEmulator} from '../../source/emulator/index.js';
-import {hasAws, isolatedCliEnv, run} from '../helpers/awsCli.js';
+import {cliAgainstEmulator, run} from '../helpers/awsCli.js';
 import {channelEnableCli, deleteAppCli, getChannelsCli, sendMessagesCli} from '../../source/domain/pushCommands.js';
 import {messageRequest, type PushInput} from '../../source/domain/pushRules.js';
 
@@ -12,18 +11,8 @@ const SHOP_MOBILE = '5ca4fde87c9d6948dc6d7d2be345b185';
 const LEGACY_ALERTS = '556b9f2cb4550576011a52d5d15bf6ba';
 
 describe('the aws pinpoint commands smsdeck shows, run by the AWS CLI v1', async () => {
-	const available = await hasAws();
-	const skip = !available && 'aws CLI not on PATH';
-	const {env, cleanup} = isolatedCliEnv('smsdeck-push-commands');
-	let emu: RunningEmulator;
-	before(async () => {
-		if (available) emu = await startEmulator({port: 0, quiet: true, seed: 'default'});
-	});
-	after(async () => {
-		await emu?.close();
-		cleanup();
-	});
-	const connection = () => ({region: 'us-east-1', endpoint: emu.url, local: true});
+	const {skip, env, emulator} = await cliAgainstEmulator('smsdeck-push-commands');
+	const connection = () => ({region: 'us-east-1', endpoint: emulator().url, local: true});
 	/** Runs a printed command line through a shell, as a person pasting it would; its JSON answer. */
 	async function shell(line: string): Promise<any> {
 		const {stdout} = await run('sh', ['-c', `${line} --output json`], {env, timeout: 60_000});
@@ -47,7 +36,7 @@ describe('the aws pinpoint commands smsdeck shows, run by the AWS CLI v1', async
 		await shell(channelEnableCli(connection(), SHOP_MOBILE, 'GCM', true));
 		assert.equal(await gcm(), true);
 		await shell(deleteAppCli(connection(), LEGACY_ALERTS));
-		const apps = await shell('aws pinpoint get-apps --region us-east-1 --endpoint-url ' + emu.url);
+		const apps = await shell(`aws pinpoint get-apps --region us-east-1 --endpoint-url ${emulator().url}`);
 		assert.deepEqual(apps.ApplicationsResponse.Item.map((a: {Name: string}) => a.Name), ['shop-mobile', 'courier-app']);
 	});
 });
