@@ -138,8 +138,11 @@ export function PushAppView({id, width, height, filter, isActive, toast}: ViewPr
 	const showCli = !(shownResult && !busy);
 	const cliLines = showCli ? cliHeight(cli, width) : 0;
 	const formLines = form ? pushFormHeight() : credentialsFor ? formHeight(credentialFields) : 0;
-	const resultLines = shownResult && !busy ? pushResultHeight(shownResult, width) : 0;
-	const fieldRoom = Math.max(2, height - cliLines - formLines - resultLines - 5);
+	// The command gives way before the channels do: the seven rows, their title and header stay.
+	const maxCli = Math.max(2, height - 9 - 3 - (shownResult?.outcomes?.length ?? 1) * 2 - 1);
+	const resultLines = shownResult && !busy ? pushResultHeight(shownResult, width, maxCli) : 0;
+	// The seven channels (with their title and header) before the fields: the fields scroll (ctrl-d) when short.
+	const fieldRoom = Math.max(2, height - cliLines - formLines - resultLines - 9);
 	const top = busy ? 0 : Math.min(detailHeight(fields, width), fieldRoom);
 	const status = gone ? '' : channels.loading ? 'loading…' : channels.error ? 'failed — r retries' : channels.age !== undefined ? `${formatAge(channels.age)} ago` : '';
 	const warnings = rows.filter(r => r.check.level !== 'ok').length;
@@ -194,7 +197,7 @@ export function PushAppView({id, width, height, filter, isActive, toast}: ViewPr
 					onCancel={() => setCredentialsFor(undefined)}
 				/>
 			) : null}
-			{resultLines > 0 && shownResult ? <PushResultPanel state={shownResult} width={width} /> : null}
+			{resultLines > 0 && shownResult ? <PushResultPanel state={shownResult} width={width} maxCli={maxCli} /> : null}
 			{channels.error && rows.length === 0 && !gone ? <Text color={theme.colors.error}>{truncate(` ${channels.error.message}`, width - 1)}</Text> : null}
 			{showCli ? <CliLine command={cli} width={width} /> : null}
 		</Box>

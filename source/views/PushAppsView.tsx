@@ -20,7 +20,7 @@ import {pushAppOffer} from './copyChoices.js';
 export const pushAppColumns: Column<PushAppSummary>[] = [
 	{id: 'name', title: 'Name', value: a => a.Name || '—', minWidth: 10},
 	{id: 'channels', title: 'Push channels', value: channelSummary, minWidth: 12, shrink: 2, grow: 1},
-	{id: 'created', title: 'Created', value: a => pushWhen(a.CreationDate), sortValue: a => pushWhenSort(a.CreationDate), shrink: 3},
+	{id: 'created', title: 'Created', value: a => pushWhen(a.CreationDate).slice(0, 10), sortValue: a => pushWhenSort(a.CreationDate)},
 	// Ids are never cut (a cut id reads as another one).
 	{id: 'id', title: 'Id', value: a => a.Id, whole: true},
 ];

@@ -7,15 +7,22 @@ import type {PushResultState} from '../app/pushResultStore.js';
 import {explainDelivery, outcomeLine, pushSucceeded} from '../domain/pushRules.js';
 import {safeText} from '../domain/sanitize.js';
 import {truncate} from '../domain/textWidth.js';
-import {CliLine, cliHeight} from '../components/DetailPane.js';
+import {wrapCommand} from '../components/detailLayout.js';
 
-/** Lines the panel takes. */
-export function pushResultHeight(state: PushResultState, width: number): number {
-	const body = state.state === 'done' ? Math.max(1, (state.outcomes?.length ?? 0) * 2) : 1;
-	return 1 + body + cliHeight(state.cli, width);
+/** The command's lines, at most `max` (the last says the rest is a copy away). */
+function commandLines(cli: string, width: number, max: number): string[] {
+	const lines = wrapCommand(cli, width - 1);
+	if (lines.length <= max) return lines;
+	return [...lines.slice(0, Math.max(1, max - 1)), `… ${lines.length - Math.max(1, max - 1)} more lines: c copies the command and its JSON`];
 }
 
-export function PushResultPanel({state, width}: {state: PushResultState; width: number}) {
+/** Lines the panel takes, its command cut to `maxCli` lines. */
+export function pushResultHeight(state: PushResultState, width: number, maxCli = Number.POSITIVE_INFINITY): number {
+	const body = state.state === 'done' ? Math.max(1, (state.outcomes?.length ?? 0) * 2) : 1;
+	return 1 + body + commandLines(state.cli, width, maxCli).length;
+}
+
+export function PushResultPanel({state, width, maxCli = Number.POSITIVE_INFINITY}: {state: PushResultState; width: number; maxCli?: number}) {
 	const theme = useTheme();
 	const c = theme.colors;
 	const line = (text: string) => truncate(text, width - 1, theme.glyphs.ellipsis);
@@ -41,7 +48,11 @@ export function PushResultPanel({state, width}: {state: PushResultState; width: 
 					<Text color={c.muted}>{line(`     ${explainDelivery(o.deliveryStatus)}${o.updatedToken ? ` · the provider gave a new token: ${safeText(o.updatedToken)}` : ''}`)}</Text>
 				</Box>
 			))}
-			<CliLine command={state.cli} width={width} />
+			{commandLines(state.cli, width, maxCli).map((l, i) => (
+				<Text key={`cli${i}`} color={c.muted}>
+					{line(`${i === 0 ? ' $ ' : '   '}${l}`)}
+				</Text>
+			))}
 		</Box>
 	);
 }
