@@ -188,7 +188,7 @@ function buildTree(write: (text: string) => void = text => process.stdout.write(
 	top('config', 'how profile, credentials, Region, endpoints, CA bundle and proxy resolve (sends nothing)', command => {
 		command
 			.description(
-				'Shows how smsdeck resolves the connection from the options, the environment and the AWS config files — profile, credentials, Region, the endpoint of each service (sms-voice, logs, sts), CA bundle, proxy and read-only — and where each value comes from. Sends nothing.\n\n' +
+				'Shows how smsdeck resolves the connection from the options, the environment and the AWS config files — profile, credentials, Region, the endpoint of each service (sms-voice, logs, sts, cloudwatch, pinpoint), CA bundle, proxy and read-only — and where each value comes from. Sends nothing.\n\n' +
 					'Exit code 0, 2 when the configuration cannot work (a profile that does not exist, no Region, a malformed endpoint URL), with the reason.',
 			)
 			.action(runs(() => import('./config.js'), 'show'));
