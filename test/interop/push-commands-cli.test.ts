@@ -4,6 +4,7 @@
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {cliAgainstEmulator, run} from '../helpers/awsCli.js';
+import {runBinary} from '../helpers/binary.js';
 import {channelEnableCli, deleteAppCli, getChannelsCli, sendMessagesCli} from '../../source/domain/pushCommands.js';
 import {messageRequest, type PushInput} from '../../source/domain/pushRules.js';
 
@@ -38,5 +39,15 @@ describe('the aws pinpoint commands smsdeck shows, run by the AWS CLI v1', async
 		await shell(deleteAppCli(connection(), LEGACY_ALERTS));
 		const apps = await shell(`aws pinpoint get-apps --region us-east-1 --endpoint-url ${emulator().url}`);
 		assert.deepEqual(apps.ApplicationsResponse.Item.map((a: {Name: string}) => a.Name), ['shop-mobile', 'courier-app']);
+	});
+
+	test('AWS_ENDPOINT_URL_PINPOINT: smsdeck push and aws pinpoint go to the same endpoint and see the same applications', {skip}, async () => {
+		const withEndpoint = {...(env as Record<string, string>), AWS_ENDPOINT_URL_PINPOINT: emulator().url, AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'eu-west-1'};
+		const {stdout} = await run('aws', ['pinpoint', 'get-apps', '--output', 'json'], {env: withEndpoint, timeout: 60_000});
+		const cli = JSON.parse(stdout).ApplicationsResponse.Item.map((a: {Id: string}) => a.Id);
+		const ours = await runBinary(['push', 'apps', '--json'], withEndpoint);
+		assert.equal(ours.code, 0, ours.stderr);
+		assert.deepEqual(JSON.parse(ours.stdout).map((a: {Id: string}) => a.Id), cli);
+		assert.equal(cli.length, 1, 'eu-west-1 has shop-mobile-eu');
 	});
 });
