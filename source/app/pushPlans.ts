@@ -3,7 +3,8 @@
 // screens before anything is staged.
 import type {Connection} from '../services/clients.js';
 import {deletePushApp, sendPush, setChannelEnabled, type PushApp} from '../services/pushService.js';
-import {PUSH_CHANNELS, messageRequest, outcomeLine, pushSucceeded, type PushChannelType, type PushInput, type PushTarget} from '../domain/pushRules.js';
+import {PUSH_CHANNELS, type PushChannelType} from '../domain/pushRules.js';
+import {messageRequest, outcomeLine, pushSucceeded, type PushInput, type PushTarget} from '../domain/pushMessage.js';
 import {channelEnableCli, deleteAppCli, sendMessagesCli} from '../domain/pushCommands.js';
 import {pushResults} from './pushResultStore.js';
 import type {StagedEdit} from './stagedEdits.js';

@@ -1,6 +1,6 @@
 // The console's last test push and its outcome per address, kept outside React: the push is applied from the
 // review dialog (while the push form is away); the push screen shows what is here.
-import type {PushOutcome} from '../domain/pushRules.js';
+import type {PushOutcome} from '../domain/pushMessage.js';
 
 export interface PushResultState {
 	/** The application it was sent from. */

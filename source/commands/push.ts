@@ -6,27 +6,8 @@
 import {listPushAppSummaries, listPushChannels, resolvePushApp, sendPush, type PushApp, type PushChannel} from '../services/pushService.js';
 import type {Clients} from '../services/clients.js';
 import {UnresolvedIdentityError} from '../services/identityResolver.js';
-import {
-	authMethod,
-	checkPush,
-	checkToken,
-	credentialCheck,
-	defaultAuth,
-	describeSize,
-	explainDelivery,
-	messageRequest,
-	outcomeLine,
-	parseTimeToLive,
-	payloadSize,
-	PUSH_CHANNELS,
-	pushChannelFromInput,
-	pushSucceeded,
-	type PushAction,
-	type PushChannelType,
-	type PushInput,
-	type PushPriority,
-	type PushTarget,
-} from '../domain/pushRules.js';
+import {authMethod, credentialCheck, defaultAuth, PUSH_CHANNELS, pushChannelFromInput, type PushChannelType} from '../domain/pushRules.js';
+import {checkPush, checkToken, describeSize, explainDelivery, messageRequest, outcomeLine, parseTimeToLive, payloadSize, pushSucceeded, type PushAction, type PushInput, type PushPriority, type PushTarget} from '../domain/pushMessage.js';
 import {sendMessagesCli} from '../domain/pushCommands.js';
 import {pushAppDeleteEdit, pushChannelEnableEdit} from '../app/pushPlans.js';
 import {channelSummary} from '../domain/pushSummary.js';

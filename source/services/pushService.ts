@@ -8,7 +8,8 @@ import {UnresolvedIdentityError} from './identityResolver.js';
 import {eachLimited} from './namesService.js';
 import type {ChangeResult} from './changesService.js';
 import type {ChannelPresence} from '../domain/pushSummary.js';
-import {PUSH_CHANNEL_TYPES, PUSH_CHANNELS, type ChannelFacts, type PushChannelType, type PushOutcome} from '../domain/pushRules.js';
+import {PUSH_CHANNEL_TYPES, PUSH_CHANNELS, type ChannelFacts, type PushChannelType} from '../domain/pushRules.js';
+import {type PushOutcome} from '../domain/pushMessage.js';
 
 export interface PushApp {
 	Id: string;

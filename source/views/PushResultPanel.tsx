@@ -4,7 +4,7 @@ import React from 'react';
 import {Box, Text} from 'ink';
 import {useTheme} from '../theme/ThemeContext.js';
 import type {PushResultState} from '../app/pushResultStore.js';
-import {explainDelivery, outcomeLine, pushSucceeded} from '../domain/pushRules.js';
+import {explainDelivery, outcomeLine, pushSucceeded} from '../domain/pushMessage.js';
 import {safeText} from '../domain/sanitize.js';
 import {truncate} from '../domain/textWidth.js';
 import {wrapCommand} from '../components/detailLayout.js';

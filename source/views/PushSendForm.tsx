@@ -5,22 +5,8 @@ import React from 'react';
 import {Text} from 'ink';
 import {useTheme} from '../theme/ThemeContext.js';
 import {EditForm, formHeight, type FormField, type FormValues} from '../components/EditForm.js';
-import {
-	checkPush,
-	checkToken,
-	describeSize,
-	parseTimeToLive,
-	payloadSize,
-	PUSH_ACTIONS,
-	PUSH_CHANNELS,
-	PUSH_PRIORITIES,
-	pushChannelFromInput,
-	type PushAction,
-	type PushChannelType,
-	type PushInput,
-	type PushPriority,
-	type PushTarget,
-} from '../domain/pushRules.js';
+import {PUSH_CHANNELS, pushChannelFromInput, type PushChannelType} from '../domain/pushRules.js';
+import {checkPush, checkToken, describeSize, parseTimeToLive, payloadSize, PUSH_ACTIONS, PUSH_PRIORITIES, type PushAction, type PushInput, type PushPriority, type PushTarget} from '../domain/pushMessage.js';
 import {truncate} from '../domain/textWidth.js';
 
 const TOKEN = 'device token';

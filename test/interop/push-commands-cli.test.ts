@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import {cliAgainstEmulator, run} from '../helpers/awsCli.js';
 import {runBinary} from '../helpers/binary.js';
 import {channelEnableCli, deleteAppCli, getChannelsCli, sendMessagesCli} from '../../source/domain/pushCommands.js';
-import {messageRequest, type PushInput} from '../../source/domain/pushRules.js';
+import {messageRequest, type PushInput} from '../../source/domain/pushMessage.js';
 
 const SHOP_MOBILE = '5ca4fde87c9d6948dc6d7d2be345b185';
 const LEGACY_ALERTS = '556b9f2cb4550576011a52d5d15bf6ba';

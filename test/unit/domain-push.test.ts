@@ -3,21 +3,8 @@
 // and the aws commands shown for them.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {
-	authMethod,
-	channelMessage,
-	checkPush,
-	checkToken,
-	credentialCheck,
-	explainDelivery,
-	messageRequest,
-	outcomeLine,
-	parseTimeToLive,
-	payloadSize,
-	PUSH_CHANNELS,
-	pushChannelFromInput,
-	type PushInput,
-} from '../../source/domain/pushRules.js';
+import {authMethod, credentialCheck, PUSH_CHANNELS, pushChannelFromInput} from '../../source/domain/pushRules.js';
+import {channelMessage, checkPush, checkToken, explainDelivery, messageRequest, outcomeLine, parseTimeToLive, payloadSize, type PushInput} from '../../source/domain/pushMessage.js';
 import {channelEnableCli, sendMessagesCli} from '../../source/domain/pushCommands.js';
 import {channelSummary} from '../../source/domain/pushSummary.js';
 
