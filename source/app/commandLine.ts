@@ -24,6 +24,7 @@ export const COMMAND_LINE: readonly CommandLineDef[] = [
 	{name: 'send', aliases: ['test-send'], arg: 'origination', help: 'Test send (SMS or voice) with its events followed; :send <number, pool or sender ID> starts from that origination'},
 	{name: 'registrations', aliases: ['reg', 'registration'], help: 'Registrations (10DLC brands and campaigns, toll-free numbers): status, versions, denial reasons, numbers held'},
 	{name: 'protect', aliases: ['pc', 'protect-configurations'], help: 'Protect configurations: country rules per capability (SMS, MMS, VOICE), associations, account default, which rule applies'},
+	{name: 'push', aliases: ['apps', 'pinpoint'], help: 'Push applications (Pinpoint): channels and their credentials (APNs certificate age), enable/disable a channel, delete an application, test push'},
 	{name: 'sim', aliases: ['simulate', 'simulator'], help: 'Simulator smoke test: send to the simulator numbers, watch the events, verdict'},
 	{name: 'region', aliases: [], arg: 'region', argRequired: true, help: 'Switch to a Region: :region eu-west-2'},
 	{name: 'profile', aliases: [], arg: 'profile', argRequired: true, help: 'Switch to a profile from the AWS config files: :profile prod'},

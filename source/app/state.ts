@@ -26,6 +26,9 @@ export type Route =
 	| {name: 'registration'; id: string}
 	| {name: 'protect'}
 	| {name: 'protectConfig'; id: string}
+	| {name: 'push'}
+	/** One push application and its channels; label: its name, for the breadcrumbs. */
+	| {name: 'pushApp'; id: string; label?: string}
 	| {name: 'simulator'}
 	| {name: 'send'; origination?: string; destination?: string}
 	| {name: 'keywords'; origination: string}
@@ -77,6 +80,10 @@ export function routeTitle(route: Route): string {
 			return 'Protect configurations';
 		case 'protectConfig':
 			return route.id;
+		case 'push':
+			return 'Push applications';
+		case 'pushApp':
+			return route.label ?? route.id;
 		case 'verified':
 			return 'Verified numbers';
 		case 'simulator':

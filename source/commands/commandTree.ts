@@ -88,7 +88,7 @@ export const GLOBAL_OPTIONS: readonly Option[] = [
 	),
 	globalOption(
 		'--endpoint-url <url>',
-		'send sms-voice requests to this endpoint instead of AWS (as the AWS CLI, for that one service; AWS_ENDPOINT_URL_<SERVICE> set the others)',
+		'send sms-voice and pinpoint (push) requests to this endpoint instead of AWS (as the AWS CLI, for the service it calls; AWS_ENDPOINT_URL_<SERVICE> set the others)',
 	),
 	globalOption('--local', 'use the built-in emulator (no AWS account needed)'),
 	globalOption('--read-only', 'refuse every change to the account'),
@@ -188,7 +188,7 @@ function buildTree(write: (text: string) => void = text => process.stdout.write(
 	top('config', 'how profile, credentials, Region, endpoints, CA bundle and proxy resolve (sends nothing)', command => {
 		command
 			.description(
-				'Shows how smsdeck resolves the connection from the options, the environment and the AWS config files — profile, credentials, Region, the endpoint of each service (sms-voice, logs, sts), CA bundle, proxy and read-only — and where each value comes from. Sends nothing.\n\n' +
+				'Shows how smsdeck resolves the connection from the options, the environment and the AWS config files — profile, credentials, Region, the endpoint of each service (sms-voice, logs, sts, cloudwatch, pinpoint), CA bundle, proxy and read-only — and where each value comes from. Sends nothing.\n\n' +
 					'Exit code 0, 2 when the configuration cannot work (a profile that does not exist, no Region, a malformed endpoint URL), with the reason.',
 			)
 			.action(runs(() => import('./config.js'), 'show'));
@@ -455,6 +455,77 @@ function buildTree(write: (text: string) => void = text => process.stdout.write(
 			.addOption(option('--protect-configuration <id>', 'the protect configuration the send names (id, ARN or Name tag)'))
 			.addOption(option('--destination <e164>', 'the destination number (a number override may decide)'))
 			.action(runs(() => import('./protect.js'), 'which'));
+	});
+
+	top('push', 'push applications (Pinpoint): apps, channels APP, send APP --token T --channel C, enable|disable APP --channel C, delete APP', command => {
+		const push = listing(
+			command,
+			'End User Messaging Push (the Pinpoint API): alone, or with "apps", it lists the applications in the Region with their push channels (on or off). ' +
+				'"channels APP" shows each channel of an application: state, authentication (APNs key or certificate; FCM token or key credentials), default method, last modified, and what to check (an APNs certificate expires one year after it was issued). ' +
+				`"send" sends a test push (exit 1 when an address failed); "enable" and "disable" switch a channel; "delete" deletes an application. APP is an application's id or name.\n\n${EXIT_CODES_CHANGE}`,
+			() => import('./push.js'),
+		);
+		const APP = "the application: its id or its name";
+		push
+			.command('apps')
+			.summary('the push applications and their channels')
+			.description(`Lists the push applications in the Region: name, id, created, and the push channels each has (on or off).\n\n${EXIT_CODES_LIST}`)
+			.action(runs(() => import('./push.js'), 'list'));
+		push
+			.command('channels')
+			.summary("an application's push channels: state, auth method, age, what to check")
+			.description(
+				`Prints the push channels of an application — APNs, APNs sandbox, APNs VoIP, APNs VoIP sandbox, FCM (the API's GCM), Baidu, ADM — with their state, authentication method, default method, last modified, and what to check: a certificate-based APNs channel expires one year after its certificate was issued (warned from 330 days after the channel last changed).\n\n${EXIT_CODES_LIST}`,
+			)
+			.argument('<app>', APP)
+			.action(runs(() => import('./push.js'), 'channels'));
+		push
+			.command('send')
+			.summary('a test push to a device token or endpoint; exit 1 when an address failed')
+			.description(
+				'Sends one test push (SendMessages) to a device token (--token) or an endpoint of the application (--endpoint-id), on one channel. The payload is checked against the channel\'s limit (ADM 6 KB, the others 4 KB) before anything is sent. ' +
+					'The call succeeds even when the provider refuses the token: each address\'s delivery status, status code and message are printed (--json: with the MessageRequest and the aws pinpoint send-messages command).\n\n' +
+					'Example: smsdeck push send shop-mobile --channel GCM --token "$TOKEN" --title Hello --body "smsdeck test"\n\n' +
+					'Exit code 0 every address succeeded; 1 an address failed, or the service refused the call; 2 bad input (checked before any call) or read-only.',
+			)
+			.argument('<app>', APP)
+			.addOption(option('--channel <type>', 'the channel: APNS, APNS_SANDBOX, APNS_VOIP, APNS_VOIP_SANDBOX, GCM (FCM), BAIDU or ADM', {required: true}))
+			.addOption(option('--token <token>', 'the device token (registration token) to send to', {empty: true}))
+			.addOption(option('--endpoint-id <id>', "an endpoint of the application, instead of --token", {empty: true}))
+			.addOption(option('--title <text>', 'the title', {empty: true, default: 'smsdeck test'}))
+			.addOption(option('--body <text>', 'the body (may be empty only with --silent)', {empty: true, required: true}))
+			.addOption(option('--action <action>', 'what a tap does', {choices: ['OPEN_APP', 'DEEP_LINK', 'URL'], ignoreCase: true, default: 'OPEN_APP'}))
+			.addOption(option('--url <url>', 'the URL (--action URL) or deep link (--action DEEP_LINK)'))
+			.addOption(option('--priority <priority>', 'the priority (APNs and FCM)', {choices: ['normal', 'high'], ignoreCase: true, default: 'normal'}))
+			.addOption(option('--ttl <seconds>', "time to live in seconds (default: the provider's)"))
+			.addOption(option('--silent', 'a silent (background) push'))
+			.action(runs(() => import('./push.js'), 'send'));
+		for (const [name, verb] of [
+			['enable', 'Enables'],
+			['disable', 'Disables'],
+		] as const) {
+			push
+				.command(name)
+				.summary(`${name} a channel of an application (Baidu and ADM: with their credentials)`)
+				.description(
+					`${verb} one push channel of the application (its credentials stay; Baidu and ADM require theirs in every update: --api-key and --secret-key, --client-id and --client-secret). Asks for confirmation on a terminal.\n\n${EXIT_CODES_CHANGE}`,
+				)
+				.argument('<app>', APP)
+				.addOption(option('--channel <type>', 'the channel: APNS, APNS_SANDBOX, APNS_VOIP, APNS_VOIP_SANDBOX, GCM (FCM), BAIDU or ADM', {required: true}))
+				.addOption(option('--api-key <key>', 'Baidu: the API key'))
+				.addOption(option('--secret-key <key>', 'Baidu: the secret key'))
+				.addOption(option('--client-id <id>', 'ADM: the client ID'))
+				.addOption(option('--client-secret <secret>', 'ADM: the client secret'))
+				.addOption(option('--yes', YES))
+				.action(runs(() => import('./push.js'), name));
+		}
+		push
+			.command('delete')
+			.summary('delete an application with its channels (type "delete" on a terminal)')
+			.description(`Deletes the application, with its channels, campaigns, journeys and segments. Asks you to type "delete" on a terminal.\n\n${EXIT_CODES_CHANGE}`)
+			.argument('<app>', APP)
+			.addOption(option('--yes', YES))
+			.action(runs(() => import('./push.js'), 'delete'));
 	});
 
 	top('registrations', 'list the registrations (10DLC, toll-free); show ID: fields, denials, versions, numbers', command => {

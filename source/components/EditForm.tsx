@@ -17,7 +17,7 @@ type FieldBase = {id: string; label: string; initial?: string; /** Hidden (and s
 
 export type FormField = FieldBase &
 	(
-		| {kind: 'text'; placeholder?: string}
+		| {kind: 'text'; placeholder?: string; /** Shown as dots (a key or a password). */ secret?: boolean}
 		| {kind: 'choice'; options: readonly string[]}
 		/**
 		 * One of a list that may load later (options empty until then): typing filters it, ←/→ choose. With `free`,
@@ -204,16 +204,16 @@ export function EditForm({title, fields, width, validate, onSubmit, onCancel, su
 							/>
 						) : f.kind === 'text' ? (
 							focused ? (
-								<LineField state={state.current.lines[f.id]} width={fieldWidth} placeholder={f.placeholder} />
+								<LineField state={f.secret ? masked(state.current.lines[f.id]) : state.current.lines[f.id]} width={fieldWidth} placeholder={f.placeholder} />
 							) : (
-								<Text>{'  ' + truncate(state.current.lines[f.id].text || '', fieldWidth, theme.glyphs.ellipsis)}</Text>
+								<Text>{'  ' + truncate((f.secret ? masked(state.current.lines[f.id]) : state.current.lines[f.id]).text || '', fieldWidth, theme.glyphs.ellipsis)}</Text>
 							)
 						) : (
 							<Text bold={focused}>
 								{focused ? '‹ ' : '  '}
 								{truncate(state.current.choices[f.id], fieldWidth, theme.glyphs.ellipsis)}
 								{focused ? ' ›' : ''}
-								<Text color={c.muted}>{focused ? `  (${f.options.join(' | ')})` : ''}</Text>
+								<Text color={c.muted}>{focused ? choicesHint(f.options, fieldWidth - cellWidth(state.current.choices[f.id] ?? '') - 4, theme.glyphs.ellipsis) : ''}</Text>
 							</Text>
 						)}
 					</Box>
@@ -226,6 +226,15 @@ export function EditForm({title, fields, width, validate, onSubmit, onCancel, su
 		</Box>
 	);
 }
+
+/** "  (a | b | c)" cut to the room left on the line (a long list must not wrap the form). */
+function choicesHint(options: readonly string[], room: number, ellipsis: string): string {
+	const hint = `  (${options.join(' | ')})`;
+	return room < 6 ? '' : truncate(hint, room, ellipsis);
+}
+
+/** A secret's line as dots, the cursor where it was. */
+const masked = (line: LineState): LineState => ({text: '•'.repeat(Array.from(line.text).length), cursor: line.cursor});
 
 /**
  * A picker's row within `width` cells: the value (cut only when it alone is too long), then, when focused, the

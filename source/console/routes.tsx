@@ -20,6 +20,8 @@ import {RegistrationsView} from '../views/RegistrationsView.js';
 import {RegistrationDetailView} from '../views/RegistrationDetailView.js';
 import {ProtectView} from '../views/ProtectView.js';
 import {ProtectDetailView} from '../views/ProtectDetailView.js';
+import {PushAppsView} from '../views/PushAppsView.js';
+import {PushAppView} from '../views/PushAppView.js';
 import {TailView} from '../views/TailView.js';
 import {InsightsView} from '../views/InsightsView.js';
 import {SimulatorView} from '../views/SimulatorView.js';
@@ -81,6 +83,10 @@ export function RouteView({route, view, context}: {route: Route; view: ViewProps
 			return <ProtectView {...view} />;
 		case 'protectConfig':
 			return <ProtectDetailView key={route.id} {...view} id={route.id} />;
+		case 'push':
+			return <PushAppsView {...view} />;
+		case 'pushApp':
+			return <PushAppView key={route.id} {...view} id={route.id} />;
 		case 'simulator':
 			return <SimulatorView {...view} />;
 		case 'send':
@@ -114,6 +120,7 @@ export const COMMAND_ROUTES: Record<string, Route> = {
 	verified: {name: 'verified'},
 	registrations: {name: 'registrations'},
 	protect: {name: 'protect'},
+	push: {name: 'push'},
 	sim: {name: 'simulator'},
 	send: {name: 'send'},
 };

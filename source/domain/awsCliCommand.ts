@@ -9,12 +9,12 @@ export interface CliConnection {
 	region: string;
 	profile?: string;
 	credentials?: CredentialSource;
-	/** The sms-voice endpoint given on the command line, or the emulator's URL. */
+	/** The endpoint given on the command line (sms-voice and pinpoint), or the emulator's URL. */
 	endpoint?: string;
 	local?: boolean;
 }
 
-export function awsCli(connection: CliConnection, service: 'pinpoint-sms-voice-v2' | 'logs' | 'cloudwatch', operation: string, args: Record<string, string | string[] | boolean | undefined> = {}): string {
+export function awsCli(connection: CliConnection, service: 'pinpoint-sms-voice-v2' | 'pinpoint' | 'logs' | 'cloudwatch', operation: string, args: Record<string, string | string[] | boolean | undefined> = {}): string {
 	const parts = ['aws', service, operation];
 	for (const [flag, value] of Object.entries(args)) {
 		if (value === undefined) continue;
@@ -29,9 +29,9 @@ export function awsCli(connection: CliConnection, service: 'pinpoint-sms-voice-v
 	// --profile only when that profile signs: with environment keys beside AWS_PROFILE, it would make the CLI sign as
 	// someone else. The built-in emulator takes any credentials: its "local" profile is not one the AWS CLI knows.
 	if (connection.profile && !connection.local && credentialSource(connection) === 'profile') parts.push('--profile', quote(connection.profile));
-	// --endpoint-url as given on smsdeck's command line (sms-voice only, as for the CLI) or the emulator's; endpoints
-	// from AWS_ENDPOINT_URL… or the profile are found by the CLI itself. Never the credentials a URL may carry.
-	const endpoint = service === 'pinpoint-sms-voice-v2' || connection.local ? connection.endpoint : undefined;
+	// --endpoint-url as given on smsdeck's command line (sms-voice and pinpoint) or the emulator's; endpoints from
+	// AWS_ENDPOINT_URL… or the profile are found by the CLI itself. Never the credentials a URL may carry.
+	const endpoint = service === 'pinpoint-sms-voice-v2' || service === 'pinpoint' || connection.local ? connection.endpoint : undefined;
 	if (endpoint) parts.push('--endpoint-url', quote(redactUrl(endpoint)));
 	return parts.join(' ');
 }

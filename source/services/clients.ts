@@ -4,6 +4,7 @@
 import type {PinpointSMSVoiceV2Client} from '@aws-sdk/client-pinpoint-sms-voice-v2';
 import type {CloudWatchLogsClient} from '@aws-sdk/client-cloudwatch-logs';
 import type {CloudWatchClient} from '@aws-sdk/client-cloudwatch';
+import type {PinpointClient} from '@aws-sdk/client-pinpoint';
 import type {STSClient} from '@aws-sdk/client-sts';
 import {RateLimiter, type ServiceName} from './rateLimiter.js';
 import {Health} from './health.js';
@@ -25,7 +26,7 @@ export interface Connection {
 	/** The sms-voice endpoint given on the command line (--endpoint-url), or the emulator's URL (--local). */
 	endpoint?: string;
 	/** Endpoints the environment or the profile configure (AWS_ENDPOINT_URL…, services sections). */
-	configuredEndpoints?: {sms?: string; logs?: string; sts?: string; cloudwatch?: string};
+	configuredEndpoints?: {sms?: string; logs?: string; sts?: string; cloudwatch?: string; pinpoint?: string};
 	/** PEM file of certificate authorities to trust (AWS_CA_BUNDLE, profile ca_bundle). */
 	caBundle?: string;
 	/** Talking to the built-in emulator: dummy credentials, every service at `endpoint`, never through a proxy. */
@@ -36,15 +37,16 @@ export interface Connection {
 
 
 /** The endpoint each service is sent to; undefined: AWS's own for the Region. */
-export function serviceEndpoints(c: Connection): {sms?: string; logs?: string; sts?: string; cloudwatch?: string} {
-	if (c.local) return {sms: c.endpoint, logs: c.endpoint, sts: c.endpoint, cloudwatch: c.endpoint};
+export function serviceEndpoints(c: Connection): {sms?: string; logs?: string; sts?: string; cloudwatch?: string; pinpoint?: string} {
+	if (c.local) return {sms: c.endpoint, logs: c.endpoint, sts: c.endpoint, cloudwatch: c.endpoint, pinpoint: c.endpoint};
 	const configured = c.configuredEndpoints;
-	return {sms: c.endpoint ?? configured?.sms, logs: configured?.logs, sts: configured?.sts, cloudwatch: configured?.cloudwatch};
+	// --endpoint-url goes to sms-voice and to Pinpoint (push): the two messaging APIs smsdeck speaks.
+	return {sms: c.endpoint ?? configured?.sms, logs: configured?.logs, sts: configured?.sts, cloudwatch: configured?.cloudwatch, pinpoint: c.endpoint ?? configured?.pinpoint};
 }
 
 export function connectionKey(c: Connection): string {
 	const e = serviceEndpoints(c);
-	return [c.profile ?? '', credentialSource(c), c.region, e.sms ?? 'aws', e.logs ?? 'aws', e.sts ?? 'aws', e.cloudwatch ?? 'aws', c.caBundle ?? '', c.readOnly ? 'ro' : 'rw'].join('|');
+	return [c.profile ?? '', credentialSource(c), c.region, e.sms ?? 'aws', e.logs ?? 'aws', e.sts ?? 'aws', e.cloudwatch ?? 'aws', e.pinpoint ?? 'aws', c.caBundle ?? '', c.readOnly ? 'ro' : 'rw'].join('|');
 }
 
 export interface Clients {
@@ -54,6 +56,8 @@ export interface Clients {
 	readonly sts: STSClient;
 	/** CloudWatch (metrics): its SDK module loads on the first call, not with the others. */
 	cloudwatch(): Promise<CloudWatchClient>;
+	/** Pinpoint (push applications, channels, SendMessages): its SDK module loads on the first call. */
+	pinpoint(): Promise<PinpointClient>;
 	destroy(): void;
 }
 
@@ -204,7 +208,17 @@ export async function createClients(connection: Connection, options: ClientOptio
 	let logs: CloudWatchLogsClient | undefined;
 	let sts: STSClient | undefined;
 	let cloudwatch: Promise<CloudWatchClient> | undefined;
+	let pinpoint: Promise<PinpointClient> | undefined;
 	let destroyed = false;
+	/** A client made on first use: paced, its answers checked, read-only guarded, released by destroy(). */
+	const guarded = <C extends {destroy(): void}>(client: C, service: ServiceName): C => {
+		addPacing(client as unknown as Middlewared, service, connection.region, options);
+		addAnswerCheck(client as unknown as Middlewared, checkAnswer);
+		if (connection.readOnly) guardReadOnly(client);
+		// Made after destroy() (a call still loading the module): release it at once.
+		if (destroyed) client.destroy();
+		return client;
+	};
 	return {
 		connection,
 		sms,
@@ -226,16 +240,12 @@ export async function createClients(connection: Connection, options: ClientOptio
 			return sts;
 		},
 		cloudwatch() {
-			cloudwatch ??= import('@aws-sdk/client-cloudwatch').then(({CloudWatchClient}) => {
-				const client = new CloudWatchClient(withEndpoint(endpoints.cloudwatch));
-				addPacing(client as unknown as Middlewared, 'cloudwatch', connection.region, options);
-				addAnswerCheck(client as unknown as Middlewared, checkAnswer);
-				if (connection.readOnly) guardReadOnly(client);
-				// Made after destroy() (a call still loading the module): release it at once.
-				if (destroyed) client.destroy();
-				return client;
-			});
+			cloudwatch ??= import('@aws-sdk/client-cloudwatch').then(({CloudWatchClient}) => guarded(new CloudWatchClient(withEndpoint(endpoints.cloudwatch)), 'cloudwatch'));
 			return cloudwatch;
+		},
+		pinpoint() {
+			pinpoint ??= import('@aws-sdk/client-pinpoint').then(({PinpointClient}) => guarded(new PinpointClient(withEndpoint(endpoints.pinpoint)), 'pinpoint'));
+			return pinpoint;
 		},
 		destroy() {
 			destroyed = true;
@@ -243,6 +253,7 @@ export async function createClients(connection: Connection, options: ClientOptio
 			logs?.destroy();
 			sts?.destroy();
 			void cloudwatch?.then(client => client.destroy(), () => {});
+			void pinpoint?.then(client => client.destroy(), () => {});
 			handler.httpAgent?.destroy();
 			handler.httpsAgent?.destroy();
 		},

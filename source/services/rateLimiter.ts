@@ -27,12 +27,18 @@ const CLOUDWATCH_RATES: Record<string, number> = {
 	ListMetrics: 5,
 };
 
-export type ServiceName = 'sms-voice' | 'logs' | 'sts' | 'cloudwatch';
+/** Pinpoint (push): app and channel calls are few; SendMessages of a test push is one call. */
+const PINPOINT_RATES: Record<string, number> = {
+	SendMessages: 5,
+};
+
+export type ServiceName = 'sms-voice' | 'logs' | 'sts' | 'cloudwatch' | 'pinpoint';
 
 export function rateFor(service: ServiceName, operation: string): number {
 	if (service === 'sms-voice') return SMS_RATES[operation] ?? 1;
 	if (service === 'logs') return LOGS_RATES[operation] ?? 5;
 	if (service === 'cloudwatch') return CLOUDWATCH_RATES[operation] ?? 5;
+	if (service === 'pinpoint') return PINPOINT_RATES[operation] ?? 5;
 	return 10;
 }
 

@@ -5,8 +5,8 @@
 //   credentials  --profile: that profile; else AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY; else AWS_PROFILE's profile;
 //                else the SDK's default chain (default profile, SSO, process, web identity, container, instance)
 //   Region       --region > AWS_REGION > AWS_DEFAULT_REGION > the profile's region [> console: last used > us-east-1]
-//   endpoints    (sms-voice, logs, sts, cloudwatch)
-//                --endpoint-url (sms-voice only) > AWS_ENDPOINT_URL_<SERVICE> > AWS_ENDPOINT_URL > the profile's
+//   endpoints    (sms-voice, logs, sts, cloudwatch, pinpoint)
+//                --endpoint-url (sms-voice and pinpoint) > AWS_ENDPOINT_URL_<SERVICE> > AWS_ENDPOINT_URL > the profile's
 //                services section > the profile's endpoint_url; --local: the emulator for every service
 //   CA bundle    AWS_CA_BUNDLE > the profile's ca_bundle
 // No network here; the SDK is not loaded unless a Region is outside the SMS list.
@@ -29,7 +29,7 @@ export interface ResolveRequest {
 	profileLabel?: string;
 	/** --region */
 	region?: string;
-	/** --endpoint-url: sms-voice only, as the AWS CLI scopes it to the one service it calls. */
+	/** --endpoint-url: sms-voice and pinpoint (the messaging APIs), as the AWS CLI scopes it to the service it calls. */
 	endpointUrl?: string;
 	/** The built-in emulator's URL (--local): every service goes there, with dummy credentials. */
 	localUrl?: string;
@@ -48,7 +48,7 @@ export interface Resolution {
 	profile: Setting<string>;
 	credentials: Setting<CredentialSource>;
 	region: Setting<string>;
-	endpoints: {sms?: Setting<string>; logs?: Setting<string>; sts?: Setting<string>; cloudwatch?: Setting<string>};
+	endpoints: {sms?: Setting<string>; logs?: Setting<string>; sts?: Setting<string>; cloudwatch?: Setting<string>; pinpoint?: Setting<string>};
 	caBundle?: Setting<string>;
 	proxy: ProxySettings;
 	readOnly: Setting<boolean>;
@@ -71,6 +71,7 @@ const SERVICES = {
 	logs: {env: 'CLOUDWATCH_LOGS', key: 'cloudwatch_logs'},
 	sts: {env: 'STS', key: 'sts'},
 	cloudwatch: {env: 'CLOUDWATCH', key: 'cloudwatch'},
+	pinpoint: {env: 'PINPOINT', key: 'pinpoint'},
 } as const;
 type ServiceKey = keyof typeof SERVICES;
 
@@ -169,7 +170,10 @@ export async function resolve(request: ResolveRequest): Promise<Resolution> {
 			const found = configuredEndpoint(key, profile.value, shared, env);
 			if (found) endpoints[key] = found;
 		}
-		if (request.endpointUrl) endpoints.sms = {value: checkUrl(request.endpointUrl, '--endpoint-url'), source: '--endpoint-url'};
+		if (request.endpointUrl) {
+			endpoints.sms = {value: checkUrl(request.endpointUrl, '--endpoint-url'), source: '--endpoint-url'};
+			endpoints.pinpoint = endpoints.sms;
+		}
 	}
 
 	// TLS trust and proxy.
@@ -189,7 +193,13 @@ export async function resolve(request: ResolveRequest): Promise<Resolution> {
 		endpoint: local ? request.localUrl : request.endpointUrl,
 		configuredEndpoints: local
 			? undefined
-			: {sms: request.endpointUrl ? undefined : endpoints.sms?.value, logs: endpoints.logs?.value, sts: endpoints.sts?.value, cloudwatch: endpoints.cloudwatch?.value},
+			: {
+					sms: request.endpointUrl ? undefined : endpoints.sms?.value,
+					logs: endpoints.logs?.value,
+					sts: endpoints.sts?.value,
+					cloudwatch: endpoints.cloudwatch?.value,
+					pinpoint: request.endpointUrl ? undefined : endpoints.pinpoint?.value,
+				},
 		caBundle: caBundle?.value,
 		readOnly: readOnly.value,
 	};
@@ -203,12 +213,12 @@ export async function resolve(request: ResolveRequest): Promise<Resolution> {
  */
 const SERVICE_NAMES = {logs: 'CloudWatch Logs', sts: 'STS', cloudwatch: 'CloudWatch'} as const;
 
-export function endpointScopeWarning(r: Resolution, uses: readonly Exclude<ServiceKey, 'sms'>[]): string | undefined {
+export function endpointScopeWarning(r: Resolution, uses: readonly Exclude<ServiceKey, 'sms' | 'pinpoint'>[]): string | undefined {
 	if (r.endpoints.sms?.source !== '--endpoint-url') return undefined;
 	const elsewhere = uses.filter(key => !r.endpoints[key]);
 	if (elsewhere.length === 0) return undefined;
 	const names = elsewhere.map(k => SERVICE_NAMES[k]).join(' and ');
-	return `--endpoint-url is for sms-voice only (as the AWS CLI's is for the one service it calls): ${names} still go${elsewhere.length === 1 ? 'es' : ''} to AWS; AWS_ENDPOINT_URL points every service elsewhere`;
+	return `--endpoint-url is for sms-voice and pinpoint only (as the AWS CLI's is for the one service it calls): ${names} still go${elsewhere.length === 1 ? 'es' : ''} to AWS; AWS_ENDPOINT_URL points every service elsewhere`;
 }
 
 export interface ResolutionRow {
@@ -238,6 +248,7 @@ export function describeResolution(r: Resolution): ResolutionRow[] {
 		{name: 'logs endpoint', ...endpoint('logs')},
 		{name: 'sts endpoint', ...endpoint('sts')},
 		{name: 'cloudwatch endpoint', ...endpoint('cloudwatch')},
+		{name: 'pinpoint endpoint', ...endpoint('pinpoint')},
 		{name: 'ca bundle', value: r.caBundle?.value ?? 'system', source: r.caBundle?.source ?? 'Node’s trusted roots'},
 		{name: 'proxy', value: proxy || 'none', source: proxy ? (r.proxy.noProxy ? `HTTPS_PROXY/HTTP_PROXY, NO_PROXY ${r.proxy.noProxy}` : 'HTTPS_PROXY/HTTP_PROXY') : 'no proxy variable set'},
 		{name: 'read-only', value: r.readOnly.value ? 'yes' : 'no', source: r.readOnly.source},

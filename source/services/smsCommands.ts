@@ -1,4 +1,4 @@
-// Lazy access to the SDK modules (sms-voice, CloudWatch Logs, CloudWatch): the first call loads one, later calls reuse it.
+// Lazy access to the SDK modules (sms-voice, CloudWatch Logs, CloudWatch, Pinpoint): the first call loads one, later calls reuse it.
 type SmsModule = typeof import('@aws-sdk/client-pinpoint-sms-voice-v2');
 let loaded: Promise<SmsModule> | undefined;
 
@@ -21,4 +21,12 @@ let cloudwatchLoaded: Promise<CloudWatchModule> | undefined;
 export function cloudwatchModule(): Promise<CloudWatchModule> {
 	cloudwatchLoaded ??= import('@aws-sdk/client-cloudwatch');
 	return cloudwatchLoaded;
+}
+
+type PinpointModule = typeof import('@aws-sdk/client-pinpoint');
+let pinpointLoaded: Promise<PinpointModule> | undefined;
+
+export function pinpointModule(): Promise<PinpointModule> {
+	pinpointLoaded ??= import('@aws-sdk/client-pinpoint');
+	return pinpointLoaded;
 }

@@ -16,6 +16,8 @@ const SERVICES = [
 	{prefix: 'logs', pkg: '@aws-sdk/client-cloudwatch-logs', accessor: /\blogsModule\(\)|client-cloudwatch-logs/},
 	{prefix: 'sts', pkg: '@aws-sdk/client-sts', accessor: /client-sts/},
 	{prefix: 'cloudwatch', pkg: '@aws-sdk/client-cloudwatch', accessor: /\bcloudwatchModule\(\)|client-cloudwatch(?!-logs)/},
+	// Pinpoint (End User Messaging Push): IAM prefix mobiletargeting.
+	{prefix: 'mobiletargeting', pkg: '@aws-sdk/client-pinpoint', accessor: /\bpinpointModule\(\)|client-pinpoint(?!-sms)/},
 ];
 
 function commandsOf(pkg) {

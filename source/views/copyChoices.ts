@@ -2,6 +2,7 @@
 // command that shows it. Choices without text are dropped by the copy menu.
 import type {Connection} from '../services/clients.js';
 import {awsCli} from '../domain/awsCliCommand.js';
+import {getChannelsCli} from '../domain/pushCommands.js';
 
 export interface CopyOffer {
 	title: string;
@@ -144,6 +145,18 @@ export function protectOffer(connection: Connection, p: {ProtectConfigurationId?
 			{label: 'Id', text: p.ProtectConfigurationId},
 			{label: 'ARN', text: p.ProtectConfigurationArn},
 			{label: 'aws command', text: p.ProtectConfigurationId && sms(connection, 'describe-protect-configurations', {'protect-configuration-ids': p.ProtectConfigurationId})},
+		],
+	};
+}
+
+export function pushAppOffer(connection: Connection, a: {Id: string; Name?: string; Arn?: string}): CopyOffer {
+	return {
+		title: a.Name ? `${a.Name} (${a.Id})` : a.Id,
+		choices: [
+			{label: 'Name', text: a.Name || undefined},
+			{label: 'Id', text: a.Id},
+			{label: 'ARN', text: a.Arn},
+			{label: 'aws command', text: getChannelsCli(connection, a.Id)},
 		],
 	};
 }

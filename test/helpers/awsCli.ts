@@ -3,6 +3,8 @@ import {execFile} from 'node:child_process';
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
+import {after, before} from 'node:test';
+import {startEmulator, type RunningEmulator} from '../../source/emulator/index.js';
 import {promisify} from 'node:util';
 
 export const run = promisify(execFile);
@@ -37,4 +39,29 @@ export function isolatedCliEnv(prefix: string): {env: NodeJS.ProcessEnv; cleanup
 		AWS_MAX_ATTEMPTS: '1',
 	};
 	return {env, cleanup: () => rmSync(home, {recursive: true, force: true})};
+}
+
+/**
+ * For a describe block of CLI interop tests: the `skip` reason when `aws` is missing, an isolated CLI environment,
+ * and an emulator with the default seed started before its tests and closed after them.
+ */
+export async function cliAgainstEmulator(prefix: string): Promise<{skip: string | false; env: NodeJS.ProcessEnv; emulator: () => RunningEmulator}> {
+	const available = await hasAws();
+	const {env, cleanup} = isolatedCliEnv(prefix);
+	let emu: RunningEmulator | undefined;
+	before(async () => {
+		if (available) emu = await startEmulator({port: 0, quiet: true, seed: 'default'});
+	});
+	after(async () => {
+		await emu?.close();
+		cleanup();
+	});
+	return {
+		skip: !available && 'aws CLI not on PATH',
+		env,
+		emulator: () => {
+			if (!emu) throw new Error('the emulator starts in the before hook');
+			return emu;
+		},
+	};
 }

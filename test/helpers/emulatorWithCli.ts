@@ -24,6 +24,8 @@ export interface EmulatorWithCli {
 	awsRaw(region: string, ...args: string[]): Promise<CliResult>;
 	/** `aws pinpoint-sms-voice-v2 …` in us-east-1; throws with the CLI's stderr when it fails. */
 	aws<T>(...args: string[]): Promise<T>;
+	/** `aws pinpoint …` (push) in us-east-1; throws with the CLI's stderr when it fails. */
+	pinpoint<T>(...args: string[]): Promise<T>;
 }
 
 export function emulatorWithCli(prefix: string): EmulatorWithCli {
@@ -51,24 +53,27 @@ export function emulatorWithCli(prefix: string): EmulatorWithCli {
 		if (!emulator) throw new Error('the emulator is started by the before hook');
 		return emulator.url;
 	};
-	const awsRaw = async (region: string, ...args: string[]): Promise<CliResult> => {
+	const cli = async (service: string, region: string, args: string[]): Promise<CliResult> => {
 		try {
-			const {stdout, stderr} = await run('aws', ['pinpoint-sms-voice-v2', ...args, '--endpoint-url', url(), '--region', region, '--output', 'json'], {env});
+			const {stdout, stderr} = await run('aws', [service, ...args, '--endpoint-url', url(), '--region', region, '--output', 'json'], {env});
 			return {code: 0, json: stdout.trim() ? JSON.parse(stdout) : undefined, err: stderr};
 		} catch (error) {
 			const e = error as {code: number; stderr: string};
 			return {code: e.code, json: undefined, err: e.stderr};
 		}
 	};
+	const awsRaw = (region: string, ...args: string[]) => cli('pinpoint-sms-voice-v2', region, args);
+	const checked = async <T>(service: string, args: string[]): Promise<T> => {
+		const r = await cli(service, 'us-east-1', args);
+		if (r.code !== 0) throw new Error(`aws ${service} ${args.join(' ')} exited ${r.code}: ${r.err}`);
+		return r.json as T;
+	};
 	return {
 		get url() {
 			return url();
 		},
 		awsRaw,
-		async aws<T>(...args: string[]): Promise<T> {
-			const r = await awsRaw('us-east-1', ...args);
-			if (r.code !== 0) throw new Error(`aws ${args.join(' ')} exited ${r.code}: ${r.err}`);
-			return r.json as T;
-		},
+		aws: <T>(...args: string[]) => checked<T>('pinpoint-sms-voice-v2', args),
+		pinpoint: <T>(...args: string[]) => checked<T>('pinpoint', args),
 	};
 }

@@ -123,19 +123,21 @@ test('the SMS Region list agrees with the SDK’s partition data; the partition 
 	assert.deepEqual(new Set(patterns), new Set(PARTITION_REGION_PATTERNS.map(p => p.source.replace(/\\-/g, '-').replace(/-/g, '\\-'))));
 });
 
-test('endpoints as the AWS CLI: --endpoint-url for sms-voice only; per-service and global variables; services sections', async () => {
+test('endpoints as the AWS CLI: --endpoint-url for sms-voice and pinpoint only; per-service and global variables; services sections', async () => {
 	let r = await run({endpointUrl: 'http://127.0.0.1:7000', env: {AWS_ENDPOINT_URL_STS: 'http://127.0.0.1:7001'}});
-	assert.deepEqual(r.endpoints, {sms: {value: 'http://127.0.0.1:7000', source: '--endpoint-url'}, sts: {value: 'http://127.0.0.1:7001', source: 'AWS_ENDPOINT_URL_STS'}});
+	const given = {value: 'http://127.0.0.1:7000', source: '--endpoint-url'};
+	assert.deepEqual(r.endpoints, {sms: given, pinpoint: given, sts: {value: 'http://127.0.0.1:7001', source: 'AWS_ENDPOINT_URL_STS'}});
 	assert.equal(r.connection.endpoint, 'http://127.0.0.1:7000');
-	assert.match(endpointScopeWarning(r, ['logs', 'sts']) ?? '', /--endpoint-url is for sms-voice only .*: CloudWatch Logs still goes to AWS; AWS_ENDPOINT_URL points every service elsewhere/);
+	assert.match(endpointScopeWarning(r, ['logs', 'sts']) ?? '', /--endpoint-url is for sms-voice and pinpoint only .*: CloudWatch Logs still goes to AWS; AWS_ENDPOINT_URL points every service elsewhere/);
 	assert.equal(endpointScopeWarning(r, ['sts']), undefined, 'STS has its own endpoint here');
 	assert.match(endpointScopeWarning(r, ['cloudwatch', 'sts']) ?? '', /: CloudWatch still goes to AWS;/);
 	assert.equal(endpointScopeWarning(await run({endpointUrl: 'http://127.0.0.1:7000', env: {AWS_ENDPOINT_URL: 'http://127.0.0.1:7100'}}), ['logs', 'sts']), undefined);
 	r = await run({env: {AWS_ENDPOINT_URL: 'http://127.0.0.1:7100', AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: 'http://127.0.0.1:7101', AWS_ENDPOINT_URL_CLOUDWATCH: 'http://127.0.0.1:7102'}});
 	assert.deepEqual(
 		Object.fromEntries(Object.entries(r.endpoints).map(([k, v]) => [k, v?.source])),
-		{sms: 'AWS_ENDPOINT_URL', logs: 'AWS_ENDPOINT_URL_CLOUDWATCH_LOGS', sts: 'AWS_ENDPOINT_URL', cloudwatch: 'AWS_ENDPOINT_URL_CLOUDWATCH'},
+		{sms: 'AWS_ENDPOINT_URL', logs: 'AWS_ENDPOINT_URL_CLOUDWATCH_LOGS', sts: 'AWS_ENDPOINT_URL', cloudwatch: 'AWS_ENDPOINT_URL_CLOUDWATCH', pinpoint: 'AWS_ENDPOINT_URL'},
 	);
+	assert.equal((await run({env: {AWS_ENDPOINT_URL_PINPOINT: 'http://127.0.0.1:7103'}})).connection.configuredEndpoints?.pinpoint, 'http://127.0.0.1:7103', 'the AWS CLI’s service id for Pinpoint');
 	assert.equal(r.connection.endpoint, undefined, 'configured endpoints are found by the aws CLI itself: not repeated as --endpoint-url');
 	assert.equal(r.connection.configuredEndpoints?.logs, 'http://127.0.0.1:7101');
 	assert.equal(r.connection.configuredEndpoints?.cloudwatch, 'http://127.0.0.1:7102', 'CloudWatch metrics and CloudWatch Logs are two services');

@@ -1,0 +1,108 @@
+// The test-push form of a push application: channel (preselected from the row), device token or endpoint id,
+// title, body, action (and its URL), priority, time to live, silent; the payload size against the channel's limit
+// as you type. Enter stages the push for review (nothing is sent before that).
+import React from 'react';
+import {Text} from 'ink';
+import {useTheme} from '../theme/ThemeContext.js';
+import {EditForm, formHeight, type FormField, type FormValues} from '../components/EditForm.js';
+import {PUSH_CHANNELS, pushChannelFromInput, type PushChannelType} from '../domain/pushRules.js';
+import {checkPush, checkToken, describeSize, parseTimeToLive, payloadSize, PUSH_ACTIONS, PUSH_PRIORITIES, type PushAction, type PushInput, type PushPriority, type PushTarget} from '../domain/pushMessage.js';
+import {truncate} from '../domain/textWidth.js';
+
+const TOKEN = 'device token';
+const ENDPOINT = 'endpoint id';
+
+/** A channel in the form by its API name (as smsdeck push send --channel takes it); FCM says which it is. */
+const channelOption = (type: PushChannelType) => (type === 'GCM' ? 'GCM (FCM)' : type);
+
+function fieldsFor(channels: readonly PushChannelType[], initial: PushChannelType | undefined): FormField[] {
+	return [
+		{id: 'channel', label: 'Channel', kind: 'choice', options: channels.map(channelOption), initial: initial ? channelOption(initial) : undefined},
+		{id: 'to', label: 'Send to', kind: 'choice', options: [TOKEN, ENDPOINT]},
+		{id: 'address', label: 'Token / endpoint', kind: 'text', placeholder: 'the device token, or the endpoint id'},
+		{id: 'title', label: 'Title', kind: 'text', initial: 'smsdeck test'},
+		{id: 'body', label: 'Body', kind: 'text', initial: 'smsdeck test push'},
+		{id: 'action', label: 'Action', kind: 'choice', options: PUSH_ACTIONS},
+		{id: 'url', label: 'URL', kind: 'text', placeholder: 'https://… (URL) or myapp://… (DEEP_LINK)', hidden: v => v.action === 'OPEN_APP'},
+		{id: 'priority', label: 'Priority', kind: 'choice', options: PUSH_PRIORITIES},
+		{id: 'ttl', label: 'Time to live (s)', kind: 'text', placeholder: 'empty: the provider’s default'},
+		{id: 'silent', label: 'Silent', kind: 'choice', options: ['no', 'yes']},
+	];
+}
+
+/** Lines the form takes (its size line included). */
+export const pushFormHeight = () => formHeight(fieldsFor(['APNS'], 'APNS')) + 1;
+
+export interface PushFormResult {
+	input: PushInput;
+	target: PushTarget;
+}
+
+/** The push the values describe, or why they do not describe one. Pure, for the form and its tests. */
+export function pushFromValues(values: FormValues): {push?: PushFormResult; problem?: string; input?: PushInput} {
+	const channel = pushChannelFromInput((values.channel ?? '').replace(/ \(FCM\)$/, ''));
+	if (!channel) return {problem: 'Choose a channel the application has'};
+	const ttl = parseTimeToLive(values.ttl ?? '');
+	const input: PushInput = {
+		channel,
+		title: values.title ?? '',
+		body: values.body ?? '',
+		action: (values.action || 'OPEN_APP') as PushAction,
+		url: values.url?.trim() || undefined,
+		priority: (values.priority || 'normal') as PushPriority,
+		timeToLive: ttl.ok ? ttl.seconds : undefined,
+		silent: values.silent === 'yes',
+	};
+	if (!ttl.ok) return {problem: ttl.reason, input};
+	const address = (values.address ?? '').trim();
+	const tokenProblem = checkToken(address);
+	if (tokenProblem) return {problem: values.to === ENDPOINT ? 'give the endpoint id' : tokenProblem, input};
+	const problem = checkPush(input);
+	if (problem) return {problem, input};
+	return {push: {input, target: values.to === ENDPOINT ? {endpointId: address} : {token: address}}, input};
+}
+
+export function PushSendForm({
+	appLabel,
+	channels,
+	initial,
+	width,
+	readOnly,
+	onSubmit,
+	onCancel,
+}: {
+	appLabel: string;
+	channels: readonly PushChannelType[];
+	initial?: PushChannelType;
+	width: number;
+	readOnly: boolean;
+	onSubmit: (push: PushFormResult) => void;
+	onCancel: () => void;
+}) {
+	const theme = useTheme();
+	const c = theme.colors;
+	return (
+		<EditForm
+			title={readOnly ? 'Read-only: test pushes are refused' : `Test push from ${appLabel}`}
+			fields={fieldsFor(channels, initial)}
+			width={width}
+			submitLabel="stages and reviews"
+			validate={values => (readOnly ? 'Read-only: a test push is a change; smsdeck refuses it' : pushFromValues(values).problem)}
+			onSubmit={values => {
+				const {push} = pushFromValues(values);
+				if (push) onSubmit(push);
+			}}
+			onCancel={onCancel}
+			below={values => {
+				const {input} = pushFromValues(values);
+				if (!input) return <Text> </Text>;
+				const size = payloadSize(input);
+				return (
+					<Text color={size.fits ? c.muted : c.error}>
+						{truncate(`   Payload            ${describeSize(size)} (${PUSH_CHANNELS[input.channel].label} limit)${size.fits ? '' : ' — too large'}`, width - 1)}
+					</Text>
+				);
+			}}
+		/>
+	);
+}
