@@ -22,7 +22,14 @@ async function command(app: TerminalSession, text: string, loaded: string | RegE
 	await app.waitForText(loaded, {timeoutMs: 15_000});
 }
 
-const ready = (app: TerminalSession) => app.waitForText('<?> help', {timeoutMs: 15_000});
+/**
+ * The first frame, and the keyboard taken: Ink turns raw mode on in an effect after that frame, then bracketed paste
+ * (its \x1b[?2004h is the sign). A key typed before then is echoed by the terminal onto the last row, and stays there.
+ */
+async function ready(app: TerminalSession) {
+	await app.waitForText('<?> help', {timeoutMs: 15_000});
+	await app.waitForOutput('\x1b[?2004h', {timeoutMs: 15_000});
+}
 
 /**
  * The simulator smoke test, run and then run again (R): events of four messages in its configuration set. A PASS
@@ -143,6 +150,39 @@ const scenes: Scene[] = [
 			await app.waitForText(/Status: .* DELIVERED/, {timeoutMs: 30_000});
 			await app.press('escape');
 			await app.waitForNoText('enter stages and reviews');
+		},
+	},
+	{
+		file: 'push.svg',
+		title: 'smsdeck — a push application: its channels, an APNs certificate to renew, a test push\'s outcome',
+		cols: 120,
+		rows: 26,
+		async play(app) {
+			await ready(app);
+			await command(app, 'push', /Push applications \[\d+\].*ago/);
+			await app.press('/');
+			await app.waitForText('filter rows');
+			await app.type('shop-mobile');
+			await app.press('enter');
+			await app.waitForText(/\[1 of \d+\]/);
+			await app.press('enter');
+			await app.waitForText(/Push channels.*\[7\].*ago/);
+			await app.waitForText('Check APNs  certificate 340 days old');
+			// T on the APNs row: a test push to a token the provider refuses (the call itself succeeds).
+			await app.press('T');
+			await app.waitForText('Test push from shop-mobile');
+			await app.waitForText(/Payload +\d+ B of 4 KB \(APNs limit\)/);
+			await app.press('tab', 'tab');
+			await app.type('invalid-apns-token-0001');
+			await app.waitForText('Token / endpoint invalid-apns-token-0001');
+			await app.press('enter');
+			await app.waitForText('Review 1 staged change');
+			await app.press('y');
+			await app.waitForText('Applied 1 of 1 change');
+			await app.press('escape');
+			await app.waitForText('Last test push: call accepted, but 1 of 1 address failed');
+			await app.waitForText('✗ PERMANENT_FAILURE 400 invalid-apns-token-0001 — BadDeviceToken');
+			await app.waitForText('permanent failure: check the token');
 		},
 	},
 	{
