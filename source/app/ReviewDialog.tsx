@@ -114,15 +114,16 @@ export function ReviewDialog({width, height, store, apply, onReports, onClose}: 
 	const w = width - 2;
 	if (phase === 'done') {
 		const ok = reports.filter(r => r.ok).length;
+		const clean = reports.every(r => r.ok && !r.failedInPart);
 		rows.push(
-			<Text key="t" bold color={ok === reports.length ? c.ok : c.warn}>
+			<Text key="t" bold color={clean ? c.ok : c.warn}>
 				{` Applied ${ok} of ${reports.length} change${reports.length === 1 ? '' : 's'}`}
 			</Text>,
 		);
 		reports.forEach((r, i) => {
 			rows.push(
-				<Text key={`r${i}`} color={r.ok ? c.ok : c.error} wrap="truncate">
-					{truncate(` ${r.ok ? theme.glyphs.ok : theme.glyphs.fail} ${r.edit.what}: ${r.ok ? `${r.edit.before || '(none)'} → ${r.edit.after || '(none)'}` : r.message}`, w)}
+				<Text key={`r${i}`} color={!r.ok ? c.error : r.failedInPart ? c.warn : c.ok} wrap="truncate">
+					{truncate(` ${r.ok && !r.failedInPart ? theme.glyphs.ok : theme.glyphs.fail} ${r.edit.what}: ${r.ok ? `${r.edit.before || '(none)'} → ${r.edit.after || '(none)'}` : r.message}`, w)}
 				</Text>,
 			);
 			rows.push(

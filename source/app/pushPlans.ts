@@ -76,7 +76,7 @@ export function pushSendEdit(connection: Connection, app: PushApp, input: PushIn
 				pushResults.set({appId: app.Id, what: short, cli, request, sentAt: Date.now(), state: 'done', requestId: out.requestId, outcomes: out.outcomes});
 				const failed = out.outcomes.filter(o => !pushSucceeded(o));
 				const detail = out.outcomes.length === 0 ? 'the answer names no address' : out.outcomes.map(outcomeLine).join('; ');
-				return {requestId: out.requestId, detail: failed.length > 0 ? `call accepted, but ${detail}` : detail};
+				return {requestId: out.requestId, detail: failed.length > 0 ? `call accepted, but ${detail}` : detail, failedInPart: failed.length > 0};
 			} catch (error) {
 				pushResults.set({appId: app.Id, what: short, cli, request, sentAt: Date.now(), state: 'failed', error: (error as Error).message});
 				throw error;

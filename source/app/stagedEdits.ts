@@ -63,6 +63,8 @@ export function mergeEdits(earlier: StagedEdit, later: StagedEdit): StagedEdit {
 export interface ApplyReport {
 	edit: StagedEdit;
 	ok: boolean;
+	/** Applied, but the service says what it was for failed, in part or whole (ChangeResult.failedInPart). */
+	failedInPart?: boolean;
 	/** The service's reason, or what it answered. */
 	message: string;
 	requestId?: string;
@@ -144,7 +146,7 @@ export class StagedEdits {
 					const clients = await clientsFor(edit.connection);
 					const out = await edit.apply(clients);
 					this.edits = this.edits.filter(e => e.id !== edit.id);
-					reports.push({edit, ok: true, message: out.detail ?? 'done', requestId: out.requestId, time: Date.now()});
+					reports.push({edit, ok: true, failedInPart: out.failedInPart, message: out.detail ?? 'done', requestId: out.requestId, time: Date.now()});
 				} catch (error) {
 					const info = describeServiceError(error);
 					this.edits = this.edits.map(e => (e.id === edit.id ? {...e, error: info.message} : e));

@@ -9,6 +9,8 @@ export interface ChangeResult {
 	requestId?: string;
 	/** What the service answered, in a few words (e.g. the new number). */
 	detail?: string;
+	/** The call was accepted but what it was for failed, in part or whole (a test push whose token was refused). */
+	failedInPart?: boolean;
 }
 
 type Meta = {$metadata?: {requestId?: string}};
