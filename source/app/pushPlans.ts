@@ -3,7 +3,7 @@
 // screens before anything is staged.
 import type {Connection} from '../services/clients.js';
 import {deletePushApp, sendPush, setChannelEnabled, type PushApp} from '../services/pushService.js';
-import {PUSH_CHANNELS, type PushChannelType} from '../domain/pushRules.js';
+import {credentialCheck, PUSH_CHANNELS, usesCertificate, type ChannelFacts, type PushChannelType} from '../domain/pushRules.js';
 import {messageRequest, outcomeLine, pushSucceeded, type PushInput, type PushTarget} from '../domain/pushMessage.js';
 import {channelEnableCli, deleteAppCli, sendMessagesCli} from '../domain/pushCommands.js';
 import {pushResults} from './pushResultStore.js';
@@ -14,7 +14,18 @@ export const pushChannelsScope = (appId: string) => `push-channels/${appId}`;
 
 const appLabel = (app: PushApp) => (app.Name ? `${app.Name} (${app.Id})` : app.Id);
 
-export function pushChannelEnableEdit(connection: Connection, app: PushApp, type: PushChannelType, enable: boolean, credentials: Record<string, string> = {}): StagedEdit {
+/**
+ * An APNs certificate's age is read from the channel's last change, which any update moves to now: the review says
+ * what will no longer be visible afterwards.
+ */
+function certificateAgeNote(type: PushChannelType, channel: ChannelFacts): string {
+	if (!usesCertificate(type, channel)) return '';
+	const {ageDays} = credentialCheck(type, channel, Date.now());
+	const age = ageDays === undefined ? 'its age is unknown' : `at least ${ageDays} days old today`;
+	return `; the channel's last-change date, the only clue to its certificate's age (${age}), moves to now`;
+}
+
+export function pushChannelEnableEdit(connection: Connection, app: PushApp, type: PushChannelType, channel: ChannelFacts, enable: boolean, credentials: Record<string, string> = {}): StagedEdit {
 	const {label} = PUSH_CHANNELS[type];
 	return {
 		id: `push-channel|${app.Id}|${type}`,
@@ -22,7 +33,7 @@ export function pushChannelEnableEdit(connection: Connection, app: PushApp, type
 		rowKey: type,
 		what: `${enable ? 'Enable' : 'Disable'} the ${label} channel of ${appLabel(app)}`,
 		before: enable ? 'disabled' : 'enabled',
-		after: `${enable ? 'enabled (pushes to its devices go out)' : 'disabled (pushes to its devices are refused; the credentials stay)'}${Object.keys(credentials).length > 0 ? ', with the credentials typed' : ''}`,
+		after: `${enable ? 'enabled (pushes to its devices go out)' : 'disabled (pushes to its devices are refused; the credentials stay)'}${Object.keys(credentials).length > 0 ? ', with the credentials typed' : ''}${certificateAgeNote(type, channel)}`,
 		cli: [channelEnableCli(connection, app.Id, type, enable, credentials)],
 		kind: 'change',
 		preview: {Enabled: enable ? 'yes' : 'no'},

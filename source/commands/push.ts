@@ -197,7 +197,7 @@ function channelSwitch(enable: boolean): CommandAction {
 					io.stdout.write(globals.json ? renderJson({change: null, detail: `already ${enable ? 'enabled' : 'disabled'}`}) : renderLines([`${PUSH_CHANNELS[type].label} of ${app.Name || app.Id} is already ${enable ? 'enabled' : 'disabled'}; nothing was sent`]));
 					return 0;
 				}
-				return applyPlanned(command, io, clients, pushChannelEnableEdit(clients.connection, app, type, enable, credentials), {yes: options.yes === true, json: globals.json});
+				return applyPlanned(command, io, clients, pushChannelEnableEdit(clients.connection, app, type, channel, enable, credentials), {yes: options.yes === true, json: globals.json});
 			});
 		});
 }

@@ -95,39 +95,37 @@ export interface ChannelFacts {
 	DefaultAuthenticationMethod?: string;
 	LastModifiedDate?: string;
 	CreationDate?: string;
+	/** False for a channel the application does not have (listPushChannels lists every kind). */
+	configured?: boolean;
 }
 
 /**
  * How the channel authenticates, in the guide's words: APNs key (token) or certificate; FCM token credentials
  * (service JSON) or key credentials (API key); Baidu an API key and secret; ADM a client id and secret.
  */
+// Read from the members the model documents as meaningful (DefaultAuthenticationMethod, HasTokenKey,
+// HasFcmServiceCredentials), never from HasCredential, which the model marks "(Not used) … retained only for backward
+// compatibility". A channel cannot be set up without credentials, so a configured channel always has one kind.
 export function authMethod(type: PushChannelType, c: ChannelFacts): string {
 	const family = PUSH_CHANNELS[type].family;
+	const method = c.DefaultAuthenticationMethod?.toUpperCase();
 	if (family === 'APNS') {
 		const token = c.HasTokenKey === true;
-		const certificate = usesCertificate(type, c);
-		if (token && certificate) return 'key and certificate';
-		if (token) return 'key (token)';
-		if (certificate) return 'certificate';
-		return c.HasCredential ? 'credentials' : 'none';
+		if (token && method === 'CERTIFICATE') return 'key and certificate';
+		return token ? 'key (token)' : 'certificate';
 	}
 	if (family === 'GCM') {
 		const token = c.HasFcmServiceCredentials === true;
-		const key = c.DefaultAuthenticationMethod?.toUpperCase() === 'KEY' || (c.HasCredential === true && !token);
-		if (token && key) return 'token and key credentials';
-		if (token) return 'token credentials';
-		if (key) return 'key credentials';
-		return 'none';
+		if (token && method === 'KEY') return 'token and key credentials';
+		return token ? 'token credentials' : 'key credentials';
 	}
-	if (family === 'BAIDU') return c.HasCredential === false ? 'none' : 'API key + secret key';
-	return c.HasCredential === false ? 'none' : 'client id + client secret';
+	return family === 'BAIDU' ? 'API key + secret key' : 'client id + client secret';
 }
 
-/** An APNs channel with a .p12 certificate (it expires a year after it was issued). */
+/** An APNs channel that sends with a .p12 certificate (it expires a year after it was issued). */
 export function usesCertificate(type: PushChannelType, c: ChannelFacts): boolean {
-	if (PUSH_CHANNELS[type].family !== 'APNS') return false;
-	if (c.DefaultAuthenticationMethod?.toUpperCase() === 'CERTIFICATE') return true;
-	return c.HasCredential === true && c.HasTokenKey !== true && c.DefaultAuthenticationMethod?.toUpperCase() !== 'TOKEN';
+	if (PUSH_CHANNELS[type].family !== 'APNS' || c.configured === false) return false;
+	return c.DefaultAuthenticationMethod?.toUpperCase() === 'CERTIFICATE' || c.HasTokenKey !== true;
 }
 
 /** The default authentication method as the API names it, lower case for reading ("certificate", "token", "key"). */
@@ -151,19 +149,21 @@ export interface CredentialCheck {
 }
 
 /**
- * What the guide says to check for a channel: an APNs certificate expires one year after it was issued; its age is
- * counted from the channel's last change (when the certificate was uploaded), so it is a lower bound of the truth.
+ * What the guide says to check for a channel: an APNs certificate expires one year after it was issued. The API
+ * gives no date of the certificate, only the channel's last change, and the certificate is at least that old (any
+ * update moves the date, enabling or disabling too): so the age shown is a lower bound, and the time left an upper
+ * bound.
  */
 export function credentialCheck(type: PushChannelType, c: ChannelFacts, now: number): CredentialCheck {
 	const modified = c.LastModifiedDate ? Date.parse(c.LastModifiedDate) : Number.NaN;
 	const ageDays = Number.isNaN(modified) ? undefined : Math.max(0, Math.floor((now - modified) / DAY));
-	if (c.Enabled && authMethod(type, c) === 'none') return {level: 'error', text: 'enabled without credentials', short: 'no credentials', ageDays};
 	if (!usesCertificate(type, c)) return {level: 'ok', text: '', short: '', ageDays};
 	if (ageDays === undefined) return {level: 'warn', text: 'certificate: age unknown (it expires 1 year after it was issued)', short: 'cert age unknown', ageDays};
 	const left = CERTIFICATE_LIFETIME_DAYS - ageDays;
+	const age = `certificate at least ${ageDays} days old`;
 	if (left <= 0) {
-		return {level: 'error', text: `certificate ${ageDays} days old: expired (1-year lifetime); upload a new one or switch to a key (.p8)`, short: `EXPIRED cert, ${ageDays} d`, ageDays};
+		return {level: 'error', text: `${age}: expired (1-year lifetime); upload a new one or switch to a key (.p8)`, short: `EXPIRED cert, ≥${ageDays} d`, ageDays};
 	}
-	if (ageDays >= CERTIFICATE_WARN_DAYS) return {level: 'warn', text: `certificate ${ageDays} days old: expires in about ${left} days; renew it`, short: `cert ${ageDays} d, ${left} d left`, ageDays};
-	return {level: 'ok', text: `certificate ${ageDays} days old (expires in about ${left} days)`, short: `cert ${ageDays} d`, ageDays};
+	if (ageDays >= CERTIFICATE_WARN_DAYS) return {level: 'warn', text: `${age}: expires within about ${left} days; renew it`, short: `cert ≥${ageDays} d, ≤${left} d left`, ageDays};
+	return {level: 'ok', text: `${age}: expires within about ${left} days`, short: `cert ≥${ageDays} d`, ageDays};
 }

@@ -167,7 +167,7 @@ const scenes: Scene[] = [
 			await app.waitForText(/\[1 of \d+\]/);
 			await app.press('enter');
 			await app.waitForText(/Push channels.*\[7\].*ago/);
-			await app.waitForText('Check APNs  certificate 340 days old');
+			await app.waitForText('Check APNs  certificate at least 340 days old');
 			// T on the APNs row: a test push to a token the provider refuses (the call itself succeeds).
 			await app.press('T');
 			await app.waitForText('Test push from shop-mobile');

@@ -60,7 +60,7 @@ const columns: Column<Row>[] = [
 export function PushAppView({id, width, height, filter, isActive, toast}: ViewProps & {id: string}) {
 	const theme = useTheme();
 	const {connection} = useSession();
-	const {stage} = useEdits();
+	const {stage, store} = useEdits();
 	const {openCopy} = useCopy();
 	const allStaged = useStagedEdits();
 	const scope = pushChannelsScope(id);
@@ -107,8 +107,13 @@ export function PushAppView({id, width, height, filter, isActive, toast}: ViewPr
 				if (!row) return toast('Put the cursor on a channel to enable or disable it', 'info');
 				if (!row.configured) return toast(`${appLabel} has no ${PUSH_CHANNELS[row.type].label} channel: set it up with its credentials first (aws pinpoint update-${PUSH_CHANNELS[row.type].cli}-channel). Nothing was staged.`, 'warn');
 				const current = row.stagedEnabled ?? row.Enabled === true;
+				// Back to what the service has: the staged change is dropped, not answered with a second one.
+				if (row.stagedEnabled !== undefined && !current === (row.Enabled === true)) {
+					store.discard(`push-channel|${app.Id}|${row.type}`);
+					return toast(`${PUSH_CHANNELS[row.type].label} stays ${row.Enabled ? 'enabled' : 'disabled'}: the staged change is discarded`, 'info');
+				}
 				if (PUSH_CHANNELS[row.type].credentials) return setCredentialsFor({type: row.type, enable: !current});
-				stage(pushChannelEnableEdit(connection, app, row.type, !current), {review: true});
+				stage(pushChannelEnableEdit(connection, app, row.type, row, !current), {review: true});
 			},
 			'push.deleteApp': () => stage(pushAppDeleteEdit(connection, app, configured.length), {review: true}),
 			'push.send': () => {
@@ -192,7 +197,7 @@ export function PushAppView({id, width, height, filter, isActive, toast}: ViewPr
 					onSubmit={values => {
 						const {type, enable} = credentialsFor;
 						setCredentialsFor(undefined);
-						stage(pushChannelEnableEdit(connection, app, type, enable, Object.fromEntries(credentialFields.map(f => [f.id, values[f.id].trim()]))), {review: true});
+						stage(pushChannelEnableEdit(connection, app, type, rows.find(r => r.type === type) ?? {}, enable, Object.fromEntries(credentialFields.map(f => [f.id, values[f.id].trim()]))), {review: true});
 					}}
 					onCancel={() => setCredentialsFor(undefined)}
 				/>

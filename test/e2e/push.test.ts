@@ -65,8 +65,8 @@ test('browse applications and channels, disable and enable FCM with the staged r
 		await app.press('enter');
 		await app.waitForText('Push application shop-mobile');
 		// What the guide says to check: the certificate-based APNs channel, 340 days old, is near its year.
-		await app.waitForText(/APNs +enabled +certificate +certificate +\d{4}-\d\d-\d\d +cert 340 d, 25 d left/);
-		await app.waitForText('Check APNs  certificate 340 days old: expires in about 25 days; renew it');
+		await app.waitForText(/APNs +enabled +certificate +certificate +\d{4}-\d\d-\d\d +cert ≥340 d, ≤25 d left/);
+		await app.waitForText('Check APNs  certificate at least 340 days old: expires within about 25 days;');
 		assert.match(lineWith(app, /APNs sandbox +enabled/), /key \(token\) +token/);
 		assert.match(lineWith(app, /FCM +enabled/), /token credentials +token/);
 		assert.match(lineWith(app, /^ +ADM /), /not set up/);
@@ -78,6 +78,13 @@ test('browse applications and channels, disable and enable FCM with the staged r
 		await app.waitForText('Disable the FCM channel of shop-mobile');
 		assert.match(app.screen(), /aws pinpoint update-gcm-channel --application-id \w+ --gcm-channel-request\s+Enabled=false/);
 		assert.equal(await gcm(), true, 'nothing is sent before y');
+		// E again on the staged row turns it back to what the service has: the staged change goes, nothing is sent.
+		await app.press('n');
+		await app.waitForText(/FCM +disabled \(was enabled\)/);
+		await pressUntil(app, ['E'], 'FCM stays enabled: the staged change is discarded');
+		await app.waitForText(/FCM +enabled +token credentials/);
+		assert.equal(await gcm(), true);
+		await pressUntil(app, ['E'], 'Review 1 staged change');
 		await app.press('y');
 		await app.waitForText('Applied 1 of 1 change');
 		assert.equal(await gcm(), false);

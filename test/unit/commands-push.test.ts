@@ -35,7 +35,7 @@ test('push apps and push channels: the seeded applications, channels with their 
 
 	const channels = await call(push, ['channels', 'shop-mobile']);
 	assert.equal(channels.code, 0, channels.err);
-	assert.match(channels.out, /APNs +APNS +enabled +certificate +certificate .* WARN: certificate 340 days old: expires in about 25 days/);
+	assert.match(channels.out, /APNs +APNS +enabled +certificate +certificate .* WARN: certificate at least 340 days old: expires within about 25 days/);
 	assert.match(channels.out, /FCM +GCM +enabled +token credentials +token/);
 	const byId = JSON.parse((await call(push, ['channels', shop!.Id], {json: true})).out) as {Channels: {ChannelType: string; Check: string; CredentialAgeDays: number | null; Configured: boolean}[]};
 	const apns = byId.Channels.find(c => c.ChannelType === 'APNS');

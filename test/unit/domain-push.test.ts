@@ -37,15 +37,18 @@ test('authentication method: APNs key or certificate; FCM token or key credentia
 
 test('an APNs certificate: its age, a warning from 330 days, an error from 365; a key never expires', () => {
 	const cert = (days: number) => credentialCheck('APNS', {Enabled: true, HasCredential: true, DefaultAuthenticationMethod: 'CERTIFICATE', LastModifiedDate: daysAgo(days)}, now);
-	assert.deepEqual([cert(100).level, cert(100).short], ['ok', 'cert 100 d']);
+	assert.deepEqual([cert(100).level, cert(100).short], ['ok', 'cert ≥100 d']);
 	assert.deepEqual([cert(329).level, cert(330).level, cert(340).level], ['ok', 'warn', 'warn']);
-	assert.equal(cert(340).text, 'certificate 340 days old: expires in about 25 days; renew it');
+	assert.equal(cert(340).text, 'certificate at least 340 days old: expires within about 25 days; renew it');
 	assert.deepEqual([cert(364).level, cert(365).level, cert(400).level], ['warn', 'error', 'error']);
-	assert.match(cert(400).text, /^certificate 400 days old: expired/);
-	assert.equal(cert(400).short, 'EXPIRED cert, 400 d');
+	assert.match(cert(400).text, /^certificate at least 400 days old: expired/);
+	assert.equal(cert(400).short, 'EXPIRED cert, ≥400 d');
 	const key = credentialCheck('APNS', {Enabled: true, HasCredential: true, HasTokenKey: true, DefaultAuthenticationMethod: 'TOKEN', LastModifiedDate: daysAgo(900)}, now);
 	assert.deepEqual([key.level, key.text, key.ageDays], ['ok', '', 900]);
-	assert.equal(credentialCheck('GCM', {Enabled: true, LastModifiedDate: daysAgo(900)}, now).level, 'error', 'enabled without credentials');
+	// HasCredential is "(Not used)" in the model: an APNs channel without a token key signs with a certificate.
+	assert.equal(credentialCheck('APNS', {Enabled: true, LastModifiedDate: daysAgo(350)}, now).level, 'warn');
+	assert.equal(credentialCheck('APNS_VOIP', {configured: false}, now).text, '', 'a channel the application does not have has nothing to check');
+	assert.equal(credentialCheck('GCM', {Enabled: true, HasCredential: false, LastModifiedDate: daysAgo(900)}, now).level, 'ok');
 });
 
 test('the message per channel: APNs and FCM priority, ADM ExpiresAfter, the URL only with its action', () => {
