@@ -17,6 +17,7 @@
 import {Argument, Command, CommanderError, Option} from 'commander';
 import {checkDuration} from '../domain/duration.js';
 import {VERIFICATION_CHANNELS, VERIFICATION_LANGUAGES} from '../domain/verification.js';
+import {PUSH_CHANNEL_CHOICES} from '../domain/pushRules.js';
 import {UsageError, type CommandAction, type CommandInput, type CommandIO, type GlobalOptions, type SubcommandRun} from './types.js';
 
 declare const SMSDECK_VERSION: string | undefined;
@@ -483,13 +484,13 @@ function buildTree(write: (text: string) => void = text => process.stdout.write(
 			.command('send')
 			.summary('a test push to a device token or endpoint; exit 1 when an address failed')
 			.description(
-				'Sends one test push (SendMessages) to a device token (--token) or an endpoint of the application (--endpoint-id), on one channel. The payload is checked against the channel\'s limit (ADM 6 KB, the others 4 KB) before anything is sent. ' +
+				'Sends one test push (SendMessages) to a device token (--token) or an endpoint of the application (--endpoint-id), on one channel. An endpoint is looked up first (GetEndpoint) and its own channel is used: a --channel that is not the endpoint\'s is refused, as is an endpoint the application does not have (exit 2, nothing is sent). The payload is checked against the channel\'s limit (ADM 6 KB, the others 4 KB) before anything is sent; a silent APNs push is a background notification and carries no title or body. ' +
 					'The call succeeds even when the provider refuses the token: each address\'s delivery status, status code and message are printed (--json: with the MessageRequest and the aws pinpoint send-messages command).\n\n' +
 					'Example: smsdeck push send shop-mobile --channel GCM --token "$TOKEN" --title Hello --body "smsdeck test"\n\n' +
-					'Exit code 0 every address succeeded; 1 an address failed, or the service refused the call; 2 bad input (checked before any call) or read-only.',
+					'Exit code 0 every address succeeded; 1 an address failed, or the service refused the call; 2 bad input (checked before any call), an unknown endpoint or one on another channel, or read-only.',
 			)
 			.argument('<app>', APP)
-			.addOption(option('--channel <type>', 'the channel: APNS, APNS_SANDBOX, APNS_VOIP, APNS_VOIP_SANDBOX, GCM (FCM), BAIDU or ADM', {required: true}))
+			.addOption(option('--channel <type>', `the channel: ${PUSH_CHANNEL_CHOICES} (with --endpoint-id: the endpoint's own when left out)`))
 			.addOption(option('--token <token>', 'the device token (registration token) to send to', {empty: true}))
 			.addOption(option('--endpoint-id <id>', "an endpoint of the application, instead of --token", {empty: true}))
 			.addOption(option('--title <text>', 'the title', {empty: true, default: 'smsdeck test'}))
@@ -511,7 +512,7 @@ function buildTree(write: (text: string) => void = text => process.stdout.write(
 					`${verb} one push channel of the application (its credentials stay; Baidu and ADM require theirs in every update: --api-key and --secret-key, --client-id and --client-secret). Asks for confirmation on a terminal.\n\n${EXIT_CODES_CHANGE}`,
 				)
 				.argument('<app>', APP)
-				.addOption(option('--channel <type>', 'the channel: APNS, APNS_SANDBOX, APNS_VOIP, APNS_VOIP_SANDBOX, GCM (FCM), BAIDU or ADM', {required: true}))
+				.addOption(option('--channel <type>', `the channel: ${PUSH_CHANNEL_CHOICES}`, {required: true}))
 				.addOption(option('--api-key <key>', 'Baidu: the API key'))
 				.addOption(option('--secret-key <key>', 'Baidu: the secret key'))
 				.addOption(option('--client-id <id>', 'ADM: the client ID'))

@@ -3,11 +3,11 @@
 // what to check (an APNs certificate expires after one year). smsdeck push send APP --token T --channel C --title …
 // --body … : a test push; exit 0 when every address succeeded, 1 when one failed (a refused token is a failure inside
 // a successful call), 2 on bad input, checked before any call. The command tree declares the options and choices.
-import {listPushAppSummaries, listPushChannels, resolvePushApp, sendPush, type PushApp, type PushChannel} from '../services/pushService.js';
+import {getPushEndpoint, listPushAppSummaries, listPushChannels, resolvePushApp, sendPush, type PushApp, type PushChannel} from '../services/pushService.js';
 import type {Clients} from '../services/clients.js';
 import {UnresolvedIdentityError} from '../services/identityResolver.js';
-import {authMethod, credentialCheck, defaultAuth, PUSH_CHANNELS, pushChannelFromInput, type PushChannelType} from '../domain/pushRules.js';
-import {checkPush, checkToken, describeSize, explainDelivery, messageRequest, outcomeLine, parseTimeToLive, payloadSize, pushSucceeded, type PushAction, type PushInput, type PushPriority, type PushTarget} from '../domain/pushMessage.js';
+import {authMethod, credentialCheck, defaultAuth, PUSH_CHANNEL_CHOICES, PUSH_CHANNELS, pushChannelFromInput, type PushChannelType} from '../domain/pushRules.js';
+import {checkEndpointId, checkPush, checkPushContent, checkToken, describeSize, endpointChannel, explainDelivery, messageRequest, outcomeLine, parseTimeToLive, payloadSize, pushSucceeded, type PushAction, type PushInput, type PushPriority, type PushTarget} from '../domain/pushMessage.js';
 import {sendMessagesCli} from '../domain/pushCommands.js';
 import {pushAppDeleteEdit, pushChannelEnableEdit} from '../app/pushPlans.js';
 import {channelSummary} from '../domain/pushSummary.js';
@@ -87,21 +87,33 @@ const channels: CommandAction = async ({args}, globals, io) =>
 		}),
 	);
 
-/** The push the options describe, checked before any call (UsageError: exit 2). */
-export function pushOf(options: CommandInput['options']): {input: PushInput; target: PushTarget} {
+/**
+ * The push the options describe, checked before any call (UsageError: exit 2). With --endpoint-id and no --channel,
+ * the channel is the endpoint's: `channel` is undefined until `endpoint` (GetEndpoint's answer) gives it.
+ */
+export function pushOf(options: CommandInput['options'], endpoint?: {channel?: string}): {input?: PushInput; target: PushTarget} {
 	const command = 'push send';
-	const channel = pushChannelFromInput(String(options.channel ?? ''));
-	if (!channel) throw new UsageError(`${command}: --channel takes APNS, APNS_SANDBOX, APNS_VOIP, APNS_VOIP_SANDBOX, GCM (FCM), BAIDU or ADM`, command);
+	const typed = options.channel === undefined ? undefined : pushChannelFromInput(String(options.channel));
+	if (options.channel !== undefined && !typed) throw new UsageError(`${command}: --channel takes ${PUSH_CHANNEL_CHOICES}`, command);
 	const token = options.token as string | undefined;
 	const endpointId = options.endpointId as string | undefined;
 	if ((token === undefined) === (endpointId === undefined)) throw new UsageError(`${command}: give --token (a device token) or --endpoint-id, one of them`, command);
+	if (token !== undefined && !typed) throw new UsageError(`${command}: --token needs --channel (${PUSH_CHANNEL_CHOICES})`, command);
 	const address = (token ?? endpointId)!.trim();
-	const tokenProblem = checkToken(address);
-	if (tokenProblem) throw new UsageError(`${command}: ${token !== undefined ? `--token: ${tokenProblem}` : '--endpoint-id is empty'}`, command);
+	const addressProblem = token !== undefined ? checkToken(address) : checkEndpointId(address);
+	if (addressProblem) throw new UsageError(`${command}: ${token !== undefined ? '--token' : '--endpoint-id'}: ${addressProblem}`, command);
+	const target: PushTarget = token !== undefined ? {token: address} : {endpointId: address};
 	const ttl = parseTimeToLive(String(options.ttl ?? ''));
 	if (!ttl.ok) throw new UsageError(`${command}: --ttl: ${ttl.reason}`, command);
+	if (options.url !== undefined && (options.action ?? 'OPEN_APP') === 'OPEN_APP') throw new UsageError(`${command}: --url goes with --action URL or DEEP_LINK`, command);
+	let channel = typed;
+	if (endpoint) {
+		const found = endpointChannel(address, typed, endpoint);
+		if ('problem' in found) throw new RuleError(`${command}: ${found.problem}${typed ? ' (or leave --channel out)' : ''}; nothing was sent`);
+		channel = found.channel;
+	}
 	const input: PushInput = {
-		channel,
+		channel: channel ?? 'APNS',
 		title: String(options.title ?? ''),
 		body: String(options.body ?? ''),
 		action: (options.action ?? 'OPEN_APP') as PushAction,
@@ -110,18 +122,22 @@ export function pushOf(options: CommandInput['options']): {input: PushInput; tar
 		timeToLive: ttl.seconds,
 		silent: options.silent === true,
 	};
-	if (input.url !== undefined && input.action === 'OPEN_APP') throw new UsageError(`${command}: --url goes with --action URL or DEEP_LINK`, command);
-	const problem = checkPush(input);
+	// Without a channel yet, everything but the payload's size (its limit is the channel's) is checked now.
+	const problem = channel ? checkPush(input) : checkPushContent(input);
 	if (problem) throw new UsageError(`${command}: ${problem}; nothing was sent`, command);
-	return {input, target: token !== undefined ? {token: address} : {endpointId: address}};
+	return {input: channel ? input : undefined, target};
 }
 
 const send: CommandAction = async ({args, options}, globals, io) =>
 	runChange(io, async () => {
-		const {input, target} = pushOf(options);
+		const {target} = pushOf(options);
 		await refuseReadOnly('push send', globals, io.env);
 		return withChangeClients(globals, io, async clients => {
 			const app = await appOf(clients, 'push send', args[0]);
+			// An endpoint gets the message of its own channel only: its channel is looked up first (GetEndpoint).
+			const endpoint = 'endpointId' in target ? await getPushEndpoint(clients, app.Id, target.endpointId) : undefined;
+			if ('endpointId' in target && !endpoint) throw new RuleError(`push send: no endpoint ${target.endpointId} in ${app.Name || app.Id}; nothing was sent`);
+			const {input} = pushOf(options, endpoint) as {input: PushInput};
 			const request = messageRequest(input, target);
 			const cli = sendMessagesCli(clients.connection, app.Id, request);
 			const out = await sendPush(clients, app.Id, request);
@@ -185,7 +201,7 @@ function channelSwitch(enable: boolean): CommandAction {
 	return async ({args, options}, globals, io) =>
 		runChange(io, async () => {
 			const type = pushChannelFromInput(String(options.channel ?? ''));
-			if (!type) throw new UsageError(`${command}: --channel takes APNS, APNS_SANDBOX, APNS_VOIP, APNS_VOIP_SANDBOX, GCM (FCM), BAIDU or ADM`, command);
+			if (!type) throw new UsageError(`${command}: --channel takes ${PUSH_CHANNEL_CHOICES}`, command);
 			const credentials = credentialsOf(command, type, options);
 			await refuseReadOnly(command, globals, io.env);
 			requireConfirmable(command, options.yes === true);

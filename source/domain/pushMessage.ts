@@ -1,7 +1,7 @@
 // The test push (End User Messaging Push): the message of each channel's provider, the MessageRequest for a device
 // token or an endpoint, the payload size against the channel's limit (ADM 6 KB, the others 4 KB), the checks made
 // before anything is sent, and each address's outcome in plain words. Pure: no I/O, no SDK.
-import {PUSH_CHANNELS, type PushChannelType} from './pushRules.js';
+import {isPushChannelType, PUSH_CHANNELS, type PushChannelType} from './pushRules.js';
 
 const KB = 1024;
 
@@ -27,8 +27,12 @@ export interface PushInput {
 export function channelMessage(input: PushInput): Record<string, unknown> {
 	const family = PUSH_CHANNELS[input.channel].family;
 	const m: Record<string, unknown> = {Action: input.action};
-	if (input.body) m.Body = input.body;
-	if (input.title) m.Title = input.title;
+	// A silent APNs push is a background notification: no alert, so no title or body (the model: its payload "can't
+	// include the alert"); what is sent is what payloadSize measures.
+	if (!(input.silent && family === 'APNS')) {
+		if (input.body) m.Body = input.body;
+		if (input.title) m.Title = input.title;
+	}
 	if (input.url && input.action !== 'OPEN_APP') m.Url = input.url;
 	m.SilentPush = input.silent;
 	// Priority: APNs and FCM (Baidu and ADM have none). Time to live: APNs, FCM and Baidu seconds; ADM ExpiresAfter.
@@ -105,19 +109,37 @@ export function parseTimeToLive(text: string): {ok: true; seconds?: number} | {o
 	return {ok: true, seconds};
 }
 
-/** A device token as people paste it: no spaces, printable, at most 4 KB (APNs tokens are 64 hex digits). */
-export function checkToken(token: string): string | undefined {
-	const t = token.trim();
-	if (!t) return 'give a device token (or an endpoint id)';
-	if (/\s/.test(t)) return 'a device token has no spaces';
+/** A device token or endpoint id as people paste it: no spaces, printable, at most 4096 characters. */
+function checkAddress(text: string, what: string, empty: string): string | undefined {
+	const t = text.trim();
+	if (!t) return empty;
+	if (/\s/.test(t)) return `${what} has no spaces`;
 	// eslint-disable-next-line no-control-regex
-	if (/[\u0000-\u001f\u007f]/.test(t)) return 'a device token is printable text';
-	if (t.length > 4096) return 'a device token is at most 4096 characters';
+	if (/[\u0000-\u001f\u007f]/.test(t)) return `${what} is printable text`;
+	if (t.length > 4096) return `${what} is at most 4096 characters`;
 	return undefined;
 }
 
-/** Why the push cannot be sent as it is, before any call; undefined when it can. */
-export function checkPush(input: PushInput): string | undefined {
+/** A device token (APNs tokens are 64 hex digits). */
+export const checkToken = (token: string) => checkAddress(token, 'a device token', 'give a device token (or an endpoint id)');
+
+/** An endpoint id of the application. */
+export const checkEndpointId = (id: string) => checkAddress(id, 'an endpoint id', 'give the endpoint id');
+
+/**
+ * The channel a push to an endpoint goes on, from the endpoint GetEndpoint answered (undefined: there is none):
+ * the endpoint's own; a chosen channel that is not the endpoint's is refused (the endpoint would get no message).
+ */
+export function endpointChannel(endpointId: string, chosen: PushChannelType | undefined, endpoint: {channel?: string} | undefined): {channel: PushChannelType} | {problem: string} {
+	if (!endpoint) return {problem: `no endpoint ${endpointId} in the application`};
+	const type = endpoint.channel;
+	if (!type || !isPushChannelType(type)) return {problem: `endpoint ${endpointId} is on ${type ?? 'no channel'}, not a push channel`};
+	if (chosen && chosen !== type) return {problem: `endpoint ${endpointId} is on ${PUSH_CHANNELS[type].label} (${type}), not ${PUSH_CHANNELS[chosen].label} (${chosen}): choose ${type}`};
+	return {channel: type};
+}
+
+/** Why the push cannot be sent as it is, its size aside (the limit is the channel's); undefined when it can. */
+export function checkPushContent(input: PushInput): string | undefined {
 	if (!input.silent && input.body.trim() === '') return 'the body is empty (only a silent push may have none)';
 	if (input.action !== 'OPEN_APP') {
 		const url = input.url?.trim() ?? '';
@@ -125,6 +147,13 @@ export function checkPush(input: PushInput): string | undefined {
 		if (input.action === 'URL' && !/^https?:\/\/\S+$/i.test(url)) return `the URL of a URL action starts with https:// or http://, not "${url}"`;
 		if (input.action === 'DEEP_LINK' && !/^[a-z][a-z0-9+.-]*:\S+$/i.test(url)) return `a deep link is a URI (myapp://path), not "${url}"`;
 	}
+	return undefined;
+}
+
+/** Why the push cannot be sent as it is, before any call; undefined when it can. */
+export function checkPush(input: PushInput): string | undefined {
+	const problem = checkPushContent(input);
+	if (problem) return problem;
 	const size = payloadSize(input);
 	if (!size.fits) return `the payload is ${describeSize(size)}: over the ${PUSH_CHANNELS[input.channel].label} limit (shorten the title or body)`;
 	return undefined;

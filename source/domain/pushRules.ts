@@ -75,6 +75,11 @@ export const PUSH_CHANNELS: Record<PushChannelType, PushChannelInfo> = {
 	},
 };
 
+/** The channel types as --channel takes them: "APNS, APNS_SANDBOX, …, GCM (FCM), BAIDU or ADM". */
+export const PUSH_CHANNEL_CHOICES = PUSH_CHANNEL_TYPES.map(t => (t === 'GCM' ? 'GCM (FCM)' : t))
+	.join(', ')
+	.replace(/, (?=[^,]*$)/, ' or ');
+
 export const isPushChannelType = (value: string): value is PushChannelType => (PUSH_CHANNEL_TYPES as readonly string[]).includes(value);
 
 /** A channel type as people type it: APNS, apns-sandbox, FCM (the API's GCM) … ; undefined when it is none. */

@@ -154,11 +154,16 @@ export async function deletePushApp(clients: Clients, appId: string): Promise<Ch
 	return {requestId: out.$metadata.requestId, detail: `application ${out.ApplicationResponse?.Name ?? appId} deleted`};
 }
 
-/** An endpoint's channel and address (to send to it by id). */
-export async function getPushEndpoint(clients: Clients, appId: string, endpointId: string, signal?: AbortSignal): Promise<{channel?: string; address?: string}> {
+/** An endpoint's channel and address (to send to it by id); undefined when the application has no such endpoint. */
+export async function getPushEndpoint(clients: Clients, appId: string, endpointId: string, signal?: AbortSignal): Promise<{channel?: string; address?: string} | undefined> {
 	const [{GetEndpointCommand}, client] = await Promise.all([pinpointModule(), clients.pinpoint()]);
-	const out = await client.send(new GetEndpointCommand({ApplicationId: appId, EndpointId: endpointId}), {abortSignal: signal});
-	return {channel: out.EndpointResponse?.ChannelType, address: out.EndpointResponse?.Address};
+	try {
+		const out = await client.send(new GetEndpointCommand({ApplicationId: appId, EndpointId: endpointId}), {abortSignal: signal});
+		return {channel: out.EndpointResponse?.ChannelType, address: out.EndpointResponse?.Address};
+	} catch (error) {
+		if ((error as {name?: string}).name === 'NotFoundException') return undefined;
+		throw error;
+	}
 }
 
 export interface PushSendResult {

@@ -2,13 +2,13 @@
 // ADM — each with on/off, how it authenticates, the default method, when it last changed and what the guide says to
 // check (an APNs certificate expires after one year). E enables or disables the channel under the cursor, D deletes
 // the application, T opens the test-push form (its result per address shows below the channels).
-import React, {useMemo, useRef, useState, useSyncExternalStore} from 'react';
+import React, {useEffect, useMemo, useRef, useState, useSyncExternalStore} from 'react';
 import {Box, Text} from 'ink';
 import {useResource, useSession} from '../app/session.js';
 import {useEdits, useStagedEdits} from '../app/edits.js';
 import {pushAppDeleteEdit, pushChannelEnableEdit, pushChannelsScope, pushSendEdit} from '../app/pushPlans.js';
 import {pushResults} from '../app/pushResultStore.js';
-import {getPushApp, listPushChannels, type PushApp, type PushChannel} from '../services/pushService.js';
+import {getPushApp, getPushEndpoint, listPushChannels, type PushApp, type PushChannel} from '../services/pushService.js';
 import {Table} from '../components/Table.js';
 import type {Column} from '../components/tableModel.js';
 import {CliLine, DetailPane, cliHeight, detailHeight, type DetailField} from '../components/DetailPane.js';
@@ -21,7 +21,8 @@ import {useCommands} from '../input/useCommands.js';
 import {useTheme} from '../theme/ThemeContext.js';
 import {truncate} from '../domain/textWidth.js';
 import {pushWhen} from './pushDisplay.js';
-import {PushSendForm, pushFormHeight} from './PushSendForm.js';
+import {PushSendForm, pushFormHeight, type EndpointCheck, type PushFormResult} from './PushSendForm.js';
+import {endpointChannel} from '../domain/pushMessage.js';
 import {PushResultPanel, pushResultHeight} from './PushResultPanel.js';
 import type {ViewProps} from './viewProps.js';
 import {pushAppOffer} from './copyChoices.js';
@@ -68,6 +69,10 @@ export function PushAppView({id, width, height, filter, isActive, toast}: ViewPr
 	const channels = useResource<PushChannel[]>(scope, (clients, ctx) => listPushChannels(clients, id, ctx.signal));
 	const result = useSyncExternalStore(pushResults.subscribe, pushResults.get, pushResults.get);
 	const [form, setForm] = useState<{initial?: PushChannelType} | undefined>(undefined);
+	/** A push to an endpoint id waits for the endpoint (GetEndpoint): staged only when the channel is the endpoint's. */
+	const [endpointCheck, setEndpointCheck] = useState<(EndpointCheck & {push: PushFormResult}) | undefined>(undefined);
+	const lookingUp = endpointCheck && !endpointCheck.problem ? endpointCheck.endpointId : undefined;
+	const endpoint = useResource<Awaited<ReturnType<typeof getPushEndpoint>>>(lookingUp ? `push-endpoint/${id}/${lookingUp}` : undefined, (clients, ctx) => getPushEndpoint(clients, id, lookingUp!, ctx.signal));
 	/** Baidu and ADM: the credentials their update requires, asked before the switch is staged. */
 	const [credentialsFor, setCredentialsFor] = useState<{type: PushChannelType; enable: boolean} | undefined>(undefined);
 	const busy = form !== undefined || credentialsFor !== undefined;
@@ -125,6 +130,16 @@ export function PushAppView({id, width, height, filter, isActive, toast}: ViewPr
 		},
 		{priority: Priority.View, isActive: isActive && !busy},
 	);
+	useEffect(() => {
+		if (!endpointCheck || endpointCheck.problem || endpoint.loading || (endpoint.fetchedAt === undefined && !endpoint.error)) return;
+		const {push} = endpointCheck;
+		const found = endpoint.error ? {problem: `could not look up endpoint ${endpointCheck.endpointId}: ${endpoint.error.message}`} : endpointChannel(endpointCheck.endpointId, push.input.channel, endpoint.data);
+		if ('problem' in found) return setEndpointCheck({...endpointCheck, problem: `${found.problem}; nothing was staged`});
+		setEndpointCheck(undefined);
+		setForm(undefined);
+		stage(pushSendEdit(connection, app, push.input, push.target), {review: true});
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, [endpointCheck, endpoint.loading, endpoint.fetchedAt, endpoint.error]);
 	const credentialFields: FormField[] = credentialsFor
 		? (PUSH_CHANNELS[credentialsFor.type].credentials ?? []).map(m => ({id: m.member, label: m.label, kind: 'text', secret: m.secret}))
 		: [];
@@ -177,8 +192,13 @@ export function PushAppView({id, width, height, filter, isActive, toast}: ViewPr
 					initial={form.initial}
 					width={width}
 					readOnly={connection.readOnly === true}
-					onCancel={() => setForm(undefined)}
+					endpointCheck={endpointCheck}
+					onCancel={() => {
+						setEndpointCheck(undefined);
+						setForm(undefined);
+					}}
 					onSubmit={push => {
+						if ('endpointId' in push.target) return setEndpointCheck({endpointId: push.target.endpointId, channel: push.input.channel, push});
 						setForm(undefined);
 						stage(pushSendEdit(connection, app, push.input, push.target), {review: true});
 					}}

@@ -1,12 +1,13 @@
 // The test-push form of a push application: channel (preselected from the row), device token or endpoint id,
 // title, body, action (and its URL), priority, time to live, silent; the payload size against the channel's limit
-// as you type. Enter stages the push for review (nothing is sent before that).
+// as you type. Enter stages the push for review (nothing is sent before that); to an endpoint id, the view looks the
+// endpoint up first and a channel that is not the endpoint's is shown here as the problem.
 import React from 'react';
 import {Text} from 'ink';
 import {useTheme} from '../theme/ThemeContext.js';
 import {EditForm, formHeight, type FormField, type FormValues} from '../components/EditForm.js';
 import {PUSH_CHANNELS, pushChannelFromInput, type PushChannelType} from '../domain/pushRules.js';
-import {checkPush, checkToken, describeSize, parseTimeToLive, payloadSize, PUSH_ACTIONS, PUSH_PRIORITIES, type PushAction, type PushInput, type PushPriority, type PushTarget} from '../domain/pushMessage.js';
+import {checkEndpointId, checkPush, checkToken, describeSize, parseTimeToLive, payloadSize, PUSH_ACTIONS, PUSH_PRIORITIES, type PushAction, type PushInput, type PushPriority, type PushTarget} from '../domain/pushMessage.js';
 import {truncate} from '../domain/textWidth.js';
 
 const TOKEN = 'device token';
@@ -55,11 +56,18 @@ export function pushFromValues(values: FormValues): {push?: PushFormResult; prob
 	};
 	if (!ttl.ok) return {problem: ttl.reason, input};
 	const address = (values.address ?? '').trim();
-	const tokenProblem = checkToken(address);
-	if (tokenProblem) return {problem: values.to === ENDPOINT ? 'give the endpoint id' : tokenProblem, input};
+	const addressProblem = values.to === ENDPOINT ? checkEndpointId(address) : checkToken(address);
+	if (addressProblem) return {problem: addressProblem, input};
 	const problem = checkPush(input);
 	if (problem) return {problem, input};
 	return {push: {input, target: values.to === ENDPOINT ? {endpointId: address} : {token: address}}, input};
+}
+
+/** What the endpoint lookup said of the push the form holds: still looking, or why it cannot go on that channel. */
+export interface EndpointCheck {
+	endpointId: string;
+	channel: PushChannelType;
+	problem?: string;
 }
 
 export function PushSendForm({
@@ -68,9 +76,11 @@ export function PushSendForm({
 	initial,
 	width,
 	readOnly,
+	endpointCheck,
 	onSubmit,
 	onCancel,
 }: {
+	endpointCheck?: EndpointCheck;
 	appLabel: string;
 	channels: readonly PushChannelType[];
 	initial?: PushChannelType;
@@ -87,7 +97,13 @@ export function PushSendForm({
 			fields={fieldsFor(channels, initial)}
 			width={width}
 			submitLabel="stages and reviews"
-			validate={values => (readOnly ? 'Read-only: a test push is a change; smsdeck refuses it' : pushFromValues(values).problem)}
+			validate={values => {
+				if (readOnly) return 'Read-only: a test push is a change; smsdeck refuses it';
+				const {push, problem} = pushFromValues(values);
+				// The lookup's answer holds for the endpoint and channel it was made for; any other is checked anew.
+				const check = push && 'endpointId' in push.target && endpointCheck?.endpointId === push.target.endpointId && endpointCheck.channel === push.input.channel ? endpointCheck : undefined;
+				return problem ?? (check ? (check.problem ?? `looking up endpoint ${check.endpointId}…`) : undefined);
+			}}
 			onSubmit={values => {
 				const {push} = pushFromValues(values);
 				if (push) onSubmit(push);

@@ -12,6 +12,12 @@ import {UsageError} from '../../source/commands/types.js';
 const bench = commandBench('push', configDir => ({auditFile: join(configDir, 'audit.log')}));
 const {call} = bench;
 
+/** The SendMessages calls the emulator received so far. */
+async function sendMessagesCalls(): Promise<number> {
+	const log = (await (await bench.admin('requests', {})).json()) as {requests: {operation: string | null}[]};
+	return log.requests.filter(r => r.operation === 'SendMessages').length;
+}
+
 /** Exit 2 before any call: the CLI's UsageError (printed as one line, exit 2) or a refusal printed by the command. */
 async function refused(args: string[], reason: RegExp, globals = {}): Promise<void> {
 	try {
@@ -79,6 +85,7 @@ test('push send: exit 0 when every address succeeded, 1 when one failed; the out
 
 test('push send: bad input and read-only are refused before any call (exit 2)', async () => {
 	const send = ['send', 'shop-mobile'];
+	const before = await sendMessagesCalls();
 	await refused([...send, '--channel', 'SMS', '--token', 't', '--body', 'x'], /--channel takes APNS/);
 	await refused([...send, '--channel', 'GCM', '--body', 'x'], /give --token \(a device token\) or --endpoint-id/);
 	await refused([...send, '--channel', 'GCM', '--token', 't', '--endpoint-id', 'e', '--body', 'x'], /one of them/);
@@ -88,9 +95,43 @@ test('push send: bad input and read-only are refused before any call (exit 2)', 
 	await refused([...send, '--channel', 'GCM', '--token', 't', '--body', 'x', '--ttl', 'soon'], /--ttl: time to live is whole seconds/);
 	await refused([...send, '--channel', 'GCM', '--token', 't', '--body', 'x'], /push send: refused, --read-only is set; nothing was sent/, {readOnly: true});
 	await refused(['send', 'nope', '--channel', 'GCM', '--token', 't', '--body', 'x'], /no push application nope/);
-	// Still all there: nothing was sent by the refusals (the ADM body of 5000 bytes would fit 6 KB).
+	await refused([...send, '--endpoint-id', 'ios device', '--body', 'x'], /--endpoint-id: an endpoint id has no spaces/);
+	await refused([...send, '--endpoint-id', 'ios-\u0007', '--body', 'x'], /--endpoint-id: an endpoint id is printable text/);
+	await refused([...send, '--endpoint-id', 'e'.repeat(4097), '--body', 'x'], /--endpoint-id: an endpoint id is at most 4096 characters/);
+	await refused([...send, '--endpoint-id', '  ', '--body', 'x'], /--endpoint-id: give the endpoint id/);
+	await refused([...send, '--token', 't', '--body', 'x'], /--token needs --channel/);
+	// The endpoint is looked up first: another channel, or no such endpoint, is refused before SendMessages.
+	await refused([...send, '--channel', 'GCM', '--endpoint-id', 'ios-device-1', '--body', 'x'], /endpoint ios-device-1 is on APNs \(APNS\), not FCM \(GCM\): choose APNS \(or leave --channel out\); nothing was sent/);
+	await refused([...send, '--endpoint-id', 'no-such-device', '--body', 'x'], /no endpoint no-such-device in shop-mobile; nothing was sent/);
+	await refused([...send, '--endpoint-id', 'ios-device-1', '--body', 'x'.repeat(5000)], /over the APNs limit/);
+	assert.equal(await sendMessagesCalls(), before, 'nothing was sent by the refusals');
+	// Still all there: the ADM body of 5000 bytes fits 6 KB and is sent.
 	const adm = await call(push, [...send, '--channel', 'ADM', '--token', 't', '--body', 'x'.repeat(5000)], {json: true});
+	assert.equal(adm.code, 1, 'shop-mobile has no ADM channel: the address fails');
 	assert.equal(JSON.parse(adm.out).PayloadBytes > 4096, true);
+	assert.equal(await sendMessagesCalls(), before + 1);
+});
+
+test('push send to an endpoint: without --channel, the endpoint’s own channel', async () => {
+	const sent = await call(push, ['send', 'shop-mobile', '--endpoint-id', 'android-device-1', '--body', 'Hello'], {json: true});
+	assert.equal(sent.code, 0, sent.err);
+	const out = JSON.parse(sent.out);
+	assert.equal(out.ChannelType, 'GCM');
+	assert.deepEqual(Object.keys(out.MessageRequest.MessageConfiguration), ['GCMMessage']);
+	assert.deepEqual(out.Results.map((r: {EndpointId: string; DeliveryStatus: string}) => [r.EndpointId, r.DeliveryStatus]), [['android-device-1', 'SUCCESSFUL']]);
+});
+
+test('push send --silent on APNs: a background notification without title or body, measured as sent', async () => {
+	const sent = await call(push, ['send', 'shop-mobile', '--channel', 'APNS', '--token', 'good-token', '--silent', '--title', 'T', '--body', 'x'.repeat(6000)], {json: true});
+	assert.equal(sent.code, 0, sent.err);
+	const out = JSON.parse(sent.out);
+	const message = out.MessageRequest.MessageConfiguration.APNSMessage;
+	assert.equal(message.SilentPush, true);
+	assert.equal(message.Body, undefined);
+	assert.equal(message.Title, undefined);
+	assert.ok(out.PayloadBytes < 200, String(out.PayloadBytes));
+	// FCM carries the texts of a silent push in its data, and counts them.
+	await refused(['send', 'shop-mobile', '--channel', 'GCM', '--token', 'good-token', '--silent', '--body', 'x'.repeat(6000)], /over the FCM limit/);
 });
 
 test('push disable|enable|delete: the console’s plans, confirmed with --yes; Baidu and ADM need their credentials (exit 2 before any call)', async () => {

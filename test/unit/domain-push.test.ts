@@ -3,8 +3,8 @@
 // and the aws commands shown for them.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {authMethod, credentialCheck, PUSH_CHANNELS, pushChannelFromInput} from '../../source/domain/pushRules.js';
-import {channelMessage, checkPush, checkToken, explainDelivery, messageRequest, outcomeLine, parseTimeToLive, payloadSize, type PushInput} from '../../source/domain/pushMessage.js';
+import {authMethod, credentialCheck, PUSH_CHANNEL_CHOICES, PUSH_CHANNELS, pushChannelFromInput} from '../../source/domain/pushRules.js';
+import {channelMessage, checkEndpointId, checkPush, checkToken, endpointChannel, explainDelivery, messageRequest, outcomeLine, parseTimeToLive, payloadSize, type PushInput} from '../../source/domain/pushMessage.js';
 import {channelEnableCli, sendMessagesCli} from '../../source/domain/pushCommands.js';
 import {channelSummary} from '../../source/domain/pushSummary.js';
 
@@ -87,6 +87,31 @@ test('the payload against the channel’s limit, in UTF-8 bytes; the checks befo
 	assert.match(checkToken('') ?? '', /give a device token/);
 	assert.match(checkToken('a b') ?? '', /no spaces/);
 	assert.equal(checkToken('2e9747f43cddbf6ef1bf314dfdfc159b'), undefined);
+});
+
+test('an endpoint: the id checked with its own reasons; the channel is the endpoint’s, another one refused', () => {
+	assert.equal(checkEndpointId(''), 'give the endpoint id');
+	assert.equal(checkEndpointId('ios device'), 'an endpoint id has no spaces');
+	assert.equal(checkEndpointId('ios\u0001'), 'an endpoint id is printable text');
+	assert.equal(checkEndpointId('e'.repeat(4097)), 'an endpoint id is at most 4096 characters');
+	assert.equal(checkEndpointId('ios-device-1'), undefined);
+	assert.deepEqual(endpointChannel('ios-device-1', undefined, {channel: 'APNS'}), {channel: 'APNS'});
+	assert.deepEqual(endpointChannel('ios-device-1', 'APNS', {channel: 'APNS'}), {channel: 'APNS'});
+	assert.deepEqual(endpointChannel('ios-device-1', 'GCM', {channel: 'APNS'}), {problem: 'endpoint ios-device-1 is on APNs (APNS), not FCM (GCM): choose APNS'});
+	assert.deepEqual(endpointChannel('phone-1', undefined, {channel: 'SMS'}), {problem: 'endpoint phone-1 is on SMS, not a push channel'});
+	assert.deepEqual(endpointChannel('gone', 'GCM', undefined), {problem: 'no endpoint gone in the application'});
+	assert.equal(PUSH_CHANNEL_CHOICES, 'APNS, APNS_SANDBOX, APNS_VOIP, APNS_VOIP_SANDBOX, GCM (FCM), BAIDU or ADM');
+});
+
+test('a silent APNs push sends no title or body (a background notification) and is measured as sent; FCM keeps them', () => {
+	const silent: PushInput = {...base, channel: 'APNS', body: 'x'.repeat(6000), silent: true};
+	const message = channelMessage(silent);
+	assert.equal(message.Body, undefined);
+	assert.equal(message.Title, undefined);
+	assert.equal(message.SilentPush, true);
+	assert.equal(checkPush(silent), undefined);
+	assert.equal(channelMessage({...silent, channel: 'GCM'}).Body, silent.body);
+	assert.match(checkPush({...silent, channel: 'GCM'}) ?? '', /over the FCM limit/);
 });
 
 test('results and commands: a refused token reads as a failure; the aws commands carry the JSON, never a secret', () => {

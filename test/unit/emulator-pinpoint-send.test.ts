@@ -49,6 +49,24 @@ describe('SendMessages', () => {
 		);
 	});
 
+	test('an address or endpoint whose channel gets no message fails: PERMANENT_FAILURE 400, never SUCCESSFUL', async () => {
+		const fcmOnly: DirectMessageConfiguration = {GCMMessage: {Body: 'for Android only'}};
+		const response = await send('shop-mobile', {
+			MessageConfiguration: fcmOnly,
+			Addresses: {'apns-token-1': {ChannelType: 'APNS'}, 'fcm-token-1': {ChannelType: 'GCM'}},
+			Endpoints: {'ios-device-1': {}, 'android-device-1': {}},
+		});
+		const status = (r: {DeliveryStatus?: string; StatusCode?: number; StatusMessage?: string}) => [r.DeliveryStatus, r.StatusCode, r.StatusMessage];
+		const none = 'No message for the APNS channel: MessageConfiguration has no APNSMessage, DefaultPushNotificationMessage or DefaultMessage.';
+		assert.deepEqual(status(response.Result!['apns-token-1']), ['PERMANENT_FAILURE', 400, none]);
+		assert.deepEqual(status(response.EndpointResult!['ios-device-1']), ['PERMANENT_FAILURE', 400, none]);
+		assert.equal(response.Result!['fcm-token-1'].DeliveryStatus, 'SUCCESSFUL');
+		assert.equal(response.EndpointResult!['android-device-1'].DeliveryStatus, 'SUCCESSFUL');
+		// DefaultMessage reaches every channel.
+		const plain = await send('shop-mobile', {MessageConfiguration: {...fcmOnly, DefaultMessage: {Body: 'for all'}}, Endpoints: {'ios-device-1': {}}});
+		assert.equal(plain.EndpointResult!['ios-device-1'].DeliveryStatus, 'SUCCESSFUL');
+	});
+
 	test('a channel the application lacks, or has disabled, fails that address only', async () => {
 		const result = await outcomes('courier-app', {'kindle-token': 'ADM', 'android-token': 'GCM', 'ios-token': 'APNS', 'sms-address': 'SMS'});
 		assert.equal(result['android-token'][0], 'SUCCESSFUL');

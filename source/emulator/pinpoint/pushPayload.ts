@@ -17,6 +17,9 @@ export interface Overrides {
 
 const MESSAGE_MEMBER: Record<ChannelFamily, string> = {apns: 'APNSMessage', gcm: 'GCMMessage', baidu: 'BaiduMessage', adm: 'ADMMessage'};
 
+/** The member of MessageConfiguration with the channel's own message (APNSMessage …). */
+export const messageMember = (kind: ChannelKind) => MESSAGE_MEMBER[CHANNEL_INFO[kind].family];
+
 function substitute(text: string | undefined, substitutions: Record<string, string[]>): string | undefined {
 	return text?.replace(/\{\{([^{}]+)\}\}/g, (whole, name: string) => substitutions[name.trim()]?.[0] ?? whole);
 }
@@ -46,6 +49,14 @@ function providerPayload(family: ChannelFamily, message: Json, title: string | u
 		case 'adm':
 			return {data: {...data, 'pinpoint.notification.title': title, 'pinpoint.notification.body': body}, consolidationKey: message.ConsolidationKey, expiresAfter: message.ExpiresAfter};
 	}
+}
+
+/**
+ * Whether `kind` gets a message at all: its own message, DefaultPushNotificationMessage, DefaultMessage or the
+ * address's RawContent. Without one the notification would be empty: the address fails (send.ts).
+ */
+export function hasPushMessage(kind: ChannelKind, configuration: Json, overrides: Overrides): boolean {
+	return [configuration[messageMember(kind)], configuration.DefaultPushNotificationMessage, configuration.DefaultMessage, overrides.RawContent].some(m => m !== undefined && m !== null);
 }
 
 /** The JSON text of the notification for `kind`. */

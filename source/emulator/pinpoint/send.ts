@@ -1,6 +1,6 @@
 // SendMessages: a push to device tokens (Addresses, each with its ChannelType) and to endpoints (by id, their
 // Address and ChannelType). The call answers 200 with one result per address and per endpoint; each says what
-// happened to that one: the channel is missing or disabled, the notification is over the channel's size limit,
+// happened to that one: the channel is missing or disabled, no message is meant for its channel, the notification is over the channel's size limit,
 // the provider refused the token (deliveryOutcome.ts), or it was delivered.
 import type {Handler} from '../types.js';
 import {CHANNEL_INFO, isChannelKind} from './channelKinds.js';
@@ -9,7 +9,7 @@ import {badRequest} from './errors.js';
 import {findEndpoint} from './endpoints.js';
 import {newMessageId} from './ids.js';
 import {providerOutcome, type DeliveryOutcome} from './deliveryOutcome.js';
-import {buildPushPayload, type Overrides} from './pushPayload.js';
+import {buildPushPayload, hasPushMessage, messageMember, type Overrides} from './pushPayload.js';
 import type {PushApp} from './state.js';
 
 interface MessageRequest {
@@ -30,6 +30,9 @@ function deliver(app: PushApp, channelType: string, token: string, request: Mess
 	const channel = app.channels[channelType];
 	if (!channel) return failure(400, `The ${channelType} channel is not configured for application ${app.id}.`);
 	if (!channel.enabled) return failure(400, `The ${channelType} channel is not enabled for application ${app.id}.`);
+	if (!hasPushMessage(channelType, request.MessageConfiguration, overrides)) {
+		return failure(400, `No message for the ${channelType} channel: MessageConfiguration has no ${messageMember(channelType)}, DefaultPushNotificationMessage or DefaultMessage.`);
+	}
 	const payload = buildPushPayload(channelType, request.MessageConfiguration, request.Context ?? {}, overrides);
 	const size = Buffer.byteLength(payload);
 	const limit = CHANNEL_INFO[channelType].maxPayloadBytes;
