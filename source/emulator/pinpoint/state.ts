@@ -1,8 +1,11 @@
 // The push (Pinpoint) state of the emulated account: applications per Region, each with its channels and
 // endpoints. Plain JSON, so --state can save it. Secrets sent in channel requests are never kept: a channel
 // records which credentials it holds.
-export const CHANNEL_KINDS = ['APNS', 'APNS_SANDBOX', 'APNS_VOIP', 'APNS_VOIP_SANDBOX', 'GCM', 'BAIDU', 'ADM'] as const;
-export type ChannelKind = (typeof CHANNEL_KINDS)[number];
+import {PUSH_CHANNEL_TYPES, type PushChannelType} from '../../domain/pushRules.js';
+
+/** The push channel types (one list for the console and the emulator: domain/pushRules.ts). */
+export const CHANNEL_KINDS = PUSH_CHANNEL_TYPES;
+export type ChannelKind = PushChannelType;
 
 export interface StoredChannel {
 	enabled: boolean;
