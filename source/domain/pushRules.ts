@@ -76,7 +76,10 @@ export const PUSH_CHANNELS: Record<PushChannelType, PushChannelInfo> = {
 };
 
 /** The channel types as --channel takes them: "APNS, APNS_SANDBOX, …, GCM (FCM), BAIDU or ADM". */
-export const PUSH_CHANNEL_CHOICES = PUSH_CHANNEL_TYPES.map(t => (t === 'GCM' ? 'GCM (FCM)' : t))
+/** A channel by its API name, as --channel and the test-push form offer it; FCM says which it is ("GCM (FCM)"). */
+export const channelChoice = (type: PushChannelType) => (type === 'GCM' ? 'GCM (FCM)' : type);
+
+export const PUSH_CHANNEL_CHOICES = PUSH_CHANNEL_TYPES.map(channelChoice)
 	.join(', ')
 	.replace(/, (?=[^,]*$)/, ' or ');
 

@@ -6,19 +6,16 @@ import React from 'react';
 import {Text} from 'ink';
 import {useTheme} from '../theme/ThemeContext.js';
 import {EditForm, formHeight, type FormField, type FormValues} from '../components/EditForm.js';
-import {PUSH_CHANNELS, pushChannelFromInput, type PushChannelType} from '../domain/pushRules.js';
+import {channelChoice, PUSH_CHANNELS, pushChannelFromInput, type PushChannelType} from '../domain/pushRules.js';
 import {checkEndpointId, checkPush, checkToken, describeSize, parseTimeToLive, payloadSize, PUSH_ACTIONS, PUSH_PRIORITIES, type PushAction, type PushInput, type PushPriority, type PushTarget} from '../domain/pushMessage.js';
 import {truncate} from '../domain/textWidth.js';
 
 const TOKEN = 'device token';
 const ENDPOINT = 'endpoint id';
 
-/** A channel in the form by its API name (as smsdeck push send --channel takes it); FCM says which it is. */
-const channelOption = (type: PushChannelType) => (type === 'GCM' ? 'GCM (FCM)' : type);
-
 function fieldsFor(channels: readonly PushChannelType[], initial: PushChannelType | undefined): FormField[] {
 	return [
-		{id: 'channel', label: 'Channel', kind: 'choice', options: channels.map(channelOption), initial: initial ? channelOption(initial) : undefined},
+		{id: 'channel', label: 'Channel', kind: 'choice', options: channels.map(channelChoice), initial: initial ? channelChoice(initial) : undefined},
 		{id: 'to', label: 'Send to', kind: 'choice', options: [TOKEN, ENDPOINT]},
 		{id: 'address', label: 'Token / endpoint', kind: 'text', placeholder: 'the device token, or the endpoint id'},
 		{id: 'title', label: 'Title', kind: 'text', initial: 'smsdeck test'},

@@ -7,7 +7,7 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {spawnTerminal, type TerminalSession} from '../helpers/terminal.js';
 import {emulatorWithCli} from '../helpers/emulatorWithCli.js';
-import {command, filter, lineWith, pressUntil} from '../helpers/consoleSteps.js';
+import {command, filter, lineWith, openFiltered, pressUntil} from '../helpers/consoleSteps.js';
 
 const emu = emulatorWithCli('push');
 
@@ -20,12 +20,7 @@ const appId = async (name: string) => (await emu.pinpoint<Apps>('get-apps')).App
 
 /** From :push, opens an application and waits until its channels are loaded (the other test may have deleted one). */
 async function openApp(app: TerminalSession, name: string): Promise<void> {
-	await command(app, 'push');
-	await app.waitForText(/Push applications\s+\[\d+\]/);
-	await filter(app, name);
-	await app.waitForText(/\[1 of \d+\]/);
-	await app.press('enter');
-	await app.waitForText(`Push application ${name}`);
+	await openFiltered(app, {command: 'push', title: /Push applications\s+\[\d+\]/}, name, `Push application ${name}`);
 	await app.waitForText(/Push channels.*\[7\]/);
 	await app.waitForText(/APNs +(enabled|disabled|not set up)/);
 }

@@ -23,14 +23,19 @@ export function lineWith(app: TerminalSession, text: string | RegExp): string {
 	return app.lines().find(l => (typeof text === 'string' ? l.includes(text) : text.test(l))) ?? '';
 }
 
-/** Opens a number's detail from `:numbers` (filtered to it) and waits until its keywords are loaded. */
-export async function openNumber(app: TerminalSession, number: string): Promise<void> {
-	await command(app, 'numbers');
-	await app.waitForText(/Phone numbers\s+\[\d+\]/);
-	await filter(app, number);
+/** From the list a `:` command opens (its title `list`), filtered to `name`, opens that row and waits for `detail`. */
+export async function openFiltered(app: TerminalSession, list: {command: string; title: RegExp}, name: string, detail: string): Promise<void> {
+	await command(app, list.command);
+	await app.waitForText(list.title);
+	await filter(app, name);
 	await app.waitForText(/\[1 of \d+\]/);
 	await app.press('enter');
-	await app.waitForText(`Phone number ${number}`);
+	await app.waitForText(detail);
+}
+
+/** Opens a number's detail from `:numbers` (filtered to it) and waits until its keywords are loaded. */
+export async function openNumber(app: TerminalSession, number: string): Promise<void> {
+	await openFiltered(app, {command: 'numbers', title: /Phone numbers\s+\[\d+\]/}, number, `Phone number ${number}`);
 	// Loaded, not loading: "Keywords [0]" shows while they load. Every number (or its pool) has HELP and STOP.
 	await app.waitForText(/Keywords\s+\[[1-9]\d*\]/);
 }
