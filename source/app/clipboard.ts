@@ -8,7 +8,7 @@
 //   sequence is cut into chunks, each in its own DCS.
 // - Other terminals known to take OSC 52 get it plain. Where the terminal is not known to (the Linux console,
 //   Apple Terminal, dumb, unknown) or the preference says so, nothing is written: the caller shows the text.
-import {spawnSync} from 'node:child_process';
+import {builtin} from './builtin.js';
 
 export type ClipboardPreference = 'auto' | 'osc52' | 'show';
 
@@ -63,6 +63,7 @@ export interface CopyOptions {
 
 function runTmux(args: string[], input: string): boolean {
 	try {
+		const {spawnSync} = builtin<typeof import('node:child_process')>('node:child_process');
 		const result = spawnSync('tmux', args, {input, stdio: ['pipe', 'ignore', 'ignore'], timeout: 3000});
 		return result.status === 0;
 	} catch {

@@ -8,7 +8,9 @@
 // every 5 s at that rate, mostly on the collector's own threads (marking 32 MB takes tens of milliseconds).
 // Process-wide, so held while any tail runs and given back after the last; an explicit --heap-growing-percent
 // given to node is left alone.
-import v8 from 'node:v8';
+import {builtin} from './builtin.js';
+
+const v8 = () => builtin<typeof import('node:v8')>('node:v8');
 
 const GROWING_PERCENT = 50;
 let holders = 0;
@@ -17,11 +19,11 @@ const chosenByUser = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').s
 /** Caps V8's heap growth at 1.5× the live heap until the returned function is called. */
 export function limitHeapGrowth(): () => void {
 	if (chosenByUser) return () => {};
-	if (holders++ === 0) v8.setFlagsFromString(`--heap-growing-percent=${GROWING_PERCENT}`);
+	if (holders++ === 0) v8().setFlagsFromString(`--heap-growing-percent=${GROWING_PERCENT}`);
 	let released = false;
 	return () => {
 		if (released) return;
 		released = true;
-		if (--holders === 0) v8.setFlagsFromString('--heap-growing-percent=0');
+		if (--holders === 0) v8().setFlagsFromString('--heap-growing-percent=0');
 	};
 }

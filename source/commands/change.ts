@@ -59,7 +59,7 @@ export async function confirm(command: string, io: CommandIO, options: ConfirmOp
 /** Appends the audit line to the auditFile preference, when set. */
 export async function auditChange(env: NodeJS.ProcessEnv, line: string, io: CommandIO): Promise<void> {
 	const {openPreferences} = await import('../config/prefs.js');
-	const file = openPreferences(env).get().auditFile;
+	const file = (await openPreferences(env)).get().auditFile;
 	if (!file) return;
 	const {appendAudit} = await import('../app/auditFile.js');
 	const problem = appendAudit(file, line);

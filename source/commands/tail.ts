@@ -83,7 +83,7 @@ export function jsonLine(event: TailEvent, parsed: ParsedEvent): string {
 
 /** The problem in a health note, without its countdown ("… — retrying in 0.6s"). */
 function problemOf(note: string | undefined): string | undefined {
-	return note?.replace(/ — (retrying|reconnecting) in [\d.]+s$/, '').trim() || undefined;
+	return note?.replace(/ \u2014 (retrying|reconnecting) in [\d.]+s$/, '').trim() || undefined;
 }
 
 const follow: CommandAction = async (input, globals, io) => {

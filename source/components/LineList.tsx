@@ -39,9 +39,11 @@ export interface LineListProps {
 }
 
 const ASCII_PUNCTUATION: [RegExp, string][] = [
-	[/ · /g, ', '],
-	[/ — /g, ' - '],
-	[/…/g, '...'],
+	// Written as escapes (· — …): one non-ASCII character in a module makes Node decode and V8 scan all of it as
+	// two-byte text, which costs the console's start-up several milliseconds.
+	[/ \u00b7 /g, ', '],
+	[/ \u2014 /g, ' - '],
+	[/\u2026/g, '...'],
 ];
 
 function asciiOnly(text: string): string {

@@ -4,6 +4,7 @@ import React, {useEffect, useMemo, useReducer, useRef} from 'react';
 import {Box, Text} from 'ink';
 import {useTheme} from '../theme/ThemeContext.js';
 import {cellWidth, fit, truncate} from '../domain/textWidth.js';
+import {formatCount} from '../domain/format.js';
 import {Priority} from '../input/KeypressProvider.js';
 import {useCommands} from '../input/useCommands.js';
 import {listNavigation} from './listNavigation.js';
@@ -207,6 +208,4 @@ export function Table<Row>(props: TableProps<Row>) {
 	);
 }
 
-function fmt(n: number): string {
-	return n.toLocaleString('en-US');
-}
+const fmt = formatCount;

@@ -1,5 +1,6 @@
 // Pure table logic: filtering, sorting, column layout and the visible window. No React here.
 import {cellWidth} from '../domain/textWidth.js';
+import {lazyCompare} from '../domain/lazyUnicode.js';
 import type {ColorToken} from '../theme/theme.js';
 
 export interface Column<Row> {
@@ -48,7 +49,7 @@ export function filterRows<Row>(rows: readonly Row[], columns: readonly Column<R
 	});
 }
 
-const collator = new Intl.Collator(undefined, {numeric: true, sensitivity: 'base'});
+const compareText = lazyCompare(undefined, {numeric: true, sensitivity: 'base'});
 
 export function sortRows<Row>(rows: readonly Row[], columns: readonly Column<Row>[], sort: SortState | undefined): readonly Row[] {
 	if (!sort) return rows;
@@ -59,7 +60,7 @@ export function sortRows<Row>(rows: readonly Row[], columns: readonly Column<Row
 	keyed.sort((a, b) => {
 		let c: number;
 		if (typeof a.k === 'number' && typeof b.k === 'number') c = a.k - b.k;
-		else c = collator.compare(String(a.k), String(b.k));
+		else c = compareText(String(a.k), String(b.k));
 		if (c === 0) c = a.index - b.index; // stable
 		else if (sort.descending) c = -c;
 		return c;

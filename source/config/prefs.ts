@@ -1,10 +1,11 @@
 // User preferences, stored through conf (schema-validated JSON, atomic writes) at
 // $XDG_CONFIG_HOME/smsdeck/config.json (default ~/.config/smsdeck/config.json).
 // SMSDECK_CONFIG_DIR overrides the folder. Never holds credentials.
+// conf (with ajv, its schema compiler) is imported only when the file is written or checked: the console reads the
+// file directly for its first frame and opens conf once it is on screen.
 import {readFileSync} from 'node:fs';
 import {homedir} from 'node:os';
 import {join} from 'node:path';
-import Conf from 'conf';
 import type {ReadOnlyPolicy} from '../services/readOnly.js';
 
 export const PREFS_SCHEMA_VERSION = 1;
@@ -52,11 +53,14 @@ const schema = {
 export interface PreferenceStore {
 	readonly path: string | undefined;
 	get(): Preferences;
-	update(patch: Partial<Preferences>): void;
+	/** Seen by get() at once; settles once stored, rejecting when the schema refuses a value. */
+	update(patch: Partial<Preferences>): Promise<void>;
 	/** Why the file could not be used, when it could not (the console then keeps preferences in memory). */
 	readonly problem?: string;
-	/** Full schema validation, done off the start-up path; returns a problem to report, if any. */
-	verify?(): string | undefined;
+	/** Full schema validation, done off the start-up path; resolves to a problem to report, if any. */
+	verify?(): Promise<string | undefined>;
+	/** Settles once every update made so far is stored (or has failed). */
+	flush?(): Promise<void>;
 }
 
 /** Upgrades an older file in place. Idempotent; versions the schema ourselves (conf's migrations are unsupported). */
@@ -95,33 +99,57 @@ function quickSanitize(raw: unknown): Partial<Preferences> {
 }
 
 /**
- * Preferences for the console. The file is read directly for the first frame; conf (which compiles the JSON
- * schema, ~40 ms) is only constructed by verify() or the first update(), i.e. after the console is on screen.
+ * Preferences for the console. The file is read directly for the first frame; conf (which loads and compiles the
+ * JSON schema, some 40 ms) is only opened by verify() or the first update(), i.e. after the console is on screen.
+ * A file that cannot be read quickly (not JSON, unreadable) is left to conf, which says why.
  */
 export function openPreferencesLazily(env: NodeJS.ProcessEnv = process.env): PreferenceStore {
 	const path = preferencesPath(env);
-	let quick: Partial<Preferences>;
+	let quick: Partial<Preferences> = {};
+	let quickProblem: string | undefined;
 	try {
 		quick = quickSanitize(JSON.parse(readFileSync(path, 'utf8')));
 	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return openPreferences(env);
-		quick = {};
+		if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+			// What conf will say about it, as soon as it is opened; until then what can be salvaged, read-only first.
+			quickProblem = `preferences not saved: ${(error as Error).message.split('\n')[0]}`;
+			quick = {readOnlyProfiles: readOnlyPolicyFromFile(env).patterns as string[]};
+		}
 	}
 	let full: PreferenceStore | undefined;
-	const ensure = () => (full ??= openPreferences(env));
+	let opening: Promise<PreferenceStore> | undefined;
+	let pending: Promise<unknown> = Promise.resolve();
+	const ensure = () =>
+		(opening ??= openPreferences(env).then(store => {
+			full = store;
+			return store;
+		}));
 	return {
 		path,
 		get: () => (full ? full.get() : {...DEFAULT_PREFERENCES, ...quick}),
-		update: patch => ensure().update(patch),
-		verify: () => ensure().problem,
+		update(patch) {
+			quick = {...quick, ...patch};
+			const written = full ? full.update(patch) : ensure().then(store => store.update(patch));
+			pending = Promise.all([pending, written.catch(() => undefined)]);
+			return written;
+		},
+		// A problem already reported at start (quickProblem) is not reported again.
+		verify: async () => {
+			const {problem} = await ensure();
+			return quickProblem ? undefined : problem;
+		},
+		flush: async () => {
+			await pending;
+		},
 		get problem() {
-			return full?.problem;
+			return full ? full.problem : quickProblem;
 		},
 	};
 }
 
-export function openPreferences(env: NodeJS.ProcessEnv = process.env): PreferenceStore {
+export async function openPreferences(env: NodeJS.ProcessEnv = process.env): Promise<PreferenceStore> {
 	try {
+		const {default: Conf} = await import('conf');
 		const conf = new Conf<Preferences>({
 			projectName: 'smsdeck',
 			projectSuffix: '',
@@ -136,7 +164,7 @@ export function openPreferences(env: NodeJS.ProcessEnv = process.env): Preferenc
 		return {
 			path: conf.path,
 			get: () => ({...DEFAULT_PREFERENCES, ...conf.store}),
-			update(patch) {
+			async update(patch) {
 				for (const [key, value] of Object.entries(patch)) {
 					if (value === undefined) conf.delete(key as keyof Preferences);
 					else conf.set(key as keyof Preferences, value as never);
@@ -162,7 +190,7 @@ export function memoryPreferences(problem?: string, initial: Partial<Preferences
 		path: undefined,
 		problem,
 		get: () => current,
-		update(patch) {
+		async update(patch) {
 			current = {...current, ...patch};
 		},
 	};

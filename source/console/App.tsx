@@ -182,8 +182,9 @@ function Shell({
 	useEffect(() => {
 		if (warnings && warnings.length > 0) dispatch({type: 'toast', kind: 'warn', text: warnings.join('; ')});
 		const timer = setTimeout(() => {
-			const problem = prefs.verify?.();
-			if (problem) dispatch({type: 'toast', kind: 'warn', text: problem});
+			void prefs.verify?.().then(problem => {
+				if (problem) dispatch({type: 'toast', kind: 'warn', text: problem});
+			});
 		}, 100);
 		return () => clearTimeout(timer);
 	}, []); // eslint-disable-line react-hooks/exhaustive-deps
@@ -198,11 +199,9 @@ function Shell({
 
 	const remember = useCallback(
 		(patch: {lastRegion?: string; lastProfile?: string}) => {
-			try {
-				prefs.update(patch);
-			} catch (error) {
+			prefs.update(patch).catch((error: unknown) => {
 				dispatch({type: 'error', entry: {time: Date.now(), source: 'preferences', message: (error as Error).message}});
-			}
+			});
 		},
 		[dispatch, prefs],
 	);

@@ -100,6 +100,7 @@ export async function runConsole(globals: GlobalOptions, io: CommandIO): Promise
 	} finally {
 		unguard();
 		plainOutput();
+		await prefs.flush?.();
 		await emulator?.close();
 	}
 	return 0;

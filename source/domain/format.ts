@@ -15,7 +15,17 @@ function missing(ascii?: boolean): string {
 /** 1024 → "1,024"; fractions keep up to two digits; undefined/NaN → "–". */
 export function formatCount(n: number | undefined | null): string {
 	if (n === undefined || n === null || !Number.isFinite(n)) return MISSING;
+	// Whole numbers (nearly every count) without toLocaleString, whose first call loads ICU's number formats.
+	if (Number.isSafeInteger(n)) return groupThousands(n);
 	return n.toLocaleString('en-US', {maximumFractionDigits: 2});
+}
+
+/** A whole number with a comma every three digits, as en-US writes it: -1234567 → "-1,234,567". */
+export function groupThousands(n: number): string {
+	const digits = String(Math.abs(n));
+	let out = digits.slice(0, ((digits.length - 1) % 3) + 1);
+	for (let i = out.length; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
+	return n < 0 ? `-${out}` : out;
 }
 
 /**

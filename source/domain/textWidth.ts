@@ -6,8 +6,9 @@
 // widths (commands/printTable.ts), and commands/ never import from components/ (which are for Ink).
 import stringWidth from 'string-width';
 import {safeText} from './sanitize.js';
+import {LazySegmenter} from './lazyUnicode.js';
 
-const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+const segmenter = new LazySegmenter(undefined, {granularity: 'grapheme'});
 
 /** Cells the text takes once made safe (as truncate and fit show it). */
 export function cellWidth(text: string): number {

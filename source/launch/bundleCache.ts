@@ -12,7 +12,7 @@
 import {existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {homedir, tmpdir} from 'node:os';
 import {isAbsolute, join} from 'node:path';
-import {gunzipSync} from 'node:zlib';
+import {createRequire} from 'node:module';
 
 /** Starts the comment that carries the packed modules at the end of the bundle. */
 export const PAYLOAD_MARK = '/*smsdeck-modules:';
@@ -33,6 +33,8 @@ export function unpackModules(bundleText: string): Modules {
 	const end = bundleText.indexOf('*/', start);
 	if (start < 0 || end < 0) throw new Error('the bundle carries no packed modules (a damaged or cut-short copy?)');
 	const gzipped = Buffer.from(bundleText.slice(start + PAYLOAD_MARK.length, end), 'base64');
+	// zlib only when unpacking (once per build), not on every start.
+	const {gunzipSync} = createRequire(import.meta.url)('node:zlib') as typeof import('node:zlib');
 	return JSON.parse(gunzipSync(gzipped).toString('utf8')) as Modules;
 }
 

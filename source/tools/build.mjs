@@ -12,6 +12,7 @@ import {createHash} from 'node:crypto';
 import {readdirSync, statSync, mkdirSync, writeFileSync, chmodSync, readFileSync, rmSync} from 'node:fs';
 import {gzipSync, constants as zlib} from 'node:zlib';
 import {join, dirname} from 'node:path';
+import {builtinModules, createRequire} from 'node:module';
 import {fileURLToPath} from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -139,6 +140,129 @@ const stringWidthFast = {
 	},
 };
 
+// string-width, wrap-ansi, cli-truncate and Ink's line updates make an Intl.Segmenter (ICU data) and compile Unicode-property
+// regular expressions at their top level: ~25 ms before the first frame, which needs neither (the console's own
+// glyphs take the fast path above). They get the lazy stand-ins of domain/lazyUnicode.ts instead.
+const lazyUnicode = {
+	name: 'lazy-unicode',
+	setup(b) {
+		const helper = join(root, 'source', 'domain', 'lazyUnicode.ts');
+		// file → how many top-level segmenters and \p{…} regular expression literals it is expected to have
+		const expected = [
+			[/[\\/]node_modules[\\/]string-width[\\/]index\.js$/, 1, 4],
+			[/[\\/]node_modules[\\/]wrap-ansi[\\/]index\.js$/, 1, 0],
+			[/[\\/]node_modules[\\/]ink[\\/]build[\\/]line-update\.js$/, 1, 1],
+		];
+		b.onLoad({filter: /[\\/]node_modules[\\/](string-width|wrap-ansi|ink[\\/]build[\\/]line-update)[\\/.]/}, args => {
+			const rule = expected.find(([pattern]) => pattern.test(args.path));
+			if (!rule) return undefined;
+			const [, segmenters, regExps] = rule;
+			let text = readFileSync(args.path, 'utf8');
+			const found = {segmenters: 0, regExps: 0};
+			text = text.replaceAll(/^const (\w+) = new Intl\.Segmenter\(/gm, (_m, name) => {
+				found.segmenters++;
+				return `const ${name} = new __LazySegmenter(`;
+			});
+			text = text.replaceAll(/^const (\w+) = \/(.*\\p\{.*)\/([a-z]*);$/gm, (_m, name, source, flags) => {
+				found.regExps++;
+				return `const ${name} = __lazyRegExp(${JSON.stringify(source)}, ${JSON.stringify(flags)});`;
+			});
+			if (found.segmenters !== segmenters || found.regExps !== regExps) {
+				throw new Error(`lazy-unicode: expected ${segmenters} segmenter(s) and ${regExps} \\p regular expression(s) at the top of ${args.path}, found ${found.segmenters} and ${found.regExps}: update the plugin`);
+			}
+			return {contents: `import {LazySegmenter as __LazySegmenter, lazyRegExp as __lazyRegExp} from ${JSON.stringify(helper)};\n${text}`, loader: 'js'};
+		});
+	},
+};
+
+// Built-ins through require(), not ES imports: an ES import of a built-in builds a module facade that reads every
+// export, and reading the lazy ones loads what is behind them (node:util's TextDecoder alone loads worker_threads,
+// child_process and a dozen more internals; node:process loads report and finalization), some 15 ms before the first
+// frame. require() hands over the same objects without reading them. Also:
+// - `node:process` is the global process, the same object, with the few names the dependencies import by name (a
+//   name not listed here fails the build);
+// - `assert`, required by signal-exit 3 (Ink's exit hook) for one argument check, is that check alone.
+const requireHere = createRequire(join(root, 'package.json'));
+const builtinNames = new Set(builtinModules.map(name => name.replace(/^node:/, '')));
+const lightBuiltins = {
+	name: 'light-builtins',
+	setup(b) {
+		b.onResolve({filter: /^(node:)?[a-z][a-z0-9_/]*$/}, args => {
+			const name = args.path.replace(/^node:/, '');
+			if (!builtinNames.has(name)) return undefined;
+			if (args.namespace === 'light-builtins') return {path: `node:${name}`, external: true};
+			if (name === 'assert' && /[\\/]node_modules[\\/]signal-exit[\\/]/.test(args.importer)) return {path: 'assert-check', namespace: 'light-builtins'};
+			if (name === 'process') return {path: 'process-global', namespace: 'light-builtins'};
+			// A CommonJS require() or an import() gets the module itself (a namespace would need every name read); a
+			// static ES import, the facade below.
+			if (args.kind === 'require-call' || args.kind === 'dynamic-import') return {path: `node:${name}`, external: true};
+			return {path: `node:${name}`, namespace: 'light-builtins'};
+		});
+		b.onLoad({filter: /^process-global$/, namespace: 'light-builtins'}, () => ({
+			contents:
+				'const p = globalThis.process;\nexport default p;\nexport const env = p.env, versions = p.versions, argv = p.argv, platform = p.platform;\n' +
+				'export function cwd() { return p.cwd(); }\n',
+			loader: 'js',
+		}));
+		b.onLoad({filter: /^assert-check$/, namespace: 'light-builtins'}, () => ({
+			contents:
+				"function equal(actual, expected, message) { if (actual != expected) throw new Error(message ?? `${actual} == ${expected}`); }\n" +
+				'module.exports = Object.assign((value, message) => equal(!!value, true, message), {equal});\n',
+			loader: 'js',
+		}));
+		// An ES module of the built-in's plain values (never its getters), read once: a CommonJS stand-in would be
+		// copied into every module that imports it (esbuild's interop), and node:fs has over a hundred names.
+		b.onLoad({filter: /^node:/, namespace: 'light-builtins'}, args => ({
+			contents: args.path === 'node:child_process' ? lazyEsmOf(args.path) : esmOf(args.path, `require(${JSON.stringify(args.path)})`),
+			loader: 'js',
+		}));
+	},
+};
+
+/** The names of the module `name`'s own properties that can be exported by name. */
+function exportNames(name) {
+	return Object.getOwnPropertyNames(requireHere(name)).filter(key => /^[A-Za-z_$][\w$]*$/.test(key) && key !== 'default');
+}
+
+/**
+ * An ES module exporting `expression` (the module `name`) as default and each own property by name, each read by a
+ * pure call that esbuild drops when nothing imports that name: reading a name nobody uses can load more of Node
+ * (node:util's TextDecoder is a getter that loads worker_threads; node:fs's ReadStream loads readline).
+ */
+function esmOf(name, expression) {
+	const names = exportNames(name).map(key => `export const ${key} = /* @__PURE__ */ (() => m.${key})();\n`);
+	return `const m = ${expression};\nexport default m;\n${names.join('')}`;
+}
+
+/**
+ * Like esmOf, for a built-in that is imported at start but used only now and then (terminal-size, which Ink loads,
+ * runs child_process only where the terminal does not say its size): loaded by the first call of one of its functions.
+ */
+function lazyEsmOf(name) {
+	const module = requireHere(name);
+	const lines = exportNames(name).map(key =>
+		/^[a-z]/.test(key) && typeof module[key] === 'function'
+			? `export function ${key}(...args) { return load().${key}(...args); }\n`
+			: `export const ${key} = /* @__PURE__ */ (() => load().${key})();\n`,
+	);
+	return `let m;\nconst load = () => (m ??= require(${JSON.stringify(name)}));\nexport default /* @__PURE__ */ (() => load())();\n${lines.join('')}`;
+}
+
+// React and its JSX runtime are CommonJS: esbuild copies every export of a CommonJS module into each module that
+// imports it (80 importers of react, 66 of the JSX runtime, ~12 ms before the first frame). An ES module in front of
+// each is read once and imported by all.
+const reactAsEsm = {
+	name: 'react-as-esm',
+	setup(b) {
+		b.onResolve({filter: /^react(\/jsx-runtime)?$/}, args => (args.namespace === 'react-as-esm' ? undefined : {path: args.path, namespace: 'react-as-esm'}));
+		b.onLoad({filter: /.*/, namespace: 'react-as-esm'}, args => ({
+			contents: `import cjs from ${JSON.stringify(args.path)};\n${esmOf(args.path, 'cjs')}`,
+			loader: 'js',
+			resolveDir: root,
+		}));
+	},
+};
+
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const started = Date.now();
 const splitDir = join(root, 'build', 'split');
@@ -171,7 +295,7 @@ await build({
 	banner: {
 		js: "import {createRequire as __smsdeckRequire} from 'node:module'; const require = __smsdeckRequire(import.meta.url);",
 	},
-	plugins: [jsonAsString, lazySource, yogaWithoutFetch, phoneMetadataAsJson, commanderWithoutChildProcess, stringWidthFast],
+	plugins: [jsonAsString, lazySource, yogaWithoutFetch, phoneMetadataAsJson, commanderWithoutChildProcess, stringWidthFast, lazyUnicode, lightBuiltins, reactAsEsm],
 	logLevel: 'warning',
 });
 
@@ -180,6 +304,12 @@ const help = execFileSync(process.execPath, [join(splitDir, 'main.mjs'), '--help
 if (!help.startsWith('smsdeck')) throw new Error(`unexpected --help output from ${splitDir}/main.mjs:\n${help}`);
 
 const modules = Object.fromEntries(readdirSync(splitDir).sort().map(name => [name, readFileSync(join(splitDir, name), 'utf8')]));
+// esbuild writes strings as ASCII escapes, but not regular expression literals. One non-ASCII character makes Node
+// decode the whole module the slow way and V8 keep and scan it as two-byte text: write such a literal with \u escapes.
+for (const [name, text] of Object.entries(modules)) {
+	const at = text.search(/[^\x00-\x7f]/);
+	if (at >= 0) throw new Error(`${name} is not ASCII (a regular expression literal?): …${text.slice(Math.max(0, at - 60), at + 20)}…`);
+}
 const packed = gzipSync(JSON.stringify(modules), {level: zlib.Z_BEST_COMPRESSION});
 const tag = `${pkg.version}-${createHash('sha256').update(packed).digest('hex').slice(0, 12)}`;
 
@@ -193,7 +323,11 @@ const entry = await build({
 	write: false,
 	legalComments: 'none',
 	define: {SMSDECK_LAUNCH: JSON.stringify({version: pkg.version, help, tag})},
+	banner: {
+		js: "import {createRequire as __smsdeckRequire} from 'node:module'; const require = __smsdeckRequire(import.meta.url);",
+	},
 	plugins: [
+		lightBuiltins,
 		{
 			// Run from source, the entry imports main.tsx directly; bundled, that import is never reached.
 			name: 'main-stays-out',

@@ -1,6 +1,6 @@
 import {describe, it} from 'node:test';
 import assert from 'node:assert/strict';
-import {formatBool, formatCount, formatDollars, formatPrice, formatTime} from '../../source/domain/format.js';
+import {formatBool, formatCount, formatDollars, formatPrice, formatTime, groupThousands} from '../../source/domain/format.js';
 
 describe('formatCount', () => {
 	it('groups thousands', () => {
@@ -10,6 +10,11 @@ describe('formatCount', () => {
 		assert.equal(formatCount(1_234_567), '1,234,567');
 		assert.equal(formatCount(-1024), '-1,024');
 		assert.equal(formatCount(1.5), '1.5');
+	});
+	it('writes whole numbers as en-US toLocaleString does, without it', () => {
+		const samples = [0, 1, 12, 123, 1234, 12_345, 123_456, 1_234_567, 10_000_000, Number.MAX_SAFE_INTEGER];
+		for (let digits = 1; digits <= 16; digits++) samples.push(Number('9'.repeat(digits)), 10 ** (digits - 1));
+		for (const n of samples.flatMap(x => (x === 0 ? [x] : [x, -x]))) assert.equal(groupThousands(n), n.toLocaleString('en-US'), String(n));
 	});
 	it('shows a dash for missing values', () => {
 		assert.equal(formatCount(undefined), '–');

@@ -7,31 +7,31 @@ import {openPreferences, PREFS_SCHEMA_VERSION} from '../../source/config/prefs.j
 import {profileMatches} from '../../source/services/readOnly.js';
 import {asciiWanted, colorEnabled, createTheme} from '../../source/theme/theme.js';
 
-test('preferences persist across runs in the chosen folder, versioned', () => {
+test('preferences persist across runs in the chosen folder, versioned', async () => {
 	const dir = mkdtempSync(join(tmpdir(), 'smsdeck-prefs-'));
 	const env = {SMSDECK_CONFIG_DIR: dir};
-	const first = openPreferences(env);
-	first.update({lastRegion: 'eu-west-2', lastProfile: 'ops'});
-	const second = openPreferences(env);
+	const first = await openPreferences(env);
+	await first.update({lastRegion: 'eu-west-2', lastProfile: 'ops'});
+	const second = await openPreferences(env);
 	assert.equal(second.get().lastRegion, 'eu-west-2');
 	assert.equal(second.get().lastProfile, 'ops');
 	const file = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'));
 	assert.equal(file.schemaVersion, PREFS_SCHEMA_VERSION);
 });
 
-test('the schema refuses bad values', () => {
+test('the schema refuses bad values', async () => {
 	const dir = mkdtempSync(join(tmpdir(), 'smsdeck-prefs-'));
-	const prefs = openPreferences({SMSDECK_CONFIG_DIR: dir});
-	assert.throws(() => prefs.update({lastRegion: 'not a region'}), /lastRegion/);
+	const prefs = await openPreferences({SMSDECK_CONFIG_DIR: dir});
+	await assert.rejects(prefs.update({lastRegion: 'not a region'}), /lastRegion/);
 });
 
-test('an unreadable file falls back to memory and says why', () => {
+test('an unreadable file falls back to memory and says why', async () => {
 	const dir = mkdtempSync(join(tmpdir(), 'smsdeck-prefs-'));
 	writeFileSync(join(dir, 'config.json'), '{ not json');
-	const prefs = openPreferences({SMSDECK_CONFIG_DIR: dir});
+	const prefs = await openPreferences({SMSDECK_CONFIG_DIR: dir});
 	assert.equal(prefs.path, undefined);
 	assert.match(prefs.problem ?? '', /preferences not saved/);
-	prefs.update({lastRegion: 'us-west-2'});
+	await prefs.update({lastRegion: 'us-west-2'});
 	assert.equal(prefs.get().lastRegion, 'us-west-2');
 });
 
@@ -64,9 +64,25 @@ test('the quick start-up read sees the file, and a schema problem is reported by
 	const prefs = openPreferencesLazily({SMSDECK_CONFIG_DIR: dir});
 	assert.equal(prefs.get().lastRegion, 'eu-west-2');
 	assert.deepEqual(prefs.get().keys, {'nav.down': ['n']});
-	assert.match(prefs.verify?.() ?? '', /tailBufferSize/, 'out-of-range value reported');
-	const fresh = openPreferencesLazily({SMSDECK_CONFIG_DIR: mkdtempSync(join(tmpdir(), 'smsdeck-prefs-'))});
-	assert.equal(fresh.verify?.(), undefined);
-	fresh.update({lastRegion: 'us-west-2'});
-	assert.equal(fresh.get().lastRegion, 'us-west-2');
+	assert.match((await prefs.verify?.()) ?? '', /tailBufferSize/, 'out-of-range value reported');
+	const freshDir = mkdtempSync(join(tmpdir(), 'smsdeck-prefs-'));
+	const fresh = openPreferencesLazily({SMSDECK_CONFIG_DIR: freshDir});
+	assert.equal(await fresh.verify?.(), undefined);
+	const written = fresh.update({lastRegion: 'us-west-2'});
+	assert.equal(fresh.get().lastRegion, 'us-west-2', 'seen at once, before it is stored');
+	await written;
+	assert.equal(JSON.parse(readFileSync(join(freshDir, 'config.json'), 'utf8')).lastRegion, 'us-west-2');
+	await assert.rejects(fresh.update({lastRegion: 'not a region'}), /lastRegion/);
+	await fresh.flush?.();
+});
+
+test('a preferences file that is not JSON is reported once, at start, and its read-only profiles still hold', async () => {
+	const {openPreferencesLazily} = await import('../../source/config/prefs.js');
+	const dir = mkdtempSync(join(tmpdir(), 'smsdeck-prefs-'));
+	writeFileSync(join(dir, 'config.json'), '{"readOnlyProfiles": ["prod-*"], oops');
+	const prefs = openPreferencesLazily({SMSDECK_CONFIG_DIR: dir});
+	assert.match(prefs.problem ?? '', /preferences not saved/);
+	assert.deepEqual(prefs.get().readOnlyProfiles, ['prod-*']);
+	assert.equal(await prefs.verify?.(), undefined, 'not reported a second time');
+	assert.deepEqual(prefs.get().readOnlyProfiles, ['prod-*']);
 });
