@@ -13,6 +13,7 @@ import {readdirSync, statSync, mkdirSync, writeFileSync, chmodSync, readFileSync
 import {gzipSync, constants as zlib} from 'node:zlib';
 import {join, dirname} from 'node:path';
 import {builtinModules, createRequire} from 'node:module';
+import {INK_PLAIN_STYLED} from './inkPlainStyled.mjs';
 import {fileURLToPath} from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -175,6 +176,24 @@ const lazyUnicode = {
 	},
 };
 
+// Ink cleans every text of every frame (sanitize-ansi.js): it tokenizes the escape sequences and runs a Unicode
+// property expression over the text between them, where the console's texts come back unchanged
+// (source/tools/inkPlainStyled.mjs says which): those are returned at once.
+const inkSanitizeFastPath = {
+	name: 'ink-sanitize-fast-path',
+	setup(b) {
+		b.onLoad({filter: /[\\/]node_modules[\\/]ink[\\/]build[\\/]sanitize-ansi\.js$/}, args => {
+			const text = readFileSync(args.path, 'utf8');
+			const head = 'const sanitizeAnsi = (text) => {\n';
+			if (text.split(head).length !== 2) throw new Error(`ink-sanitize-fast-path: ${args.path} no longer starts sanitizeAnsi as expected: update the plugin`);
+			return {
+				contents: text.replace(head, `const plainStyled = new RegExp(${JSON.stringify(INK_PLAIN_STYLED)});\n${head}    if (plainStyled.test(text)) return text;\n`),
+				loader: 'js',
+			};
+		});
+	},
+};
+
 // Built-ins through require(), not ES imports: an ES import of a built-in builds a module facade that reads every
 // export, and reading the lazy ones loads what is behind them (node:util's TextDecoder alone loads worker_threads,
 // child_process and a dozen more internals; node:process loads report and finalization), some 15 ms before the first
@@ -280,6 +299,17 @@ await build({
 	chunkNames: 'chunk-[hash]',
 	// .mjs: the cache directory has no package.json saying "type": "module".
 	outExtension: {'.js': '.mjs'},
+	// Node 22 has every regular expression feature; without this esbuild rewrites literals such as /\p{…}/u and
+	// /…/v as `new RegExp(…)` calls, which build a new object on every evaluation (Ink's output did so per character).
+	supported: {
+		'regexp-unicode-property-escapes': true,
+		'regexp-set-notation': true,
+		'regexp-match-indices': true,
+		'regexp-lookbehind-assertions': true,
+		'regexp-named-capture-groups': true,
+		'regexp-dot-all-flag': true,
+		'regexp-sticky-and-unicode-flags': true,
+	},
 	// ES module builds where a package has them (the AWS SDK does): a split chunk that wraps a CommonJS package
 	// exports only `default`, and `await import('@aws-sdk/…')` wants named exports.
 	mainFields: ['module', 'main'],
@@ -295,7 +325,7 @@ await build({
 	banner: {
 		js: "import {createRequire as __smsdeckRequire} from 'node:module'; const require = __smsdeckRequire(import.meta.url);",
 	},
-	plugins: [jsonAsString, lazySource, yogaWithoutFetch, phoneMetadataAsJson, commanderWithoutChildProcess, stringWidthFast, lazyUnicode, lightBuiltins, reactAsEsm],
+	plugins: [jsonAsString, lazySource, yogaWithoutFetch, phoneMetadataAsJson, commanderWithoutChildProcess, stringWidthFast, lazyUnicode, lightBuiltins, reactAsEsm, inkSanitizeFastPath],
 	logLevel: 'warning',
 });
 
