@@ -286,8 +286,9 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const started = Date.now();
 const splitDir = join(root, 'build', 'split');
 rmSync(splitDir, {recursive: true, force: true});
-await build({
+const split = await build({
 	entryPoints: {main: join(root, 'source', 'main.tsx')},
+	metafile: true,
 	bundle: true,
 	splitting: true,
 	minify: true,
@@ -328,6 +329,9 @@ await build({
 	plugins: [jsonAsString, lazySource, yogaWithoutFetch, phoneMetadataAsJson, commanderWithoutChildProcess, stringWidthFast, lazyUnicode, lightBuiltins, reactAsEsm, inkSanitizeFastPath],
 	logLevel: 'warning',
 });
+
+// Which source files went into which module (for working on start-up: what the console loads before its first frame).
+writeFileSync(join(root, 'build', 'split-meta.json'), JSON.stringify(split.metafile));
 
 // What `smsdeck --help` prints, from smsdeck proper itself, so the entry's answer is the same by construction.
 const help = execFileSync(process.execPath, [join(splitDir, 'main.mjs'), '--help'], {encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}});

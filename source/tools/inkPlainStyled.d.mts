@@ -1,0 +1,2 @@
+/** See inkPlainStyled.mjs. */
+export declare const INK_PLAIN_STYLED: string;
