@@ -2,7 +2,7 @@
 // Intl.Collator loads ICU data, and compiling a regular expression with Unicode properties (\p{RGI_Emoji}) builds
 // its character sets: some 10 ms each on a bastion-sized machine, paid before the first frame when a module does
 // it at its top level although the console's first screen never needs them. source/tools/build.mjs also swaps
-// these in for the top-level ones of string-width, wrap-ansi and Ink's line updates.
+// these in for the top-level ones of string-width, wrap-ansi, slice-ansi, ansi-tokenize and Ink's line updates.
 
 /** An Intl.Segmenter made when it first segments. */
 export class LazySegmenter {

@@ -13,7 +13,7 @@ import {readdirSync, statSync, mkdirSync, writeFileSync, chmodSync, readFileSync
 import {gzipSync, constants as zlib} from 'node:zlib';
 import {join, dirname} from 'node:path';
 import {builtinModules, createRequire} from 'node:module';
-import {INK_PLAIN_STYLED} from './inkPlainStyled.mjs';
+import {patchSanitizeAnsi, patchTokenize} from './inkPatches.mjs';
 import {fileURLToPath} from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -141,24 +141,28 @@ const stringWidthFast = {
 	},
 };
 
-// string-width, wrap-ansi, cli-truncate and Ink's line updates make an Intl.Segmenter (ICU data) and compile Unicode-property
-// regular expressions at their top level: ~25 ms before the first frame, which needs neither (the console's own
-// glyphs take the fast path above). They get the lazy stand-ins of domain/lazyUnicode.ts instead.
+// string-width, wrap-ansi, slice-ansi, ansi-tokenize and Ink's line updates make an Intl.Segmenter (ICU data) and
+// compile Unicode-property regular expressions at their top level: ~25 ms before the first frame, which needs
+// neither for the console's own glyphs (the fast paths above and in inkPatches.mjs). They get the lazy stand-ins of
+// domain/lazyUnicode.ts instead.
 const lazyUnicode = {
 	name: 'lazy-unicode',
 	setup(b) {
 		const helper = join(root, 'source', 'domain', 'lazyUnicode.ts');
-		// file → how many top-level segmenters and \p{…} regular expression literals it is expected to have
+		// file → how many top-level segmenters and \p{…} regular expression literals it is expected to have, and
+		// what else changes in it (inkPatches.mjs)
 		const expected = [
 			[/[\\/]node_modules[\\/]string-width[\\/]index\.js$/, 1, 4],
 			[/[\\/]node_modules[\\/]wrap-ansi[\\/]index\.js$/, 1, 0],
 			[/[\\/]node_modules[\\/]ink[\\/]build[\\/]line-update\.js$/, 1, 1],
+			[/[\\/]node_modules[\\/]slice-ansi[\\/]tokenize-ansi\.js$/, 1, 0],
+			[/[\\/]node_modules[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize\.js$/, 1, 0, patchTokenize],
 		];
-		b.onLoad({filter: /[\\/]node_modules[\\/](string-width|wrap-ansi|ink[\\/]build[\\/]line-update)[\\/.]/}, args => {
+		b.onLoad({filter: /[\\/]node_modules[\\/](string-width|wrap-ansi|ink[\\/]build[\\/]line-update|slice-ansi[\\/]tokenize-ansi|@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize)[\\/.]/}, args => {
 			const rule = expected.find(([pattern]) => pattern.test(args.path));
 			if (!rule) return undefined;
-			const [, segmenters, regExps] = rule;
-			let text = readFileSync(args.path, 'utf8');
+			const [, segmenters, regExps, patch = text => text] = rule;
+			let text = patch(readFileSync(args.path, 'utf8'));
 			const found = {segmenters: 0, regExps: 0};
 			text = text.replaceAll(/^const (\w+) = new Intl\.Segmenter\(/gm, (_m, name) => {
 				found.segmenters++;
@@ -176,21 +180,11 @@ const lazyUnicode = {
 	},
 };
 
-// Ink cleans every text of every frame (sanitize-ansi.js): it tokenizes the escape sequences and runs a Unicode
-// property expression over the text between them, where the console's texts come back unchanged
-// (source/tools/inkPlainStyled.mjs says which): those are returned at once.
-const inkSanitizeFastPath = {
-	name: 'ink-sanitize-fast-path',
+// Shortcuts in Ink's drawing of each frame's texts (source/tools/inkPatches.mjs says which and why).
+const inkShortcuts = {
+	name: 'ink-shortcuts',
 	setup(b) {
-		b.onLoad({filter: /[\\/]node_modules[\\/]ink[\\/]build[\\/]sanitize-ansi\.js$/}, args => {
-			const text = readFileSync(args.path, 'utf8');
-			const head = 'const sanitizeAnsi = (text) => {\n';
-			if (text.split(head).length !== 2) throw new Error(`ink-sanitize-fast-path: ${args.path} no longer starts sanitizeAnsi as expected: update the plugin`);
-			return {
-				contents: text.replace(head, `const plainStyled = new RegExp(${JSON.stringify(INK_PLAIN_STYLED)});\n${head}    if (plainStyled.test(text)) return text;\n`),
-				loader: 'js',
-			};
-		});
+		b.onLoad({filter: /[\\/]node_modules[\\/]ink[\\/]build[\\/]sanitize-ansi\.js$/}, args => ({contents: patchSanitizeAnsi(readFileSync(args.path, 'utf8')), loader: 'js'}));
 	},
 };
 
@@ -326,7 +320,7 @@ const split = await build({
 	banner: {
 		js: "import {createRequire as __smsdeckRequire} from 'node:module'; const require = __smsdeckRequire(import.meta.url);",
 	},
-	plugins: [jsonAsString, lazySource, yogaWithoutFetch, phoneMetadataAsJson, commanderWithoutChildProcess, stringWidthFast, lazyUnicode, lightBuiltins, reactAsEsm, inkSanitizeFastPath],
+	plugins: [jsonAsString, lazySource, yogaWithoutFetch, phoneMetadataAsJson, commanderWithoutChildProcess, stringWidthFast, lazyUnicode, lightBuiltins, reactAsEsm, inkShortcuts],
 	logLevel: 'warning',
 });
 

@@ -1,2 +1,0 @@
-/** See inkPlainStyled.mjs. */
-export declare const INK_PLAIN_STYLED: string;
