@@ -12,11 +12,13 @@ async function main(argv: string[]): Promise<number> {
 		return 2;
 	}
 	const io: CommandIO = {stdout: process.stdout, stderr: process.stderr, env: process.env};
-	// The command tree (names, options, help; commander) is light: a command's own code is imported when it runs.
-	const [{parseCommandLine}, {UsageError}] = await Promise.all([import('./commands/commandTree.js'), import('./commands/types.js')]);
+	const [{consoleGlobals}, {UsageError}] = await Promise.all([import('./commands/globals.js'), import('./commands/types.js')]);
 	let path: string | undefined;
 	try {
-		const line = parseCommandLine(argv);
+		// A line of global options only opens the console without the command tree; any other goes through the tree
+		// (names, options, help; commander), which is light too: a command's own code is imported when it runs.
+		const globals = consoleGlobals(argv);
+		const line = globals ? ({kind: 'console', globals} as const) : (await import('./commands/commandTree.js')).parseCommandLine(argv);
 		if (line.kind === 'help' || line.kind === 'version') {
 			io.stdout.write(line.text);
 			return 0;

@@ -15,9 +15,9 @@
 //      `{repeat: true}`. Checks that need more than the value itself (E.164, durations, one option needing another)
 //      stay in the action.
 import {Argument, Command, CommanderError, Option} from 'commander';
-import {checkDuration} from '../domain/duration.js';
 import {VERIFICATION_CHANNELS, VERIFICATION_LANGUAGES} from '../domain/verification.js';
 import {PUSH_CHANNEL_CHOICES} from '../domain/pushRules.js';
+import {checkGlobals, DEFAULT_GLOBALS, GLOBAL_FLAGS, globalsFrom} from './globals.js';
 import {UsageError, type CommandAction, type CommandInput, type CommandIO, type GlobalOptions, type SubcommandRun} from './types.js';
 
 declare const SMSDECK_VERSION: string | undefined;
@@ -81,26 +81,7 @@ function argument(name: string, description: string, how: OptionHow = {}): Argum
 }
 
 /** The options every command takes, before or after the command's name. */
-export const GLOBAL_OPTIONS: readonly Option[] = [
-	globalOption('--profile <name>', "AWS profile (default: AWS_PROFILE, then the SDK's default chain)"),
-	globalOption(
-		'--region <code>',
-		"Region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile's region; the console falls back to the Region used last)",
-	),
-	globalOption(
-		'--endpoint-url <url>',
-		'send sms-voice and pinpoint (push) requests to this endpoint instead of AWS (as the AWS CLI, for the service it calls; AWS_ENDPOINT_URL_<SERVICE> set the others)',
-	),
-	globalOption('--local', 'use the built-in emulator (no AWS account needed)'),
-	globalOption('--read-only', 'refuse every change to the account'),
-	globalOption('--json', 'JSON output for commands'),
-	globalOption(
-		'--timeout <duration>',
-		'how long a command may take in all (default 5m; simulate 60s; tail --follow and the emulator: until stopped); in the console, how long one call may wait. Each call also gives up on its own: 10s to connect, 30s to the first byte, 30s of silence',
-	),
-	globalOption('--no-color', 'no colours (NO_COLOR is honoured too)'),
-	globalOption('--ascii', 'ASCII borders and symbols only'),
-];
+export const GLOBAL_OPTIONS: readonly Option[] = GLOBAL_FLAGS.map(({flags, description}) => globalOption(flags, description));
 
 function globalOption(flags: string, description: string): Option {
 	const made = new Option(flags, description).helpGroup('Global options:');
@@ -814,14 +795,6 @@ function usageFrom(error: CommanderError, command: Command): UsageError {
 	}
 }
 
-/** --timeout: a positive duration (30s, 2m, 1h; a bare number is seconds). */
-function parseTimeout(text: string): number {
-	const result = checkDuration(text, {bareSeconds: true});
-	if (!result.ok) throw new UsageError(`--timeout: ${result.reason.replace(/\.$/, '')}`);
-	if (result.ms <= 0) throw new UsageError('--timeout: give a duration longer than 0, such as 30s or 5m');
-	return result.ms;
-}
-
 /** The global options given on the line, wherever they stood (a later one wins). */
 function givenGlobals(leaf: Command): Partial<GlobalOptions> {
 	const raw: Record<string, unknown> = {};
@@ -832,27 +805,9 @@ function givenGlobals(leaf: Command): Partial<GlobalOptions> {
 			if (command.getOptionValueSource(key) === 'cli') raw[key] = command.getOptionValue(key);
 		}
 	}
-	const given: Partial<GlobalOptions> = {};
-	for (const key of ['profile', 'region', 'endpointUrl'] as const) if (raw[key] !== undefined) given[key] = raw[key] as string;
-	for (const key of ['local', 'readOnly', 'json', 'ascii'] as const) if (raw[key] !== undefined) given[key] = raw[key] === true;
-	if (raw.color === false) given.noColor = true;
-	if (raw.timeout !== undefined) given.timeoutMs = parseTimeout(raw.timeout as string);
-	return given;
+	return globalsFrom(raw);
 }
 
-function checkGlobals(globals: GlobalOptions): void {
-	if (globals.local && globals.endpointUrl) throw new UsageError('--local and --endpoint-url cannot be used together');
-	if (globals.endpointUrl) {
-		try {
-			const url = new URL(globals.endpointUrl);
-			if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('scheme');
-		} catch {
-			throw new UsageError(`--endpoint-url "${globals.endpointUrl}" is not an http(s) URL`);
-		}
-	}
-}
-
-export const DEFAULT_GLOBALS: GlobalOptions = {local: false, readOnly: false, noColor: false, ascii: false, json: false};
 
 export type ParsedLine =
 	| {kind: 'help'; text: string}

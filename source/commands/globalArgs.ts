@@ -1,7 +1,8 @@
 // The command line in short: the global options (which may stand anywhere: `smsdeck --region eu-west-2 pools
 // --json` = `smsdeck pools --json --region eu-west-2`), the command's name and the words after it. The command
 // tree (commandTree.ts) parses and checks the whole line; this is its summary for callers that want one.
-import {DEFAULT_GLOBALS, GLOBAL_OPTIONS, parseCommandLine} from './commandTree.js';
+import {GLOBAL_OPTIONS, parseCommandLine} from './commandTree.js';
+import {DEFAULT_GLOBALS} from './globals.js';
 import type {GlobalOptions} from './types.js';
 
 export interface ParsedCommandLine {

@@ -1,7 +1,6 @@
 // Starts the interactive console: preferences, theme, keymap, the alternate screen, and the guards that restore
 // the terminal on every exit path.
 import React from 'react';
-import {commandNames} from '../commands/commandTree.js';
 import {render} from 'ink';
 import {App} from './App.js';
 import {ThemeProvider} from '../theme/ThemeContext.js';
@@ -21,6 +20,7 @@ export async function runConsole(globals: GlobalOptions, io: CommandIO): Promise
 	const stdout = process.stdout;
 	if (!stdin.isTTY || !stdout.isTTY) {
 		const which = !stdin.isTTY && !stdout.isTTY ? 'stdin and stdout are' : !stdin.isTTY ? 'stdin is' : 'stdout is';
+		const {commandNames} = await import('../commands/commandTree.js');
 		io.stderr.write(
 			`smsdeck: the console needs a terminal, but ${which} not a TTY; use a scriptable subcommand instead (${commandNames().join(', ')}; see smsdeck --help), or ssh -t\n`,
 		);
