@@ -9,7 +9,7 @@ import {getIdentity} from '../services/accountService.js';
 import {listConfigurationSets, type ConfigurationSet} from '../services/configSetsService.js';
 import {resolveIdentity, type IdentityKind} from '../services/identityResolver.js';
 import type {Connection} from '../services/clients.js';
-import {COMMAND_ROUTES, RouteView, type RouteContext} from './routes.js';
+import {COMMAND_ROUTES, loadScreens, RouteView, type RouteContext} from './routes.js';
 import type {ViewProps} from '../views/viewProps.js';
 import {parseCommandLine} from '../app/commandLine.js';
 import {parseTailCommand} from '../app/tailCommand.js';
@@ -178,8 +178,10 @@ function Shell({
 		exit();
 	}, [exit, onQuit]);
 
-	// Warnings from start-up, once; the full check of the preferences file runs once the first frame is out.
+	// Warnings from start-up, once; the other screens' code and the full check of the preferences file load once the
+	// first frame is out.
 	useEffect(() => {
+		void loadScreens();
 		if (warnings && warnings.length > 0) dispatch({type: 'toast', kind: 'warn', text: warnings.join('; ')});
 		const timer = setTimeout(() => {
 			void prefs.verify?.().then(problem => {

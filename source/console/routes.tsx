@@ -1,35 +1,44 @@
 // Which screen each route shows. The shell decides the route; this only maps it to a view.
-import React from 'react';
+import React, {lazy, Suspense} from 'react';
+import {Text} from 'ink';
+import {useTheme} from '../theme/ThemeContext.js';
 import type {Route} from '../app/state.js';
 import type {ViewProps} from '../views/viewProps.js';
 import type {SmsRegion} from '../domain/regions.js';
 import {RegionsView} from '../views/RegionsView.js';
-import {AccountView} from '../views/AccountView.js';
-import {PoolsView} from '../views/PoolsView.js';
-import {PoolIdentitiesView} from '../views/PoolIdentitiesView.js';
-import {NumbersView} from '../views/NumbersView.js';
-import {NumberDetailView} from '../views/NumberDetailView.js';
-import {SenderIdsView} from '../views/SenderIdsView.js';
-import {SenderIdDetailView} from '../views/SenderIdDetailView.js';
-import {ConfigSetsView} from '../views/ConfigSetsView.js';
-import {ConfigSetDetailView} from '../views/ConfigSetDetailView.js';
-import {OptOutListsView} from '../views/OptOutListsView.js';
-import {OptedOutNumbersView} from '../views/OptedOutNumbersView.js';
-import {VerifiedView} from '../views/VerifiedView.js';
-import {RegistrationsView} from '../views/RegistrationsView.js';
-import {RegistrationDetailView} from '../views/RegistrationDetailView.js';
-import {ProtectView} from '../views/ProtectView.js';
-import {ProtectDetailView} from '../views/ProtectDetailView.js';
-import {PushAppsView} from '../views/PushAppsView.js';
-import {PushAppView} from '../views/PushAppView.js';
-import {TailView} from '../views/TailView.js';
-import {InsightsView} from '../views/InsightsView.js';
-import {SimulatorView} from '../views/SimulatorView.js';
-import {SendView} from '../views/SendView.js';
-import {KeywordsView} from '../views/KeywordsView.js';
-import {OverviewView} from '../views/OverviewView.js';
-import {RelationsView} from '../views/RelationsView.js';
-import {RawView} from '../views/RawView.js';
+
+let screens: Promise<typeof import('./screens.js')> | undefined;
+/** Loads every screen but Regions: the console starts it once its first frame is out; a route that needs one waits. */
+export function loadScreens(): Promise<typeof import('./screens.js')> {
+	screens ??= import('./screens.js');
+	return screens;
+}
+const AccountView = lazy(async () => ({default: (await loadScreens()).AccountView}));
+const PoolsView = lazy(async () => ({default: (await loadScreens()).PoolsView}));
+const PoolIdentitiesView = lazy(async () => ({default: (await loadScreens()).PoolIdentitiesView}));
+const NumbersView = lazy(async () => ({default: (await loadScreens()).NumbersView}));
+const NumberDetailView = lazy(async () => ({default: (await loadScreens()).NumberDetailView}));
+const SenderIdsView = lazy(async () => ({default: (await loadScreens()).SenderIdsView}));
+const SenderIdDetailView = lazy(async () => ({default: (await loadScreens()).SenderIdDetailView}));
+const ConfigSetsView = lazy(async () => ({default: (await loadScreens()).ConfigSetsView}));
+const ConfigSetDetailView = lazy(async () => ({default: (await loadScreens()).ConfigSetDetailView}));
+const OptOutListsView = lazy(async () => ({default: (await loadScreens()).OptOutListsView}));
+const OptedOutNumbersView = lazy(async () => ({default: (await loadScreens()).OptedOutNumbersView}));
+const VerifiedView = lazy(async () => ({default: (await loadScreens()).VerifiedView}));
+const RegistrationsView = lazy(async () => ({default: (await loadScreens()).RegistrationsView}));
+const RegistrationDetailView = lazy(async () => ({default: (await loadScreens()).RegistrationDetailView}));
+const ProtectView = lazy(async () => ({default: (await loadScreens()).ProtectView}));
+const ProtectDetailView = lazy(async () => ({default: (await loadScreens()).ProtectDetailView}));
+const PushAppsView = lazy(async () => ({default: (await loadScreens()).PushAppsView}));
+const PushAppView = lazy(async () => ({default: (await loadScreens()).PushAppView}));
+const TailView = lazy(async () => ({default: (await loadScreens()).TailView}));
+const InsightsView = lazy(async () => ({default: (await loadScreens()).InsightsView}));
+const SimulatorView = lazy(async () => ({default: (await loadScreens()).SimulatorView}));
+const SendView = lazy(async () => ({default: (await loadScreens()).SendView}));
+const KeywordsView = lazy(async () => ({default: (await loadScreens()).KeywordsView}));
+const OverviewView = lazy(async () => ({default: (await loadScreens()).OverviewView}));
+const RelationsView = lazy(async () => ({default: (await loadScreens()).RelationsView}));
+const RawView = lazy(async () => ({default: (await loadScreens()).RawView}));
 
 export interface RouteContext {
 	/** The Region in use (marked in the Regions table). */
@@ -39,7 +48,17 @@ export interface RouteContext {
 	onAccount: (account: string) => void;
 }
 
-export function RouteView({route, view, context}: {route: Route; view: ViewProps; context: RouteContext}) {
+export function RouteView(props: {route: Route; view: ViewProps; context: RouteContext}) {
+	return <Suspense fallback={<Loading />}>{screenOf(props)}</Suspense>;
+}
+
+/** What a screen shows in the moment its module is still loading (only right after start). */
+function Loading() {
+	const theme = useTheme();
+	return <Text color={theme.colors.muted}>{` loading${theme.glyphs.ellipsis}`}</Text>;
+}
+
+function screenOf({route, view, context}: {route: Route; view: ViewProps; context: RouteContext}) {
 	switch (route.name) {
 		case 'overview':
 			return <OverviewView {...view} region={context.region} />;
