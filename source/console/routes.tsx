@@ -1,5 +1,5 @@
 // Which screen each route shows. The shell decides the route; this only maps it to a view.
-import React, {lazy, Suspense} from 'react';
+import React, {useEffect, useReducer} from 'react';
 import {Text} from 'ink';
 import {useTheme} from '../theme/ThemeContext.js';
 import type {Route} from '../app/state.js';
@@ -7,38 +7,23 @@ import type {ViewProps} from '../views/viewProps.js';
 import type {SmsRegion} from '../domain/regions.js';
 import {RegionsView} from '../views/RegionsView.js';
 
-let screens: Promise<typeof import('./screens.js')> | undefined;
+type Screens = typeof import('./screens.js');
+let screens: Screens | undefined;
+let loading: Promise<Screens> | undefined;
 /** Loads every screen but Regions: the console starts it once its first frame is out; a route that needs one waits. */
-export function loadScreens(): Promise<typeof import('./screens.js')> {
-	screens ??= import('./screens.js');
+export function loadScreens(): Promise<Screens> {
+	loading ??= import('./screens.js').then(module => (screens = module));
+	return loading;
+}
+
+/** The screens once loaded (then every render has them at once); until then undefined, and a render when they come. */
+function useScreens(): Screens | undefined {
+	const [, loaded] = useReducer((n: number) => n + 1, 0);
+	useEffect(() => {
+		if (!screens) void loadScreens().then(loaded);
+	}, []);
 	return screens;
 }
-const AccountView = lazy(async () => ({default: (await loadScreens()).AccountView}));
-const PoolsView = lazy(async () => ({default: (await loadScreens()).PoolsView}));
-const PoolIdentitiesView = lazy(async () => ({default: (await loadScreens()).PoolIdentitiesView}));
-const NumbersView = lazy(async () => ({default: (await loadScreens()).NumbersView}));
-const NumberDetailView = lazy(async () => ({default: (await loadScreens()).NumberDetailView}));
-const SenderIdsView = lazy(async () => ({default: (await loadScreens()).SenderIdsView}));
-const SenderIdDetailView = lazy(async () => ({default: (await loadScreens()).SenderIdDetailView}));
-const ConfigSetsView = lazy(async () => ({default: (await loadScreens()).ConfigSetsView}));
-const ConfigSetDetailView = lazy(async () => ({default: (await loadScreens()).ConfigSetDetailView}));
-const OptOutListsView = lazy(async () => ({default: (await loadScreens()).OptOutListsView}));
-const OptedOutNumbersView = lazy(async () => ({default: (await loadScreens()).OptedOutNumbersView}));
-const VerifiedView = lazy(async () => ({default: (await loadScreens()).VerifiedView}));
-const RegistrationsView = lazy(async () => ({default: (await loadScreens()).RegistrationsView}));
-const RegistrationDetailView = lazy(async () => ({default: (await loadScreens()).RegistrationDetailView}));
-const ProtectView = lazy(async () => ({default: (await loadScreens()).ProtectView}));
-const ProtectDetailView = lazy(async () => ({default: (await loadScreens()).ProtectDetailView}));
-const PushAppsView = lazy(async () => ({default: (await loadScreens()).PushAppsView}));
-const PushAppView = lazy(async () => ({default: (await loadScreens()).PushAppView}));
-const TailView = lazy(async () => ({default: (await loadScreens()).TailView}));
-const InsightsView = lazy(async () => ({default: (await loadScreens()).InsightsView}));
-const SimulatorView = lazy(async () => ({default: (await loadScreens()).SimulatorView}));
-const SendView = lazy(async () => ({default: (await loadScreens()).SendView}));
-const KeywordsView = lazy(async () => ({default: (await loadScreens()).KeywordsView}));
-const OverviewView = lazy(async () => ({default: (await loadScreens()).OverviewView}));
-const RelationsView = lazy(async () => ({default: (await loadScreens()).RelationsView}));
-const RawView = lazy(async () => ({default: (await loadScreens()).RawView}));
 
 export interface RouteContext {
 	/** The Region in use (marked in the Regions table). */
@@ -49,7 +34,9 @@ export interface RouteContext {
 }
 
 export function RouteView(props: {route: Route; view: ViewProps; context: RouteContext}) {
-	return <Suspense fallback={<Loading />}>{screenOf(props)}</Suspense>;
+	const loaded = useScreens();
+	if (props.route.name === 'regions') return regionsOf(props);
+	return loaded ? screenOf(props, loaded) : <Loading />;
 }
 
 /** What a screen shows in the moment its module is still loading (only right after start). */
@@ -58,7 +45,8 @@ function Loading() {
 	return <Text color={theme.colors.muted}>{` loading${theme.glyphs.ellipsis}`}</Text>;
 }
 
-function screenOf({route, view, context}: {route: Route; view: ViewProps; context: RouteContext}) {
+function screenOf({route, view, context}: {route: Route; view: ViewProps; context: RouteContext}, loaded: Screens) {
+	const {AccountView, PoolsView, PoolIdentitiesView, NumbersView, NumberDetailView, SenderIdsView, SenderIdDetailView, ConfigSetsView, ConfigSetDetailView, OptOutListsView, OptedOutNumbersView, VerifiedView, RegistrationsView, RegistrationDetailView, ProtectView, ProtectDetailView, PushAppsView, PushAppView, TailView, InsightsView, SimulatorView, SendView, KeywordsView, OverviewView, RelationsView, RawView} = loaded;
 	switch (route.name) {
 		case 'overview':
 			return <OverviewView {...view} region={context.region} />;
@@ -113,17 +101,13 @@ function screenOf({route, view, context}: {route: Route; view: ViewProps; contex
 		case 'keywords':
 			return <KeywordsView key={route.origination} {...view} origination={route.origination} />;
 		default:
-			return (
-				<RegionsView
-					width={view.width}
-					height={view.height}
-					filter={view.filter}
-					current={context.region}
-					isActive={view.isActive}
-					onSelect={context.selectRegion}
-				/>
-			);
+			return regionsOf({route, view, context});
 	}
+}
+
+/** The first screen, always loaded. */
+function regionsOf({view, context}: {route: Route; view: ViewProps; context: RouteContext}) {
+	return <RegionsView width={view.width} height={view.height} filter={view.filter} current={context.region} isActive={view.isActive} onSelect={context.selectRegion} />;
 }
 
 /** The route a `:` command opens (commands that are screens). */
