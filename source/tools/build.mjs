@@ -209,6 +209,9 @@ const lightBuiltins = {
 			// A CommonJS require() or an import() gets the module itself (a namespace would need every name read); a
 			// static ES import, the facade below.
 			if (args.kind === 'require-call' || args.kind === 'dynamic-import') return {path: `node:${name}`, external: true};
+			// terminal-size (Ink) alone gets child_process loaded on first call: its wrappers lack exec's promisified
+			// form, which the SDK's credential_process relies on.
+			if (name === 'child_process' && /[\\/]node_modules[\\/]terminal-size[\\/]/.test(args.importer)) return {path: 'lazy:node:child_process', namespace: 'light-builtins'};
 			return {path: `node:${name}`, namespace: 'light-builtins'};
 		});
 		b.onLoad({filter: /^process-global$/, namespace: 'light-builtins'}, () => ({
@@ -225,8 +228,8 @@ const lightBuiltins = {
 		}));
 		// An ES module of the built-in's plain values (never its getters), read once: a CommonJS stand-in would be
 		// copied into every module that imports it (esbuild's interop), and node:fs has over a hundred names.
-		b.onLoad({filter: /^node:/, namespace: 'light-builtins'}, args => ({
-			contents: args.path === 'node:child_process' ? lazyEsmOf(args.path) : esmOf(args.path, `require(${JSON.stringify(args.path)})`),
+		b.onLoad({filter: /^(lazy:)?node:/, namespace: 'light-builtins'}, args => ({
+			contents: args.path.startsWith('lazy:') ? lazyEsmOf(args.path.slice(5)) : esmOf(args.path, `require(${JSON.stringify(args.path)})`),
 			loader: 'js',
 		}));
 	},
