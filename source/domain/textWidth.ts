@@ -9,11 +9,12 @@ import {safeText} from './sanitize.js';
 import {LazySegmenter} from './lazyUnicode.js';
 
 const segmenter = new LazySegmenter(undefined, {granularity: 'grapheme'});
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /** Cells the text takes once made safe (as truncate and fit show it). */
 export function cellWidth(text: string): number {
 	// Fast path: printable ASCII is one cell per character.
-	if (/^[\x20-\x7e]*$/.test(text)) return text.length;
+	if (PRINTABLE_ASCII.test(text)) return text.length;
 	return stringWidth(safeText(text));
 }
 
@@ -27,6 +28,9 @@ export function truncate(text: string, width: number, ellipsis = '…'): string 
 	if (cellWidth(safe) <= width) return safe;
 	const room = width - cellWidth(ellipsis);
 	if (room <= 0) return ellipsis.slice(0, width);
+	// Printable ASCII is one grapheme and one cell per character: no segmenter needed (so a first frame with a
+	// cut-short ASCII line, such as a long warning, never builds one).
+	if (PRINTABLE_ASCII.test(safe)) return safe.slice(0, room) + ellipsis;
 	let out = '';
 	let used = 0;
 	for (const {segment} of segmenter.segment(safe)) {
@@ -51,6 +55,10 @@ export function wrapCells(text: string, width: number): string[] {
 	const room = Math.max(1, width);
 	if (cellWidth(safe) <= room) return [safe];
 	const lines: string[] = [];
+	if (PRINTABLE_ASCII.test(safe)) {
+		for (let at = 0; at < safe.length; at += room) lines.push(safe.slice(at, at + room));
+		return lines;
+	}
 	let line = '';
 	let used = 0;
 	for (const {segment} of segmenter.segment(safe)) {
