@@ -13,7 +13,7 @@ import {readdirSync, statSync, mkdirSync, writeFileSync, chmodSync, readFileSync
 import {brotliCompressSync, constants as zlib} from 'node:zlib';
 import {join, dirname} from 'node:path';
 import {builtinModules, createRequire} from 'node:module';
-import {patchOutput, patchSanitizeAnsi, patchStyledChars, patchTokenize} from './inkPatches.mjs';
+import {patchLogUpdate, patchOutput, patchSanitizeAnsi, patchStyledChars, patchTokenize} from './inkPatches.mjs';
 import {fileURLToPath} from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -186,6 +186,7 @@ const inkShortcuts = {
 	setup(b) {
 		b.onLoad({filter: /[\\/]node_modules[\\/]ink[\\/]build[\\/]sanitize-ansi\.js$/}, args => ({contents: patchSanitizeAnsi(readFileSync(args.path, 'utf8')), loader: 'js'}));
 		b.onLoad({filter: /[\\/]node_modules[\\/]ink[\\/]build[\\/]output\.js$/}, args => ({contents: patchOutput(readFileSync(args.path, 'utf8')), loader: 'js'}));
+		b.onLoad({filter: /[\\/]node_modules[\\/]ink[\\/]build[\\/]log-update\.js$/}, args => ({contents: patchLogUpdate(readFileSync(args.path, 'utf8')), loader: 'js'}));
 		b.onLoad({filter: /[\\/]node_modules[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$/}, args => ({contents: patchStyledChars(readFileSync(args.path, 'utf8')), loader: 'js'}));
 	},
 };

@@ -5,3 +5,4 @@ export declare function patchSanitizeAnsi(text: string): string;
 export declare function patchTokenize(text: string): string;
 export declare function patchStyledChars(text: string): string;
 export declare function patchOutput(text: string): string;
+export declare function patchLogUpdate(text: string): string;

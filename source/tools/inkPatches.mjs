@@ -136,3 +136,17 @@ export function patchOutput(text) {
 	return once(withBlanks, filter, `const characters = styledCharsFromTokens(tokenize(line));
             cached = /\\p{Default_Ignorable_Code_Point}/u.test(line) ? characters.filter(character => !/^\\p{Default_Ignorable_Code_Point}+$/u.test(character.value)) : characters;`, file);
 }
+
+// Over ssh every byte of a frame travels. Ink's incremental writer steps over each unchanged line with its own
+// "cursor to next line" (ESC [ E), some 35 of them per keypress on a 40-row screen; a run of n is written as one
+// ESC [ n E, which moves the cursor the same way (down n lines to column 1, stopping at the bottom line).
+
+/** ink/build/log-update.js writing runs of line steps as one. */
+export function patchLogUpdate(text) {
+	return once(
+		text,
+		"stream.write(buffer.join(''));",
+		"stream.write(buffer.join('').replace(/(?:\\u001B\\[E){2,}/g, steps => `\\u001B[${steps.length / 3}E`));",
+		'ink/build/log-update.js',
+	);
+}

@@ -5,7 +5,7 @@ import {createRequire} from 'node:module';
 import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
 import {pathToFileURL} from 'node:url';
-import {INK_PLAIN_STYLED, ONE_UNIT_GRAPHEMES, patchOutput, patchSanitizeAnsi, patchStyledChars, patchTokenize} from '../../source/tools/inkPatches.mjs';
+import {INK_PLAIN_STYLED, ONE_UNIT_GRAPHEMES, patchLogUpdate, patchOutput, patchSanitizeAnsi, patchStyledChars, patchTokenize} from '../../source/tools/inkPatches.mjs';
 
 // The bundle takes shortcuts in Ink's drawing of frame text (source/tools/inkPatches.mjs). Each is held here to
 // the unpatched module's own answer: the patched file is written beside a copy of the original and both are asked.
@@ -155,4 +155,35 @@ test("Ink's Output with one blank cell and one ignorable check per text draws th
 		}
 		assert.deepEqual(b.get(), a.get(), `frame ${frame}`);
 	}
+});
+
+type LogUpdate = {default: {create: (stream: NodeJS.WritableStream, options: {incremental: boolean}) => (text: string) => boolean}};
+
+test("Ink's incremental writer with runs of line steps as one writes what it wrote, in fewer bytes", async () => {
+	const original = (await import(pathToFileURL(join(inkBuild, 'log-update.js')).href)) as LogUpdate;
+	const fast = await patched<LogUpdate>(join(inkBuild, 'log-update.js'), patchLogUpdate);
+	const sink = () => {
+		const chunks: string[] = [];
+		return {chunks, stream: {columns: 60, rows: 30, write: (chunk: string) => chunks.push(chunk) > 0, on() {}, off() {}} as unknown as NodeJS.WritableStream};
+	};
+	const a = sink();
+	const b = sink();
+	const renderA = original.default.create(a.stream, {incremental: true});
+	const renderB = fast.default.create(b.stream, {incremental: true});
+	let seed = 3;
+	const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+	let lines = Array.from({length: 30}, (_, i) => `row ${i}`);
+	for (let frame = 0; frame < 300; frame++) {
+		lines = lines.map(line => (next(10) === 0 ? `\x1b[3${next(8)}mrow ${next(1000)}\x1b[39m` : line));
+		if (next(20) === 0) lines = lines.slice(0, 20 + next(10));
+		while (lines.length < 30 && next(3) === 0) lines.push(`new ${next(99)}`);
+		const text = lines.join('\n');
+		renderA(text);
+		renderB(text);
+	}
+	assert.equal(a.chunks.length, b.chunks.length);
+	const expand = (chunk: string) => chunk.replaceAll(/\u001B\[(\d+)E/g, (_m, n: string) => '\u001B[E'.repeat(Number(n)));
+	for (let i = 0; i < a.chunks.length; i++) assert.equal(expand(b.chunks[i]), a.chunks[i], `frame ${i}`);
+	const bytes = (chunks: string[]) => chunks.reduce((sum, chunk) => sum + chunk.length, 0);
+	assert.ok(bytes(b.chunks) < bytes(a.chunks) * 0.8, `${bytes(b.chunks)} of ${bytes(a.chunks)} bytes`);
 });
