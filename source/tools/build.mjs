@@ -208,16 +208,20 @@ const lightBuiltins = {
 			if (!builtinNames.has(name)) return undefined;
 			if (args.namespace === 'light-builtins') return {path: `node:${name}`, external: true};
 			if (name === 'assert' && /[\\/]node_modules[\\/]signal-exit[\\/]/.test(args.importer)) return {path: 'assert-check', namespace: 'light-builtins'};
-			if (name === 'process') return {path: 'process-global', namespace: 'light-builtins'};
+			// Each importer gets its own copy of a facade (path `…|importer`): a few lines that esbuild then puts in the
+			// importer's own module, where one shared copy was a module of its own, loaded separately by every command
+			// and the console (the console's first frame needed eight of them).
+			const own = `|${args.importer}`;
+			if (name === 'process') return {path: `process-global${own}`, namespace: 'light-builtins'};
 			// A CommonJS require() or an import() gets the module itself (a namespace would need every name read); a
 			// static ES import, the facade below.
 			if (args.kind === 'require-call' || args.kind === 'dynamic-import') return {path: `node:${name}`, external: true};
 			// terminal-size (Ink) alone gets child_process loaded on first call: its wrappers lack exec's promisified
 			// form, which the SDK's credential_process relies on.
 			if (name === 'child_process' && /[\\/]node_modules[\\/]terminal-size[\\/]/.test(args.importer)) return {path: 'lazy:node:child_process', namespace: 'light-builtins'};
-			return {path: `node:${name}`, namespace: 'light-builtins'};
+			return {path: `node:${name}${own}`, namespace: 'light-builtins'};
 		});
-		b.onLoad({filter: /^process-global$/, namespace: 'light-builtins'}, () => ({
+		b.onLoad({filter: /^process-global\|/, namespace: 'light-builtins'}, () => ({
 			contents:
 				'const p = globalThis.process;\nexport default p;\nexport const env = p.env, versions = p.versions, argv = p.argv, platform = p.platform;\n' +
 				'export function cwd() { return p.cwd(); }\n',
@@ -231,10 +235,10 @@ const lightBuiltins = {
 		}));
 		// An ES module of the built-in's plain values (never its getters), read once: a CommonJS stand-in would be
 		// copied into every module that imports it (esbuild's interop), and node:fs has over a hundred names.
-		b.onLoad({filter: /^(lazy:)?node:/, namespace: 'light-builtins'}, args => ({
-			contents: args.path.startsWith('lazy:') ? lazyEsmOf(args.path.slice(5)) : esmOf(args.path, `require(${JSON.stringify(args.path)})`),
-			loader: 'js',
-		}));
+		b.onLoad({filter: /^(lazy:)?node:/, namespace: 'light-builtins'}, args => {
+			const path = args.path.split('|')[0];
+			return {contents: path.startsWith('lazy:') ? lazyEsmOf(path.slice(5)) : esmOf(path, `require(${JSON.stringify(path)})`), loader: 'js'};
+		});
 	},
 };
 
