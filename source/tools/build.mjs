@@ -14,6 +14,7 @@ import {brotliCompressSync, constants as zlib} from 'node:zlib';
 import {join, dirname} from 'node:path';
 import {builtinModules, createRequire} from 'node:module';
 import {patchLogUpdate, patchOutput, patchSanitizeAnsi, patchStyledChars, patchTokenize} from './inkPatches.mjs';
+import {mergeShared, sharedWithCommands} from './mergeShared.mjs';
 import {fileURLToPath} from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -288,8 +289,21 @@ const reactAsEsm = {
 
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const started = Date.now();
+const firstPassDir = join(root, 'build', 'split-1');
 const splitDir = join(root, 'build', 'split');
+rmSync(firstPassDir, {recursive: true, force: true});
 rmSync(splitDir, {recursive: true, force: true});
+// Node 22 has every regular expression feature; without this esbuild rewrites literals such as /\p{…}/u and
+// /…/v as `new RegExp(…)` calls, which build a new object on every evaluation (Ink's output did so per character).
+const regexpFeatures = {
+	'regexp-unicode-property-escapes': true,
+	'regexp-set-notation': true,
+	'regexp-match-indices': true,
+	'regexp-lookbehind-assertions': true,
+	'regexp-named-capture-groups': true,
+	'regexp-dot-all-flag': true,
+	'regexp-sticky-and-unicode-flags': true,
+};
 const split = await build({
 	entryPoints: {main: join(root, 'source', 'main.tsx')},
 	metafile: true,
@@ -300,21 +314,11 @@ const split = await build({
 	format: 'esm',
 	target: 'node22',
 	jsx: 'automatic',
-	outdir: splitDir,
+	outdir: firstPassDir,
 	chunkNames: 'chunk-[hash]',
 	// .mjs: the cache directory has no package.json saying "type": "module".
 	outExtension: {'.js': '.mjs'},
-	// Node 22 has every regular expression feature; without this esbuild rewrites literals such as /\p{…}/u and
-	// /…/v as `new RegExp(…)` calls, which build a new object on every evaluation (Ink's output did so per character).
-	supported: {
-		'regexp-unicode-property-escapes': true,
-		'regexp-set-notation': true,
-		'regexp-match-indices': true,
-		'regexp-lookbehind-assertions': true,
-		'regexp-named-capture-groups': true,
-		'regexp-dot-all-flag': true,
-		'regexp-sticky-and-unicode-flags': true,
-	},
+	supported: regexpFeatures,
 	// ES module builds where a package has them (the AWS SDK does): a split chunk that wraps a CommonJS package
 	// exports only `default`, and `await import('@aws-sdk/…')` wants named exports.
 	mainFields: ['module', 'main'],
@@ -334,8 +338,22 @@ const split = await build({
 	logLevel: 'warning',
 });
 
-// Which source files went into which module (for working on start-up: what the console loads before its first frame).
+// The small modules the console's first frame shares with the commands, made one (source/tools/mergeShared.mjs).
+const {shared, exports: sharedExports} = sharedWithCommands(split.metafile, 'source/console/runConsole.tsx', entry =>
+	/^source\/(console|views|components|app|input|theme)\//.test(entry),
+);
+const merge = await mergeShared({
+	fromDir: firstPassDir,
+	toDir: splitDir,
+	shared,
+	exports: sharedExports,
+	options: {minify: true, platform: 'node', target: 'node22', chunkNames: 'chunk-[hash]', outExtension: {'.js': '.mjs'}, legalComments: 'none', supported: regexpFeatures, logLevel: 'warning'},
+});
+
+// Which source files went into which first-pass module, and those into which module (for working on start-up: what
+// the console loads before its first frame).
 writeFileSync(join(root, 'build', 'split-meta.json'), JSON.stringify(split.metafile));
+writeFileSync(join(root, 'build', 'merge-meta.json'), JSON.stringify(merge.metafile));
 
 // What `smsdeck --help` prints, from smsdeck proper itself, so the entry's answer is the same by construction.
 const help = execFileSync(process.execPath, [join(splitDir, 'main.mjs'), '--help'], {encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}});
