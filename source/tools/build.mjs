@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Bundles smsdeck into one self-contained ESM file, dist/smsdeck.mjs, in two steps:
-// 1. smsdeck proper (source/main.tsx) is split by esbuild into ES modules (build/split/), so that a command loads
-//    only the code it needs: `regions` never compiles Ink, the console never compiles the emulator;
+// 1. smsdeck proper (source/main.tsx) is split by esbuild into ES modules (build/split-1/), so that a command loads
+//    only the code it needs: `regions` never compiles Ink, the console never compiles the emulator; a second pass
+//    (source/tools/mergeShared.mjs) makes the small modules the console's first frame shares with the commands one
+//    module (build/split/);
 // 2. the entry (source/cli.tsx) is bundled on its own, with the version and the --help text it answers by itself,
 //    and those modules are appended to it packed in a comment (JSON, brotli, base64) that V8 skips at a glance.
 //    On its first run the file unpacks them into a cache directory (source/launch/bundleCache.ts).
