@@ -25,12 +25,13 @@ export function cellWidth(text: string): number {
 export function truncate(text: string, width: number, ellipsis = '…'): string {
 	if (width <= 0) return '';
 	const safe = safeText(text);
-	if (cellWidth(safe) <= width) return safe;
-	const room = width - cellWidth(ellipsis);
-	if (room <= 0) return ellipsis.slice(0, width);
 	// Printable ASCII is one grapheme and one cell per character: no segmenter needed (so a first frame with a
 	// cut-short ASCII line, such as a long warning, never builds one).
-	if (PRINTABLE_ASCII.test(safe)) return safe.slice(0, room) + ellipsis;
+	const ascii = PRINTABLE_ASCII.test(safe);
+	if ((ascii ? safe.length : cellWidth(safe)) <= width) return safe;
+	const room = width - cellWidth(ellipsis);
+	if (room <= 0) return ellipsis.slice(0, width);
+	if (ascii) return safe.slice(0, room) + ellipsis;
 	let out = '';
 	let used = 0;
 	for (const {segment} of segmenter.segment(safe)) {
@@ -53,9 +54,10 @@ export function fit(text: string, width: number, align: 'left' | 'right' = 'left
 export function wrapCells(text: string, width: number): string[] {
 	const safe = safeText(text);
 	const room = Math.max(1, width);
-	if (cellWidth(safe) <= room) return [safe];
+	const ascii = PRINTABLE_ASCII.test(safe);
+	if ((ascii ? safe.length : cellWidth(safe)) <= room) return [safe];
 	const lines: string[] = [];
-	if (PRINTABLE_ASCII.test(safe)) {
+	if (ascii) {
 		for (let at = 0; at < safe.length; at += room) lines.push(safe.slice(at, at + room));
 		return lines;
 	}
